@@ -1,0 +1,10 @@
+// The one GraphQL resolver function: lambdas/api/handler.ts routes by field name to src/api.
+import { defineFunction } from '@aws-amplify/backend';
+
+export const apiFunction = defineFunction({
+  name: 'api',
+  entry: '../../../lambdas/api/handler.ts',
+  timeoutSeconds: 15,
+  memoryMB: 1024,
+  runtime: 20,
+});

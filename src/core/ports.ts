@@ -1,0 +1,107 @@
+// Ports: what the core needs from the outside world. The core receives these as arguments;
+// src/data implements the repositories on DynamoDB, src/core/local-* and src/local implement the rest.
+import type {
+  Booking,
+  BookingStatus,
+  Courier,
+  CourierLocation,
+  Feedback,
+  GeoPoint,
+  GeoPrecision,
+  Partner,
+  Sentiment,
+} from './model';
+
+export type Page<T> = { items: T[]; nextToken?: string };
+
+export type BookingQuery =
+  | { by: 'day'; day: string; status?: BookingStatus } // day = YYYY-MM-DD (UTC) of the pickup window start
+  | { by: 'courier'; courierId: string; day?: string }
+  | { by: 'partner'; partnerId: string; day?: string; status?: BookingStatus };
+
+export type BookingRepository = {
+  /** Stores a new booking; throws ConflictError when the reference already exists. */
+  create(booking: Booking): Promise<void>;
+  get(reference: string): Promise<Booking | undefined>;
+  /**
+   * Replaces a booking if its stored version is `expectedVersion` (optimistic locking);
+   * the stored copy gets `version: expectedVersion + 1`. Throws ConflictError when someone else wrote first.
+   */
+  update(booking: Booking, expectedVersion: number): Promise<Booking>;
+  query(q: BookingQuery, page: { limit: number; nextToken?: string }): Promise<Page<Booking>>;
+};
+
+export type FeedbackQuery =
+  | { by: 'booking'; bookingReference: string }
+  | { by: 'day'; day: string } // YYYY-MM-DD of createdAt
+  | { by: 'courier'; courierId: string }
+  | { by: 'partner'; partnerId: string }
+  | { by: 'flagged' };
+
+export type FeedbackRepository = {
+  create(feedback: Feedback): Promise<void>; // ConflictError when the reference exists
+  get(reference: string): Promise<Feedback | undefined>;
+  query(q: FeedbackQuery, page: { limit: number; nextToken?: string }): Promise<Page<Feedback>>;
+};
+
+export type CourierRepository = {
+  put(courier: Courier): Promise<void>;
+  get(id: string): Promise<Courier | undefined>;
+  getByUserSub(sub: string): Promise<Courier | undefined>;
+  list(page: { limit: number; nextToken?: string }): Promise<Page<Courier>>;
+  updateLocation(id: string, location: CourierLocation): Promise<Courier>; // NotFoundError if absent
+};
+
+export type PartnerRepository = {
+  put(partner: Partner): Promise<void>;
+  get(id: string): Promise<Partner | undefined>;
+  list(): Promise<Partner[]>;
+};
+
+/** Maps a signed-in user (Cognito sub) to what they are in the business: a courier or a partner's user. */
+export type Membership = { sub: string; email: string; courierId?: string; partnerId?: string };
+export type MembershipRepository = {
+  put(m: Membership): Promise<void>;
+  get(sub: string): Promise<Membership | undefined>;
+};
+
+/**
+ * Remembers the result of a request by its idempotency key so a retried request (a repeated Lex
+ * fulfilment, a partner retry) returns the first result instead of acting twice.
+ */
+export type IdempotencyStore = {
+  /** Claims `key`; returns undefined when newly claimed, or the stored result when it was claimed before. */
+  claim(key: string, ttlSeconds: number): Promise<{ result?: string } | undefined>;
+  complete(key: string, result: string): Promise<void>;
+  release(key: string): Promise<void>;
+};
+
+export type Clock = { now(): Date };
+
+/** Random source for references and ids: injectable so tests are deterministic. */
+export type Random = { int(maxExclusive: number): number };
+
+export type GeocodeResult =
+  | {
+      status: 'FOUND';
+      point: GeoPoint;
+      precision: GeoPrecision;
+      /** The address as the gazetteer normalised it (canonical street name, postcode, city). */
+      normalized: { line1: string; city: string; region?: string; postcode: string; country: string };
+    }
+  | { status: 'AMBIGUOUS'; candidates: { label: string; postcode: string; point: GeoPoint }[] }
+  | { status: 'NOT_FOUND'; reason: 'UNKNOWN_STREET' | 'UNKNOWN_POSTCODE' | 'UNKNOWN_CITY' | 'EMPTY' };
+
+export type Geocoder = {
+  geocode(q: { line1: string; city?: string; postcode?: string; country?: string }): Promise<GeocodeResult>;
+};
+
+export type SentimentAnalyzer = { analyze(text: string): Promise<Sentiment> };
+
+export type Notification = {
+  kind: 'BOOKING_CONFIRMED' | 'STATUS_CHANGED' | 'DELIVERY_FAILED' | 'FEEDBACK_RECEIVED';
+  to: { phone?: string; email?: string };
+  bookingReference: string;
+  message: string;
+};
+export type Notifier = { send(n: Notification): Promise<void> };

@@ -1,0 +1,100 @@
+// Every DynamoDB table, defined once: turned into CDK tables (amplify/backend.ts), CloudFormation
+// (infra-cfn) and local tables at start (src/local). Attribute names here are the item layout's contract.
+
+export type KeyAttribute = { name: string; type: 'S' | 'N' };
+export type IndexDefinition = { name: string; partitionKey: KeyAttribute; sortKey?: KeyAttribute };
+export type TableDefinition = {
+  /** Logical name: the physical name is `${prefix}${logicalName}` locally, CDK-generated in the cloud. */
+  logicalName: string;
+  description: string;
+  partitionKey: KeyAttribute;
+  sortKey?: KeyAttribute;
+  /** Global secondary indexes, all projecting ALL attributes. */
+  indexes: IndexDefinition[];
+  /** Epoch-seconds attribute after which DynamoDB deletes the item (retention, Req 6.6). */
+  ttlAttribute?: string;
+  /** Whether the table's changes feed the change feed (stream view NEW_AND_OLD_IMAGES). */
+  stream: boolean;
+};
+
+const S = (name: string): KeyAttribute => ({ name, type: 'S' });
+
+export const TABLES = {
+  bookings: {
+    logicalName: 'Bookings',
+    description: 'Bookings keyed by their reference, with their status history (Req 3.6, 6.2, 6.3)',
+    partitionKey: S('reference'),
+    indexes: [
+      // The map's date filter and day reports: one partition per pickup day, sorted by status then time.
+      { name: 'byDay', partitionKey: S('day'), sortKey: S('statusAt') },
+      // A courier's deliveries for a day.
+      { name: 'byCourier', partitionKey: S('courierId'), sortKey: S('dayAt') },
+      // A partner's bookings, newest last.
+      { name: 'byPartner', partitionKey: S('partnerId'), sortKey: S('dayAt') },
+    ],
+    ttlAttribute: 'expiresAt',
+    stream: true,
+  },
+  feedback: {
+    logicalName: 'Feedback',
+    description: 'Feedback and complaints on completed deliveries (Req 5, 6.4)',
+    partitionKey: S('reference'),
+    indexes: [
+      { name: 'byBooking', partitionKey: S('bookingReference'), sortKey: S('createdAt') },
+      { name: 'byDay', partitionKey: S('day'), sortKey: S('createdAt') },
+      { name: 'byCourier', partitionKey: S('courierId'), sortKey: S('createdAt') },
+      { name: 'byPartner', partitionKey: S('partnerId'), sortKey: S('createdAt') },
+      // Sparse: only flagged (high-severity) complaints carry `flaggedDay`.
+      { name: 'flagged', partitionKey: S('flaggedDay'), sortKey: S('createdAt') },
+    ],
+    ttlAttribute: 'expiresAt',
+    stream: true,
+  },
+  couriers: {
+    logicalName: 'Couriers',
+    description: 'Courier profiles and last known location',
+    partitionKey: S('id'),
+    indexes: [{ name: 'byUserSub', partitionKey: S('userSub') }],
+    stream: true,
+  },
+  partners: {
+    logicalName: 'Partners',
+    description: 'Partner companies that integrate through MCP and GraphQL',
+    partitionKey: S('id'),
+    indexes: [],
+    stream: false,
+  },
+  memberships: {
+    logicalName: 'Memberships',
+    description: 'Which courier or partner a signed-in user (Cognito sub) is',
+    partitionKey: S('sub'),
+    indexes: [],
+    stream: false,
+  },
+  idempotency: {
+    logicalName: 'Idempotency',
+    description: 'Results of requests by idempotency key, so retries never act twice',
+    partitionKey: S('key'),
+    indexes: [],
+    ttlAttribute: 'expiresAt',
+    stream: false,
+  },
+  outbox: {
+    logicalName: 'Outbox',
+    description: 'Customer notifications waiting to be sent (SMS/voice in the cloud, shown in the admin app locally)',
+    partitionKey: S('id'),
+    indexes: [{ name: 'byBooking', partitionKey: S('bookingReference'), sortKey: S('createdAt') }],
+    ttlAttribute: 'expiresAt',
+    stream: false,
+  },
+} as const satisfies Record<string, TableDefinition>;
+
+export type TableKey = keyof typeof TABLES;
+/** Physical table names by key, resolved by the runtime's configuration. */
+export type TableNames = Record<TableKey, string>;
+
+export function localTableNames(prefix: string): TableNames {
+  return Object.fromEntries(
+    Object.entries(TABLES).map(([key, def]) => [key, `${prefix}${def.logicalName}`]),
+  ) as TableNames;
+}
