@@ -2,332 +2,340 @@
 // its authorization. Every operation is answered by the one `api` function (lambdas/api -> src/api).
 import { a, defineData, type ClientSchema } from '@aws-amplify/backend';
 import { apiFunction } from '../functions/api/resource';
+import { streamNotifier } from '../functions/stream-notifier/resource';
 
 const api = a.handler.function(apiFunction);
 
-const schema = a.schema({
-  BookingStatus: a.enum([
-    'BOOKED',
-    'COLLECTED',
-    'IN_TRANSIT',
-    'OUT_FOR_DELIVERY',
-    'DELIVERED',
-    'FAILED_DELIVERY',
-    'RETURNED',
-    'CANCELLED',
-  ]),
-  PackageSize: a.enum(['SMALL', 'MEDIUM', 'LARGE', 'OVERSIZED']),
-  SpecialHandling: a.enum(['FRAGILE', 'PERISHABLE', 'SIGNATURE_REQUIRED', 'KEEP_UPRIGHT', 'HAZARDOUS']),
-  GeoPrecision: a.enum(['ADDRESS', 'STREET', 'POSTCODE', 'CITY']),
-  ActorType: a.enum(['ADMIN', 'COURIER', 'PARTNER', 'CUSTOMER', 'VOICEBOT', 'SYSTEM']),
-  FailureReason: a.enum([
-    'RECIPIENT_ABSENT',
-    'ADDRESS_NOT_FOUND',
-    'ACCESS_DENIED',
-    'REFUSED_BY_RECIPIENT',
-    'DAMAGED',
-    'WEATHER_OR_ROAD',
-    'OTHER',
-  ]),
-  FeedbackType: a.enum(['FEEDBACK', 'COMPLAINT']),
-  ComplaintCategory: a.enum([
-    'LATE_DELIVERY',
-    'DAMAGED_PACKAGE',
-    'LOST_PACKAGE',
-    'COURIER_BEHAVIOUR',
-    'WRONG_ADDRESS',
-    'BILLING',
-    'OTHER',
-  ]),
-  Severity: a.enum(['LOW', 'MEDIUM', 'HIGH']),
-  SentimentLabel: a.enum(['POSITIVE', 'NEUTRAL', 'NEGATIVE', 'MIXED']),
-  Vehicle: a.enum(['BICYCLE', 'MOTORBIKE', 'CAR', 'VAN', 'TRUCK']),
-  Channel: a.enum(['VOICE', 'WEB', 'PARTNER', 'API']),
-  Role: a.enum(['ADMIN', 'COURIER', 'PARTNER']),
+const schema = a
+  .schema({
+    BookingStatus: a.enum([
+      'BOOKED',
+      'COLLECTED',
+      'IN_TRANSIT',
+      'OUT_FOR_DELIVERY',
+      'DELIVERED',
+      'FAILED_DELIVERY',
+      'RETURNED',
+      'CANCELLED',
+    ]),
+    PackageSize: a.enum(['SMALL', 'MEDIUM', 'LARGE', 'OVERSIZED']),
+    SpecialHandling: a.enum(['FRAGILE', 'PERISHABLE', 'SIGNATURE_REQUIRED', 'KEEP_UPRIGHT', 'HAZARDOUS']),
+    GeoPrecision: a.enum(['ADDRESS', 'STREET', 'POSTCODE', 'CITY']),
+    ActorType: a.enum(['ADMIN', 'COURIER', 'PARTNER', 'CUSTOMER', 'VOICEBOT', 'SYSTEM']),
+    FailureReason: a.enum([
+      'RECIPIENT_ABSENT',
+      'ADDRESS_NOT_FOUND',
+      'ACCESS_DENIED',
+      'REFUSED_BY_RECIPIENT',
+      'DAMAGED',
+      'WEATHER_OR_ROAD',
+      'OTHER',
+    ]),
+    FeedbackType: a.enum(['FEEDBACK', 'COMPLAINT']),
+    ComplaintCategory: a.enum([
+      'LATE_DELIVERY',
+      'DAMAGED_PACKAGE',
+      'LOST_PACKAGE',
+      'COURIER_BEHAVIOUR',
+      'WRONG_ADDRESS',
+      'BILLING',
+      'OTHER',
+    ]),
+    Severity: a.enum(['LOW', 'MEDIUM', 'HIGH']),
+    SentimentLabel: a.enum(['POSITIVE', 'NEUTRAL', 'NEGATIVE', 'MIXED']),
+    Vehicle: a.enum(['BICYCLE', 'MOTORBIKE', 'CAR', 'VAN', 'TRUCK']),
+    Channel: a.enum(['VOICE', 'WEB', 'PARTNER', 'API']),
+    Role: a.enum(['ADMIN', 'COURIER', 'PARTNER']),
 
-  GeoPoint: a.customType({ lat: a.float().required(), lng: a.float().required() }),
-  Address: a.customType({
-    line1: a.string().required(),
-    line2: a.string(),
-    city: a.string().required(),
-    region: a.string(),
-    postcode: a.string().required(),
-    country: a.string().required(),
-    point: a.ref('GeoPoint'),
-    precision: a.ref('GeoPrecision'),
-  }),
-  AddressInput: a.customType({
-    line1: a.string().required(),
-    line2: a.string(),
-    city: a.string().required(),
-    region: a.string(),
-    postcode: a.string().required(),
-    country: a.string(),
-  }),
-  PackageDetails: a.customType({
-    size: a.ref('PackageSize').required(),
-    weightKg: a.float().required(),
-    handling: a.ref('SpecialHandling').required().array().required(),
-    description: a.string(),
-  }),
-  PackageInput: a.customType({
-    size: a.ref('PackageSize').required(),
-    weightKg: a.float().required(),
-    handling: a.ref('SpecialHandling').required().array(),
-    description: a.string(),
-  }),
-  PickupWindow: a.customType({ start: a.datetime().required(), end: a.datetime().required() }),
-  Actor: a.customType({ type: a.ref('ActorType').required(), id: a.string().required(), name: a.string() }),
-  DeliveryProof: a.customType({ signatureKey: a.string(), photoKey: a.string(), recipientName: a.string() }),
-  StatusEvent: a.customType({
-    status: a.ref('BookingStatus').required(),
-    at: a.datetime().required(),
-    actor: a.ref('Actor').required(),
-    location: a.ref('GeoPoint'),
-    note: a.string(),
-    proof: a.ref('DeliveryProof'),
-    failureReason: a.ref('FailureReason'),
-  }),
-  Booking: a.customType({
-    reference: a.string().required(),
-    customerName: a.string().required(),
-    customerPhone: a.string().required(),
-    pickup: a.ref('Address').required(),
-    delivery: a.ref('Address').required(),
-    package: a.ref('PackageDetails').required(),
-    pickupWindow: a.ref('PickupWindow').required(),
-    status: a.ref('BookingStatus').required(),
-    history: a.ref('StatusEvent').required().array().required(),
-    courierId: a.id(),
-    courierName: a.string(),
-    partnerId: a.id(),
-    partnerName: a.string(),
-    eta: a.datetime(),
-    channel: a.ref('Channel').required(),
-    createdAt: a.datetime().required(),
-    updatedAt: a.datetime().required(),
-    version: a.integer().required(),
-  }),
-  BookingPage: a.customType({ items: a.ref('Booking').required().array().required(), nextToken: a.string() }),
-  /** What an anonymous caller may learn about one parcel: no names, phones or street addresses. */
-  PublicTracking: a.customType({
-    reference: a.string().required(),
-    status: a.ref('BookingStatus').required(),
-    lastUpdate: a.datetime().required(),
-    eta: a.datetime(),
-    pickupCity: a.string().required(),
-    deliveryCity: a.string().required(),
-    /** The courier's last position, only while the parcel is out for delivery. */
-    courierPosition: a.ref('GeoPoint'),
-    timeline: a.ref('PublicStatusEvent').required().array().required(),
-  }),
-  PublicStatusEvent: a.customType({ status: a.ref('BookingStatus').required(), at: a.datetime().required() }),
-  Sentiment: a.customType({ label: a.ref('SentimentLabel').required(), score: a.float().required() }),
-  Feedback: a.customType({
-    reference: a.string().required(),
-    bookingReference: a.string().required(),
-    type: a.ref('FeedbackType').required(),
-    rating: a.integer(),
-    text: a.string().required(),
-    complaintCategory: a.ref('ComplaintCategory'),
-    severity: a.ref('Severity'),
-    sentiment: a.ref('Sentiment').required(),
-    flagged: a.boolean().required(),
-    courierId: a.id(),
-    partnerId: a.id(),
-    channel: a.ref('Channel').required(),
-    createdAt: a.datetime().required(),
-  }),
-  FeedbackPage: a.customType({ items: a.ref('Feedback').required().array().required(), nextToken: a.string() }),
-  CourierLocation: a.customType({
-    lat: a.float().required(),
-    lng: a.float().required(),
-    at: a.datetime().required(),
-    heading: a.float(),
-    speedKph: a.float(),
-  }),
-  Courier: a.customType({
-    id: a.id().required(),
-    name: a.string().required(),
-    phone: a.string().required(),
-    email: a.string().required(),
-    vehicle: a.ref('Vehicle').required(),
-    active: a.boolean().required(),
-    lastLocation: a.ref('CourierLocation'),
-    createdAt: a.datetime().required(),
-    updatedAt: a.datetime().required(),
-  }),
-  CourierPage: a.customType({ items: a.ref('Courier').required().array().required(), nextToken: a.string() }),
-  CourierMove: a.customType({
-    courierId: a.id().required(),
-    lat: a.float().required(),
-    lng: a.float().required(),
-    at: a.datetime().required(),
-    heading: a.float(),
-    speedKph: a.float(),
-  }),
-  Me: a.customType({
-    sub: a.string().required(),
-    email: a.string(),
-    role: a.ref('Role').required(),
-    courierId: a.id(),
-    partnerId: a.id(),
-    displayName: a.string(),
-  }),
-
-  // ---- queries ----
-  me: a
-    .query()
-    .returns(a.ref('Me').required())
-    .authorization((allow) => [allow.groups(['admin', 'courier', 'partner'])])
-    .handler(api),
-  trackBooking: a
-    .query()
-    .arguments({ reference: a.string().required() })
-    .returns(a.ref('PublicTracking'))
-    .authorization((allow) => [allow.publicApiKey(), allow.authenticated()])
-    .handler(api),
-  getBooking: a
-    .query()
-    .arguments({ reference: a.string().required() })
-    .returns(a.ref('Booking'))
-    .authorization((allow) => [allow.groups(['admin', 'courier', 'partner'])])
-    .handler(api),
-  listBookings: a
-    .query()
-    .arguments({
-      day: a.date(),
-      status: a.ref('BookingStatus'),
-      courierId: a.id(),
-      partnerId: a.id(),
-      limit: a.integer(),
-      nextToken: a.string(),
-    })
-    .returns(a.ref('BookingPage').required())
-    .authorization((allow) => [allow.groups(['admin', 'courier', 'partner'])])
-    .handler(api),
-  listFeedback: a
-    .query()
-    .arguments({
-      bookingReference: a.string(),
-      day: a.date(),
-      courierId: a.id(),
-      flaggedOnly: a.boolean(),
-      limit: a.integer(),
-      nextToken: a.string(),
-    })
-    .returns(a.ref('FeedbackPage').required())
-    .authorization((allow) => [allow.groups(['admin', 'courier', 'partner'])])
-    .handler(api),
-  listCouriers: a
-    .query()
-    .arguments({ limit: a.integer(), nextToken: a.string() })
-    .returns(a.ref('CourierPage').required())
-    .authorization((allow) => [allow.groups(['admin'])])
-    .handler(api),
-  getCourier: a
-    .query()
-    .arguments({ id: a.id().required() })
-    .returns(a.ref('Courier'))
-    .authorization((allow) => [allow.groups(['admin', 'courier'])])
-    .handler(api),
-
-  // ---- mutations ----
-  bookCourier: a
-    .mutation()
-    .arguments({
+    GeoPoint: a.customType({ lat: a.float().required(), lng: a.float().required() }),
+    Address: a.customType({
+      line1: a.string().required(),
+      line2: a.string(),
+      city: a.string().required(),
+      region: a.string(),
+      postcode: a.string().required(),
+      country: a.string().required(),
+      point: a.ref('GeoPoint'),
+      precision: a.ref('GeoPrecision'),
+    }),
+    // Referenced as arguments, these become the GraphQL inputs NewAddressInput and NewPackageInput
+    // (Amplify appends "Input" to a referenced custom type's name).
+    NewAddress: a.customType({
+      line1: a.string().required(),
+      line2: a.string(),
+      city: a.string().required(),
+      region: a.string(),
+      postcode: a.string().required(),
+      country: a.string(),
+    }),
+    PackageDetails: a.customType({
+      size: a.ref('PackageSize').required(),
+      weightKg: a.float().required(),
+      handling: a.ref('SpecialHandling').required().array().required(),
+      description: a.string(),
+    }),
+    NewPackage: a.customType({
+      size: a.ref('PackageSize').required(),
+      weightKg: a.float().required(),
+      handling: a.ref('SpecialHandling').required().array(),
+      description: a.string(),
+    }),
+    PickupWindow: a.customType({ start: a.datetime().required(), end: a.datetime().required() }),
+    Actor: a.customType({ type: a.ref('ActorType').required(), id: a.string().required(), name: a.string() }),
+    DeliveryProof: a.customType({ signatureKey: a.string(), photoKey: a.string(), recipientName: a.string() }),
+    StatusEvent: a.customType({
+      status: a.ref('BookingStatus').required(),
+      at: a.datetime().required(),
+      actor: a.ref('Actor').required(),
+      location: a.ref('GeoPoint'),
+      note: a.string(),
+      proof: a.ref('DeliveryProof'),
+      failureReason: a.ref('FailureReason'),
+    }),
+    Booking: a.customType({
+      reference: a.string().required(),
       customerName: a.string().required(),
       customerPhone: a.string().required(),
-      pickup: a.ref('AddressInput').required(),
-      delivery: a.ref('AddressInput').required(),
-      package: a.ref('PackageInput').required(),
-      pickupWindowStart: a.datetime().required(),
-      pickupWindowEnd: a.datetime().required(),
+      pickup: a.ref('Address').required(),
+      delivery: a.ref('Address').required(),
+      package: a.ref('PackageDetails').required(),
+      pickupWindow: a.ref('PickupWindow').required(),
+      status: a.ref('BookingStatus').required(),
+      history: a.ref('StatusEvent').required().array().required(),
+      courierId: a.id(),
+      courierName: a.string(),
       partnerId: a.id(),
-      idempotencyKey: a.string(),
-    })
-    .returns(a.ref('Booking').required())
-    .authorization((allow) => [allow.groups(['admin', 'partner'])])
-    .handler(api),
-  assignCourier: a
-    .mutation()
-    .arguments({ reference: a.string().required(), courierId: a.id().required() })
-    .returns(a.ref('Booking').required())
-    .authorization((allow) => [allow.groups(['admin'])])
-    .handler(api),
-  updateDeliveryStatus: a
-    .mutation()
-    .arguments({
+      partnerName: a.string(),
+      eta: a.datetime(),
+      channel: a.ref('Channel').required(),
+      createdAt: a.datetime().required(),
+      updatedAt: a.datetime().required(),
+      version: a.integer().required(),
+    }),
+    BookingPage: a.customType({ items: a.ref('Booking').required().array().required(), nextToken: a.string() }),
+    /** What an anonymous caller may learn about one parcel: no names, phones or street addresses. */
+    PublicTracking: a.customType({
       reference: a.string().required(),
       status: a.ref('BookingStatus').required(),
-      lat: a.float(),
-      lng: a.float(),
-      note: a.string(),
-      recipientName: a.string(),
-      signatureKey: a.string(),
-      photoKey: a.string(),
-      failureReason: a.ref('FailureReason'),
-      expectedVersion: a.integer(),
-    })
-    .returns(a.ref('Booking').required())
-    .authorization((allow) => [allow.groups(['admin', 'courier'])])
-    .handler(api),
-  updateCourierLocation: a
-    .mutation()
-    .arguments({
-      lat: a.float().required(),
-      lng: a.float().required(),
-      heading: a.float(),
-      speedKph: a.float(),
-    })
-    .returns(a.ref('Courier').required())
-    .authorization((allow) => [allow.groups(['courier'])])
-    .handler(api),
-  submitFeedback: a
-    .mutation()
-    .arguments({
+      lastUpdate: a.datetime().required(),
+      eta: a.datetime(),
+      pickupCity: a.string().required(),
+      deliveryCity: a.string().required(),
+      /** The courier's last position, only while the parcel is out for delivery. */
+      courierPosition: a.ref('GeoPoint'),
+      timeline: a.ref('PublicStatusEvent').required().array().required(),
+    }),
+    PublicStatusEvent: a.customType({ status: a.ref('BookingStatus').required(), at: a.datetime().required() }),
+    Sentiment: a.customType({ label: a.ref('SentimentLabel').required(), score: a.float().required() }),
+    Feedback: a.customType({
+      reference: a.string().required(),
       bookingReference: a.string().required(),
       type: a.ref('FeedbackType').required(),
       rating: a.integer(),
       text: a.string().required(),
       complaintCategory: a.ref('ComplaintCategory'),
       severity: a.ref('Severity'),
-    })
-    .returns(a.ref('Feedback').required())
-    .authorization((allow) => [allow.groups(['admin', 'partner'])])
-    .handler(api),
-
-  // ---- change feed -> subscriptions (called by the stream notifier with IAM only) ----
-  publishBookingChanged: a
-    .mutation()
-    .arguments({ reference: a.string().required() })
-    .returns(a.ref('Booking'))
-    .handler(api),
-  publishCourierMoved: a
-    .mutation()
-    .arguments({
+      sentiment: a.ref('Sentiment').required(),
+      flagged: a.boolean().required(),
+      courierId: a.id(),
+      partnerId: a.id(),
+      channel: a.ref('Channel').required(),
+      createdAt: a.datetime().required(),
+    }),
+    FeedbackPage: a.customType({ items: a.ref('Feedback').required().array().required(), nextToken: a.string() }),
+    CourierLocation: a.customType({
+      lat: a.float().required(),
+      lng: a.float().required(),
+      at: a.datetime().required(),
+      heading: a.float(),
+      speedKph: a.float(),
+    }),
+    Courier: a.customType({
+      id: a.id().required(),
+      name: a.string().required(),
+      phone: a.string().required(),
+      email: a.string().required(),
+      vehicle: a.ref('Vehicle').required(),
+      active: a.boolean().required(),
+      lastLocation: a.ref('CourierLocation'),
+      createdAt: a.datetime().required(),
+      updatedAt: a.datetime().required(),
+    }),
+    CourierPage: a.customType({ items: a.ref('Courier').required().array().required(), nextToken: a.string() }),
+    CourierMove: a.customType({
       courierId: a.id().required(),
       lat: a.float().required(),
       lng: a.float().required(),
       at: a.datetime().required(),
       heading: a.float(),
       speedKph: a.float(),
-    })
-    .returns(a.ref('CourierMove'))
-    .handler(api),
-  onBookingChanged: a
-    .subscription()
-    .for(a.ref('publishBookingChanged'))
-    .arguments({ courierId: a.id(), partnerId: a.id() })
-    .authorization((allow) => [allow.groups(['admin', 'courier', 'partner'])])
-    .handler(api),
-  onCourierMoved: a
-    .subscription()
-    .for(a.ref('publishCourierMoved'))
-    .arguments({ courierId: a.id() })
-    .authorization((allow) => [allow.groups(['admin'])]),
-});
-// The stream notifier publishes with IAM; see amplify/backend.ts for the grant.
+    }),
+    Me: a.customType({
+      sub: a.string().required(),
+      email: a.string(),
+      role: a.ref('Role').required(),
+      courierId: a.id(),
+      partnerId: a.id(),
+      displayName: a.string(),
+    }),
+
+    // ---- queries ----
+    me: a
+      .query()
+      .returns(a.ref('Me').required())
+      .authorization((allow) => [allow.groups(['admin', 'courier', 'partner'])])
+      .handler(api),
+    trackBooking: a
+      .query()
+      .arguments({ reference: a.string().required() })
+      .returns(a.ref('PublicTracking'))
+      .authorization((allow) => [allow.publicApiKey(), allow.authenticated()])
+      .handler(api),
+    getBooking: a
+      .query()
+      .arguments({ reference: a.string().required() })
+      .returns(a.ref('Booking'))
+      .authorization((allow) => [allow.groups(['admin', 'courier', 'partner'])])
+      .handler(api),
+    listBookings: a
+      .query()
+      .arguments({
+        day: a.date(),
+        status: a.ref('BookingStatus'),
+        courierId: a.id(),
+        partnerId: a.id(),
+        limit: a.integer(),
+        nextToken: a.string(),
+      })
+      .returns(a.ref('BookingPage').required())
+      .authorization((allow) => [allow.groups(['admin', 'courier', 'partner'])])
+      .handler(api),
+    listFeedback: a
+      .query()
+      .arguments({
+        bookingReference: a.string(),
+        day: a.date(),
+        courierId: a.id(),
+        flaggedOnly: a.boolean(),
+        limit: a.integer(),
+        nextToken: a.string(),
+      })
+      .returns(a.ref('FeedbackPage').required())
+      .authorization((allow) => [allow.groups(['admin', 'courier', 'partner'])])
+      .handler(api),
+    listCouriers: a
+      .query()
+      .arguments({ limit: a.integer(), nextToken: a.string() })
+      .returns(a.ref('CourierPage').required())
+      .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
+    getCourier: a
+      .query()
+      .arguments({ id: a.id().required() })
+      .returns(a.ref('Courier'))
+      .authorization((allow) => [allow.groups(['admin', 'courier'])])
+      .handler(api),
+
+    // ---- mutations ----
+    bookCourier: a
+      .mutation()
+      .arguments({
+        customerName: a.string().required(),
+        customerPhone: a.string().required(),
+        pickup: a.ref('NewAddress').required(),
+        delivery: a.ref('NewAddress').required(),
+        package: a.ref('NewPackage').required(),
+        pickupWindowStart: a.datetime().required(),
+        pickupWindowEnd: a.datetime().required(),
+        partnerId: a.id(),
+        idempotencyKey: a.string(),
+      })
+      .returns(a.ref('Booking').required())
+      .authorization((allow) => [allow.groups(['admin', 'partner'])])
+      .handler(api),
+    assignCourier: a
+      .mutation()
+      .arguments({ reference: a.string().required(), courierId: a.id().required() })
+      .returns(a.ref('Booking').required())
+      .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
+    updateDeliveryStatus: a
+      .mutation()
+      .arguments({
+        reference: a.string().required(),
+        status: a.ref('BookingStatus').required(),
+        lat: a.float(),
+        lng: a.float(),
+        note: a.string(),
+        recipientName: a.string(),
+        signatureKey: a.string(),
+        photoKey: a.string(),
+        failureReason: a.ref('FailureReason'),
+        expectedVersion: a.integer(),
+      })
+      .returns(a.ref('Booking').required())
+      .authorization((allow) => [allow.groups(['admin', 'courier'])])
+      .handler(api),
+    updateCourierLocation: a
+      .mutation()
+      .arguments({
+        lat: a.float().required(),
+        lng: a.float().required(),
+        heading: a.float(),
+        speedKph: a.float(),
+      })
+      .returns(a.ref('Courier').required())
+      .authorization((allow) => [allow.groups(['courier'])])
+      .handler(api),
+    submitFeedback: a
+      .mutation()
+      .arguments({
+        bookingReference: a.string().required(),
+        type: a.ref('FeedbackType').required(),
+        rating: a.integer(),
+        text: a.string().required(),
+        complaintCategory: a.ref('ComplaintCategory'),
+        severity: a.ref('Severity'),
+      })
+      .returns(a.ref('Feedback').required())
+      .authorization((allow) => [allow.groups(['admin', 'partner'])])
+      .handler(api),
+
+    // ---- change feed -> subscriptions (called by the stream notifier with IAM only) ----
+    publishBookingChanged: a
+      .mutation()
+      .arguments({ reference: a.string().required() })
+      .returns(a.ref('Booking'))
+      .authorization((allow) => [allow.authenticated('identityPool')])
+      .handler(api),
+    publishCourierMoved: a
+      .mutation()
+      .arguments({
+        courierId: a.id().required(),
+        lat: a.float().required(),
+        lng: a.float().required(),
+        at: a.datetime().required(),
+        heading: a.float(),
+        speedKph: a.float(),
+      })
+      .returns(a.ref('CourierMove'))
+      .authorization((allow) => [allow.authenticated('identityPool')])
+      .handler(api),
+    onBookingChanged: a
+      .subscription()
+      .for(a.ref('publishBookingChanged'))
+      .arguments({ courierId: a.id(), partnerId: a.id() })
+      .authorization((allow) => [allow.groups(['admin', 'courier', 'partner'])])
+      .handler(api),
+    onCourierMoved: a
+      .subscription()
+      .for(a.ref('publishCourierMoved'))
+      .arguments({ courierId: a.id() })
+      .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
+  })
+  // The stream notifier signs its publish calls with its own role (IAM); this grants that role.
+  .authorization((allow) => [allow.resource(streamNotifier).to(['mutate'])]);
 
 export type Schema = ClientSchema<typeof schema>;
 

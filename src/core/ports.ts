@@ -36,7 +36,7 @@ export type FeedbackQuery =
   | { by: 'day'; day: string } // YYYY-MM-DD of createdAt
   | { by: 'courier'; courierId: string }
   | { by: 'partner'; partnerId: string }
-  | { by: 'flagged' };
+  | { by: 'flagged'; day?: string }; // YYYY-MM-DD of createdAt; without it, every flagged complaint
 
 export type FeedbackRepository = {
   create(feedback: Feedback): Promise<void>; // ConflictError when the reference exists

@@ -6,5 +6,5 @@ export const apiFunction = defineFunction({
   entry: '../../../lambdas/api/handler.ts',
   timeoutSeconds: 15,
   memoryMB: 1024,
-  runtime: 20,
+  runtime: 22,
 });

@@ -1,0 +1,8 @@
+// Every field the GraphQL API answers, in one router.
+import { Router } from './router';
+import { bookingsRouter } from './fields/bookings';
+import { couriersRouter } from './fields/couriers';
+import { feedbackRouter } from './fields/feedback';
+import { liveRouter } from './fields/live';
+
+export const appRouter = new Router().includeRouter([bookingsRouter, feedbackRouter, couriersRouter, liveRouter]);

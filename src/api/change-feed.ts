@@ -1,0 +1,66 @@
+// The change feed's notifier: turns table stream records into the publish mutations that drive
+// AppSync subscriptions (onBookingChanged, onCourierMoved). Same code in the cloud (a Lambda on
+// DynamoDB Streams) and locally (the gateway's emulated streams).
+import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+
+export type Publication =
+  | { kind: 'bookingChanged'; reference: string }
+  | { kind: 'courierMoved'; courierId: string; lat: number; lng: number; at: string; heading?: number; speedKph?: number };
+
+type Image = Record<string, unknown>;
+
+function image(raw: Record<string, unknown> | undefined): Image | undefined {
+  return raw ? (unmarshall(raw as Record<string, AttributeValue>) as Image) : undefined;
+}
+
+function tableOf(record: DynamoDBRecord): string {
+  // arn:aws:dynamodb:region:account:table/<name>/stream/<label>
+  return record.eventSourceARN?.split(':table/')[1]?.split('/')[0] ?? '';
+}
+
+/** Which publications one stream record causes; `tables` maps table roles to physical names. */
+export function publicationsFor(record: DynamoDBRecord, tables: { bookings: string; couriers: string }): Publication[] {
+  if (record.eventName === 'REMOVE') return [];
+  const table = tableOf(record);
+  const next = image(record.dynamodb?.NewImage as Record<string, unknown> | undefined);
+  if (!next) return [];
+  if (table === tables.bookings && typeof next.reference === 'string') {
+    return [{ kind: 'bookingChanged', reference: next.reference }];
+  }
+  if (table === tables.couriers) {
+    const prev = image(record.dynamodb?.OldImage as Record<string, unknown> | undefined);
+    const loc = next.lastLocation as { lat: number; lng: number; at: string; heading?: number; speedKph?: number } | undefined;
+    const prevLoc = prev?.lastLocation as { at?: string } | undefined;
+    if (loc && typeof next.id === 'string' && loc.at !== prevLoc?.at) {
+      return [{ kind: 'courierMoved', courierId: next.id, ...loc }];
+    }
+  }
+  return [];
+}
+
+export type Publisher = (p: Publication) => Promise<void>;
+
+/**
+ * Handles one stream batch. Publications for the same booking within a batch collapse to one
+ * (the subscriber reads the latest state anyway). A failing publication fails the batch so the
+ * event source retries it.
+ */
+export async function handleStreamEvent(
+  event: DynamoDBStreamEvent,
+  tables: { bookings: string; couriers: string },
+  publish: Publisher,
+): Promise<void> {
+  const seen = new Set<string>();
+  const pubs: Publication[] = [];
+  for (const record of event.Records) {
+    for (const p of publicationsFor(record, tables)) {
+      const key = p.kind === 'bookingChanged' ? `b:${p.reference}` : `c:${p.courierId}:${p.at}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      pubs.push(p);
+    }
+  }
+  for (const p of pubs) await publish(p);
+}

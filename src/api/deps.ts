@@ -1,0 +1,50 @@
+// What the field handlers need: the core's ports plus a logger. Built once per runtime (Lambda or local).
+import type {
+  BookingRepository,
+  Clock,
+  CourierRepository,
+  FeedbackRepository,
+  Geocoder,
+  IdempotencyStore,
+  MembershipRepository,
+  Notifier,
+  PartnerRepository,
+  Random,
+  SentimentAnalyzer,
+} from '../core/ports';
+
+export type Log = {
+  info(message: string, detail?: unknown): void;
+  warn(message: string, detail?: unknown): void;
+  error(message: string, detail?: unknown): void;
+};
+
+export type ApiDeps = {
+  bookings: BookingRepository;
+  feedback: FeedbackRepository;
+  couriers: CourierRepository;
+  partners: PartnerRepository;
+  memberships: MembershipRepository;
+  idempotency: IdempotencyStore;
+  notifier: Notifier;
+  geocoder: Geocoder;
+  sentiment: SentimentAnalyzer;
+  clock: Clock;
+  random: Random;
+  log: Log;
+};
+
+/** Structured JSON lines on stdout/stderr: CloudWatch in the cloud, the terminal locally. */
+export function jsonLog(service: string): Log {
+  const write = (level: string, message: string, detail?: unknown) => {
+    const entry: Record<string, unknown> = { level, service, message, at: new Date().toISOString() };
+    if (detail instanceof Error) entry.error = { name: detail.name, message: detail.message, stack: detail.stack };
+    else if (detail !== undefined) entry.detail = detail;
+    (level === 'error' ? process.stderr : process.stdout).write(JSON.stringify(entry) + '\n');
+  };
+  return {
+    info: (m, d) => write('info', m, d),
+    warn: (m, d) => write('warn', m, d),
+    error: (m, d) => write('error', m, d),
+  };
+}

@@ -1,0 +1,71 @@
+// Booking operations: parse GraphQL arguments, call the core, present the result.
+import {
+  assignCourier,
+  bookCourier,
+  getBooking,
+  listBookings,
+  updateDeliveryStatus,
+} from '../../core/bookings';
+import { trackBooking } from '../../core/tracking';
+import type { BookingStatus, FailureReason, Principal } from '../../core/model';
+import { Router } from '../router';
+import { presentBooking, presentBookings } from './presenters';
+
+type Args = Record<string, unknown>;
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
+
+function channelOf(principal: Principal) {
+  return principal.role === 'PARTNER' ? ('PARTNER' as const) : principal.role === 'SERVICE' ? ('API' as const) : ('WEB' as const);
+}
+
+export const bookingsRouter = new Router()
+  .onMutation('bookCourier', async (args: Args, { principal, deps }) => {
+    const booking = await bookCourier({ ...args, channel: channelOf(principal) }, principal, deps);
+    return presentBooking(booking, deps);
+  })
+  .onQuery('getBooking', async (args, { principal, deps }) =>
+    presentBooking(await getBooking(str(args.reference) ?? '', principal, deps), deps),
+  )
+  .onQuery('listBookings', async (args, { principal, deps }) => {
+    const page = await listBookings(
+      {
+        day: str(args.day),
+        status: str(args.status) as BookingStatus | undefined,
+        courierId: str(args.courierId),
+        partnerId: str(args.partnerId),
+      },
+      { limit: num(args.limit), nextToken: str(args.nextToken) },
+      principal,
+      deps,
+    );
+    return { items: await presentBookings(page.items, deps), nextToken: page.nextToken ?? null };
+  })
+  .onQuery('trackBooking', async (args, { deps }) => trackBooking(str(args.reference) ?? '', deps))
+  .onMutation('assignCourier', async (args, { principal, deps }) =>
+    presentBooking(await assignCourier(str(args.reference) ?? '', str(args.courierId) ?? '', principal, deps), deps),
+  )
+  .onMutation('updateDeliveryStatus', async (args, { principal, deps }) => {
+    const lat = num(args.lat);
+    const lng = num(args.lng);
+    const proof = {
+      recipientName: str(args.recipientName),
+      signatureKey: str(args.signatureKey),
+      photoKey: str(args.photoKey),
+    };
+    const hasProof = Object.values(proof).some((v) => v !== undefined);
+    const booking = await updateDeliveryStatus(
+      {
+        reference: str(args.reference) ?? '',
+        status: str(args.status) as BookingStatus,
+        location: lat !== undefined && lng !== undefined ? { lat, lng } : undefined,
+        note: str(args.note),
+        proof: hasProof ? proof : undefined,
+        failureReason: str(args.failureReason) as FailureReason | undefined,
+        expectedVersion: num(args.expectedVersion),
+      },
+      principal,
+      deps,
+    );
+    return presentBooking(booking, deps);
+  });

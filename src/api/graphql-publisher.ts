@@ -1,0 +1,48 @@
+// Calls the IAM-only publish mutations on the GraphQL API with a SigV4-signed POST: AppSync in the
+// cloud, the local AppSync-compatible server locally. The notifier's only way to reach subscribers.
+import { SignatureV4 } from '@smithy/signature-v4';
+import { Sha256 } from '@aws-crypto/sha256-js';
+import type { AwsCredentialIdentity, Provider } from '@aws-sdk/types';
+import type { Publication, Publisher } from './change-feed';
+
+const PUBLISH_BOOKING = /* GraphQL */ `
+  mutation PublishBookingChanged($reference: String!) {
+    publishBookingChanged(reference: $reference) { reference status courierId partnerId updatedAt }
+  }
+`;
+const PUBLISH_COURIER = /* GraphQL */ `
+  mutation PublishCourierMoved($courierId: ID!, $lat: Float!, $lng: Float!, $at: AWSDateTime!, $heading: Float, $speedKph: Float) {
+    publishCourierMoved(courierId: $courierId, lat: $lat, lng: $lng, at: $at, heading: $heading, speedKph: $speedKph) { courierId }
+  }
+`;
+
+export function createGraphQLPublisher(options: {
+  url: string;
+  region: string;
+  credentials: AwsCredentialIdentity | Provider<AwsCredentialIdentity>;
+}): Publisher {
+  const signer = new SignatureV4({ service: 'appsync', region: options.region, credentials: options.credentials, sha256: Sha256 });
+  const url = new URL(options.url);
+
+  return async (p: Publication) => {
+    const body =
+      p.kind === 'bookingChanged'
+        ? JSON.stringify({ query: PUBLISH_BOOKING, variables: { reference: p.reference } })
+        : JSON.stringify({ query: PUBLISH_COURIER, variables: { ...p, kind: undefined } });
+    const signed = await signer.sign({
+      method: 'POST',
+      protocol: url.protocol,
+      hostname: url.hostname,
+      port: url.port ? Number(url.port) : undefined,
+      path: url.pathname,
+      headers: { 'content-type': 'application/json', host: url.host },
+      body,
+    });
+    const res = await fetch(url, { method: 'POST', headers: signed.headers as Record<string, string>, body });
+    const json = (await res.json().catch(() => ({}))) as { errors?: { message: string; errorType?: string }[] };
+    if (!res.ok || json.errors?.length) {
+      const detail = json.errors?.map((e) => `${e.errorType ?? 'Error'}: ${e.message}`).join('; ') ?? `HTTP ${res.status}`;
+      throw new Error(`publish ${p.kind} failed: ${detail}`);
+    }
+  };
+}

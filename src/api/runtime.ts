@@ -1,0 +1,30 @@
+// Builds the API's dependencies from a DynamoDB client and table names: shared by the Lambda and the
+// local server so both run the same code against different endpoints.
+import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createRepositories } from '../data/repositories';
+import type { TableNames } from '../data/tables';
+import { createGazetteerGeocoder } from '../core/geo/gazetteer-geocoder';
+import { createLexiconSentiment } from '../core/sentiment/lexicon-sentiment';
+import { systemClock } from '../core/system-clock';
+import { cryptoRandom } from '../core/crypto-random';
+import type { ApiDeps, Log } from './deps';
+
+export function createDocumentClient(config: DynamoDBClientConfig): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(new DynamoDBClient(config), {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+}
+
+export function createApiDeps(options: { doc: DynamoDBDocumentClient; tables: TableNames; log: Log }): ApiDeps {
+  const repos = createRepositories(options.doc, options.tables);
+  return {
+    ...repos,
+    notifier: repos.outbox,
+    geocoder: createGazetteerGeocoder(),
+    sentiment: createLexiconSentiment(),
+    clock: systemClock,
+    random: cryptoRandom,
+    log: options.log,
+  };
+}

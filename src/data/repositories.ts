@@ -1,0 +1,55 @@
+// Every repository of the core's ports, on one DynamoDB document client: what the api Lambda, the code
+// hook, jobs and the local stack wire into the core.
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type {
+  BookingRepository,
+  Clock,
+  CourierRepository,
+  FeedbackRepository,
+  IdempotencyStore,
+  MembershipRepository,
+  PartnerRepository,
+} from '../core/ports';
+import { createBookingRepository } from './booking-repository';
+import { createCourierRepository } from './courier-repository';
+import { createFeedbackRepository } from './feedback-repository';
+import { createIdempotencyStore } from './idempotency-store';
+import { createMembershipRepository } from './membership-repository';
+import { createOutboxNotifier, type OutboxNotifier } from './outbox-notifier';
+import { createPartnerRepository } from './partner-repository';
+import type { TableNames } from './tables';
+
+export type Repositories = {
+  bookings: BookingRepository;
+  feedback: FeedbackRepository;
+  couriers: CourierRepository;
+  partners: PartnerRepository;
+  memberships: MembershipRepository;
+  idempotency: IdempotencyStore;
+  outbox: OutboxNotifier;
+};
+
+export type RepositoryOptions = {
+  /** Days a booking in a terminal status is kept before TTL deletes it (default 400). */
+  retentionDays?: number;
+  clock?: Clock;
+};
+
+const systemClock: Clock = { now: () => new Date() };
+
+export function createRepositories(
+  doc: DynamoDBDocumentClient,
+  names: TableNames,
+  options: RepositoryOptions = {},
+): Repositories {
+  const clock = options.clock ?? systemClock;
+  return {
+    bookings: createBookingRepository(doc, names.bookings, { retentionDays: options.retentionDays }),
+    feedback: createFeedbackRepository(doc, names.feedback),
+    couriers: createCourierRepository(doc, names.couriers),
+    partners: createPartnerRepository(doc, names.partners),
+    memberships: createMembershipRepository(doc, names.memberships),
+    idempotency: createIdempotencyStore(doc, names.idempotency, clock),
+    outbox: createOutboxNotifier(doc, names.outbox, clock),
+  };
+}

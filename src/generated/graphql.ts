@@ -1,0 +1,1170 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type ActorType =
+  | 'ADMIN'
+  | 'COURIER'
+  | 'CUSTOMER'
+  | 'PARTNER'
+  | 'SYSTEM'
+  | 'VOICEBOT';
+
+export type BookingStatus =
+  | 'BOOKED'
+  | 'CANCELLED'
+  | 'COLLECTED'
+  | 'DELIVERED'
+  | 'FAILED_DELIVERY'
+  | 'IN_TRANSIT'
+  | 'OUT_FOR_DELIVERY'
+  | 'RETURNED';
+
+export type Channel =
+  | 'API'
+  | 'PARTNER'
+  | 'VOICE'
+  | 'WEB';
+
+export type ComplaintCategory =
+  | 'BILLING'
+  | 'COURIER_BEHAVIOUR'
+  | 'DAMAGED_PACKAGE'
+  | 'LATE_DELIVERY'
+  | 'LOST_PACKAGE'
+  | 'OTHER'
+  | 'WRONG_ADDRESS';
+
+export type FailureReason =
+  | 'ACCESS_DENIED'
+  | 'ADDRESS_NOT_FOUND'
+  | 'DAMAGED'
+  | 'OTHER'
+  | 'RECIPIENT_ABSENT'
+  | 'REFUSED_BY_RECIPIENT'
+  | 'WEATHER_OR_ROAD';
+
+export type FeedbackType =
+  | 'COMPLAINT'
+  | 'FEEDBACK';
+
+export type GeoPrecision =
+  | 'ADDRESS'
+  | 'CITY'
+  | 'POSTCODE'
+  | 'STREET';
+
+export type NewAddressInput = {
+  city: string;
+  country?: string | null | undefined;
+  line1: string;
+  line2?: string | null | undefined;
+  postcode: string;
+  region?: string | null | undefined;
+};
+
+export type NewPackageInput = {
+  description?: string | null | undefined;
+  handling?: Array<SpecialHandling> | null | undefined;
+  size: PackageSize;
+  weightKg: number;
+};
+
+export type PackageSize =
+  | 'LARGE'
+  | 'MEDIUM'
+  | 'OVERSIZED'
+  | 'SMALL';
+
+export type Role =
+  | 'ADMIN'
+  | 'COURIER'
+  | 'PARTNER';
+
+export type SentimentLabel =
+  | 'MIXED'
+  | 'NEGATIVE'
+  | 'NEUTRAL'
+  | 'POSITIVE';
+
+export type Severity =
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM';
+
+export type SpecialHandling =
+  | 'FRAGILE'
+  | 'HAZARDOUS'
+  | 'KEEP_UPRIGHT'
+  | 'PERISHABLE'
+  | 'SIGNATURE_REQUIRED';
+
+export type Vehicle =
+  | 'BICYCLE'
+  | 'CAR'
+  | 'MOTORBIKE'
+  | 'TRUCK'
+  | 'VAN';
+
+export type AddressFieldsFragment = { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null };
+
+export type BookingFieldsFragment = { reference: string, customerName: string, customerPhone: string, status: BookingStatus, courierId: string | null, courierName: string | null, partnerId: string | null, partnerName: string | null, eta: string | null, channel: Channel, createdAt: string, updatedAt: string, version: number, pickup: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, delivery: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, package: { size: PackageSize, weightKg: number, handling: Array<SpecialHandling>, description: string | null }, pickupWindow: { start: string, end: string }, history: Array<{ status: BookingStatus, at: string, note: string | null, failureReason: FailureReason | null, actor: { type: ActorType, id: string, name: string | null }, location: { lat: number, lng: number } | null, proof: { signatureKey: string | null, photoKey: string | null, recipientName: string | null } | null }> };
+
+export type GetBookingQueryVariables = Exact<{
+  reference: string;
+}>;
+
+
+export type GetBookingQuery = { getBooking: { reference: string, customerName: string, customerPhone: string, status: BookingStatus, courierId: string | null, courierName: string | null, partnerId: string | null, partnerName: string | null, eta: string | null, channel: Channel, createdAt: string, updatedAt: string, version: number, pickup: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, delivery: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, package: { size: PackageSize, weightKg: number, handling: Array<SpecialHandling>, description: string | null }, pickupWindow: { start: string, end: string }, history: Array<{ status: BookingStatus, at: string, note: string | null, failureReason: FailureReason | null, actor: { type: ActorType, id: string, name: string | null }, location: { lat: number, lng: number } | null, proof: { signatureKey: string | null, photoKey: string | null, recipientName: string | null } | null }> } | null };
+
+export type ListBookingsQueryVariables = Exact<{
+  day?: string | null | undefined;
+  status?: BookingStatus | null | undefined;
+  courierId?: string | number | null | undefined;
+  partnerId?: string | number | null | undefined;
+  limit?: number | null | undefined;
+  nextToken?: string | null | undefined;
+}>;
+
+
+export type ListBookingsQuery = { listBookings: { nextToken: string | null, items: Array<{ reference: string, customerName: string, customerPhone: string, status: BookingStatus, courierId: string | null, courierName: string | null, partnerId: string | null, partnerName: string | null, eta: string | null, channel: Channel, createdAt: string, updatedAt: string, version: number, pickup: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, delivery: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, package: { size: PackageSize, weightKg: number, handling: Array<SpecialHandling>, description: string | null }, pickupWindow: { start: string, end: string }, history: Array<{ status: BookingStatus, at: string, note: string | null, failureReason: FailureReason | null, actor: { type: ActorType, id: string, name: string | null }, location: { lat: number, lng: number } | null, proof: { signatureKey: string | null, photoKey: string | null, recipientName: string | null } | null }> }> } };
+
+export type BookCourierMutationVariables = Exact<{
+  customerName: string;
+  customerPhone: string;
+  pickup: NewAddressInput;
+  delivery: NewAddressInput;
+  package: NewPackageInput;
+  pickupWindowStart: string;
+  pickupWindowEnd: string;
+  partnerId?: string | number | null | undefined;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type BookCourierMutation = { bookCourier: { reference: string, customerName: string, customerPhone: string, status: BookingStatus, courierId: string | null, courierName: string | null, partnerId: string | null, partnerName: string | null, eta: string | null, channel: Channel, createdAt: string, updatedAt: string, version: number, pickup: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, delivery: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, package: { size: PackageSize, weightKg: number, handling: Array<SpecialHandling>, description: string | null }, pickupWindow: { start: string, end: string }, history: Array<{ status: BookingStatus, at: string, note: string | null, failureReason: FailureReason | null, actor: { type: ActorType, id: string, name: string | null }, location: { lat: number, lng: number } | null, proof: { signatureKey: string | null, photoKey: string | null, recipientName: string | null } | null }> } };
+
+export type AssignCourierMutationVariables = Exact<{
+  reference: string;
+  courierId: string | number;
+}>;
+
+
+export type AssignCourierMutation = { assignCourier: { reference: string, customerName: string, customerPhone: string, status: BookingStatus, courierId: string | null, courierName: string | null, partnerId: string | null, partnerName: string | null, eta: string | null, channel: Channel, createdAt: string, updatedAt: string, version: number, pickup: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, delivery: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, package: { size: PackageSize, weightKg: number, handling: Array<SpecialHandling>, description: string | null }, pickupWindow: { start: string, end: string }, history: Array<{ status: BookingStatus, at: string, note: string | null, failureReason: FailureReason | null, actor: { type: ActorType, id: string, name: string | null }, location: { lat: number, lng: number } | null, proof: { signatureKey: string | null, photoKey: string | null, recipientName: string | null } | null }> } };
+
+export type UpdateDeliveryStatusMutationVariables = Exact<{
+  reference: string;
+  status: BookingStatus;
+  lat?: number | null | undefined;
+  lng?: number | null | undefined;
+  note?: string | null | undefined;
+  recipientName?: string | null | undefined;
+  signatureKey?: string | null | undefined;
+  photoKey?: string | null | undefined;
+  failureReason?: FailureReason | null | undefined;
+  expectedVersion?: number | null | undefined;
+}>;
+
+
+export type UpdateDeliveryStatusMutation = { updateDeliveryStatus: { reference: string, customerName: string, customerPhone: string, status: BookingStatus, courierId: string | null, courierName: string | null, partnerId: string | null, partnerName: string | null, eta: string | null, channel: Channel, createdAt: string, updatedAt: string, version: number, pickup: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, delivery: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, package: { size: PackageSize, weightKg: number, handling: Array<SpecialHandling>, description: string | null }, pickupWindow: { start: string, end: string }, history: Array<{ status: BookingStatus, at: string, note: string | null, failureReason: FailureReason | null, actor: { type: ActorType, id: string, name: string | null }, location: { lat: number, lng: number } | null, proof: { signatureKey: string | null, photoKey: string | null, recipientName: string | null } | null }> } };
+
+export type CourierFieldsFragment = { id: string, name: string, phone: string, email: string, vehicle: Vehicle, active: boolean, createdAt: string, updatedAt: string, lastLocation: { lat: number, lng: number, at: string, heading: number | null, speedKph: number | null } | null };
+
+export type ListCouriersQueryVariables = Exact<{
+  limit?: number | null | undefined;
+  nextToken?: string | null | undefined;
+}>;
+
+
+export type ListCouriersQuery = { listCouriers: { nextToken: string | null, items: Array<{ id: string, name: string, phone: string, email: string, vehicle: Vehicle, active: boolean, createdAt: string, updatedAt: string, lastLocation: { lat: number, lng: number, at: string, heading: number | null, speedKph: number | null } | null }> } };
+
+export type GetCourierQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type GetCourierQuery = { getCourier: { id: string, name: string, phone: string, email: string, vehicle: Vehicle, active: boolean, createdAt: string, updatedAt: string, lastLocation: { lat: number, lng: number, at: string, heading: number | null, speedKph: number | null } | null } | null };
+
+export type UpdateCourierLocationMutationVariables = Exact<{
+  lat: number;
+  lng: number;
+  heading?: number | null | undefined;
+  speedKph?: number | null | undefined;
+}>;
+
+
+export type UpdateCourierLocationMutation = { updateCourierLocation: { id: string, name: string, phone: string, email: string, vehicle: Vehicle, active: boolean, createdAt: string, updatedAt: string, lastLocation: { lat: number, lng: number, at: string, heading: number | null, speedKph: number | null } | null } };
+
+export type FeedbackFieldsFragment = { reference: string, bookingReference: string, type: FeedbackType, rating: number | null, text: string, complaintCategory: ComplaintCategory | null, severity: Severity | null, flagged: boolean, courierId: string | null, partnerId: string | null, channel: Channel, createdAt: string, sentiment: { label: SentimentLabel, score: number } };
+
+export type ListFeedbackQueryVariables = Exact<{
+  bookingReference?: string | null | undefined;
+  day?: string | null | undefined;
+  courierId?: string | number | null | undefined;
+  flaggedOnly?: boolean | null | undefined;
+  limit?: number | null | undefined;
+  nextToken?: string | null | undefined;
+}>;
+
+
+export type ListFeedbackQuery = { listFeedback: { nextToken: string | null, items: Array<{ reference: string, bookingReference: string, type: FeedbackType, rating: number | null, text: string, complaintCategory: ComplaintCategory | null, severity: Severity | null, flagged: boolean, courierId: string | null, partnerId: string | null, channel: Channel, createdAt: string, sentiment: { label: SentimentLabel, score: number } }> } };
+
+export type SubmitFeedbackMutationVariables = Exact<{
+  bookingReference: string;
+  type: FeedbackType;
+  rating?: number | null | undefined;
+  text: string;
+  complaintCategory?: ComplaintCategory | null | undefined;
+  severity?: Severity | null | undefined;
+}>;
+
+
+export type SubmitFeedbackMutation = { submitFeedback: { reference: string, bookingReference: string, type: FeedbackType, rating: number | null, text: string, complaintCategory: ComplaintCategory | null, severity: Severity | null, flagged: boolean, courierId: string | null, partnerId: string | null, channel: Channel, createdAt: string, sentiment: { label: SentimentLabel, score: number } } };
+
+export type CourierMoveFieldsFragment = { courierId: string, lat: number, lng: number, at: string, heading: number | null, speedKph: number | null };
+
+export type OnBookingChangedSubscriptionVariables = Exact<{
+  courierId?: string | number | null | undefined;
+  partnerId?: string | number | null | undefined;
+}>;
+
+
+export type OnBookingChangedSubscription = { onBookingChanged: { reference: string, customerName: string, customerPhone: string, status: BookingStatus, courierId: string | null, courierName: string | null, partnerId: string | null, partnerName: string | null, eta: string | null, channel: Channel, createdAt: string, updatedAt: string, version: number, pickup: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, delivery: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, package: { size: PackageSize, weightKg: number, handling: Array<SpecialHandling>, description: string | null }, pickupWindow: { start: string, end: string }, history: Array<{ status: BookingStatus, at: string, note: string | null, failureReason: FailureReason | null, actor: { type: ActorType, id: string, name: string | null }, location: { lat: number, lng: number } | null, proof: { signatureKey: string | null, photoKey: string | null, recipientName: string | null } | null }> } | null };
+
+export type OnCourierMovedSubscriptionVariables = Exact<{
+  courierId?: string | number | null | undefined;
+}>;
+
+
+export type OnCourierMovedSubscription = { onCourierMoved: { courierId: string, lat: number, lng: number, at: string, heading: number | null, speedKph: number | null } | null };
+
+export type PublishBookingChangedMutationVariables = Exact<{
+  reference: string;
+}>;
+
+
+export type PublishBookingChangedMutation = { publishBookingChanged: { reference: string, customerName: string, customerPhone: string, status: BookingStatus, courierId: string | null, courierName: string | null, partnerId: string | null, partnerName: string | null, eta: string | null, channel: Channel, createdAt: string, updatedAt: string, version: number, pickup: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, delivery: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, package: { size: PackageSize, weightKg: number, handling: Array<SpecialHandling>, description: string | null }, pickupWindow: { start: string, end: string }, history: Array<{ status: BookingStatus, at: string, note: string | null, failureReason: FailureReason | null, actor: { type: ActorType, id: string, name: string | null }, location: { lat: number, lng: number } | null, proof: { signatureKey: string | null, photoKey: string | null, recipientName: string | null } | null }> } | null };
+
+export type PublishCourierMovedMutationVariables = Exact<{
+  courierId: string | number;
+  lat: number;
+  lng: number;
+  at: string;
+  heading?: number | null | undefined;
+  speedKph?: number | null | undefined;
+}>;
+
+
+export type PublishCourierMovedMutation = { publishCourierMoved: { courierId: string, lat: number, lng: number, at: string, heading: number | null, speedKph: number | null } | null };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { sub: string, email: string | null, role: Role, courierId: string | null, partnerId: string | null, displayName: string | null } };
+
+export type TrackBookingQueryVariables = Exact<{
+  reference: string;
+}>;
+
+
+export type TrackBookingQuery = { trackBooking: { reference: string, status: BookingStatus, lastUpdate: string, eta: string | null, pickupCity: string, deliveryCity: string, courierPosition: { lat: number, lng: number } | null, timeline: Array<{ status: BookingStatus, at: string }> } | null };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const AddressFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AddressFields on Address {
+  line1
+  line2
+  city
+  region
+  postcode
+  country
+  point {
+    lat
+    lng
+  }
+  precision
+}
+    `, {"fragmentName":"AddressFields"}) as unknown as TypedDocumentString<AddressFieldsFragment, unknown>;
+export const BookingFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BookingFields on Booking {
+  reference
+  customerName
+  customerPhone
+  pickup {
+    ...AddressFields
+  }
+  delivery {
+    ...AddressFields
+  }
+  package {
+    size
+    weightKg
+    handling
+    description
+  }
+  pickupWindow {
+    start
+    end
+  }
+  status
+  history {
+    status
+    at
+    actor {
+      type
+      id
+      name
+    }
+    location {
+      lat
+      lng
+    }
+    note
+    proof {
+      signatureKey
+      photoKey
+      recipientName
+    }
+    failureReason
+  }
+  courierId
+  courierName
+  partnerId
+  partnerName
+  eta
+  channel
+  createdAt
+  updatedAt
+  version
+}
+    fragment AddressFields on Address {
+  line1
+  line2
+  city
+  region
+  postcode
+  country
+  point {
+    lat
+    lng
+  }
+  precision
+}`, {"fragmentName":"BookingFields"}) as unknown as TypedDocumentString<BookingFieldsFragment, unknown>;
+export const CourierFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CourierFields on Courier {
+  id
+  name
+  phone
+  email
+  vehicle
+  active
+  lastLocation {
+    lat
+    lng
+    at
+    heading
+    speedKph
+  }
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"CourierFields"}) as unknown as TypedDocumentString<CourierFieldsFragment, unknown>;
+export const FeedbackFieldsFragmentDoc = new TypedDocumentString(`
+    fragment FeedbackFields on Feedback {
+  reference
+  bookingReference
+  type
+  rating
+  text
+  complaintCategory
+  severity
+  sentiment {
+    label
+    score
+  }
+  flagged
+  courierId
+  partnerId
+  channel
+  createdAt
+}
+    `, {"fragmentName":"FeedbackFields"}) as unknown as TypedDocumentString<FeedbackFieldsFragment, unknown>;
+export const CourierMoveFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CourierMoveFields on CourierMove {
+  courierId
+  lat
+  lng
+  at
+  heading
+  speedKph
+}
+    `, {"fragmentName":"CourierMoveFields"}) as unknown as TypedDocumentString<CourierMoveFieldsFragment, unknown>;
+export const GetBookingDocument = new TypedDocumentString(`
+    query GetBooking($reference: String!) {
+  getBooking(reference: $reference) {
+    ...BookingFields
+  }
+}
+    fragment AddressFields on Address {
+  line1
+  line2
+  city
+  region
+  postcode
+  country
+  point {
+    lat
+    lng
+  }
+  precision
+}
+fragment BookingFields on Booking {
+  reference
+  customerName
+  customerPhone
+  pickup {
+    ...AddressFields
+  }
+  delivery {
+    ...AddressFields
+  }
+  package {
+    size
+    weightKg
+    handling
+    description
+  }
+  pickupWindow {
+    start
+    end
+  }
+  status
+  history {
+    status
+    at
+    actor {
+      type
+      id
+      name
+    }
+    location {
+      lat
+      lng
+    }
+    note
+    proof {
+      signatureKey
+      photoKey
+      recipientName
+    }
+    failureReason
+  }
+  courierId
+  courierName
+  partnerId
+  partnerName
+  eta
+  channel
+  createdAt
+  updatedAt
+  version
+}`) as unknown as TypedDocumentString<GetBookingQuery, GetBookingQueryVariables>;
+export const ListBookingsDocument = new TypedDocumentString(`
+    query ListBookings($day: AWSDate, $status: BookingStatus, $courierId: ID, $partnerId: ID, $limit: Int, $nextToken: String) {
+  listBookings(
+    day: $day
+    status: $status
+    courierId: $courierId
+    partnerId: $partnerId
+    limit: $limit
+    nextToken: $nextToken
+  ) {
+    items {
+      ...BookingFields
+    }
+    nextToken
+  }
+}
+    fragment AddressFields on Address {
+  line1
+  line2
+  city
+  region
+  postcode
+  country
+  point {
+    lat
+    lng
+  }
+  precision
+}
+fragment BookingFields on Booking {
+  reference
+  customerName
+  customerPhone
+  pickup {
+    ...AddressFields
+  }
+  delivery {
+    ...AddressFields
+  }
+  package {
+    size
+    weightKg
+    handling
+    description
+  }
+  pickupWindow {
+    start
+    end
+  }
+  status
+  history {
+    status
+    at
+    actor {
+      type
+      id
+      name
+    }
+    location {
+      lat
+      lng
+    }
+    note
+    proof {
+      signatureKey
+      photoKey
+      recipientName
+    }
+    failureReason
+  }
+  courierId
+  courierName
+  partnerId
+  partnerName
+  eta
+  channel
+  createdAt
+  updatedAt
+  version
+}`) as unknown as TypedDocumentString<ListBookingsQuery, ListBookingsQueryVariables>;
+export const BookCourierDocument = new TypedDocumentString(`
+    mutation BookCourier($customerName: String!, $customerPhone: String!, $pickup: NewAddressInput!, $delivery: NewAddressInput!, $package: NewPackageInput!, $pickupWindowStart: AWSDateTime!, $pickupWindowEnd: AWSDateTime!, $partnerId: ID, $idempotencyKey: String) {
+  bookCourier(
+    customerName: $customerName
+    customerPhone: $customerPhone
+    pickup: $pickup
+    delivery: $delivery
+    package: $package
+    pickupWindowStart: $pickupWindowStart
+    pickupWindowEnd: $pickupWindowEnd
+    partnerId: $partnerId
+    idempotencyKey: $idempotencyKey
+  ) {
+    ...BookingFields
+  }
+}
+    fragment AddressFields on Address {
+  line1
+  line2
+  city
+  region
+  postcode
+  country
+  point {
+    lat
+    lng
+  }
+  precision
+}
+fragment BookingFields on Booking {
+  reference
+  customerName
+  customerPhone
+  pickup {
+    ...AddressFields
+  }
+  delivery {
+    ...AddressFields
+  }
+  package {
+    size
+    weightKg
+    handling
+    description
+  }
+  pickupWindow {
+    start
+    end
+  }
+  status
+  history {
+    status
+    at
+    actor {
+      type
+      id
+      name
+    }
+    location {
+      lat
+      lng
+    }
+    note
+    proof {
+      signatureKey
+      photoKey
+      recipientName
+    }
+    failureReason
+  }
+  courierId
+  courierName
+  partnerId
+  partnerName
+  eta
+  channel
+  createdAt
+  updatedAt
+  version
+}`) as unknown as TypedDocumentString<BookCourierMutation, BookCourierMutationVariables>;
+export const AssignCourierDocument = new TypedDocumentString(`
+    mutation AssignCourier($reference: String!, $courierId: ID!) {
+  assignCourier(reference: $reference, courierId: $courierId) {
+    ...BookingFields
+  }
+}
+    fragment AddressFields on Address {
+  line1
+  line2
+  city
+  region
+  postcode
+  country
+  point {
+    lat
+    lng
+  }
+  precision
+}
+fragment BookingFields on Booking {
+  reference
+  customerName
+  customerPhone
+  pickup {
+    ...AddressFields
+  }
+  delivery {
+    ...AddressFields
+  }
+  package {
+    size
+    weightKg
+    handling
+    description
+  }
+  pickupWindow {
+    start
+    end
+  }
+  status
+  history {
+    status
+    at
+    actor {
+      type
+      id
+      name
+    }
+    location {
+      lat
+      lng
+    }
+    note
+    proof {
+      signatureKey
+      photoKey
+      recipientName
+    }
+    failureReason
+  }
+  courierId
+  courierName
+  partnerId
+  partnerName
+  eta
+  channel
+  createdAt
+  updatedAt
+  version
+}`) as unknown as TypedDocumentString<AssignCourierMutation, AssignCourierMutationVariables>;
+export const UpdateDeliveryStatusDocument = new TypedDocumentString(`
+    mutation UpdateDeliveryStatus($reference: String!, $status: BookingStatus!, $lat: Float, $lng: Float, $note: String, $recipientName: String, $signatureKey: String, $photoKey: String, $failureReason: FailureReason, $expectedVersion: Int) {
+  updateDeliveryStatus(
+    reference: $reference
+    status: $status
+    lat: $lat
+    lng: $lng
+    note: $note
+    recipientName: $recipientName
+    signatureKey: $signatureKey
+    photoKey: $photoKey
+    failureReason: $failureReason
+    expectedVersion: $expectedVersion
+  ) {
+    ...BookingFields
+  }
+}
+    fragment AddressFields on Address {
+  line1
+  line2
+  city
+  region
+  postcode
+  country
+  point {
+    lat
+    lng
+  }
+  precision
+}
+fragment BookingFields on Booking {
+  reference
+  customerName
+  customerPhone
+  pickup {
+    ...AddressFields
+  }
+  delivery {
+    ...AddressFields
+  }
+  package {
+    size
+    weightKg
+    handling
+    description
+  }
+  pickupWindow {
+    start
+    end
+  }
+  status
+  history {
+    status
+    at
+    actor {
+      type
+      id
+      name
+    }
+    location {
+      lat
+      lng
+    }
+    note
+    proof {
+      signatureKey
+      photoKey
+      recipientName
+    }
+    failureReason
+  }
+  courierId
+  courierName
+  partnerId
+  partnerName
+  eta
+  channel
+  createdAt
+  updatedAt
+  version
+}`) as unknown as TypedDocumentString<UpdateDeliveryStatusMutation, UpdateDeliveryStatusMutationVariables>;
+export const ListCouriersDocument = new TypedDocumentString(`
+    query ListCouriers($limit: Int, $nextToken: String) {
+  listCouriers(limit: $limit, nextToken: $nextToken) {
+    items {
+      ...CourierFields
+    }
+    nextToken
+  }
+}
+    fragment CourierFields on Courier {
+  id
+  name
+  phone
+  email
+  vehicle
+  active
+  lastLocation {
+    lat
+    lng
+    at
+    heading
+    speedKph
+  }
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<ListCouriersQuery, ListCouriersQueryVariables>;
+export const GetCourierDocument = new TypedDocumentString(`
+    query GetCourier($id: ID!) {
+  getCourier(id: $id) {
+    ...CourierFields
+  }
+}
+    fragment CourierFields on Courier {
+  id
+  name
+  phone
+  email
+  vehicle
+  active
+  lastLocation {
+    lat
+    lng
+    at
+    heading
+    speedKph
+  }
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<GetCourierQuery, GetCourierQueryVariables>;
+export const UpdateCourierLocationDocument = new TypedDocumentString(`
+    mutation UpdateCourierLocation($lat: Float!, $lng: Float!, $heading: Float, $speedKph: Float) {
+  updateCourierLocation(
+    lat: $lat
+    lng: $lng
+    heading: $heading
+    speedKph: $speedKph
+  ) {
+    ...CourierFields
+  }
+}
+    fragment CourierFields on Courier {
+  id
+  name
+  phone
+  email
+  vehicle
+  active
+  lastLocation {
+    lat
+    lng
+    at
+    heading
+    speedKph
+  }
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<UpdateCourierLocationMutation, UpdateCourierLocationMutationVariables>;
+export const ListFeedbackDocument = new TypedDocumentString(`
+    query ListFeedback($bookingReference: String, $day: AWSDate, $courierId: ID, $flaggedOnly: Boolean, $limit: Int, $nextToken: String) {
+  listFeedback(
+    bookingReference: $bookingReference
+    day: $day
+    courierId: $courierId
+    flaggedOnly: $flaggedOnly
+    limit: $limit
+    nextToken: $nextToken
+  ) {
+    items {
+      ...FeedbackFields
+    }
+    nextToken
+  }
+}
+    fragment FeedbackFields on Feedback {
+  reference
+  bookingReference
+  type
+  rating
+  text
+  complaintCategory
+  severity
+  sentiment {
+    label
+    score
+  }
+  flagged
+  courierId
+  partnerId
+  channel
+  createdAt
+}`) as unknown as TypedDocumentString<ListFeedbackQuery, ListFeedbackQueryVariables>;
+export const SubmitFeedbackDocument = new TypedDocumentString(`
+    mutation SubmitFeedback($bookingReference: String!, $type: FeedbackType!, $rating: Int, $text: String!, $complaintCategory: ComplaintCategory, $severity: Severity) {
+  submitFeedback(
+    bookingReference: $bookingReference
+    type: $type
+    rating: $rating
+    text: $text
+    complaintCategory: $complaintCategory
+    severity: $severity
+  ) {
+    ...FeedbackFields
+  }
+}
+    fragment FeedbackFields on Feedback {
+  reference
+  bookingReference
+  type
+  rating
+  text
+  complaintCategory
+  severity
+  sentiment {
+    label
+    score
+  }
+  flagged
+  courierId
+  partnerId
+  channel
+  createdAt
+}`) as unknown as TypedDocumentString<SubmitFeedbackMutation, SubmitFeedbackMutationVariables>;
+export const OnBookingChangedDocument = new TypedDocumentString(`
+    subscription OnBookingChanged($courierId: ID, $partnerId: ID) {
+  onBookingChanged(courierId: $courierId, partnerId: $partnerId) {
+    ...BookingFields
+  }
+}
+    fragment AddressFields on Address {
+  line1
+  line2
+  city
+  region
+  postcode
+  country
+  point {
+    lat
+    lng
+  }
+  precision
+}
+fragment BookingFields on Booking {
+  reference
+  customerName
+  customerPhone
+  pickup {
+    ...AddressFields
+  }
+  delivery {
+    ...AddressFields
+  }
+  package {
+    size
+    weightKg
+    handling
+    description
+  }
+  pickupWindow {
+    start
+    end
+  }
+  status
+  history {
+    status
+    at
+    actor {
+      type
+      id
+      name
+    }
+    location {
+      lat
+      lng
+    }
+    note
+    proof {
+      signatureKey
+      photoKey
+      recipientName
+    }
+    failureReason
+  }
+  courierId
+  courierName
+  partnerId
+  partnerName
+  eta
+  channel
+  createdAt
+  updatedAt
+  version
+}`) as unknown as TypedDocumentString<OnBookingChangedSubscription, OnBookingChangedSubscriptionVariables>;
+export const OnCourierMovedDocument = new TypedDocumentString(`
+    subscription OnCourierMoved($courierId: ID) {
+  onCourierMoved(courierId: $courierId) {
+    ...CourierMoveFields
+  }
+}
+    fragment CourierMoveFields on CourierMove {
+  courierId
+  lat
+  lng
+  at
+  heading
+  speedKph
+}`) as unknown as TypedDocumentString<OnCourierMovedSubscription, OnCourierMovedSubscriptionVariables>;
+export const PublishBookingChangedDocument = new TypedDocumentString(`
+    mutation PublishBookingChanged($reference: String!) {
+  publishBookingChanged(reference: $reference) {
+    ...BookingFields
+  }
+}
+    fragment AddressFields on Address {
+  line1
+  line2
+  city
+  region
+  postcode
+  country
+  point {
+    lat
+    lng
+  }
+  precision
+}
+fragment BookingFields on Booking {
+  reference
+  customerName
+  customerPhone
+  pickup {
+    ...AddressFields
+  }
+  delivery {
+    ...AddressFields
+  }
+  package {
+    size
+    weightKg
+    handling
+    description
+  }
+  pickupWindow {
+    start
+    end
+  }
+  status
+  history {
+    status
+    at
+    actor {
+      type
+      id
+      name
+    }
+    location {
+      lat
+      lng
+    }
+    note
+    proof {
+      signatureKey
+      photoKey
+      recipientName
+    }
+    failureReason
+  }
+  courierId
+  courierName
+  partnerId
+  partnerName
+  eta
+  channel
+  createdAt
+  updatedAt
+  version
+}`) as unknown as TypedDocumentString<PublishBookingChangedMutation, PublishBookingChangedMutationVariables>;
+export const PublishCourierMovedDocument = new TypedDocumentString(`
+    mutation PublishCourierMoved($courierId: ID!, $lat: Float!, $lng: Float!, $at: AWSDateTime!, $heading: Float, $speedKph: Float) {
+  publishCourierMoved(
+    courierId: $courierId
+    lat: $lat
+    lng: $lng
+    at: $at
+    heading: $heading
+    speedKph: $speedKph
+  ) {
+    ...CourierMoveFields
+  }
+}
+    fragment CourierMoveFields on CourierMove {
+  courierId
+  lat
+  lng
+  at
+  heading
+  speedKph
+}`) as unknown as TypedDocumentString<PublishCourierMovedMutation, PublishCourierMovedMutationVariables>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    sub
+    email
+    role
+    courierId
+    partnerId
+    displayName
+  }
+}
+    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const TrackBookingDocument = new TypedDocumentString(`
+    query TrackBooking($reference: String!) {
+  trackBooking(reference: $reference) {
+    reference
+    status
+    lastUpdate
+    eta
+    pickupCity
+    deliveryCity
+    courierPosition {
+      lat
+      lng
+    }
+    timeline {
+      status
+      at
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TrackBookingQuery, TrackBookingQueryVariables>;
+
+export type GeneratedQuery<InputType, OutputType> = string & { __generatedQueryInput: InputType; __generatedQueryOutput: OutputType };
+export type GeneratedMutation<InputType, OutputType> = string & { __generatedMutationInput: InputType; __generatedMutationOutput: OutputType };
+export type GeneratedSubscription<InputType, OutputType> = string & { __generatedSubscriptionInput: InputType; __generatedSubscriptionOutput: OutputType };
+
+export const getBooking = GetBookingDocument.toString() as GeneratedQuery<GetBookingQueryVariables, GetBookingQuery>;
+export const listBookings = ListBookingsDocument.toString() as GeneratedQuery<ListBookingsQueryVariables, ListBookingsQuery>;
+export const bookCourier = BookCourierDocument.toString() as GeneratedMutation<BookCourierMutationVariables, BookCourierMutation>;
+export const assignCourier = AssignCourierDocument.toString() as GeneratedMutation<AssignCourierMutationVariables, AssignCourierMutation>;
+export const updateDeliveryStatus = UpdateDeliveryStatusDocument.toString() as GeneratedMutation<UpdateDeliveryStatusMutationVariables, UpdateDeliveryStatusMutation>;
+export const listCouriers = ListCouriersDocument.toString() as GeneratedQuery<ListCouriersQueryVariables, ListCouriersQuery>;
+export const getCourier = GetCourierDocument.toString() as GeneratedQuery<GetCourierQueryVariables, GetCourierQuery>;
+export const updateCourierLocation = UpdateCourierLocationDocument.toString() as GeneratedMutation<UpdateCourierLocationMutationVariables, UpdateCourierLocationMutation>;
+export const listFeedback = ListFeedbackDocument.toString() as GeneratedQuery<ListFeedbackQueryVariables, ListFeedbackQuery>;
+export const submitFeedback = SubmitFeedbackDocument.toString() as GeneratedMutation<SubmitFeedbackMutationVariables, SubmitFeedbackMutation>;
+export const onBookingChanged = OnBookingChangedDocument.toString() as GeneratedSubscription<OnBookingChangedSubscriptionVariables, OnBookingChangedSubscription>;
+export const onCourierMoved = OnCourierMovedDocument.toString() as GeneratedSubscription<OnCourierMovedSubscriptionVariables, OnCourierMovedSubscription>;
+export const publishBookingChanged = PublishBookingChangedDocument.toString() as GeneratedMutation<PublishBookingChangedMutationVariables, PublishBookingChangedMutation>;
+export const publishCourierMoved = PublishCourierMovedDocument.toString() as GeneratedMutation<PublishCourierMovedMutationVariables, PublishCourierMovedMutation>;
+export const me = MeDocument.toString() as GeneratedQuery<MeQueryVariables, MeQuery>;
+export const trackBooking = TrackBookingDocument.toString() as GeneratedQuery<TrackBookingQueryVariables, TrackBookingQuery>;

@@ -1,0 +1,1138 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  AWSDate: { input: string; output: string; }
+  AWSDateTime: { input: string; output: string; }
+  AWSEmail: { input: string; output: string; }
+  AWSIPAddress: { input: string; output: string; }
+  AWSJSON: { input: string; output: string; }
+  AWSPhone: { input: string; output: string; }
+  AWSTime: { input: string; output: string; }
+  AWSTimestamp: { input: number; output: number; }
+  AWSURL: { input: string; output: string; }
+};
+
+export type Actor = {
+  __typename?: 'Actor';
+  id: Scalars['String']['output'];
+  name?: Maybe<Scalars['String']['output']>;
+  type: ActorType;
+};
+
+export type ActorType =
+  | 'ADMIN'
+  | 'COURIER'
+  | 'CUSTOMER'
+  | 'PARTNER'
+  | 'SYSTEM'
+  | 'VOICEBOT';
+
+export type Address = {
+  __typename?: 'Address';
+  city: Scalars['String']['output'];
+  country: Scalars['String']['output'];
+  line1: Scalars['String']['output'];
+  line2?: Maybe<Scalars['String']['output']>;
+  point?: Maybe<GeoPoint>;
+  postcode: Scalars['String']['output'];
+  precision?: Maybe<GeoPrecision>;
+  region?: Maybe<Scalars['String']['output']>;
+};
+
+export type AmplifyAiConversationTurnErrorInput = {
+  errorType: Scalars['String']['input'];
+  message: Scalars['String']['input'];
+};
+
+export type Booking = {
+  __typename?: 'Booking';
+  channel: Channel;
+  courierId?: Maybe<Scalars['ID']['output']>;
+  courierName?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['AWSDateTime']['output'];
+  customerName: Scalars['String']['output'];
+  customerPhone: Scalars['String']['output'];
+  delivery: Address;
+  eta?: Maybe<Scalars['AWSDateTime']['output']>;
+  history: Array<StatusEvent>;
+  package: PackageDetails;
+  partnerId?: Maybe<Scalars['ID']['output']>;
+  partnerName?: Maybe<Scalars['String']['output']>;
+  pickup: Address;
+  pickupWindow: PickupWindow;
+  reference: Scalars['String']['output'];
+  status: BookingStatus;
+  updatedAt: Scalars['AWSDateTime']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type BookingPage = {
+  __typename?: 'BookingPage';
+  items: Array<Booking>;
+  nextToken?: Maybe<Scalars['String']['output']>;
+};
+
+export type BookingStatus =
+  | 'BOOKED'
+  | 'CANCELLED'
+  | 'COLLECTED'
+  | 'DELIVERED'
+  | 'FAILED_DELIVERY'
+  | 'IN_TRANSIT'
+  | 'OUT_FOR_DELIVERY'
+  | 'RETURNED';
+
+export type Channel =
+  | 'API'
+  | 'PARTNER'
+  | 'VOICE'
+  | 'WEB';
+
+export type ComplaintCategory =
+  | 'BILLING'
+  | 'COURIER_BEHAVIOUR'
+  | 'DAMAGED_PACKAGE'
+  | 'LATE_DELIVERY'
+  | 'LOST_PACKAGE'
+  | 'OTHER'
+  | 'WRONG_ADDRESS';
+
+export type Courier = {
+  __typename?: 'Courier';
+  active: Scalars['Boolean']['output'];
+  createdAt: Scalars['AWSDateTime']['output'];
+  email: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  lastLocation?: Maybe<CourierLocation>;
+  name: Scalars['String']['output'];
+  phone: Scalars['String']['output'];
+  updatedAt: Scalars['AWSDateTime']['output'];
+  vehicle: Vehicle;
+};
+
+export type CourierLocation = {
+  __typename?: 'CourierLocation';
+  at: Scalars['AWSDateTime']['output'];
+  heading?: Maybe<Scalars['Float']['output']>;
+  lat: Scalars['Float']['output'];
+  lng: Scalars['Float']['output'];
+  speedKph?: Maybe<Scalars['Float']['output']>;
+};
+
+export type CourierMove = {
+  __typename?: 'CourierMove';
+  at: Scalars['AWSDateTime']['output'];
+  courierId: Scalars['ID']['output'];
+  heading?: Maybe<Scalars['Float']['output']>;
+  lat: Scalars['Float']['output'];
+  lng: Scalars['Float']['output'];
+  speedKph?: Maybe<Scalars['Float']['output']>;
+};
+
+export type CourierPage = {
+  __typename?: 'CourierPage';
+  items: Array<Courier>;
+  nextToken?: Maybe<Scalars['String']['output']>;
+};
+
+export type DeliveryProof = {
+  __typename?: 'DeliveryProof';
+  photoKey?: Maybe<Scalars['String']['output']>;
+  recipientName?: Maybe<Scalars['String']['output']>;
+  signatureKey?: Maybe<Scalars['String']['output']>;
+};
+
+export type FailureReason =
+  | 'ACCESS_DENIED'
+  | 'ADDRESS_NOT_FOUND'
+  | 'DAMAGED'
+  | 'OTHER'
+  | 'RECIPIENT_ABSENT'
+  | 'REFUSED_BY_RECIPIENT'
+  | 'WEATHER_OR_ROAD';
+
+export type Feedback = {
+  __typename?: 'Feedback';
+  bookingReference: Scalars['String']['output'];
+  channel: Channel;
+  complaintCategory?: Maybe<ComplaintCategory>;
+  courierId?: Maybe<Scalars['ID']['output']>;
+  createdAt: Scalars['AWSDateTime']['output'];
+  flagged: Scalars['Boolean']['output'];
+  partnerId?: Maybe<Scalars['ID']['output']>;
+  rating?: Maybe<Scalars['Int']['output']>;
+  reference: Scalars['String']['output'];
+  sentiment: Sentiment;
+  severity?: Maybe<Severity>;
+  text: Scalars['String']['output'];
+  type: FeedbackType;
+};
+
+export type FeedbackPage = {
+  __typename?: 'FeedbackPage';
+  items: Array<Feedback>;
+  nextToken?: Maybe<Scalars['String']['output']>;
+};
+
+export type FeedbackType =
+  | 'COMPLAINT'
+  | 'FEEDBACK';
+
+export type GeoPoint = {
+  __typename?: 'GeoPoint';
+  lat: Scalars['Float']['output'];
+  lng: Scalars['Float']['output'];
+};
+
+export type GeoPrecision =
+  | 'ADDRESS'
+  | 'CITY'
+  | 'POSTCODE'
+  | 'STREET';
+
+export type Me = {
+  __typename?: 'Me';
+  courierId?: Maybe<Scalars['ID']['output']>;
+  displayName?: Maybe<Scalars['String']['output']>;
+  email?: Maybe<Scalars['String']['output']>;
+  partnerId?: Maybe<Scalars['ID']['output']>;
+  role: Role;
+  sub: Scalars['String']['output'];
+};
+
+export type ModelAttributeTypes =
+  | '_null'
+  | 'binary'
+  | 'binarySet'
+  | 'bool'
+  | 'list'
+  | 'map'
+  | 'number'
+  | 'numberSet'
+  | 'string'
+  | 'stringSet';
+
+export type ModelBooleanInput = {
+  attributeExists?: InputMaybe<Scalars['Boolean']['input']>;
+  attributeType?: InputMaybe<ModelAttributeTypes>;
+  eq?: InputMaybe<Scalars['Boolean']['input']>;
+  ne?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type ModelFloatInput = {
+  attributeExists?: InputMaybe<Scalars['Boolean']['input']>;
+  attributeType?: InputMaybe<ModelAttributeTypes>;
+  between?: InputMaybe<Array<InputMaybe<Scalars['Float']['input']>>>;
+  eq?: InputMaybe<Scalars['Float']['input']>;
+  ge?: InputMaybe<Scalars['Float']['input']>;
+  gt?: InputMaybe<Scalars['Float']['input']>;
+  le?: InputMaybe<Scalars['Float']['input']>;
+  lt?: InputMaybe<Scalars['Float']['input']>;
+  ne?: InputMaybe<Scalars['Float']['input']>;
+};
+
+export type ModelIdInput = {
+  attributeExists?: InputMaybe<Scalars['Boolean']['input']>;
+  attributeType?: InputMaybe<ModelAttributeTypes>;
+  beginsWith?: InputMaybe<Scalars['ID']['input']>;
+  between?: InputMaybe<Array<InputMaybe<Scalars['ID']['input']>>>;
+  contains?: InputMaybe<Scalars['ID']['input']>;
+  eq?: InputMaybe<Scalars['ID']['input']>;
+  ge?: InputMaybe<Scalars['ID']['input']>;
+  gt?: InputMaybe<Scalars['ID']['input']>;
+  le?: InputMaybe<Scalars['ID']['input']>;
+  lt?: InputMaybe<Scalars['ID']['input']>;
+  ne?: InputMaybe<Scalars['ID']['input']>;
+  notContains?: InputMaybe<Scalars['ID']['input']>;
+  size?: InputMaybe<ModelSizeInput>;
+};
+
+export type ModelIntInput = {
+  attributeExists?: InputMaybe<Scalars['Boolean']['input']>;
+  attributeType?: InputMaybe<ModelAttributeTypes>;
+  between?: InputMaybe<Array<InputMaybe<Scalars['Int']['input']>>>;
+  eq?: InputMaybe<Scalars['Int']['input']>;
+  ge?: InputMaybe<Scalars['Int']['input']>;
+  gt?: InputMaybe<Scalars['Int']['input']>;
+  le?: InputMaybe<Scalars['Int']['input']>;
+  lt?: InputMaybe<Scalars['Int']['input']>;
+  ne?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ModelSizeInput = {
+  between?: InputMaybe<Array<InputMaybe<Scalars['Int']['input']>>>;
+  eq?: InputMaybe<Scalars['Int']['input']>;
+  ge?: InputMaybe<Scalars['Int']['input']>;
+  gt?: InputMaybe<Scalars['Int']['input']>;
+  le?: InputMaybe<Scalars['Int']['input']>;
+  lt?: InputMaybe<Scalars['Int']['input']>;
+  ne?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ModelSortDirection =
+  | 'ASC'
+  | 'DESC';
+
+export type ModelStringInput = {
+  attributeExists?: InputMaybe<Scalars['Boolean']['input']>;
+  attributeType?: InputMaybe<ModelAttributeTypes>;
+  beginsWith?: InputMaybe<Scalars['String']['input']>;
+  between?: InputMaybe<Array<InputMaybe<Scalars['String']['input']>>>;
+  contains?: InputMaybe<Scalars['String']['input']>;
+  eq?: InputMaybe<Scalars['String']['input']>;
+  ge?: InputMaybe<Scalars['String']['input']>;
+  gt?: InputMaybe<Scalars['String']['input']>;
+  le?: InputMaybe<Scalars['String']['input']>;
+  lt?: InputMaybe<Scalars['String']['input']>;
+  ne?: InputMaybe<Scalars['String']['input']>;
+  notContains?: InputMaybe<Scalars['String']['input']>;
+  size?: InputMaybe<ModelSizeInput>;
+};
+
+export type ModelSubscriptionBooleanInput = {
+  eq?: InputMaybe<Scalars['Boolean']['input']>;
+  ne?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type ModelSubscriptionFloatInput = {
+  between?: InputMaybe<Array<InputMaybe<Scalars['Float']['input']>>>;
+  eq?: InputMaybe<Scalars['Float']['input']>;
+  ge?: InputMaybe<Scalars['Float']['input']>;
+  gt?: InputMaybe<Scalars['Float']['input']>;
+  in?: InputMaybe<Array<InputMaybe<Scalars['Float']['input']>>>;
+  le?: InputMaybe<Scalars['Float']['input']>;
+  lt?: InputMaybe<Scalars['Float']['input']>;
+  ne?: InputMaybe<Scalars['Float']['input']>;
+  notIn?: InputMaybe<Array<InputMaybe<Scalars['Float']['input']>>>;
+};
+
+export type ModelSubscriptionIdInput = {
+  beginsWith?: InputMaybe<Scalars['ID']['input']>;
+  between?: InputMaybe<Array<InputMaybe<Scalars['ID']['input']>>>;
+  contains?: InputMaybe<Scalars['ID']['input']>;
+  eq?: InputMaybe<Scalars['ID']['input']>;
+  ge?: InputMaybe<Scalars['ID']['input']>;
+  gt?: InputMaybe<Scalars['ID']['input']>;
+  in?: InputMaybe<Array<InputMaybe<Scalars['ID']['input']>>>;
+  le?: InputMaybe<Scalars['ID']['input']>;
+  lt?: InputMaybe<Scalars['ID']['input']>;
+  ne?: InputMaybe<Scalars['ID']['input']>;
+  notContains?: InputMaybe<Scalars['ID']['input']>;
+  notIn?: InputMaybe<Array<InputMaybe<Scalars['ID']['input']>>>;
+};
+
+export type ModelSubscriptionIntInput = {
+  between?: InputMaybe<Array<InputMaybe<Scalars['Int']['input']>>>;
+  eq?: InputMaybe<Scalars['Int']['input']>;
+  ge?: InputMaybe<Scalars['Int']['input']>;
+  gt?: InputMaybe<Scalars['Int']['input']>;
+  in?: InputMaybe<Array<InputMaybe<Scalars['Int']['input']>>>;
+  le?: InputMaybe<Scalars['Int']['input']>;
+  lt?: InputMaybe<Scalars['Int']['input']>;
+  ne?: InputMaybe<Scalars['Int']['input']>;
+  notIn?: InputMaybe<Array<InputMaybe<Scalars['Int']['input']>>>;
+};
+
+export type ModelSubscriptionStringInput = {
+  beginsWith?: InputMaybe<Scalars['String']['input']>;
+  between?: InputMaybe<Array<InputMaybe<Scalars['String']['input']>>>;
+  contains?: InputMaybe<Scalars['String']['input']>;
+  eq?: InputMaybe<Scalars['String']['input']>;
+  ge?: InputMaybe<Scalars['String']['input']>;
+  gt?: InputMaybe<Scalars['String']['input']>;
+  in?: InputMaybe<Array<InputMaybe<Scalars['String']['input']>>>;
+  le?: InputMaybe<Scalars['String']['input']>;
+  lt?: InputMaybe<Scalars['String']['input']>;
+  ne?: InputMaybe<Scalars['String']['input']>;
+  notContains?: InputMaybe<Scalars['String']['input']>;
+  notIn?: InputMaybe<Array<InputMaybe<Scalars['String']['input']>>>;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  assignCourier: Booking;
+  bookCourier: Booking;
+  publishBookingChanged?: Maybe<Booking>;
+  publishCourierMoved?: Maybe<CourierMove>;
+  submitFeedback: Feedback;
+  updateCourierLocation: Courier;
+  updateDeliveryStatus: Booking;
+};
+
+
+export type MutationAssignCourierArgs = {
+  courierId: Scalars['ID']['input'];
+  reference: Scalars['String']['input'];
+};
+
+
+export type MutationBookCourierArgs = {
+  customerName: Scalars['String']['input'];
+  customerPhone: Scalars['String']['input'];
+  delivery: NewAddressInput;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  package: NewPackageInput;
+  partnerId?: InputMaybe<Scalars['ID']['input']>;
+  pickup: NewAddressInput;
+  pickupWindowEnd: Scalars['AWSDateTime']['input'];
+  pickupWindowStart: Scalars['AWSDateTime']['input'];
+};
+
+
+export type MutationPublishBookingChangedArgs = {
+  reference: Scalars['String']['input'];
+};
+
+
+export type MutationPublishCourierMovedArgs = {
+  at: Scalars['AWSDateTime']['input'];
+  courierId: Scalars['ID']['input'];
+  heading?: InputMaybe<Scalars['Float']['input']>;
+  lat: Scalars['Float']['input'];
+  lng: Scalars['Float']['input'];
+  speedKph?: InputMaybe<Scalars['Float']['input']>;
+};
+
+
+export type MutationSubmitFeedbackArgs = {
+  bookingReference: Scalars['String']['input'];
+  complaintCategory?: InputMaybe<ComplaintCategory>;
+  rating?: InputMaybe<Scalars['Int']['input']>;
+  severity?: InputMaybe<Severity>;
+  text: Scalars['String']['input'];
+  type: FeedbackType;
+};
+
+
+export type MutationUpdateCourierLocationArgs = {
+  heading?: InputMaybe<Scalars['Float']['input']>;
+  lat: Scalars['Float']['input'];
+  lng: Scalars['Float']['input'];
+  speedKph?: InputMaybe<Scalars['Float']['input']>;
+};
+
+
+export type MutationUpdateDeliveryStatusArgs = {
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  failureReason?: InputMaybe<FailureReason>;
+  lat?: InputMaybe<Scalars['Float']['input']>;
+  lng?: InputMaybe<Scalars['Float']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  photoKey?: InputMaybe<Scalars['String']['input']>;
+  recipientName?: InputMaybe<Scalars['String']['input']>;
+  reference: Scalars['String']['input'];
+  signatureKey?: InputMaybe<Scalars['String']['input']>;
+  status: BookingStatus;
+};
+
+export type NewAddress = {
+  __typename?: 'NewAddress';
+  city: Scalars['String']['output'];
+  country?: Maybe<Scalars['String']['output']>;
+  line1: Scalars['String']['output'];
+  line2?: Maybe<Scalars['String']['output']>;
+  postcode: Scalars['String']['output'];
+  region?: Maybe<Scalars['String']['output']>;
+};
+
+export type NewAddressInput = {
+  city: Scalars['String']['input'];
+  country?: InputMaybe<Scalars['String']['input']>;
+  line1: Scalars['String']['input'];
+  line2?: InputMaybe<Scalars['String']['input']>;
+  postcode: Scalars['String']['input'];
+  region?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type NewPackage = {
+  __typename?: 'NewPackage';
+  description?: Maybe<Scalars['String']['output']>;
+  handling?: Maybe<Array<SpecialHandling>>;
+  size: PackageSize;
+  weightKg: Scalars['Float']['output'];
+};
+
+export type NewPackageInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  handling?: InputMaybe<Array<SpecialHandling>>;
+  size: PackageSize;
+  weightKg: Scalars['Float']['input'];
+};
+
+export type PackageDetails = {
+  __typename?: 'PackageDetails';
+  description?: Maybe<Scalars['String']['output']>;
+  handling: Array<SpecialHandling>;
+  size: PackageSize;
+  weightKg: Scalars['Float']['output'];
+};
+
+export type PackageSize =
+  | 'LARGE'
+  | 'MEDIUM'
+  | 'OVERSIZED'
+  | 'SMALL';
+
+export type PickupWindow = {
+  __typename?: 'PickupWindow';
+  end: Scalars['AWSDateTime']['output'];
+  start: Scalars['AWSDateTime']['output'];
+};
+
+export type PublicStatusEvent = {
+  __typename?: 'PublicStatusEvent';
+  at: Scalars['AWSDateTime']['output'];
+  status: BookingStatus;
+};
+
+export type PublicTracking = {
+  __typename?: 'PublicTracking';
+  courierPosition?: Maybe<GeoPoint>;
+  deliveryCity: Scalars['String']['output'];
+  eta?: Maybe<Scalars['AWSDateTime']['output']>;
+  lastUpdate: Scalars['AWSDateTime']['output'];
+  pickupCity: Scalars['String']['output'];
+  reference: Scalars['String']['output'];
+  status: BookingStatus;
+  timeline: Array<PublicStatusEvent>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  getBooking?: Maybe<Booking>;
+  getCourier?: Maybe<Courier>;
+  listBookings: BookingPage;
+  listCouriers: CourierPage;
+  listFeedback: FeedbackPage;
+  me: Me;
+  trackBooking?: Maybe<PublicTracking>;
+};
+
+
+export type QueryGetBookingArgs = {
+  reference: Scalars['String']['input'];
+};
+
+
+export type QueryGetCourierArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryListBookingsArgs = {
+  courierId?: InputMaybe<Scalars['ID']['input']>;
+  day?: InputMaybe<Scalars['AWSDate']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+  partnerId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<BookingStatus>;
+};
+
+
+export type QueryListCouriersArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryListFeedbackArgs = {
+  bookingReference?: InputMaybe<Scalars['String']['input']>;
+  courierId?: InputMaybe<Scalars['ID']['input']>;
+  day?: InputMaybe<Scalars['AWSDate']['input']>;
+  flaggedOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryTrackBookingArgs = {
+  reference: Scalars['String']['input'];
+};
+
+export type Role =
+  | 'ADMIN'
+  | 'COURIER'
+  | 'PARTNER';
+
+export type Sentiment = {
+  __typename?: 'Sentiment';
+  label: SentimentLabel;
+  score: Scalars['Float']['output'];
+};
+
+export type SentimentLabel =
+  | 'MIXED'
+  | 'NEGATIVE'
+  | 'NEUTRAL'
+  | 'POSITIVE';
+
+export type Severity =
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM';
+
+export type SpecialHandling =
+  | 'FRAGILE'
+  | 'HAZARDOUS'
+  | 'KEEP_UPRIGHT'
+  | 'PERISHABLE'
+  | 'SIGNATURE_REQUIRED';
+
+export type StatusEvent = {
+  __typename?: 'StatusEvent';
+  actor: Actor;
+  at: Scalars['AWSDateTime']['output'];
+  failureReason?: Maybe<FailureReason>;
+  location?: Maybe<GeoPoint>;
+  note?: Maybe<Scalars['String']['output']>;
+  proof?: Maybe<DeliveryProof>;
+  status: BookingStatus;
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  onBookingChanged?: Maybe<Booking>;
+  onCourierMoved?: Maybe<CourierMove>;
+};
+
+
+export type SubscriptionOnBookingChangedArgs = {
+  courierId?: InputMaybe<Scalars['ID']['input']>;
+  partnerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionOnCourierMovedArgs = {
+  courierId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type Vehicle =
+  | 'BICYCLE'
+  | 'CAR'
+  | 'MOTORBIKE'
+  | 'TRUCK'
+  | 'VAN';
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  AWSDate: ResolverTypeWrapper<Scalars['AWSDate']['output']>;
+  AWSDateTime: ResolverTypeWrapper<Scalars['AWSDateTime']['output']>;
+  AWSEmail: ResolverTypeWrapper<Scalars['AWSEmail']['output']>;
+  AWSIPAddress: ResolverTypeWrapper<Scalars['AWSIPAddress']['output']>;
+  AWSJSON: ResolverTypeWrapper<Scalars['AWSJSON']['output']>;
+  AWSPhone: ResolverTypeWrapper<Scalars['AWSPhone']['output']>;
+  AWSTime: ResolverTypeWrapper<Scalars['AWSTime']['output']>;
+  AWSTimestamp: ResolverTypeWrapper<Scalars['AWSTimestamp']['output']>;
+  AWSURL: ResolverTypeWrapper<Scalars['AWSURL']['output']>;
+  Actor: ResolverTypeWrapper<Actor>;
+  ActorType: ActorType;
+  Address: ResolverTypeWrapper<Address>;
+  AmplifyAIConversationTurnErrorInput: AmplifyAiConversationTurnErrorInput;
+  Booking: ResolverTypeWrapper<Booking>;
+  BookingPage: ResolverTypeWrapper<BookingPage>;
+  BookingStatus: BookingStatus;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Channel: Channel;
+  ComplaintCategory: ComplaintCategory;
+  Courier: ResolverTypeWrapper<Courier>;
+  CourierLocation: ResolverTypeWrapper<CourierLocation>;
+  CourierMove: ResolverTypeWrapper<CourierMove>;
+  CourierPage: ResolverTypeWrapper<CourierPage>;
+  DeliveryProof: ResolverTypeWrapper<DeliveryProof>;
+  FailureReason: FailureReason;
+  Feedback: ResolverTypeWrapper<Feedback>;
+  FeedbackPage: ResolverTypeWrapper<FeedbackPage>;
+  FeedbackType: FeedbackType;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  GeoPoint: ResolverTypeWrapper<GeoPoint>;
+  GeoPrecision: GeoPrecision;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Me: ResolverTypeWrapper<Me>;
+  ModelAttributeTypes: ModelAttributeTypes;
+  ModelBooleanInput: ModelBooleanInput;
+  ModelFloatInput: ModelFloatInput;
+  ModelIDInput: ModelIdInput;
+  ModelIntInput: ModelIntInput;
+  ModelSizeInput: ModelSizeInput;
+  ModelSortDirection: ModelSortDirection;
+  ModelStringInput: ModelStringInput;
+  ModelSubscriptionBooleanInput: ModelSubscriptionBooleanInput;
+  ModelSubscriptionFloatInput: ModelSubscriptionFloatInput;
+  ModelSubscriptionIDInput: ModelSubscriptionIdInput;
+  ModelSubscriptionIntInput: ModelSubscriptionIntInput;
+  ModelSubscriptionStringInput: ModelSubscriptionStringInput;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NewAddress: ResolverTypeWrapper<NewAddress>;
+  NewAddressInput: NewAddressInput;
+  NewPackage: ResolverTypeWrapper<NewPackage>;
+  NewPackageInput: NewPackageInput;
+  PackageDetails: ResolverTypeWrapper<PackageDetails>;
+  PackageSize: PackageSize;
+  PickupWindow: ResolverTypeWrapper<PickupWindow>;
+  PublicStatusEvent: ResolverTypeWrapper<PublicStatusEvent>;
+  PublicTracking: ResolverTypeWrapper<PublicTracking>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Role: Role;
+  Sentiment: ResolverTypeWrapper<Sentiment>;
+  SentimentLabel: SentimentLabel;
+  Severity: Severity;
+  SpecialHandling: SpecialHandling;
+  StatusEvent: ResolverTypeWrapper<StatusEvent>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Vehicle: Vehicle;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  AWSDate: Scalars['AWSDate']['output'];
+  AWSDateTime: Scalars['AWSDateTime']['output'];
+  AWSEmail: Scalars['AWSEmail']['output'];
+  AWSIPAddress: Scalars['AWSIPAddress']['output'];
+  AWSJSON: Scalars['AWSJSON']['output'];
+  AWSPhone: Scalars['AWSPhone']['output'];
+  AWSTime: Scalars['AWSTime']['output'];
+  AWSTimestamp: Scalars['AWSTimestamp']['output'];
+  AWSURL: Scalars['AWSURL']['output'];
+  Actor: Actor;
+  Address: Address;
+  AmplifyAIConversationTurnErrorInput: AmplifyAiConversationTurnErrorInput;
+  Booking: Booking;
+  BookingPage: BookingPage;
+  Boolean: Scalars['Boolean']['output'];
+  Courier: Courier;
+  CourierLocation: CourierLocation;
+  CourierMove: CourierMove;
+  CourierPage: CourierPage;
+  DeliveryProof: DeliveryProof;
+  Feedback: Feedback;
+  FeedbackPage: FeedbackPage;
+  Float: Scalars['Float']['output'];
+  GeoPoint: GeoPoint;
+  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  Me: Me;
+  ModelBooleanInput: ModelBooleanInput;
+  ModelFloatInput: ModelFloatInput;
+  ModelIDInput: ModelIdInput;
+  ModelIntInput: ModelIntInput;
+  ModelSizeInput: ModelSizeInput;
+  ModelStringInput: ModelStringInput;
+  ModelSubscriptionBooleanInput: ModelSubscriptionBooleanInput;
+  ModelSubscriptionFloatInput: ModelSubscriptionFloatInput;
+  ModelSubscriptionIDInput: ModelSubscriptionIdInput;
+  ModelSubscriptionIntInput: ModelSubscriptionIntInput;
+  ModelSubscriptionStringInput: ModelSubscriptionStringInput;
+  Mutation: Record<PropertyKey, never>;
+  NewAddress: NewAddress;
+  NewAddressInput: NewAddressInput;
+  NewPackage: NewPackage;
+  NewPackageInput: NewPackageInput;
+  PackageDetails: PackageDetails;
+  PickupWindow: PickupWindow;
+  PublicStatusEvent: PublicStatusEvent;
+  PublicTracking: PublicTracking;
+  Query: Record<PropertyKey, never>;
+  Sentiment: Sentiment;
+  StatusEvent: StatusEvent;
+  String: Scalars['String']['output'];
+  Subscription: Record<PropertyKey, never>;
+};
+
+export type Aws_Api_KeyDirectiveArgs = { };
+
+export type Aws_Api_KeyDirectiveResolver<Result, Parent, ContextType = any, Args = Aws_Api_KeyDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Aws_AuthDirectiveArgs = {
+  cognito_groups?: Maybe<Array<Maybe<Scalars['String']['input']>>>;
+};
+
+export type Aws_AuthDirectiveResolver<Result, Parent, ContextType = any, Args = Aws_AuthDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Aws_Cognito_User_PoolsDirectiveArgs = {
+  cognito_groups?: Maybe<Array<Maybe<Scalars['String']['input']>>>;
+};
+
+export type Aws_Cognito_User_PoolsDirectiveResolver<Result, Parent, ContextType = any, Args = Aws_Cognito_User_PoolsDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Aws_IamDirectiveArgs = { };
+
+export type Aws_IamDirectiveResolver<Result, Parent, ContextType = any, Args = Aws_IamDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Aws_LambdaDirectiveArgs = { };
+
+export type Aws_LambdaDirectiveResolver<Result, Parent, ContextType = any, Args = Aws_LambdaDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Aws_OidcDirectiveArgs = { };
+
+export type Aws_OidcDirectiveResolver<Result, Parent, ContextType = any, Args = Aws_OidcDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type Aws_SubscribeDirectiveArgs = {
+  mutations?: Maybe<Array<Maybe<Scalars['String']['input']>>>;
+};
+
+export type Aws_SubscribeDirectiveResolver<Result, Parent, ContextType = any, Args = Aws_SubscribeDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export interface AwsDateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AWSDate'], any> {
+  name: 'AWSDate';
+}
+
+export interface AwsDateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AWSDateTime'], any> {
+  name: 'AWSDateTime';
+}
+
+export interface AwsEmailScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AWSEmail'], any> {
+  name: 'AWSEmail';
+}
+
+export interface AwsipAddressScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AWSIPAddress'], any> {
+  name: 'AWSIPAddress';
+}
+
+export interface AwsjsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AWSJSON'], any> {
+  name: 'AWSJSON';
+}
+
+export interface AwsPhoneScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AWSPhone'], any> {
+  name: 'AWSPhone';
+}
+
+export interface AwsTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AWSTime'], any> {
+  name: 'AWSTime';
+}
+
+export interface AwsTimestampScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AWSTimestamp'], any> {
+  name: 'AWSTimestamp';
+}
+
+export interface AwsurlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['AWSURL'], any> {
+  name: 'AWSURL';
+}
+
+export type ActorResolvers<ContextType = any, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = {
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['ActorType'], ParentType, ContextType>;
+};
+
+export type AddressResolvers<ContextType = any, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = {
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  line1?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  line2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  point?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
+  postcode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  precision?: Resolver<Maybe<ResolversTypes['GeoPrecision']>, ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type BookingResolvers<ContextType = any, ParentType extends ResolversParentTypes['Booking'] = ResolversParentTypes['Booking']> = {
+  channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
+  courierId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  courierName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  customerName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  customerPhone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  delivery?: Resolver<ResolversTypes['Address'], ParentType, ContextType>;
+  eta?: Resolver<Maybe<ResolversTypes['AWSDateTime']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['StatusEvent']>, ParentType, ContextType>;
+  package?: Resolver<ResolversTypes['PackageDetails'], ParentType, ContextType>;
+  partnerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  partnerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pickup?: Resolver<ResolversTypes['Address'], ParentType, ContextType>;
+  pickupWindow?: Resolver<ResolversTypes['PickupWindow'], ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['BookingStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type BookingPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['BookingPage'] = ResolversParentTypes['BookingPage']> = {
+  items?: Resolver<Array<ResolversTypes['Booking']>, ParentType, ContextType>;
+  nextToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type CourierResolvers<ContextType = any, ParentType extends ResolversParentTypes['Courier'] = ResolversParentTypes['Courier']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastLocation?: Resolver<Maybe<ResolversTypes['CourierLocation']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  vehicle?: Resolver<ResolversTypes['Vehicle'], ParentType, ContextType>;
+};
+
+export type CourierLocationResolvers<ContextType = any, ParentType extends ResolversParentTypes['CourierLocation'] = ResolversParentTypes['CourierLocation']> = {
+  at?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  heading?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  lat?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  lng?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  speedKph?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type CourierMoveResolvers<ContextType = any, ParentType extends ResolversParentTypes['CourierMove'] = ResolversParentTypes['CourierMove']> = {
+  at?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  courierId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  heading?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  lat?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  lng?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  speedKph?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type CourierPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['CourierPage'] = ResolversParentTypes['CourierPage']> = {
+  items?: Resolver<Array<ResolversTypes['Courier']>, ParentType, ContextType>;
+  nextToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type DeliveryProofResolvers<ContextType = any, ParentType extends ResolversParentTypes['DeliveryProof'] = ResolversParentTypes['DeliveryProof']> = {
+  photoKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recipientName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  signatureKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type FeedbackResolvers<ContextType = any, ParentType extends ResolversParentTypes['Feedback'] = ResolversParentTypes['Feedback']> = {
+  bookingReference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
+  complaintCategory?: Resolver<Maybe<ResolversTypes['ComplaintCategory']>, ParentType, ContextType>;
+  courierId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  flagged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  partnerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  rating?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sentiment?: Resolver<ResolversTypes['Sentiment'], ParentType, ContextType>;
+  severity?: Resolver<Maybe<ResolversTypes['Severity']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['FeedbackType'], ParentType, ContextType>;
+};
+
+export type FeedbackPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['FeedbackPage'] = ResolversParentTypes['FeedbackPage']> = {
+  items?: Resolver<Array<ResolversTypes['Feedback']>, ParentType, ContextType>;
+  nextToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type GeoPointResolvers<ContextType = any, ParentType extends ResolversParentTypes['GeoPoint'] = ResolversParentTypes['GeoPoint']> = {
+  lat?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  lng?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type MeResolvers<ContextType = any, ParentType extends ResolversParentTypes['Me'] = ResolversParentTypes['Me']> = {
+  courierId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  partnerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  sub?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  assignCourier?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationAssignCourierArgs, 'courierId' | 'reference'>>;
+  bookCourier?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationBookCourierArgs, 'customerName' | 'customerPhone' | 'delivery' | 'package' | 'pickup' | 'pickupWindowEnd' | 'pickupWindowStart'>>;
+  publishBookingChanged?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType, RequireFields<MutationPublishBookingChangedArgs, 'reference'>>;
+  publishCourierMoved?: Resolver<Maybe<ResolversTypes['CourierMove']>, ParentType, ContextType, RequireFields<MutationPublishCourierMovedArgs, 'at' | 'courierId' | 'lat' | 'lng'>>;
+  submitFeedback?: Resolver<ResolversTypes['Feedback'], ParentType, ContextType, RequireFields<MutationSubmitFeedbackArgs, 'bookingReference' | 'text' | 'type'>>;
+  updateCourierLocation?: Resolver<ResolversTypes['Courier'], ParentType, ContextType, RequireFields<MutationUpdateCourierLocationArgs, 'lat' | 'lng'>>;
+  updateDeliveryStatus?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationUpdateDeliveryStatusArgs, 'reference' | 'status'>>;
+};
+
+export type NewAddressResolvers<ContextType = any, ParentType extends ResolversParentTypes['NewAddress'] = ResolversParentTypes['NewAddress']> = {
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  line1?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  line2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  postcode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type NewPackageResolvers<ContextType = any, ParentType extends ResolversParentTypes['NewPackage'] = ResolversParentTypes['NewPackage']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  handling?: Resolver<Maybe<Array<ResolversTypes['SpecialHandling']>>, ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['PackageSize'], ParentType, ContextType>;
+  weightKg?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type PackageDetailsResolvers<ContextType = any, ParentType extends ResolversParentTypes['PackageDetails'] = ResolversParentTypes['PackageDetails']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  handling?: Resolver<Array<ResolversTypes['SpecialHandling']>, ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['PackageSize'], ParentType, ContextType>;
+  weightKg?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type PickupWindowResolvers<ContextType = any, ParentType extends ResolversParentTypes['PickupWindow'] = ResolversParentTypes['PickupWindow']> = {
+  end?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+};
+
+export type PublicStatusEventResolvers<ContextType = any, ParentType extends ResolversParentTypes['PublicStatusEvent'] = ResolversParentTypes['PublicStatusEvent']> = {
+  at?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['BookingStatus'], ParentType, ContextType>;
+};
+
+export type PublicTrackingResolvers<ContextType = any, ParentType extends ResolversParentTypes['PublicTracking'] = ResolversParentTypes['PublicTracking']> = {
+  courierPosition?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
+  deliveryCity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  eta?: Resolver<Maybe<ResolversTypes['AWSDateTime']>, ParentType, ContextType>;
+  lastUpdate?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  pickupCity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['BookingStatus'], ParentType, ContextType>;
+  timeline?: Resolver<Array<ResolversTypes['PublicStatusEvent']>, ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  getBooking?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType, RequireFields<QueryGetBookingArgs, 'reference'>>;
+  getCourier?: Resolver<Maybe<ResolversTypes['Courier']>, ParentType, ContextType, RequireFields<QueryGetCourierArgs, 'id'>>;
+  listBookings?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, Partial<QueryListBookingsArgs>>;
+  listCouriers?: Resolver<ResolversTypes['CourierPage'], ParentType, ContextType, Partial<QueryListCouriersArgs>>;
+  listFeedback?: Resolver<ResolversTypes['FeedbackPage'], ParentType, ContextType, Partial<QueryListFeedbackArgs>>;
+  me?: Resolver<ResolversTypes['Me'], ParentType, ContextType>;
+  trackBooking?: Resolver<Maybe<ResolversTypes['PublicTracking']>, ParentType, ContextType, RequireFields<QueryTrackBookingArgs, 'reference'>>;
+};
+
+export type SentimentResolvers<ContextType = any, ParentType extends ResolversParentTypes['Sentiment'] = ResolversParentTypes['Sentiment']> = {
+  label?: Resolver<ResolversTypes['SentimentLabel'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type StatusEventResolvers<ContextType = any, ParentType extends ResolversParentTypes['StatusEvent'] = ResolversParentTypes['StatusEvent']> = {
+  actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  failureReason?: Resolver<Maybe<ResolversTypes['FailureReason']>, ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  proof?: Resolver<Maybe<ResolversTypes['DeliveryProof']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['BookingStatus'], ParentType, ContextType>;
+};
+
+export type SubscriptionResolvers<ContextType = any, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  onBookingChanged?: SubscriptionResolver<Maybe<ResolversTypes['Booking']>, "onBookingChanged", ParentType, ContextType, Partial<SubscriptionOnBookingChangedArgs>>;
+  onCourierMoved?: SubscriptionResolver<Maybe<ResolversTypes['CourierMove']>, "onCourierMoved", ParentType, ContextType, Partial<SubscriptionOnCourierMovedArgs>>;
+};
+
+export type Resolvers<ContextType = any> = {
+  AWSDate?: GraphQLScalarType;
+  AWSDateTime?: GraphQLScalarType;
+  AWSEmail?: GraphQLScalarType;
+  AWSIPAddress?: GraphQLScalarType;
+  AWSJSON?: GraphQLScalarType;
+  AWSPhone?: GraphQLScalarType;
+  AWSTime?: GraphQLScalarType;
+  AWSTimestamp?: GraphQLScalarType;
+  AWSURL?: GraphQLScalarType;
+  Actor?: ActorResolvers<ContextType>;
+  Address?: AddressResolvers<ContextType>;
+  Booking?: BookingResolvers<ContextType>;
+  BookingPage?: BookingPageResolvers<ContextType>;
+  Courier?: CourierResolvers<ContextType>;
+  CourierLocation?: CourierLocationResolvers<ContextType>;
+  CourierMove?: CourierMoveResolvers<ContextType>;
+  CourierPage?: CourierPageResolvers<ContextType>;
+  DeliveryProof?: DeliveryProofResolvers<ContextType>;
+  Feedback?: FeedbackResolvers<ContextType>;
+  FeedbackPage?: FeedbackPageResolvers<ContextType>;
+  GeoPoint?: GeoPointResolvers<ContextType>;
+  Me?: MeResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  NewAddress?: NewAddressResolvers<ContextType>;
+  NewPackage?: NewPackageResolvers<ContextType>;
+  PackageDetails?: PackageDetailsResolvers<ContextType>;
+  PickupWindow?: PickupWindowResolvers<ContextType>;
+  PublicStatusEvent?: PublicStatusEventResolvers<ContextType>;
+  PublicTracking?: PublicTrackingResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Sentiment?: SentimentResolvers<ContextType>;
+  StatusEvent?: StatusEventResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
+};
+
+export type DirectiveResolvers<ContextType = any> = {
+  aws_api_key?: Aws_Api_KeyDirectiveResolver<any, any, ContextType>;
+  aws_auth?: Aws_AuthDirectiveResolver<any, any, ContextType>;
+  aws_cognito_user_pools?: Aws_Cognito_User_PoolsDirectiveResolver<any, any, ContextType>;
+  aws_iam?: Aws_IamDirectiveResolver<any, any, ContextType>;
+  aws_lambda?: Aws_LambdaDirectiveResolver<any, any, ContextType>;
+  aws_oidc?: Aws_OidcDirectiveResolver<any, any, ContextType>;
+  aws_subscribe?: Aws_SubscribeDirectiveResolver<any, any, ContextType>;
+};

@@ -1,0 +1,50 @@
+// `/amplify_outputs.json` for local mode: Amplify Gen 2's outputs format, pointing at local endpoints,
+// so the unmodified aws-amplify client configures itself exactly as it would in the cloud.
+
+export type LocalOutputsInput = {
+  region: string;
+  userPoolId: string;
+  userPoolClientId: string;
+  graphqlUrl: string;
+  apiKey: string;
+  /** The local gateway, where Cognito calls go (Auth.Cognito.userPoolEndpoint). */
+  cognitoEndpoint: string;
+  groups: string[];
+};
+
+export function localAmplifyOutputs(o: LocalOutputsInput) {
+  return {
+    version: '1.4',
+    auth: {
+      aws_region: o.region,
+      user_pool_id: o.userPoolId,
+      user_pool_client_id: o.userPoolClientId,
+      mfa_methods: [],
+      mfa_configuration: 'NONE',
+      standard_required_attributes: ['email'],
+      username_attributes: ['email'],
+      user_verification_types: ['email'],
+      groups: o.groups.map((g, i) => ({ [g]: { precedence: i } })),
+      password_policy: {
+        min_length: 8,
+        require_lowercase: true,
+        require_numbers: true,
+        require_symbols: true,
+        require_uppercase: true,
+      },
+      unauthenticated_identities_enabled: false,
+    },
+    data: {
+      url: o.graphqlUrl,
+      aws_region: o.region,
+      api_key: o.apiKey,
+      default_authorization_type: 'AMAZON_COGNITO_USER_POOLS',
+      authorization_types: ['API_KEY', 'AWS_IAM'],
+    },
+    custom: {
+      /** Not part of Amplify's format: the web app merges it into Auth.Cognito.userPoolEndpoint. */
+      userPoolEndpoint: o.cognitoEndpoint,
+      local: true,
+    },
+  };
+}

@@ -1,0 +1,130 @@
+// Runs cognito-local 5.3.0 in this process, on 127.0.0.1 and a free port, with its data under a given folder.
+// Assembled from its parts (as its createDefaultServer does) because that factory hard-codes ./.cognito.
+import { createRequire } from 'node:module';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Services } from 'cognito-local/lib/services';
+import type { Context } from 'cognito-local/lib/services/context';
+import type { Config } from 'cognito-local/lib/server/config';
+import type { Lambda } from 'cognito-local/lib/services/lambda';
+import type { CryptoService } from 'cognito-local/lib/services/crypto';
+import { DateClock, MessagesService, TriggersService } from 'cognito-local/lib/services';
+import { CognitoServiceFactoryImpl } from 'cognito-local/lib/services/cognitoService';
+import { StormDBDataStoreFactory } from 'cognito-local/lib/services/dataStore/stormDb';
+import type { MessageSender } from 'cognito-local/lib/services/messageDelivery/messageSender';
+import { MessageDeliveryService } from 'cognito-local/lib/services/messageDelivery/messageDelivery';
+import { otp } from 'cognito-local/lib/services/otp';
+import { JwtTokenGenerator } from 'cognito-local/lib/services/tokenGenerator';
+import { UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolService';
+import { DefaultConfig } from 'cognito-local/lib/server/config';
+import { Router } from 'cognito-local/lib/server/Router';
+import { createServer } from 'cognito-local/lib/server/server';
+
+/** An email or SMS Cognito would send (sign-up and reset codes): locally it is handed to a callback. */
+export type CognitoMessage = {
+  channel: 'email' | 'sms';
+  destination: string;
+  username: string;
+  code?: string;
+  subject?: string;
+  text?: string;
+};
+
+export type CognitoLocal = {
+  /** Where its own HTTP API listens, e.g. http://127.0.0.1:43121. */
+  url: string;
+  /** Its services, for reads the wire API does not offer (the stored password) and for GlobalSignOut. */
+  services: Services;
+  ctx: Context;
+  /** Tokens minted from now on carry `iss` = `<issuerDomain>/<poolId>`. */
+  setIssuerDomain(issuerDomain: string): void;
+  close(): Promise<void>;
+};
+
+type PinoLogger = Parameters<typeof createServer>[1];
+
+/** cognito-local logs through pino; its own dependency, resolved from its folder. */
+function createLogger(): PinoLogger {
+  const fromCognitoLocal = createRequire(createRequire(import.meta.url).resolve('cognito-local'));
+  const pino = fromCognitoLocal('pino') as (options: { level: string }) => PinoLogger;
+  return pino({ level: 'error' });
+}
+
+/**
+ * No Lambda triggers run locally (the project's pool defines none). Saying so here keeps cognito-local
+ * from loading aws-sdk v2 and KMS just to build clients it would never call.
+ */
+const noTriggers: Lambda = {
+  enabled: () => false,
+  invoke: (() => Promise.reject(new Error('Cognito Lambda triggers are not available in the local stack.'))) as never,
+};
+const noKms = {
+  encrypt: () => Promise.reject(new Error('CustomEmailSender (KMS) is not available in the local stack.')),
+} as unknown as CryptoService;
+
+function messageSender(onMessage: (message: CognitoMessage) => void): MessageSender {
+  const send =
+    (channel: CognitoMessage['channel']): MessageSender['sendEmail'] =>
+    async (_ctx, user, destination, message) =>
+      onMessage({
+        channel,
+        destination,
+        username: user.Username,
+        code: message.__code,
+        subject: message.emailSubject,
+        text: channel === 'email' ? message.emailMessage : message.smsMessage,
+      });
+  return { sendEmail: send('email'), sendSms: send('sms') };
+}
+
+export async function startCognitoLocal(options: {
+  dataDir: string;
+  issuerDomain: string;
+  onMessage: (message: CognitoMessage) => void;
+}): Promise<CognitoLocal> {
+  const logger = createLogger();
+  const ctx: Context = { logger };
+  const config: Config = {
+    ...DefaultConfig,
+    TriggerFunctions: {},
+    TokenConfig: { IssuerDomain: options.issuerDomain },
+    ServerConfig: { port: 0, hostname: '127.0.0.1', development: false, https: false },
+  };
+
+  const clock = new DateClock();
+  const dataDirectory = `${options.dataDir}/db`;
+  const dataStoreFactory = new StormDBDataStoreFactory(dataDirectory);
+  const cognito = await new CognitoServiceFactoryImpl(
+    dataDirectory,
+    dataStoreFactory,
+    new UserPoolServiceFactoryImpl(clock, dataStoreFactory),
+  ).create(ctx, config.UserPoolDefaults);
+  const triggers = new TriggersService(clock, cognito, noTriggers, noKms);
+  const services: Services = {
+    clock,
+    cognito,
+    config,
+    messages: new MessagesService(triggers, new MessageDeliveryService(messageSender(options.onMessage))),
+    otp,
+    tokenGenerator: new JwtTokenGenerator(clock, triggers, config.TokenConfig),
+    triggers,
+  };
+
+  const server: Server = await createServer(Router(services), logger, config.ServerConfig, services).start();
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    services,
+    ctx,
+    setIssuerDomain(issuerDomain) {
+      // The token generator holds this very object, so the change applies to the next token minted.
+      config.TokenConfig.IssuerDomain = issuerDomain;
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { createStreamHub } from './local-streams';
+
+const record = (n: number): DynamoDBRecord => ({
+  eventID: String(n),
+  eventName: 'INSERT',
+  dynamodb: { Keys: { id: { N: String(n) } } },
+});
+const ids = (events: DynamoDBStreamEvent[]) => events.flatMap((e) => e.Records.map((r) => r.eventID));
+
+describe('createStreamHub', () => {
+  it('delivers records per table in order, in batches no larger than batchSize', async () => {
+    // Prepare
+    const hub = createStreamHub({ batchSize: 3, windowMs: 5 });
+    const a: DynamoDBStreamEvent[] = [];
+    const all: DynamoDBStreamEvent[] = [];
+    hub.subscribe('A', async (e) => void a.push(e));
+    hub.subscribe('*', async (e) => void all.push(e));
+
+    // Act
+    for (let i = 1; i <= 7; i++) hub.publish(i % 2 ? 'A' : 'B', record(i));
+    await hub.flush();
+
+    // Assess
+    expect(ids(a)).toEqual(['1', '3', '5', '7']);
+    expect(a.every((e) => e.Records.length <= 3)).toBe(true);
+    expect(ids(all).sort()).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+  });
+
+  it('retries a failing batch, then bisects it and skips only the record that keeps failing', async () => {
+    // Prepare
+    const logged: string[] = [];
+    const hub = createStreamHub({ windowMs: 1, retries: 1, backoffMs: 1, logError: (m) => logged.push(m) });
+    const delivered: string[] = [];
+    let calls = 0;
+    hub.subscribe('A', async (e) => {
+      calls++;
+      if (e.Records.some((r) => r.eventID === '3')) throw new Error('poison');
+      delivered.push(...e.Records.map((r) => r.eventID!));
+    });
+
+    // Act
+    for (let i = 1; i <= 6; i++) hub.publish('A', record(i));
+    await hub.flush();
+
+    // Assess
+    expect(delivered).toEqual(['1', '2', '4', '5', '6']);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toContain('record 3');
+    expect(calls).toBeGreaterThan(3);
+  });
+
+  it('stops delivering after unsubscribe', async () => {
+    // Prepare
+    const hub = createStreamHub({ windowMs: 1 });
+    const seen: string[] = [];
+    const unsubscribe = hub.subscribe('A', async (e) => void seen.push(...ids([e]).map(String)));
+    hub.publish('A', record(1));
+    await hub.flush();
+
+    // Act
+    unsubscribe();
+    hub.publish('A', record(2));
+    await hub.flush();
+
+    // Assess
+    expect(seen).toEqual(['1']);
+  });
+});

@@ -1,0 +1,298 @@
+// The demo company: a Seattle courier firm with 25 couriers, two partners, ~60 days of bookings in
+// every status (real street coordinates from the gazetteer) and customer feedback. Deterministic for
+// a given seed and "now", and built with the core's own rules (every history is a legal path).
+import type {
+  Booking,
+  BookingStatus,
+  ComplaintCategory,
+  Courier,
+  DeliveryProof,
+  FailureReason,
+  Feedback,
+  GeoPoint,
+  PackageDetails,
+  Partner,
+  Severity,
+  SpecialHandling,
+  StatusEvent,
+  Vehicle,
+} from '../../core/model';
+import type { Random, SentimentAnalyzer } from '../../core/ports';
+import { generateFeedbackReference, generateReference } from '../../core/reference';
+import { randomAddressIn } from '../../core/geo/gazetteer-geocoder';
+import { transition } from '../../core/status-machine';
+
+export type DemoCompany = { partners: Partner[]; couriers: Courier[]; bookings: Booking[]; feedback: Feedback[] };
+
+export type DemoOptions = { now: Date; random: Random; sentiment: SentimentAnalyzer; days?: number };
+
+const COURIER_NAMES = [
+  'Maria Gonzalez', 'James Chen', 'Aisha Mohammed', 'Tom Becker', 'Priya Natarajan', 'Luis Ortega',
+  'Hannah Kim', 'Daniel Okafor', 'Sofia Rossi', 'Marcus Johnson', 'Emily Nguyen', 'Ravi Patel',
+  'Grace Liu', 'Noah Anderson', 'Fatima Hassan', 'Ethan Park', 'Olivia Brooks', 'Mateo Silva',
+  'Chloe Martin', 'Samuel Wright', 'Yuki Tanaka', 'Isaac Lee', 'Zoe Campbell', 'Omar Farah', 'Lily Evans',
+];
+const FIRST = ['Alex', 'Jordan', 'Taylor', 'Morgan', 'Casey', 'Jamie', 'Riley', 'Avery', 'Quinn', 'Drew', 'Sam', 'Robin', 'Kendall', 'Parker', 'Reese', 'Cameron', 'Skyler', 'Dana', 'Elliot', 'Harper'];
+const LAST = ['Smith', 'Garcia', 'Miller', 'Davis', 'Wilson', 'Moore', 'Clark', 'Lewis', 'Walker', 'Hall', 'Young', 'Allen', 'King', 'Scott', 'Green', 'Baker', 'Adams', 'Nelson', 'Hill', 'Ramirez'];
+const VEHICLE_MIX: Vehicle[] = ['BICYCLE', 'BICYCLE', 'MOTORBIKE', 'CAR', 'CAR', 'VAN', 'VAN', 'VAN', 'TRUCK'];
+const FAILURE_REASONS: FailureReason[] = ['RECIPIENT_ABSENT', 'RECIPIENT_ABSENT', 'ACCESS_DENIED', 'ADDRESS_NOT_FOUND', 'REFUSED_BY_RECIPIENT', 'WEATHER_OR_ROAD'];
+
+const PRAISE: Record<number, string[]> = {
+  5: ['Fast and friendly, arrived early. Great service!', 'Excellent courier, very careful with the fragile box.', 'Perfect delivery, right on time and very polite.'],
+  4: ['Good service, arrived within the window.', 'Delivered on time, courier was helpful.', 'Quick pickup, nice driver.'],
+  3: ['It was okay, a bit later than the window but fine.', 'Average experience, no real problems.'],
+  2: ['Late delivery and no update about the delay.', 'The courier was rude when he arrived.'],
+  1: ['Very late and the package was damaged.', 'Terrible, nobody called and the parcel was left outside in the rain.'],
+};
+const COMPLAINTS: { category: ComplaintCategory; severity: Severity; text: string }[] = [
+  { category: 'LATE_DELIVERY', severity: 'LOW', text: 'The parcel arrived two hours after the window.' },
+  { category: 'LATE_DELIVERY', severity: 'MEDIUM', text: 'Delivery was a day late and I missed an appointment.' },
+  { category: 'DAMAGED_PACKAGE', severity: 'HIGH', text: 'The box was crushed and the glass vase inside is broken.' },
+  { category: 'DAMAGED_PACKAGE', severity: 'MEDIUM', text: 'Package arrived wet and the label was torn.' },
+  { category: 'COURIER_BEHAVIOUR', severity: 'HIGH', text: 'The courier was rude and threw the parcel over the fence.' },
+  { category: 'WRONG_ADDRESS', severity: 'MEDIUM', text: 'It was left at the wrong address, my neighbour found it.' },
+  { category: 'LOST_PACKAGE', severity: 'HIGH', text: 'Marked delivered but I never received anything. Lost package.' },
+  { category: 'BILLING', severity: 'LOW', text: 'I was charged twice for the same booking.' },
+];
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+function pick<T>(random: Random, items: readonly T[]): T {
+  return items[random.int(items.length)]!;
+}
+function between(random: Random, min: number, max: number): number {
+  return min + random.int(Math.max(1, max - min + 1));
+}
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+function lerp(a: GeoPoint, b: GeoPoint, t: number): GeoPoint {
+  return { lat: +(a.lat + (b.lat - a.lat) * t).toFixed(6), lng: +(a.lng + (b.lng - a.lng) * t).toFixed(6) };
+}
+function startOfUtcDay(ms: number): number {
+  const d = new Date(ms);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+}
+
+function randomPackage(random: Random): PackageDetails {
+  const size = pick(random, ['SMALL', 'SMALL', 'MEDIUM', 'MEDIUM', 'MEDIUM', 'LARGE', 'OVERSIZED'] as const);
+  const weight = { SMALL: [1, 4], MEDIUM: [3, 12], LARGE: [10, 30], OVERSIZED: [30, 120] }[size];
+  const handling: SpecialHandling[] = [];
+  if (random.int(5) === 0) handling.push('FRAGILE');
+  if (random.int(12) === 0) handling.push('PERISHABLE');
+  if (random.int(6) === 0) handling.push('SIGNATURE_REQUIRED');
+  if (size !== 'SMALL' && random.int(15) === 0) handling.push('KEEP_UPRIGHT');
+  const descriptions = ['Documents', 'Electronics', 'Clothing', 'Books', 'Flowers', 'Groceries', 'Spare parts', 'Artwork', 'Furniture parts'];
+  return { size, weightKg: between(random, weight[0]! * 10, weight[1]! * 10) / 10, handling, description: pick(random, descriptions) };
+}
+
+/** The path a booking took, as the statuses after BOOKED, chosen by how far along it should be. */
+function pathTo(final: BookingStatus, random: Random): BookingStatus[] {
+  const toOut: BookingStatus[] = ['COLLECTED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY'];
+  switch (final) {
+    case 'BOOKED':
+      return [];
+    case 'CANCELLED':
+      return ['CANCELLED'];
+    case 'COLLECTED':
+      return ['COLLECTED'];
+    case 'IN_TRANSIT':
+      return ['COLLECTED', 'IN_TRANSIT'];
+    case 'OUT_FOR_DELIVERY':
+      return toOut;
+    case 'DELIVERED':
+      return random.int(12) === 0
+        ? [...toOut, 'FAILED_DELIVERY', 'OUT_FOR_DELIVERY', 'DELIVERED']
+        : [...toOut, 'DELIVERED'];
+    case 'FAILED_DELIVERY':
+      return [...toOut, 'FAILED_DELIVERY'];
+    case 'RETURNED':
+      return [...toOut, 'FAILED_DELIVERY', 'RETURNED'];
+  }
+}
+
+function pastOutcome(random: Random, daysAgo: number): BookingStatus {
+  const r = random.int(100);
+  if (r < 84) return 'DELIVERED';
+  if (r < 90) return 'CANCELLED';
+  if (r < 95) return 'RETURNED';
+  return daysAgo <= 2 ? 'FAILED_DELIVERY' : 'DELIVERED';
+}
+
+function todayOutcome(random: Random): BookingStatus {
+  return pick(random, [
+    'BOOKED', 'BOOKED', 'BOOKED', 'BOOKED', 'COLLECTED', 'COLLECTED', 'IN_TRANSIT', 'IN_TRANSIT', 'IN_TRANSIT',
+    'OUT_FOR_DELIVERY', 'OUT_FOR_DELIVERY', 'OUT_FOR_DELIVERY', 'OUT_FOR_DELIVERY', 'DELIVERED', 'DELIVERED',
+    'DELIVERED', 'DELIVERED', 'FAILED_DELIVERY', 'CANCELLED',
+  ] as const);
+}
+
+export async function generateDemoCompany(options: DemoOptions): Promise<DemoCompany> {
+  const { random, sentiment } = options;
+  const now = options.now.getTime();
+  const days = options.days ?? 60;
+  const created = iso(now - (days + 30) * 24 * HOUR);
+
+  const partners: Partner[] = [
+    { id: 'acme', name: 'Acme', contactEmail: 'partner@example.com', createdAt: created },
+    { id: 'globex', name: 'Globex', contactEmail: 'partner2@example.com', createdAt: created },
+  ];
+
+  const couriers: Courier[] = COURIER_NAMES.map((name, i) => ({
+    id: `courier-${String(i + 1).padStart(2, '0')}`,
+    name,
+    phone: `+1206555${String(100 + i).padStart(4, '0')}`,
+    email: `courier${i + 1}@example.com`,
+    vehicle: pick(random, VEHICLE_MIX),
+    active: true,
+    createdAt: created,
+    updatedAt: created,
+  }));
+
+  const bookings: Booking[] = [];
+  const references = new Set<string>();
+  const today = startOfUtcDay(now);
+
+  for (let daysAgo = days - 1; daysAgo >= 0; daysAgo--) {
+    const dayStart = today - daysAgo * 24 * HOUR;
+    const weekday = new Date(dayStart).getUTCDay();
+    const count = daysAgo === 0 ? 40 : weekday === 0 ? between(random, 3, 5) : between(random, 7, 12);
+    for (let n = 0; n < count; n++) {
+      let reference = generateReference(random);
+      while (references.has(reference)) reference = generateReference(random);
+      references.add(reference);
+
+      const final = daysAgo === 0 ? todayOutcome(random) : pastOutcome(random, daysAgo);
+      const path = pathTo(final, random);
+      // Seattle business hours are 15:00–01:00 UTC; windows start 16:00–23:00 UTC.
+      let windowStart = dayStart + between(random, 16, 23) * HOUR + pick(random, [0, 30]) * MINUTE;
+      if (daysAgo === 0) {
+        // Today: bookings still waiting for pickup have windows ahead; the rest started in the past.
+        windowStart = final === 'BOOKED' || final === 'CANCELLED'
+          ? now + between(random, 1, 8) * HOUR
+          : now - between(random, 2 + path.length, 4 + 2 * path.length) * HOUR;
+      }
+      const windowEnd = windowStart + pick(random, [2, 2, 3, 4]) * HOUR;
+      const createdAt = windowStart - between(random, 2, 40) * HOUR;
+      const pickup = randomAddressIn(random);
+      let delivery = randomAddressIn(random);
+      while (delivery.postcode === pickup.postcode && random.int(3) !== 0) delivery = randomAddressIn(random);
+
+      const partner = random.int(100) < 35 ? partners[0] : random.int(100) < 30 ? partners[1] : undefined;
+      const courier = final === 'BOOKED' && random.int(2) === 0 ? undefined : pick(random, couriers);
+      const customer = `${pick(random, FIRST)} ${pick(random, LAST)}`;
+      const channel = partner ? 'PARTNER' : random.int(10) < 6 ? 'VOICE' : 'WEB';
+
+      let booking: Booking = {
+        reference,
+        customerName: customer,
+        customerPhone: `+1206555${String(between(random, 200, 999)).padStart(4, '0')}`,
+        pickup,
+        delivery,
+        package: randomPackage(random),
+        pickupWindow: { start: iso(windowStart), end: iso(windowEnd) },
+        status: 'BOOKED',
+        history: [
+          {
+            status: 'BOOKED',
+            at: iso(createdAt),
+            actor: partner
+              ? { type: 'PARTNER', id: partner.id, name: partner.name }
+              : channel === 'VOICE'
+                ? { type: 'VOICEBOT', id: 'voicebot', name: 'Phone booking' }
+                : { type: 'ADMIN', id: 'admin', name: 'admin@example.com' },
+          },
+        ],
+        courierId: courier?.id,
+        partnerId: partner?.id,
+        channel,
+        createdAt: iso(createdAt),
+        updatedAt: iso(createdAt),
+        version: 1,
+      };
+
+      let at = final === 'CANCELLED' ? createdAt + between(random, 10, 300) * MINUTE : windowStart + between(random, 5, 50) * MINUTE;
+      const courierActor = courier ? { type: 'COURIER' as const, id: courier.id, name: courier.name } : undefined;
+      for (const [i, status] of path.entries()) {
+        if (i > 0) at += status === 'DELIVERED' || status === 'FAILED_DELIVERY' ? between(random, 10, 70) * MINUTE : between(random, 15, 90) * MINUTE;
+        if (daysAgo === 0 && at > now - 5 * MINUTE) at = now - (path.length - i) * 5 * MINUTE;
+        const location =
+          status === 'COLLECTED' ? pickup.point : status === 'IN_TRANSIT' ? lerp(pickup.point!, delivery.point!, 0.4) : status === 'CANCELLED' ? undefined : delivery.point;
+        const proof: DeliveryProof | undefined =
+          status === 'DELIVERED'
+            ? random.int(2) === 0
+              ? { recipientName: `${pick(random, FIRST)} ${pick(random, LAST)}` }
+              : { signatureKey: `proof/${reference}/signature.png`, recipientName: customer }
+            : undefined;
+        const failureReason = status === 'FAILED_DELIVERY' ? pick(random, FAILURE_REASONS) : undefined;
+        const actor: StatusEvent['actor'] =
+          status === 'CANCELLED' || !courierActor ? { type: 'ADMIN', id: 'admin', name: 'admin@example.com' } : courierActor;
+        booking = transition(
+          booking,
+          {
+            to: status,
+            actor,
+            location,
+            proof,
+            failureReason,
+            note: status === 'FAILED_DELIVERY' ? 'No answer at the door; card left.' : undefined,
+          },
+          new Date(at),
+        );
+      }
+      const lastAt = Date.parse(booking.updatedAt);
+      booking = {
+        ...booking,
+        version: booking.history.length,
+        eta:
+          booking.status === 'DELIVERED'
+            ? booking.updatedAt
+            : booking.status === 'CANCELLED' || booking.status === 'RETURNED'
+              ? undefined
+              : iso(Math.max(windowEnd, lastAt) + between(random, 30, 180) * MINUTE),
+      };
+      bookings.push(booking);
+    }
+  }
+
+  // Couriers' last known positions: on their way for active deliveries, otherwise where they last delivered.
+  const active = new Set<BookingStatus>(['COLLECTED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY']);
+  for (const courier of couriers) {
+    const mine = bookings.filter((b) => b.courierId === courier.id);
+    const current = mine.find((b) => active.has(b.status)) ?? mine[mine.length - 1];
+    if (!current) continue;
+    const point = active.has(current.status)
+      ? lerp(current.pickup.point!, current.delivery.point!, current.status === 'OUT_FOR_DELIVERY' ? 0.8 : 0.45)
+      : current.delivery.point!;
+    courier.lastLocation = { ...point, at: iso(now - between(random, 1, 20) * MINUTE), speedKph: between(random, 0, 40) };
+    courier.updatedAt = courier.lastLocation.at;
+  }
+
+  const feedback: Feedback[] = [];
+  for (const b of bookings) {
+    const completed = b.status === 'DELIVERED' || b.status === 'RETURNED';
+    if (!completed || random.int(100) >= (b.status === 'RETURNED' ? 60 : 35)) continue;
+    const complaint = b.status === 'RETURNED' || random.int(100) < 14 ? pick(random, COMPLAINTS) : undefined;
+    const rating = complaint ? between(random, 1, 2) : pick(random, [5, 5, 5, 5, 4, 4, 4, 3, 3, 2]);
+    const text = complaint?.text ?? pick(random, PRAISE[rating]!);
+    const createdAt = iso(Math.min(now - MINUTE, Date.parse(b.updatedAt) + between(random, 1, 30) * HOUR));
+    feedback.push({
+      reference: generateFeedbackReference(random),
+      bookingReference: b.reference,
+      type: complaint ? 'COMPLAINT' : 'FEEDBACK',
+      rating,
+      text,
+      complaintCategory: complaint?.category,
+      severity: complaint?.severity,
+      sentiment: await sentiment.analyze(text),
+      flagged: complaint?.severity === 'HIGH',
+      courierId: b.courierId,
+      partnerId: b.partnerId,
+      channel: pick(random, ['VOICE', 'VOICE', 'WEB'] as const),
+      createdAt,
+    });
+  }
+
+  return { partners, couriers, bookings, feedback };
+}

@@ -1,0 +1,61 @@
+// Writes the demo company into an empty system: partners, couriers, bookings and feedback through the
+// repositories, and the demo sign-ins through Cognito (linked to their courier or partner).
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { ApiDeps } from '../../api/deps';
+import { ensureUser } from '../cognito/provision-user-pool';
+import { generateDemoCompany } from './demo-company';
+import { createSeededRandom } from '../../core/seeded-random';
+
+export const DEMO_SEED = 2026;
+
+async function inBatches<T>(items: T[], size: number, fn: (item: T) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
+}
+
+/** Seeds when the demo partner is absent; returns whether it seeded. */
+export async function seedDemoData(options: {
+  deps: ApiDeps;
+  cognito: CognitoIdentityProviderClient;
+  userPoolId: string;
+  password: string;
+  now: Date;
+  log: (line: string) => void;
+}): Promise<boolean> {
+  const { deps, cognito, userPoolId, password } = options;
+  if (await deps.partners.get('acme')) return false;
+  const started = Date.now();
+
+  const company = await generateDemoCompany({
+    now: options.now,
+    random: createSeededRandom(DEMO_SEED),
+    sentiment: deps.sentiment,
+  });
+
+  const admin = await ensureUser(cognito, userPoolId, { email: 'admin@example.com', password, groups: ['admin'], name: 'Demo Admin' });
+  await deps.memberships.put({ sub: admin.sub, email: 'admin@example.com' });
+
+  const partnerUsers = [
+    { email: 'partner@example.com', partnerId: 'acme' },
+    { email: 'partner2@example.com', partnerId: 'globex' },
+  ];
+  for (const p of company.partners) await deps.partners.put(p);
+  for (const u of partnerUsers) {
+    const user = await ensureUser(cognito, userPoolId, { email: u.email, password, groups: ['partner'] });
+    await deps.memberships.put({ sub: user.sub, email: u.email, partnerId: u.partnerId });
+  }
+
+  await inBatches(company.couriers, 5, async (courier) => {
+    const user = await ensureUser(cognito, userPoolId, { email: courier.email, password, groups: ['courier'], name: courier.name });
+    await deps.couriers.put({ ...courier, userSub: user.sub });
+    await deps.memberships.put({ sub: user.sub, email: courier.email, courierId: courier.id });
+  });
+
+  await inBatches(company.bookings, 16, (b) => deps.bookings.create(b));
+  await inBatches(company.feedback, 16, (f) => deps.feedback.create(f));
+
+  options.log(
+    `Seeded ${company.couriers.length} couriers, ${company.partners.length} partners, ${company.bookings.length} bookings, ` +
+      `${company.feedback.length} feedback entries and ${company.couriers.length + 3} sign-ins in ${((Date.now() - started) / 1000).toFixed(1)}s`,
+  );
+  return true;
+}

@@ -1,0 +1,200 @@
+// The local stack behind `npm start` and the integration tests: AWS gateway (DynamoDB with streams and
+// TTL, Cognito with SRP), the AppSync-compatible GraphQL server running the api Lambda's router, the
+// change feed wired from table streams to subscriptions, demo data, and the web app.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { startGateway } from './gateway';
+import { createDynamoService } from './dynamodb/dynamo-service';
+import { LOCAL_CREDENTIALS } from './dynamodb/local-dynamo';
+import { createCognitoService } from './cognito/cognito-service';
+import { provisionUserPool } from './cognito/provision-user-pool';
+import { createAppSyncServer, type WebMiddleware } from './appsync';
+import { localAmplifyOutputs } from './amplify-outputs';
+import { seedDemoData } from './seed/seed-demo-data';
+import { ensureTables } from '../data/ensure-tables';
+import { localTableNames, type TableNames } from '../data/tables';
+import { appRouter } from '../api/app-router';
+import { createApi } from '../api/router';
+import { createApiDeps } from '../api/runtime';
+import { jsonLog, type ApiDeps } from '../api/deps';
+import { handleStreamEvent } from '../api/change-feed';
+import { createGraphQLPublisher } from '../api/graphql-publisher';
+
+export const GROUPS = ['admin', 'courier', 'partner'];
+const ROOT = resolve(import.meta.dirname, '../..');
+
+export type StackOptions = {
+  /** Persist under this folder; omit for a throwaway stack (tests). */
+  dataDir?: string;
+  host?: string;
+  gatewayPort: number;
+  webPort: number;
+  region?: string;
+  demoPassword: string;
+  /** Seed the demo company when the data is empty. */
+  seed: boolean;
+  /** 'dev': Vite middleware (hot reload); 'static': the built app from dist/web; 'none': API only. */
+  web: 'dev' | 'static' | 'none';
+  log?: (line: string) => void;
+};
+
+export type Stack = {
+  gatewayUrl: string;
+  webUrl: string;
+  graphqlUrl: string;
+  realtimeUrl: string;
+  apiKey: string;
+  region: string;
+  userPoolId: string;
+  userPoolClientId: string;
+  tables: TableNames;
+  deps: ApiDeps;
+  doc: DynamoDBDocumentClient;
+  cognito: CognitoIdentityProviderClient;
+  outputs: ReturnType<typeof localAmplifyOutputs>;
+  seeded: boolean;
+  /** Resolves when every table change so far has reached the subscribers. */
+  flushChangeFeed(): Promise<void>;
+  close(): Promise<void>;
+};
+
+async function webMiddleware(mode: StackOptions['web']): Promise<{ middleware?: WebMiddleware; close(): Promise<void> }> {
+  if (mode === 'none') return { close: async () => {} };
+  if (mode === 'static') {
+    const { createStaticMiddleware } = await import('./static-web');
+    return { middleware: createStaticMiddleware(join(ROOT, 'dist/web')), close: async () => {} };
+  }
+  const { createServer } = await import('vite');
+  const vite = await createServer({
+    configFile: join(ROOT, 'src/web/vite.config.ts'),
+    server: { middlewareMode: true, hmr: false },
+    appType: 'spa',
+    logLevel: 'warn',
+  });
+  return { middleware: vite.middlewares as unknown as WebMiddleware, close: () => vite.close() };
+}
+
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const log = options.log ?? (() => {});
+  const region = options.region ?? 'us-east-1';
+  const host = options.host ?? '127.0.0.1';
+  const throwaway = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'courier-stack-')));
+  const closers: (() => Promise<void>)[] = [];
+  const closeAll = async () => {
+    for (const c of closers.reverse()) await c().catch(() => {});
+    if (throwaway) await rm(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    // AWS gateway: DynamoDB + Cognito behind one port, reached only through the AWS SDK.
+    const dynamo = await createDynamoService({ dataDir: throwaway ? undefined : join(dataDir, 'dynamodb'), region });
+    const cognitoService = await createCognitoService({ dataDir: join(dataDir, 'cognito'), onMessage: (m) => log(`[cognito] ${m.channel} to ${m.destination}: code ${m.code ?? '-'}`) });
+    const gateway = await startGateway({ port: options.gatewayPort, host, services: [dynamo, cognitoService] });
+    closers.push(() => gateway.close());
+    const gatewayUrl = gateway.url.replace('127.0.0.1', 'localhost');
+    cognitoService.setPublicUrl(gatewayUrl);
+
+    const awsConfig = { endpoint: gatewayUrl, region, credentials: LOCAL_CREDENTIALS };
+    const ddb = new DynamoDBClient(awsConfig);
+    const doc = DynamoDBDocumentClient.from(ddb, { marshallOptions: { removeUndefinedValues: true } });
+    const cognito = new CognitoIdentityProviderClient(awsConfig);
+    closers.push(async () => {
+      ddb.destroy();
+      cognito.destroy();
+    });
+
+    const tables = localTableNames('courier-');
+    await ensureTables(ddb, tables);
+    const pool = await provisionUserPool(cognito, { poolName: 'courier-voicebot', clientName: 'web', groups: GROUPS });
+
+    const deps = createApiDeps({ doc, tables, log: jsonLog('api') });
+    const seeded = options.seed ? await seedDemoData({ deps, cognito, userPoolId: pool.userPoolId, password: options.demoPassword, now: new Date(), log }) : false;
+
+    // The GraphQL server: the same router the api Lambda runs.
+    const api = createApi(appRouter, deps);
+    const apiKey = await localApiKey(dataDir, throwaway);
+    const [schemaSdl, authRulesSdl] = await Promise.all([
+      readFile(join(ROOT, 'graphql/schema.graphql'), 'utf8'),
+      readFile(join(ROOT, 'graphql/model-schema.graphql'), 'utf8'),
+    ]);
+    const web = await webMiddleware(options.web);
+    closers.push(() => web.close());
+    let outputs: ReturnType<typeof localAmplifyOutputs> | undefined;
+    const server = await createAppSyncServer({
+      port: options.webPort,
+      host,
+      schemaSdl,
+      authRulesSdl,
+      resolve: (event) => api.resolve(event),
+      apiKey,
+      userPool: {
+        issuer: cognitoService.issuer(pool.userPoolId),
+        jwksUrl: cognitoService.jwksUrl(pool.userPoolId),
+        clientId: pool.userPoolClientId,
+      },
+      iam: { ...LOCAL_CREDENTIALS, region },
+      outputs: () => outputs!,
+      web: web.middleware,
+      log: (entry) => log(JSON.stringify(entry)),
+    });
+    closers.push(() => server.close());
+    const webUrl = `http://localhost:${server.port}`;
+    const graphqlUrl = `${webUrl}/graphql`;
+    outputs = localAmplifyOutputs({
+      region,
+      userPoolId: pool.userPoolId,
+      userPoolClientId: pool.userPoolClientId,
+      graphqlUrl,
+      apiKey,
+      cognitoEndpoint: gatewayUrl,
+      groups: GROUPS,
+    });
+
+    // The change feed: table streams -> the notifier -> IAM-signed publish mutations -> subscribers.
+    const publish = createGraphQLPublisher({ url: graphqlUrl, region, credentials: LOCAL_CREDENTIALS });
+    const unsubscribe = dynamo.streams.subscribe('*', (event) => handleStreamEvent(event, tables, publish));
+    closers.push(async () => unsubscribe());
+
+    return {
+      gatewayUrl,
+      webUrl,
+      graphqlUrl,
+      realtimeUrl: server.realtimeUrl.replace('127.0.0.1', 'localhost'),
+      apiKey,
+      region,
+      userPoolId: pool.userPoolId,
+      userPoolClientId: pool.userPoolClientId,
+      tables,
+      deps,
+      doc,
+      cognito,
+      outputs,
+      seeded,
+      flushChangeFeed: () => dynamo.streams.flush(),
+      close: closeAll,
+    };
+  } catch (e) {
+    await closeAll();
+    throw e;
+  }
+}
+
+/** A stable API key per data folder (like AppSync's da2-… keys), fresh for throwaway stacks. */
+async function localApiKey(dataDir: string, throwaway: boolean): Promise<string> {
+  const file = join(dataDir, 'api-key');
+  if (!throwaway) {
+    const existing = await readFile(file, 'utf8').catch(() => undefined);
+    if (existing) return existing.trim();
+  }
+  const key = `da2-${randomBytes(13).toString('hex')}`;
+  const { writeFile, mkdir } = await import('node:fs/promises');
+  await mkdir(dataDir, { recursive: true });
+  await writeFile(file, key);
+  return key;
+}

@@ -1,0 +1,65 @@
+// `npm start`: the whole system on this machine (gateway, GraphQL server, web app, demo data).
+// `npm start -- --reset` starts from empty.
+import { rm } from 'node:fs/promises';
+import { loadLocalConfig } from './config';
+import { startStack } from './stack';
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = loadLocalConfig();
+  if (process.argv.includes('--reset')) {
+    await rm(config.dataDir, { recursive: true, force: true });
+    console.log(`Reset: removed ${config.dataDir}`);
+  }
+  const stack = await startStack({
+    dataDir: config.dataDir,
+    host: config.host,
+    gatewayPort: config.gatewayPort,
+    webPort: config.webPort,
+    region: config.region,
+    demoPassword: config.demoPassword,
+    seed: true,
+    web: 'dev',
+    log: (line) => console.log(line),
+  });
+
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  const p = config.demoPassword;
+  console.log(`
+Courier Voicebot is running (ready in ${secs}s)${stack.seeded ? ' — demo data seeded' : ''}
+
+  Web app            ${stack.webUrl}/
+  GraphQL            ${stack.graphqlUrl}
+  Real-time          ${stack.realtimeUrl}
+  Client config      ${stack.webUrl}/amplify_outputs.json
+  AWS gateway        ${stack.gatewayUrl}   (DynamoDB, Cognito)
+  Public API key     ${stack.apiKey}
+
+Sign in with (password for all: ${p}):
+  admin@example.com                      admin
+  courier1@example.com … courier25@example.com   couriers
+  partner@example.com                    partner "Acme"
+  partner2@example.com                   partner "Globex"
+
+Data lives in ${config.dataDir} (npm start -- --reset starts from empty). Ctrl-C stops everything.
+`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    const timer = setTimeout(() => process.exit(1), 10_000).unref();
+    await stack.close();
+    clearTimeout(timer);
+    console.log('Stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

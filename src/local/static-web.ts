@@ -1,0 +1,41 @@
+// Serves the built web app (dist/web) with single-page-app fallback to index.html.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import type { WebMiddleware } from './appsync';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+};
+
+export function createStaticMiddleware(root: string): WebMiddleware {
+  const base = normalize(root + sep);
+  return (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = normalize(join(base, path));
+    if (!file.startsWith(base)) return next();
+    void (async () => {
+      const target = await stat(file).then(
+        (s) => (s.isFile() ? file : join(base, 'index.html')),
+        () => join(base, 'index.html'),
+      );
+      const exists = await stat(target).then(() => true, () => false);
+      if (!exists) return next();
+      res.writeHead(200, {
+        'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
+        'cache-control': target.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      });
+      if (req.method === 'HEAD') return res.end();
+      createReadStream(target).pipe(res);
+    })();
+  };
+}

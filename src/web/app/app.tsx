@@ -1,0 +1,94 @@
+// The app root: sign-in (admins create the users, so no sign-up), then the workspace for the user's role.
+import { Authenticator } from '@aws-amplify/ui-react';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Brand } from '../components/brand';
+import { Loading } from '../components/feedback-states';
+import { ProblemNotice } from '../components/problem-notice';
+import { displayNameOf } from '../lib/session';
+import { useWorkspace } from './use-workspace';
+
+const AdminApp = lazy(() => import('./routes/admin-app').then((m) => ({ default: m.AdminApp })));
+const CourierApp = lazy(() => import('./routes/courier-app').then((m) => ({ default: m.CourierApp })));
+const PartnerApp = lazy(() => import('./routes/partner-app').then((m) => ({ default: m.PartnerApp })));
+
+function SignInHeader() {
+  return (
+    <div className="sign-in-header">
+      <Brand />
+      <p>Sign in with the email address and password your administrator gave you.</p>
+    </div>
+  );
+}
+
+function Centered({ children }: { children: ReactNode }) {
+  return <div className="centered">{children}</div>;
+}
+
+function SignedIn({ onSignOut }: { onSignOut: () => void }) {
+  const state = useWorkspace();
+  if (state.phase === 'loading') {
+    return (
+      <Centered>
+        <Loading label="Opening your workspace…" />
+      </Centered>
+    );
+  }
+  if (state.phase === 'error') {
+    return (
+      <Centered>
+        <ProblemNotice error={state.error} onRetry={state.retry} />
+        <button type="button" className="button button--ghost" onClick={onSignOut} data-testid="sign-out">
+          Sign out
+        </button>
+      </Centered>
+    );
+  }
+
+  const { workspace } = state;
+  const fallback = (
+    <Centered>
+      <Loading />
+    </Centered>
+  );
+  switch (workspace.kind) {
+    case 'admin':
+      return (
+        <Suspense fallback={fallback}>
+          <AdminApp userName={displayNameOf(workspace.me)} onSignOut={onSignOut} />
+        </Suspense>
+      );
+    case 'courier':
+      return (
+        <Suspense fallback={fallback}>
+          <CourierApp userName={displayNameOf(workspace.me)} courierId={workspace.courierId} onSignOut={onSignOut} />
+        </Suspense>
+      );
+    case 'partner':
+      return (
+        <Suspense fallback={fallback}>
+          <PartnerApp userName={displayNameOf(workspace.me)} partnerId={workspace.partnerId} onSignOut={onSignOut} />
+        </Suspense>
+      );
+    case 'no-access':
+      return (
+        <Centered>
+          <div className="notice notice--error" role="alert" data-testid="no-access">
+            <div className="notice__text">
+              <strong>{workspace.reason}</strong> <span>Ask an administrator to set up your account, then sign in again.</span>
+            </div>
+          </div>
+          <button type="button" className="button button--secondary" onClick={onSignOut} data-testid="sign-out">
+            Sign out
+          </button>
+        </Centered>
+      );
+  }
+}
+
+export function App() {
+  return (
+    <Authenticator hideSignUp loginMechanisms={['email']} components={{ Header: SignInHeader }}>
+      {({ signOut }) => <SignedIn onSignOut={() => signOut?.()} />}
+    </Authenticator>
+  );
+}

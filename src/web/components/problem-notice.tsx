@@ -1,0 +1,20 @@
+// Shows a failed call as a plain message and what to do next, never as a raw error.
+import { describeProblem } from '../lib/graphql-errors';
+
+export type ProblemNoticeProps = { error: unknown; onRetry?: () => void; compact?: boolean };
+
+export function ProblemNotice({ error, onRetry, compact = false }: ProblemNoticeProps) {
+  const problem = describeProblem(error);
+  return (
+    <div className={compact ? 'notice notice--error notice--compact' : 'notice notice--error'} role="alert">
+      <div className="notice__text">
+        <strong>{problem.message}</strong> <span>{problem.action}</span>
+      </div>
+      {onRetry && problem.kind !== 'access' && (
+        <button type="button" className="button button--secondary" onClick={onRetry}>
+          Try again
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+// The web app's one configuration module: loads Amplify outputs, validates them and configures Amplify.
+// Local and cloud differ only in data found here (a Cognito endpoint override, a plain-ws GraphQL host).
+import { Amplify, type ResourcesConfig } from 'aws-amplify';
+import { parseAmplifyConfig } from 'aws-amplify/utils';
+import { z } from 'zod/v4-mini';
+
+/** Where the hosting serves the outputs: beside index.html, locally and in the cloud. */
+export const AMPLIFY_OUTPUTS_PATH = '/amplify_outputs.json';
+
+const text = () => z.string().check(z.minLength(1));
+
+// zod's mini build keeps the schema check from weighing on the sign-in page's bundle.
+const outputsSchema = z.object({
+  version: z.string(),
+  auth: z.object({ aws_region: text(), user_pool_id: text(), user_pool_client_id: text() }),
+  data: z.object({ url: z.url(), aws_region: text() }),
+  custom: z.optional(z.looseObject({ userPoolEndpoint: z.optional(z.url()) })),
+});
+
+export class AppConfigError extends Error {
+  override readonly name = 'AppConfigError';
+}
+
+/**
+ * Turns Amplify outputs into the ResourcesConfig Amplify wants. `parseAmplifyConfig` ignores
+ * `custom.userPoolEndpoint`, so a gateway in front of Cognito (the local stack) is merged in here.
+ */
+export function toResourcesConfig(outputs: unknown): ResourcesConfig {
+  const checked = outputsSchema.safeParse(outputs);
+  if (!checked.success) {
+    const problems = checked.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new AppConfigError(`amplify_outputs.json is incomplete: ${problems.join('; ')}`);
+  }
+  const parsed = parseAmplifyConfig(outputs as Parameters<typeof parseAmplifyConfig>[0]);
+  const userPoolEndpoint = checked.data.custom?.userPoolEndpoint;
+  const auth = parsed.Auth;
+  if (!userPoolEndpoint || !auth) return parsed;
+  // Auth's type is a union over pool kinds; the schema above guarantees the user-pool kind.
+  const withEndpoint = { ...auth, Cognito: { ...auth.Cognito, userPoolEndpoint } } as NonNullable<ResourcesConfig['Auth']>;
+  return { ...parsed, Auth: withEndpoint };
+}
+
+/**
+ * The host whose real-time socket must stay plain ws://, or undefined. aws-amplify always dials
+ * wss://, which a plain-HTTP GraphQL endpoint (the local stack) cannot answer.
+ */
+export function plainSocketHost(graphqlEndpoint: string): string | undefined {
+  const url = new URL(graphqlEndpoint);
+  return url.protocol === 'http:' ? url.host : undefined;
+}
+
+/** wss://host/… → ws://host/… for exactly that host; every other URL is left alone. */
+export function toPlainSocketUrl(socketUrl: string, host: string): string {
+  const url = new URL(socketUrl);
+  if (url.protocol !== 'wss:' || url.host !== host) return socketUrl;
+  url.protocol = 'ws:';
+  return url.toString();
+}
+
+/** A WebSocket class that dials `host` over plain ws://, for Amplify's real-time provider to construct. */
+export function createPlainSocketClass(Base: typeof WebSocket, host: string): typeof WebSocket {
+  return class PlainHostWebSocket extends Base {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(toPlainSocketUrl(url.toString(), host), protocols);
+    }
+  };
+}
+
+/** Fetches the outputs served beside the app, configures Amplify and returns the resolved config. */
+export async function configureAmplify(fetchOutputs: typeof fetch = fetch): Promise<ResourcesConfig> {
+  const response = await fetchOutputs(AMPLIFY_OUTPUTS_PATH, { cache: 'no-store' });
+  if (!response.ok) {
+    throw new AppConfigError(`Could not load ${AMPLIFY_OUTPUTS_PATH} (HTTP ${response.status}).`);
+  }
+  const outputs: unknown = await response.json();
+  const config = toResourcesConfig(outputs);
+  Amplify.configure(config);
+
+  const endpoint = config.API?.GraphQL?.endpoint;
+  const host = endpoint ? plainSocketHost(endpoint) : undefined;
+  if (host) globalThis.WebSocket = createPlainSocketClass(globalThis.WebSocket, host);
+  return config;
+}

@@ -1,0 +1,64 @@
+// The app's GraphQL transport: typed queries and subscriptions over Amplify's client (user-pool auth).
+import { generateClient, type GraphQLResult } from 'aws-amplify/api';
+
+/**
+ * A GraphQL document carrying its result and variable types: codegen's `TypedDocumentString`
+ * (src/generated/graphql.ts) has this shape.
+ */
+export type TypedDocument<TData, TVariables> = {
+  toString(): string;
+  __apiType?: (variables: TVariables) => TData;
+};
+
+export type Variables = Record<string, unknown>;
+
+type MessageStream = {
+  subscribe(observer: { next: (message: { data: unknown }) => void; error: (error: unknown) => void }): {
+    unsubscribe(): void;
+  };
+};
+
+/**
+ * The one call of Amplify's client this module makes. Amplify's own typing infers results only from
+ * its branded strings and is too deep for schema-less clients, so the document's types are applied here.
+ */
+type GraphqlCall = (options: { query: string; variables: Variables }) => unknown;
+
+let graphql: GraphqlCall | undefined;
+
+/** Created on first use: Amplify must be configured before the client is generated. */
+function getGraphql(): GraphqlCall {
+  if (!graphql) {
+    const client = generateClient();
+    graphql = (options) => client.graphql(options);
+  }
+  return graphql;
+}
+
+/** Runs a query or mutation; rejects with Amplify's `{ data, errors }` result when the server reports errors. */
+export async function runOperation<TData, TVariables extends Variables>(
+  document: TypedDocument<TData, TVariables>,
+  variables: TVariables,
+): Promise<TData> {
+  const result = (await getGraphql()({ query: document.toString(), variables })) as GraphQLResult<TData>;
+  return result.data;
+}
+
+export type SubscriptionHandlers<TData> = {
+  next: (data: TData) => void;
+  error: (error: unknown) => void;
+};
+
+/** Starts a subscription over AppSync's real-time protocol and returns the function that stops it. */
+export function subscribeTo<TData, TVariables extends Variables>(
+  document: TypedDocument<TData, TVariables>,
+  variables: TVariables,
+  handlers: SubscriptionHandlers<TData>,
+): () => void {
+  const stream = getGraphql()({ query: document.toString(), variables }) as MessageStream;
+  const subscription = stream.subscribe({
+    next: (message) => handlers.next(message.data as TData),
+    error: handlers.error,
+  });
+  return () => subscription.unsubscribe();
+}

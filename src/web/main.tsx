@@ -1,0 +1,22 @@
+// Entry point: load the configuration, then render the app, or say plainly why it cannot start.
+import '@aws-amplify/ui-react/styles.css';
+import './styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app';
+import { StartupFailure } from './app/startup-failure';
+import { configureAmplify } from './lib/amplify-config';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+const root = createRoot(container);
+
+configureAmplify().then(
+  () =>
+    root.render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
+  (error: unknown) => root.render(<StartupFailure error={error} />),
+);
