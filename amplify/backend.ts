@@ -2,7 +2,7 @@
 // built from src/data/tables.ts with their change feed wired to the stream notifier.
 import { defineBackend } from '@aws-amplify/backend';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import { CfnManagedPolicy, ManagedPolicy } from 'aws-cdk-lib/aws-iam';
+import { CfnManagedPolicy, CfnPolicy, ManagedPolicy, Policy } from 'aws-cdk-lib/aws-iam';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -73,24 +73,49 @@ for (const [key, def] of Object.entries(TABLES) as [TableKey, TableDefinition][]
 backend.streamNotifier.addEnvironment('GRAPHQL_URL', backend.data.graphqlUrl);
 backend.addOutput({ custom: { tables: tableNames } });
 
+/** Mutations that only the stream notifier may call: they fan the change feed out to subscribers. */
+const PUBLISH_MUTATIONS = ['publishBookingChanged', 'publishCourierMoved'];
+
 /**
  * Custom operations offer no "IAM principal only" rule: `allow.authenticated('identityPool')` is the
- * closest, and Amplify then lets every signed-in user's identity-pool role call the operation. The
- * publish mutations must be reachable by the stream notifier alone (schema-level `allow.resource`),
- * so the identity-pool grants are removed here, and synth fails if they ever cover anything else.
+ * closest, and Amplify then grants every signed-in user's identity-pool role those fields. Those
+ * grants are removed here; synth fails if they ever cover anything else, or are no longer found.
  */
-const IAM_ONLY_FIELDS = new Set(['publishBookingChanged', 'publishCourierMoved']);
-for (const child of [...backend.data.node.children]) {
-  if (!(child instanceof ManagedPolicy) || !/^AuthRolePolicy\d+$/.test(child.node.id)) continue;
-  const cfn = child.node.defaultChild as CfnManagedPolicy;
-  const fields = [...JSON.stringify(Stack.of(child).resolve(cfn.policyDocument)).matchAll(/"fieldName":"(\w+)"/g)].map(
-    (m) => m[1] ?? '',
-  );
-  const others = fields.filter((field) => !IAM_ONLY_FIELDS.has(field));
-  if (fields.length === 0 || others.length > 0) {
-    throw new Error(
-      `${child.node.path} grants identity-pool users more than the publish mutations: ${others.join(', ')}`,
-    );
-  }
-  backend.data.node.tryRemoveChild(child.node.id);
+const identityPoolGrants = [...backend.data.node.children].filter(
+  (child): child is ManagedPolicy => child instanceof ManagedPolicy && /^AuthRolePolicy\d+$/.test(child.node.id),
+);
+if (identityPoolGrants.length === 0) {
+  throw new Error('Amplify no longer emits AuthRolePolicy* for the publish mutations: review their IAM exposure');
 }
+for (const grant of identityPoolGrants) {
+  const document = JSON.stringify(
+    Stack.of(grant).resolve((grant.node.defaultChild as CfnManagedPolicy).policyDocument),
+  );
+  const fields = [...document.matchAll(/"fieldName":"(\w+)"/g)].map((m) => m[1]);
+  const others = fields.filter((field) => !PUBLISH_MUTATIONS.includes(field ?? ''));
+  if (fields.length === 0 || others.length > 0) {
+    throw new Error(`${grant.node.path} grants identity-pool users more than the publish mutations: ${document}`);
+  }
+  backend.data.node.tryRemoveChild(grant.node.id);
+}
+
+/**
+ * `allow.resource(streamNotifier).to(['mutate'])` grants `Mutation/*`; narrow it to the two publish fields
+ * so the notifier's role cannot book, assign or update anything.
+ */
+const graphqlApi = backend.data.resources.graphqlApi;
+const notifierGrants = Stack.of(graphqlApi).node.children.filter(
+  (child): child is Policy => child instanceof Policy && /^GraphqlAccessPolicy\d+$/.test(child.node.id),
+);
+if (notifierGrants.length !== 1) {
+  throw new Error(`expected one GraphQL access policy (the stream notifier's), found ${notifierGrants.length}`);
+}
+const notifierGrant = notifierGrants[0]!.node.defaultChild as CfnPolicy;
+const statements = (Stack.of(graphqlApi).resolve(notifierGrant.policyDocument) as { Statement: { Action: unknown }[] })
+  .Statement;
+const appsyncStatement = statements.findIndex((statement) => statement.Action === 'appsync:GraphQL');
+if (appsyncStatement < 0) throw new Error('the stream notifier grant has no appsync:GraphQL statement');
+notifierGrant.addPropertyOverride(
+  `PolicyDocument.Statement.${appsyncStatement}.Resource`,
+  PUBLISH_MUTATIONS.map((field) => `${graphqlApi.arn}/types/Mutation/fields/${field}`),
+);

@@ -65,7 +65,7 @@ function run(step: Step, useCache: boolean): Promise<Outcome> {
   }
   return new Promise((done) => {
     const [command, ...args] = step.argv;
-    const child = spawn(command!, args, { cwd: ROOT, env: { ...process.env, FORCE_COLOR: '0' } });
+    const child = spawn(command!, args, { cwd: ROOT });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -111,6 +111,7 @@ function synthesize(outDir: string, tmpDir: string): void {
     const output = `${r.stdout}\n${r.stderr}`
       .split('\n')
       .filter((line) => !line.startsWith('Be careful when using @auth directives') && !line.includes('nodedir'))
+      .map((line) => (line.length > 400 ? `${line.slice(0, 400)} …` : line))
       .join('\n')
       .trim();
     console.error(output);

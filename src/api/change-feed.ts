@@ -42,25 +42,33 @@ export function publicationsFor(record: DynamoDBRecord, tables: { bookings: stri
 
 export type Publisher = (p: Publication) => Promise<void>;
 
+export type StreamBatchResult = { batchItemFailures: { itemIdentifier: string }[] };
+
 /**
- * Handles one stream batch. Publications for the same booking within a batch collapse to one
- * (the subscriber reads the latest state anyway). A failing publication fails the batch so the
- * event source retries it.
+ * Handles one stream batch in order. Publications for the same booking within a batch collapse to
+ * one (the subscriber reads the latest state anyway). On a failed publication, that record and every
+ * later one are reported as failures so the event source retries from there (reportBatchItemFailures).
  */
 export async function handleStreamEvent(
   event: DynamoDBStreamEvent,
   tables: { bookings: string; couriers: string },
   publish: Publisher,
-): Promise<void> {
+): Promise<StreamBatchResult> {
   const seen = new Set<string>();
-  const pubs: Publication[] = [];
-  for (const record of event.Records) {
-    for (const p of publicationsFor(record, tables)) {
-      const key = p.kind === 'bookingChanged' ? `b:${p.reference}` : `c:${p.courierId}:${p.at}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      pubs.push(p);
+  for (const [i, record] of event.Records.entries()) {
+    try {
+      for (const p of publicationsFor(record, tables)) {
+        const key = p.kind === 'bookingChanged' ? `b:${p.reference}` : `c:${p.courierId}:${p.at}`;
+        if (seen.has(key)) continue;
+        await publish(p);
+        seen.add(key);
+      }
+    } catch (e) {
+      console.error(JSON.stringify({ level: 'error', message: 'change feed publication failed', error: String(e) }));
+      return {
+        batchItemFailures: event.Records.slice(i).map((r) => ({ itemIdentifier: r.dynamodb?.SequenceNumber ?? '' })),
+      };
     }
   }
-  for (const p of pubs) await publish(p);
+  return { batchItemFailures: [] };
 }

@@ -4,17 +4,12 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import type { AwsCredentialIdentity, Provider } from '@aws-sdk/types';
 import type { Publication, Publisher } from './change-feed';
+import { publishBookingChanged, publishCourierMoved } from '../generated/graphql';
 
-const PUBLISH_BOOKING = /* GraphQL */ `
-  mutation PublishBookingChanged($reference: String!) {
-    publishBookingChanged(reference: $reference) { reference status courierId partnerId updatedAt }
-  }
-`;
-const PUBLISH_COURIER = /* GraphQL */ `
-  mutation PublishCourierMoved($courierId: ID!, $lat: Float!, $lng: Float!, $at: AWSDateTime!, $heading: Float, $speedKph: Float) {
-    publishCourierMoved(courierId: $courierId, lat: $lat, lng: $lng, at: $at, heading: $heading, speedKph: $speedKph) { courierId }
-  }
-`;
+// The documents select every field subscribers may ask for: AppSync delivers to subscribers only
+// what the triggering mutation selected.
+const PUBLISH_BOOKING = publishBookingChanged;
+const PUBLISH_COURIER = publishCourierMoved;
 
 export function createGraphQLPublisher(options: {
   url: string;

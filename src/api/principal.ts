@@ -29,7 +29,7 @@ async function membershipOf(sub: string, memberships: MembershipRepository) {
   const hit = membershipCache.get(sub);
   if (hit && Date.now() - hit.at < MEMBERSHIP_TTL_MS) return hit;
   const m = await memberships.get(sub);
-  const entry = { at: Date.now(), courierId: m?.courierId, partnerId: m?.partnerId, name: m?.email };
+  const entry = { at: Date.now(), courierId: m?.courierId, partnerId: m?.partnerId, name: m?.displayName ?? m?.email };
   membershipCache.set(sub, entry);
   return entry;
 }
@@ -42,14 +42,17 @@ export async function resolvePrincipal(
   if (isCognito(identity)) {
     const groups = groupsOf(identity);
     const email = typeof identity.claims?.email === 'string' ? identity.claims.email : undefined;
-    if (groups.includes('admin')) return { role: 'ADMIN', sub: identity.sub, name: email };
+    if (groups.includes('admin')) {
+      const m = await membershipOf(identity.sub, deps.memberships);
+      return { role: 'ADMIN', sub: identity.sub, name: m.name ?? email };
+    }
     if (groups.includes('courier')) {
       const m = await membershipOf(identity.sub, deps.memberships);
       if (!m.courierId)
         throw new ForbiddenError('Your sign-in is not linked to a courier profile.', {
           resolution: 'Ask an administrator to link your account to your courier profile.',
         });
-      return { role: 'COURIER', sub: identity.sub, courierId: m.courierId, name: email ?? m.name };
+      return { role: 'COURIER', sub: identity.sub, courierId: m.courierId, name: m.name ?? email };
     }
     if (groups.includes('partner')) {
       const m = await membershipOf(identity.sub, deps.memberships);
@@ -57,7 +60,7 @@ export async function resolvePrincipal(
         throw new ForbiddenError('Your sign-in is not linked to a partner.', {
           resolution: 'Ask an administrator to link your account to your partner company.',
         });
-      return { role: 'PARTNER', sub: identity.sub, partnerId: m.partnerId, name: email ?? m.name };
+      return { role: 'PARTNER', sub: identity.sub, partnerId: m.partnerId, name: m.name ?? email };
     }
     throw new ForbiddenError('Your account has no role in this system.', {
       resolution: 'Ask an administrator to add you to the admin, courier or partner group.',

@@ -5,7 +5,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createRepositories } from '../data/repositories';
 import type { TableNames } from '../data/tables';
 import { createGazetteerGeocoder } from '../core/geo/gazetteer-geocoder';
-import { createLexiconSentiment } from '../core/sentiment/lexicon-sentiment';
+import { createLexiconSentimentAnalyzer } from '../core/sentiment/lexicon-sentiment';
 import { systemClock } from '../core/system-clock';
 import { cryptoRandom } from '../core/crypto-random';
 import type { ApiDeps, Log } from './deps';
@@ -22,7 +22,7 @@ export function createApiDeps(options: { doc: DynamoDBDocumentClient; tables: Ta
     ...repos,
     notifier: repos.outbox,
     geocoder: createGazetteerGeocoder(),
-    sentiment: createLexiconSentiment(),
+    sentiment: createLexiconSentimentAnalyzer(),
     clock: systemClock,
     random: cryptoRandom,
     log: options.log,

@@ -12,21 +12,21 @@ function fieldOf(path: (string | number)[]): string {
 /** Friendlier defaults than zod's ("Required", "Expected number…"), always with a way forward. */
 const errorMap: z.ZodErrorMap = (issue, ctx) => {
   const field = fieldOf(issue.path);
-  switch (issue.code) {
-    case z.ZodIssueCode.invalid_type:
-      if (issue.received === 'undefined' || issue.received === 'null') {
-        return { message: `${field} is required; please provide it.` };
-      }
-      return { message: `${field} should be a ${issue.expected}, not a ${issue.received}; please correct it.` };
-    case z.ZodIssueCode.invalid_enum_value:
-      return {
-        message: `${field} '${String(issue.received)}' is not recognised; use one of ${issue.options.join(', ')}.`,
-      };
-    case z.ZodIssueCode.unrecognized_keys:
-      return { message: `Unknown field(s) ${issue.keys.join(', ')}; remove them.` };
-    default:
-      return { message: `${field}: ${ctx.defaultError}` };
+  if (issue.code === z.ZodIssueCode.invalid_type) {
+    if (issue.received === 'undefined' || issue.received === 'null') {
+      return { message: `${field} is required; please provide it.` };
+    }
+    return { message: `${field} should be a ${issue.expected}, not a ${issue.received}; please correct it.` };
   }
+  if (issue.code === z.ZodIssueCode.invalid_enum_value) {
+    return {
+      message: `${field} '${String(issue.received)}' is not recognised; use one of ${issue.options.join(', ')}.`,
+    };
+  }
+  if (issue.code === z.ZodIssueCode.unrecognized_keys) {
+    return { message: `Unknown field(s) ${issue.keys.join(', ')}; remove them.` };
+  }
+  return { message: `${field}: ${ctx.defaultError}` };
 };
 
 export function issuesToError(issues: Issue[], what = 'request'): ValidationError {
@@ -41,15 +41,27 @@ export function issuesToError(issues: Issue[], what = 'request'): ValidationErro
   });
 }
 
-/** Parses with `schema` or throws a ValidationError listing every issue (field = input path). */
-export function parseInput<S extends z.ZodTypeAny>(schema: S, input: unknown, what?: string): z.output<S> {
+/** Parses with `schema`, returning every issue (field = input path) instead of throwing. */
+export function checkInput<S extends z.ZodTypeAny>(
+  schema: S,
+  input: unknown,
+): { ok: true; data: z.output<S> } | { ok: false; issues: Issue[] } {
   const result = schema.safeParse(input, { errorMap });
-  if (result.success) return result.data;
-  const issues = result.error.issues.map((i) => ({ field: fieldOf(i.path), message: i.message }));
-  throw issuesToError(dedupe(issues), what);
+  if (result.success) return { ok: true, data: result.data };
+  return {
+    ok: false,
+    issues: dedupe(result.error.issues.map((i) => ({ field: fieldOf(i.path), message: i.message }))),
+  };
 }
 
-function dedupe(issues: Issue[]): Issue[] {
+/** Parses with `schema` or throws a ValidationError listing every issue (field = input path). */
+export function parseInput<S extends z.ZodTypeAny>(schema: S, input: unknown, what?: string): z.output<S> {
+  const result = checkInput(schema, input);
+  if (result.ok) return result.data;
+  throw issuesToError(result.issues, what);
+}
+
+export function dedupe(issues: Issue[]): Issue[] {
   const seen = new Set<string>();
   return issues.filter((i) => {
     const k = `${i.field}\u0000${i.message}`;
@@ -69,7 +81,9 @@ export function text(label: string, min: number, max: number) {
         .string()
         .min(min, {
           message:
-            min === 1 ? `${label} is empty; please fill it in.` : `${label} is too short; use at least ${min} characters.`,
+            min === 1
+              ? `${label} is empty; please fill it in.`
+              : `${label} is too short; use at least ${min} characters.`,
         })
         .max(max, { message: `${label} is too long; keep it to ${max} characters.` }),
     );
@@ -81,7 +95,12 @@ export function optionalText(label: string, max: number) {
     .string()
     .nullish()
     .transform((s) => (s == null || s.trim() === '' ? undefined : s.trim().replace(/\s+/g, ' ')))
-    .pipe(z.string().max(max, { message: `${label} is too long; keep it to ${max} characters.` }).optional());
+    .pipe(
+      z
+        .string()
+        .max(max, { message: `${label} is too long; keep it to ${max} characters.` })
+        .optional(),
+    );
 }
 
 /** An enum value that may be missing (GraphQL sends null for absent optional arguments). */
@@ -95,9 +114,12 @@ export function optionalEnum<T extends [string, ...string[]]>(values: T) {
 export const dayString = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'day must look like 2025-06-01 (YYYY-MM-DD).' })
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), {
-    message: 'day is not a real calendar date; use YYYY-MM-DD.',
-  });
+  .refine(
+    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    {
+      message: 'day is not a real calendar date; use YYYY-MM-DD.',
+    },
+  );
 
 export const pageSchema = z
   .object({

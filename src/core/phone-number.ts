@@ -36,7 +36,14 @@ export function normalizePhone(input: string): PhoneParse {
     }
     return { ok: true, e164: `+1${national}` };
   }
-  if (international && digits.length >= 8 && digits.length <= 15 && !digits.startsWith('0')) {
+  // +1 is the North American plan: exactly 10 digits after it, handled above.
+  if (
+    international &&
+    !digits.startsWith('1') &&
+    digits.length >= 8 &&
+    digits.length <= 15 &&
+    !digits.startsWith('0')
+  ) {
     return { ok: true, e164: `+${digits}` };
   }
   return {

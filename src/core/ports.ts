@@ -59,7 +59,7 @@ export type PartnerRepository = {
 };
 
 /** Maps a signed-in user (Cognito sub) to what they are in the business: a courier or a partner's user. */
-export type Membership = { sub: string; email: string; courierId?: string; partnerId?: string };
+export type Membership = { sub: string; email: string; displayName?: string; courierId?: string; partnerId?: string };
 export type MembershipRepository = {
   put(m: Membership): Promise<void>;
   get(sub: string): Promise<Membership | undefined>;

@@ -1,4 +1,5 @@
 // Booking and feedback references: short codes that survive being read aloud on the phone and typed back.
+import { ValidationError } from './errors';
 import type { Random } from './ports';
 
 /**
@@ -17,8 +18,7 @@ const FEEDBACK_PREFIX = 'F-';
 const VALUE_OF: ReadonlyMap<string, number> = new Map([...REFERENCE_ALPHABET].map((c, i) => [c, i]));
 
 export type ParsedReference =
-  | { ok: true; reference: string }
-  | { ok: false; reason: 'LENGTH' | 'CHARACTERS' | 'CHECK' };
+  { ok: true; reference: string } | { ok: false; reason: 'LENGTH' | 'CHARACTERS' | 'CHECK' };
 
 function symbol(value: number): string {
   const c = REFERENCE_ALPHABET[value];
@@ -152,4 +152,25 @@ const SPOKEN: Readonly<Record<string, string>> = {
 /** One phrase per character, for a voice prompt that reads a reference back slowly and unambiguously. */
 export function spellReference(reference: string): string[] {
   return [...compactOf(reference)].map((c) => SPOKEN[c] ?? c);
+}
+
+/**
+ * The canonical reference from untrusted input, or a ValidationError on `field` that says what to fix,
+ * raised before any lookup so a malformed reference never reaches storage.
+ */
+export function requireReference(input: unknown, field = 'reference'): string {
+  if (typeof input !== 'string' || input.trim() === '') {
+    throw new ValidationError(`${field} is required: give the booking reference, e.g. K7M-4XR-9.`, { field });
+  }
+  const parsed = parseReference(input);
+  if (!parsed.ok) {
+    throw new ValidationError(
+      `'${input.trim()}' is not a valid booking reference. ${describeReferenceProblem(parsed.reason)}`,
+      {
+        field,
+        resolution: 'Read the reference from the booking confirmation and try again.',
+      },
+    );
+  }
+  return parsed.reference;
 }

@@ -1,14 +1,6 @@
 // The delivery lifecycle: which status may follow which, and what each change must carry.
 import { ConflictError, ValidationError } from './errors';
-import type {
-  Actor,
-  Booking,
-  BookingStatus,
-  DeliveryProof,
-  FailureReason,
-  GeoPoint,
-  StatusEvent,
-} from './model';
+import type { Actor, Booking, BookingStatus, DeliveryProof, FailureReason, GeoPoint, StatusEvent } from './model';
 
 const NEXT: Readonly<Record<BookingStatus, readonly BookingStatus[]>> = {
   BOOKED: ['COLLECTED', 'CANCELLED'],

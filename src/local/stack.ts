@@ -13,7 +13,7 @@ import { createDynamoService } from './dynamodb/dynamo-service';
 import { LOCAL_CREDENTIALS } from './dynamodb/local-dynamo';
 import { createCognitoService } from './cognito/cognito-service';
 import { provisionUserPool } from './cognito/provision-user-pool';
-import { createAppSyncServer, type WebMiddleware } from './appsync';
+import { createAppSyncServer, loadAuthRulesSdl, type WebMiddleware } from './appsync';
 import { localAmplifyOutputs } from './amplify-outputs';
 import { seedDemoData } from './seed/seed-demo-data';
 import { ensureTables } from '../data/ensure-tables';
@@ -121,7 +121,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const apiKey = await localApiKey(dataDir, throwaway);
     const [schemaSdl, authRulesSdl] = await Promise.all([
       readFile(join(ROOT, 'graphql/schema.graphql'), 'utf8'),
-      readFile(join(ROOT, 'graphql/model-schema.graphql'), 'utf8'),
+      loadAuthRulesSdl(ROOT),
     ]);
     const web = await webMiddleware(options.web);
     closers.push(() => web.close());
@@ -158,7 +158,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     // The change feed: table streams -> the notifier -> IAM-signed publish mutations -> subscribers.
     const publish = createGraphQLPublisher({ url: graphqlUrl, region, credentials: LOCAL_CREDENTIALS });
-    const unsubscribe = dynamo.streams.subscribe('*', (event) => handleStreamEvent(event, tables, publish));
+    const unsubscribe = dynamo.streams.subscribe('*', async (event) => {
+      const { batchItemFailures } = await handleStreamEvent(event, tables, publish);
+      // Like an event source mapping with reportBatchItemFailures: a failure means "retry this batch".
+      if (batchItemFailures.length > 0) throw new Error(`${batchItemFailures.length} change-feed records failed`);
+    });
     closers.push(async () => unsubscribe());
 
     return {

@@ -46,4 +46,9 @@ export const liveRouter = new Router()
       case 'SERVICE':
         throw new ForbiddenError('Live booking changes are for signed-in staff and partners.');
     }
+  })
+  /** Courier positions are for admins only; the schema's group rule already says so. */
+  .onSubscription('onCourierMoved', async (_args, { principal }) => {
+    if (principal.role !== 'ADMIN') throw new ForbiddenError('Only administrators can follow courier positions.');
+    return null;
   });

@@ -29,15 +29,25 @@ const INDEX: readonly IndexedStreet[] = SEATTLE_STREETS.map((street) => ({
   parsed: [street.name, ...(street.aliases ?? [])].map(parseStreetLine),
 }));
 
+const PLAIN: ReadonlySet<SeattleStreet> = new Set(
+  INDEX.filter((s) => s.parsed[0]?.directional === undefined).map((s) => s.street),
+);
+
+/**
+ * Without a direction, "500 Pike St" means Pike St, not E Pike St: when some matches carry no directional,
+ * keep only those.
+ */
+function preferPlain<T extends { street: SeattleStreet }>(items: T[], q: ParsedStreet): T[] {
+  if (q.directional !== undefined) return items;
+  const plain = items.filter((i) => PLAIN.has(i.street));
+  return plain.length > 0 ? plain : items;
+}
+
 const CITY_NAMES = new Set(['seattle', 'seattle wa', 'seattle washington', 'sea']);
 const COUNTRY_NAMES = new Set(['us', 'usa', 'united states', 'united states of america']);
 
 function clean(s: string | undefined): string {
-  return (s ?? '')
-    .toLowerCase()
-    .replace(/[.,]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (s ?? '').toLowerCase().replace(/[.,]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 function pointOn(segment: StreetSegment, t: number): GeoPoint {
@@ -177,6 +187,7 @@ export function geocodeSeattle(q: GeocodeQuery, maxCandidates = 5): GeocodeResul
         chosen = exact.length > 0 ? exact : hits.filter((h) => nearPostcode(h.point, postcode));
         if (chosen.length === 0) return { status: 'NOT_FOUND', reason: 'UNKNOWN_STREET' };
       }
+      chosen = preferPlain(chosen, parsed);
       const [only, ...rest] = chosen;
       if (only && rest.length === 0) {
         return found(only.point, 'ADDRESS', `${houseNumber} ${only.street.name}`, postcode ?? only.segment[6]);
@@ -204,6 +215,7 @@ export function geocodeSeattle(q: GeocodeQuery, maxCandidates = 5): GeocodeResul
     chosen = exact.length > 0 ? exact : candidates.filter((c) => nearPostcode(c.point, postcode));
     if (chosen.length === 0) return { status: 'NOT_FOUND', reason: 'UNKNOWN_STREET' };
   }
+  chosen = preferPlain(chosen, parsed);
   const first = chosen[0];
   const oneStreet = first !== undefined && chosen.every((c) => c.street === first.street);
   if (first && (chosen.length === 1 || (oneStreet && postcode !== undefined))) {

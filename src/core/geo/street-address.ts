@@ -61,7 +61,19 @@ const TYPES: Readonly<Record<string, string>> = {
   highway: 'Hwy',
 };
 
-const UNIT_WORDS = new Set(['apt', 'apartment', 'suite', 'ste', 'unit', 'fl', 'floor', 'rm', 'room', 'bldg', 'building']);
+const UNIT_WORDS = new Set([
+  'apt',
+  'apartment',
+  'suite',
+  'ste',
+  'unit',
+  'fl',
+  'floor',
+  'rm',
+  'room',
+  'bldg',
+  'building',
+]);
 
 const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 const ORDINAL_UNITS: Readonly<Record<string, number>> = {
@@ -188,7 +200,7 @@ export function parseStreetLine(line: string): ParsedStreet {
 
   // Spelled ordinals and bare numbers become "3rd", "45th".
   const words: string[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const spelled = spelledOrdinal(tokens.slice(i));
     if (spelled) {
       words.push(ordinal(spelled.value));

@@ -15,7 +15,12 @@ beforeAll(async () => {
   globalThis.WebSocket = LocalWebSocket as unknown as typeof WebSocket;
   Amplify.configure({
     API: {
-      GraphQL: { endpoint: stack.server.url, region: FIXTURE_IAM.region, defaultAuthMode: 'apiKey', apiKey: FIXTURE_API_KEY },
+      GraphQL: {
+        endpoint: stack.server.url,
+        region: FIXTURE_IAM.region,
+        defaultAuthMode: 'apiKey',
+        apiKey: FIXTURE_API_KEY,
+      },
     },
   });
 });
@@ -45,7 +50,7 @@ describe('the unmodified aws-amplify v6 client', () => {
     const client = generateClient();
 
     // Act
-    const failure = await client.graphql({ query: '{ fail(kind: "user") }' }).then(
+    const failure = await (client.graphql({ query: '{ fail(kind: "user") }' }) as Promise<unknown>).then(
       () => undefined,
       (e: unknown) => e as { errors?: { errorType?: string; message: string }[] },
     );
@@ -65,7 +70,9 @@ describe('the unmodified aws-amplify v6 client', () => {
         query: 'subscription OnStatus($reference: String) { onStatus(reference: $reference) { reference status } }',
         variables: { reference: 'CV-7' },
       }) as unknown as {
-        subscribe(o: { next(v: { data: { onStatus: Tracking } }): void; error(e: unknown): void }): { unsubscribe(): void };
+        subscribe(o: { next(v: { data: { onStatus: Tracking } }): void; error(e: unknown): void }): {
+          unsubscribe(): void;
+        };
       };
       const subscription = observable.subscribe({
         next: ({ data }) => {
@@ -85,7 +92,8 @@ describe('the unmodified aws-amplify v6 client', () => {
     await started;
     const setStatus = (reference: string, status: string) =>
       client.graphql({
-        query: 'mutation S($reference: String!, $status: String!) { setStatus(reference: $reference, status: $status) { reference status } }',
+        query:
+          'mutation S($reference: String!, $status: String!) { setStatus(reference: $reference, status: $status) { reference status } }',
         variables: { reference, status },
       });
 

@@ -33,7 +33,10 @@ export type AuthenticationResult = { ok: true; principal: Principal } | { ok: fa
 
 export type Authenticator = {
   /** Header names must be lower-case. */
-  authenticate(headers: Readonly<Record<string, string | undefined>>, signed: SignedContent): Promise<AuthenticationResult>;
+  authenticate(
+    headers: Readonly<Record<string, string | undefined>>,
+    signed: SignedContent,
+  ): Promise<AuthenticationResult>;
 };
 
 export const UNAUTHORIZED_MESSAGES = {
@@ -47,7 +50,8 @@ export const UNAUTHORIZED_MESSAGES = {
 } as const;
 
 const SIGV4_PREFIX = 'AWS4-HMAC-SHA256 ';
-const SIGV4_RE = /^AWS4-HMAC-SHA256 Credential=([^/,\s]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request,\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]{64})$/;
+const SIGV4_RE =
+  /^AWS4-HMAC-SHA256 Credential=([^/,\s]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request,\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]{64})$/;
 const AMZ_DATE_RE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
 const MAX_SKEW_MS = 5 * 60_000;
 const TOKEN_CACHE_LIMIT = 2_000;
@@ -97,8 +101,7 @@ export function createAuthenticator(settings: AuthenticationSettings): Authentic
     sha256: Sha256,
     applyChecksum: false,
   });
-  const apiKeyExpiry =
-    settings.apiKeyExpiresAt === undefined ? Infinity : new Date(settings.apiKeyExpiresAt).getTime();
+  const apiKeyExpiry = settings.apiKeyExpiresAt === undefined ? Infinity : new Date(settings.apiKeyExpiresAt).getTime();
 
   async function verifyJwt(token: string): Promise<AuthenticationResult> {
     const cached = verified.get(token);
@@ -113,7 +116,8 @@ export function createAuthenticator(settings: AuthenticationSettings): Authentic
     } catch (e) {
       return fail(e instanceof joseErrors.JWTExpired ? UNAUTHORIZED_MESSAGES.expired : UNAUTHORIZED_MESSAGES.missing);
     }
-    const audience = payload.token_use === 'access' ? payload.client_id : payload.token_use === 'id' ? payload.aud : undefined;
+    const audience =
+      payload.token_use === 'access' ? payload.client_id : payload.token_use === 'id' ? payload.aud : undefined;
     const audiences = Array.isArray(audience) ? audience : [audience];
     if (!audiences.includes(settings.userPool.clientId) || typeof payload.sub !== 'string') {
       return fail(UNAUTHORIZED_MESSAGES.missing);
@@ -154,11 +158,21 @@ export function createAuthenticator(settings: AuthenticationSettings): Authentic
       query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
     }
     const expected = await signer.sign(
-      { method: signed.method, protocol: 'https:', hostname: host, path: signed.path, query, headers: toSign, body: signed.body },
+      {
+        method: signed.method,
+        protocol: 'https:',
+        hostname: host,
+        path: signed.path,
+        query,
+        headers: toSign,
+        body: signed.body,
+      },
       { signingDate, signableHeaders: new Set(names) },
     );
     const expectedSignature = /Signature=([0-9a-f]{64})/.exec(String(expected.headers.authorization ?? ''))?.[1] ?? '';
-    return sameText(expectedSignature, signature) ? { ok: true, principal: iamPrincipal } : fail(UNAUTHORIZED_MESSAGES.signature);
+    return sameText(expectedSignature, signature)
+      ? { ok: true, principal: iamPrincipal }
+      : fail(UNAUTHORIZED_MESSAGES.signature);
   }
 
   return {

@@ -84,7 +84,9 @@ export function grantOfRule(rule: AmplifyAuthRule): Grant | undefined {
 }
 
 function directiveGrants(directives: readonly ConstDirectiveNode[] | undefined): Grant[] | undefined {
-  const modeDirectives = (directives ?? []).filter((d) => d.name.value.startsWith('aws_') && d.name.value !== 'aws_subscribe');
+  const modeDirectives = (directives ?? []).filter(
+    (d) => d.name.value.startsWith('aws_') && d.name.value !== 'aws_subscribe',
+  );
   if (modeDirectives.length === 0) return undefined;
   const grants: Grant[] = [];
   for (const d of modeDirectives) {

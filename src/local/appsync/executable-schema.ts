@@ -50,7 +50,8 @@ export function withAppSyncDeclarations(schemaSdl: string): DefinitionNode[] {
   const doc = parse(schemaSdl);
   const declared = new Set<string>();
   for (const def of doc.definitions) {
-    if (def.kind === Kind.SCALAR_TYPE_DEFINITION || def.kind === Kind.DIRECTIVE_DEFINITION) declared.add(def.name.value);
+    if (def.kind === Kind.SCALAR_TYPE_DEFINITION || def.kind === Kind.DIRECTIVE_DEFINITION)
+      declared.add(def.name.value);
   }
   const missing = [
     ...APPSYNC_SCALAR_NAMES.filter((n) => !declared.has(n)).map((n) => `scalar ${n}`),

@@ -18,7 +18,7 @@ import {
   type OperationDefinitionNode,
 } from './graphql-js';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { formatAppSyncError, toAppSyncError, type AppSyncLog } from './appsync-errors';
+import { describeError, formatAppSyncError, toAppSyncError, type AppSyncLog } from './appsync-errors';
 import type { Authenticator } from './authentication';
 import { isRootAllowed, type Principal } from './authorization';
 import type { ExecutableSchema, ResolveFn } from './executable-schema';
@@ -131,7 +131,11 @@ export function createRealtime(options: RealtimeOptions): Realtime {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
   };
   const sendError = (conn: Connection, id: string | undefined, errorType: string, message: string): void => {
-    send(conn.socket, { ...(id === undefined ? {} : { id }), type: 'error', payload: { errors: [{ errorType, message }] } });
+    send(conn.socket, {
+      ...(id === undefined ? {} : { id }),
+      type: 'error',
+      payload: { errors: [{ errorType, message }] },
+    });
   };
 
   function prepare(query: string): Prepared {
@@ -172,12 +176,15 @@ export function createRealtime(options: RealtimeOptions): Realtime {
     } catch {
       return sendError(conn, id, 'BadRequestException', 'The subscription payload data is not valid JSON.');
     }
-    if (typeof request.query !== 'string') return sendError(conn, id, 'BadRequestException', 'The subscription has no query.');
+    if (typeof request.query !== 'string')
+      return sendError(conn, id, 'BadRequestException', 'The subscription has no query.');
     const { document, errors } = prepare(request.query);
     if (errors.length > 0) return sendError(conn, id, 'ValidationError', errors.map((e) => e.message).join(' '));
 
     const operationName = typeof request.operationName === 'string' ? request.operationName : undefined;
-    const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+    const operations = document.definitions.filter(
+      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+    );
     const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
     if (!operation || (operationName === undefined && operations.length > 1)) {
       return sendError(conn, id, 'ValidationError', 'The document must contain exactly one operation, or name one.');
@@ -193,7 +200,11 @@ export function createRealtime(options: RealtimeOptions): Realtime {
     }
 
     const rawVariables = typeof request.variables === 'object' && request.variables !== null ? request.variables : {};
-    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables as Record<string, unknown>);
+    const coerced = getVariableValues(
+      schema,
+      operation.variableDefinitions ?? [],
+      rawVariables as Record<string, unknown>,
+    );
     if (coerced.errors) return sendError(conn, id, 'ValidationError', coerced.errors.map((e) => e.message).join(' '));
     const variables = coerced.coerced;
     let args: Record<string, unknown>;
@@ -212,7 +223,11 @@ export function createRealtime(options: RealtimeOptions): Realtime {
     for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
     try {
       await options.resolve(
-        buildResolverEvent(args, { fieldName, parentType: subscriptionType, fieldNodes: [fieldNode], fragments, variableValues: variables }, context),
+        buildResolverEvent(
+          args,
+          { fieldName, parentType: subscriptionType, fieldNodes: [fieldNode], fragments, variableValues: variables },
+          context,
+        ),
       );
     } catch (e) {
       const error = toAppSyncError(e, `Subscription.${fieldName}`, log);
@@ -302,7 +317,7 @@ export function createRealtime(options: RealtimeOptions): Realtime {
     socket.on('message', (data, isBinary) => {
       if (isBinary) return;
       onMessage(conn, data.toString()).catch((e: unknown) =>
-        log({ level: 'error', message: 'real-time message failed', error: { name: 'Error', message: String(e) } }),
+        log({ level: 'error', message: 'real-time message failed', error: describeError(e) }),
       );
     });
     socket.on('close', () => {
@@ -314,7 +329,8 @@ export function createRealtime(options: RealtimeOptions): Realtime {
   }
 
   async function deliver(sub: Subscription, result: unknown): Promise<boolean> {
-    if (!isRootAllowed(executable.authorization.root('Subscription', sub.fieldName), sub.context.principal)) return false;
+    if (!isRootAllowed(executable.authorization.root('Subscription', sub.fieldName), sub.context.principal))
+      return false;
     const response = await execute({
       schema,
       document: sub.document,
@@ -342,7 +358,12 @@ export function createRealtime(options: RealtimeOptions): Realtime {
           try {
             if (await deliver(sub, result)) delivered += 1;
           } catch (e) {
-            log({ level: 'error', message: `delivery of ${fieldName} failed`, field: `Subscription.${fieldName}`, error: { name: 'Error', message: String(e) } });
+            log({
+              level: 'error',
+              message: `delivery of ${fieldName} failed`,
+              field: `Subscription.${fieldName}`,
+              error: describeError(e),
+            });
           }
         }
       }

@@ -83,10 +83,7 @@ function collectPaths(
   }
 }
 
-export function selectionInfo(
-  fieldNode: FieldNode,
-  fragments: Record<string, FragmentDefinitionNode>,
-): SelectionInfo {
+export function selectionInfo(fieldNode: FieldNode, fragments: Record<string, FragmentDefinitionNode>): SelectionInfo {
   const cached = selectionCache.get(fieldNode);
   if (cached) return cached;
   const selectionSetList: string[] = [];

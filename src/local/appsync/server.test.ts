@@ -53,7 +53,9 @@ describe('queries by auth mode', () => {
     const before = eventsFor('track').length;
 
     // Act
-    const res = await post(apiKey, 'query Track($r: String!) { track(reference: $r) { reference status } }', { r: 'CV-1' });
+    const res = await post(apiKey, 'query Track($r: String!) { track(reference: $r) { reference status } }', {
+      r: 'CV-1',
+    });
 
     // Assess
     expect(res.status).toBe(200);
@@ -86,7 +88,7 @@ describe('queries by auth mode', () => {
 
     // Assess
     expect(res.body).toEqual({ data: { me: 'cory' } });
-    const identity = eventsFor('me')[before]?.identity as Record<string, unknown>;
+    const identity = eventsFor('me')[before]?.identity as unknown as Record<string, unknown>;
     expect(identity).toMatchObject({
       sub: 'sub-courier',
       username: 'cory',
@@ -120,7 +122,12 @@ describe('queries by auth mode', () => {
     );
 
     // Assess
-    expect(res.body.data?.getItem).toEqual({ id: 'i1', ownerId: null, at: '2025-03-01T09:30:00Z', meta: '{"tags":["a"]}' });
+    expect(res.body.data?.getItem).toEqual({
+      id: 'i1',
+      ownerId: null,
+      at: '2025-03-01T09:30:00Z',
+      meta: '{"tags":["a"]}',
+    });
     expect(eventsFor('getItem')[before]?.info.selectionSetList).toEqual(['id', 'ownerId', 'at', 'meta']);
   });
 });
@@ -279,7 +286,11 @@ describe('errors from the resolver', () => {
     const res = await post(apiKey, '{ fail(kind: "forbidden") }');
 
     // Assess
-    expect(res.body.errors?.[0]).toMatchObject({ errorType: 'ForbiddenError', message: 'Not your booking.', errorInfo: null });
+    expect(res.body.errors?.[0]).toMatchObject({
+      errorType: 'ForbiddenError',
+      message: 'Not your booking.',
+      errorInfo: null,
+    });
   });
 
   it.each(['fault', 'crash'])('hides a %s behind InternalFailure and logs its stack', async (kind) => {
@@ -309,7 +320,9 @@ async function connect(authHeaders: Record<string, string>): Promise<{
   next(predicate?: (m: WsMessage) => boolean, timeoutMs?: number): Promise<WsMessage>;
   seen: WsMessage[];
 }> {
-  const header = Buffer.from(JSON.stringify({ host: new URL(stack.server.url).host, ...authHeaders })).toString('base64url');
+  const header = Buffer.from(JSON.stringify({ host: new URL(stack.server.url).host, ...authHeaders })).toString(
+    'base64url',
+  );
   const ws = new WebSocket(stack.server.realtimeUrl, ['graphql-ws', `header-${header}`]);
   const seen: WsMessage[] = [];
   const unclaimed: WsMessage[] = [];
@@ -343,7 +356,12 @@ async function connect(authHeaders: Record<string, string>): Promise<{
   return { ws, next, seen };
 }
 
-function startMessage(id: string, query: string, variables: Record<string, unknown>, authorization: Record<string, string>) {
+function startMessage(
+  id: string,
+  query: string,
+  variables: Record<string, unknown>,
+  authorization: Record<string, string>,
+) {
   return JSON.stringify({
     id,
     type: 'start',
@@ -418,9 +436,13 @@ describe('real-time subscriptions', () => {
     expect(denied).toEqual({
       id: 'admin-only',
       type: 'error',
-      payload: { errors: [{ errorType: 'Unauthorized', message: 'Not Authorized to access onItemAdmin on type Subscription' }] },
+      payload: {
+        errors: [{ errorType: 'Unauthorized', message: 'Not Authorized to access onItemAdmin on type Subscription' }],
+      },
     });
-    expect(refused.payload).toEqual({ errors: [{ errorType: 'ForbiddenError', message: 'You may not watch this owner.' }] });
+    expect(refused.payload).toEqual({
+      errors: [{ errorType: 'ForbiddenError', message: 'You may not watch this owner.' }],
+    });
     client.ws.close();
   });
 
@@ -456,9 +478,44 @@ describe('real-time subscriptions', () => {
     expect(error).toEqual({
       type: 'connection_error',
       payload: {
-        errors: [{ errorType: 'UnauthorizedException', errorCode: 401, message: 'You are not authorized to make this call.' }],
+        errors: [
+          { errorType: 'UnauthorizedException', errorCode: 401, message: 'You are not authorized to make this call.' },
+        ],
       },
     });
+  });
+
+  it('verifies IAM signatures of the handshake and of each start as Amplify computes them', async () => {
+    // Prepare
+    const realtimeHeaders = {
+      accept: 'application/json, text/javascript',
+      'content-encoding': 'amz-1.0',
+      'content-type': 'application/json; charset=UTF-8',
+    };
+    const connectSigned = await signedPost(`${stack.server.url}/connect`, '{}', FIXTURE_IAM, realtimeHeaders);
+    const client = await connect(connectSigned.headers);
+    client.ws.send(JSON.stringify({ type: 'connection_init' }));
+    await client.next((m) => m.type === 'connection_ack');
+    const data = JSON.stringify({ query: 'subscription { onItemAdmin { id } }', variables: {} });
+    const good = await signedPost(stack.server.url, data, FIXTURE_IAM, realtimeHeaders);
+    const forged = await signedPost(stack.server.url, data, { ...FIXTURE_IAM, secretAccessKey: 'x' }, realtimeHeaders);
+
+    // Act
+    client.ws.send(
+      JSON.stringify({ id: 'good', type: 'start', payload: { data, extensions: { authorization: good.headers } } }),
+    );
+    const allowedByKey = await client.next((m) => m.id === 'good');
+    client.ws.send(
+      JSON.stringify({ id: 'bad', type: 'start', payload: { data, extensions: { authorization: forged.headers } } }),
+    );
+    const forgedReply = await client.next((m) => m.id === 'bad');
+
+    // Assess
+    expect(allowedByKey.payload).toEqual({
+      errors: [{ errorType: 'Unauthorized', message: 'Not Authorized to access onItemAdmin on type Subscription' }],
+    });
+    expect((forgedReply.payload?.errors as { errorType: string }[])[0]?.errorType).toBe('UnauthorizedException');
+    client.ws.close();
   });
 
   it('refuses queries over the real-time channel', async () => {

@@ -8,8 +8,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import type { AppSyncLog } from './appsync-errors';
-import { formatAppSyncError } from './appsync-errors';
+import { describeError, formatAppSyncError, type AppSyncLog } from './appsync-errors';
 import { createAuthenticator, type IamSettings, type UserPoolSettings } from './authentication';
 import type { AuthMode, IamOperationGrant } from './authorization';
 import { buildExecutableSchema, type ResolveFn } from './executable-schema';
@@ -134,7 +133,6 @@ export async function createAppSyncServer(options: AppSyncServerOptions): Promis
     formatError: formatAppSyncError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
-    status400ForVariableCoercionErrors: false,
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
@@ -164,18 +162,28 @@ export async function createAppSyncServer(options: AppSyncServerOptions): Promis
       body: raw,
     });
     if (!auth.ok) {
-      sendJson(res, 401, { errors: [{ errorType: 'UnauthorizedException', message: auth.message }] }, {
-        'x-amzn-ErrorType': 'UnauthorizedException',
-      });
+      sendJson(
+        res,
+        401,
+        { errors: [{ errorType: 'UnauthorizedException', message: auth.message }] },
+        {
+          'x-amzn-ErrorType': 'UnauthorizedException',
+        },
+      );
       return;
     }
     let body: unknown;
     try {
       body = JSON.parse(raw);
     } catch {
-      sendJson(res, 400, { errors: [{ errorType: 'MalformedHttpRequestException', message: 'Unable to parse JSON document' }] }, {
-        'x-amzn-ErrorType': 'MalformedHttpRequestException',
-      });
+      sendJson(
+        res,
+        400,
+        { errors: [{ errorType: 'MalformedHttpRequestException', message: 'Unable to parse JSON document' }] },
+        {
+          'x-amzn-ErrorType': 'MalformedHttpRequestException',
+        },
+      );
       return;
     }
     const headerMap = new HeaderMap();
@@ -216,8 +224,13 @@ export async function createAppSyncServer(options: AppSyncServerOptions): Promis
     }
     if (path === GRAPHQL_PATH && req.method === 'POST') {
       handleGraphql(req, res).catch((e: unknown) => {
-        log({ level: 'error', message: 'GraphQL request failed', error: { name: 'Error', message: String(e), stack: (e as Error).stack } });
-        if (!res.headersSent) sendJson(res, 500, { errors: [{ errorType: 'InternalFailure', message: 'An internal error occurred.' }] });
+        log({
+          level: 'error',
+          message: 'GraphQL request failed',
+          error: describeError(e),
+        });
+        if (!res.headersSent)
+          sendJson(res, 500, { errors: [{ errorType: 'InternalFailure', message: 'An internal error occurred.' }] });
         else res.end();
       });
       return;

@@ -13,63 +13,85 @@ import type { AppSyncLogEntry } from './appsync-errors';
 
 /** Shaped like graphql/schema.graphql: mode directives on types and fields, no groups on fields. */
 export const FIXTURE_SCHEMA_SDL = /* GraphQL */ `
-type Item @aws_iam @aws_cognito_user_pools(cognito_groups: ["admin", "courier"]) {
-  id: ID!
-  ownerId: ID
-  secret: String
-  at: AWSDateTime
-  meta: AWSJSON
-}
+  type Item @aws_iam @aws_cognito_user_pools(cognito_groups: ["admin", "courier"]) {
+    id: ID!
+    ownerId: ID
+    secret: String
+    at: AWSDateTime
+    meta: AWSJSON
+  }
 
-type Tracking @aws_api_key @aws_cognito_user_pools @aws_iam {
-  reference: String!
-  status: String!
-  secretNote: String @aws_cognito_user_pools
-}
+  type Tracking @aws_api_key @aws_cognito_user_pools @aws_iam {
+    reference: String!
+    status: String!
+    secretNote: String @aws_cognito_user_pools
+  }
 
-type Query @aws_iam {
-  me: String! @aws_iam @aws_cognito_user_pools
-  track(reference: String!): Tracking @aws_iam @aws_api_key @aws_cognito_user_pools
-  getItem(id: ID!): Item @aws_iam @aws_cognito_user_pools
-  fail(kind: String!): String @aws_iam @aws_api_key @aws_cognito_user_pools
-  since(day: AWSDate!): String @aws_api_key
-}
+  type Query @aws_iam {
+    me: String! @aws_iam @aws_cognito_user_pools
+    track(reference: String!): Tracking @aws_iam @aws_api_key @aws_cognito_user_pools
+    getItem(id: ID!): Item @aws_iam @aws_cognito_user_pools
+    fail(kind: String!): String @aws_iam @aws_api_key @aws_cognito_user_pools
+    since(day: AWSDate!): String @aws_api_key
+  }
 
-type Mutation @aws_iam {
-  saveItem(id: ID!, ownerId: ID): Item! @aws_iam @aws_cognito_user_pools
-  publishItem(id: ID!, ownerId: ID): Item @aws_iam
-  setStatus(reference: String!, status: String!): Tracking @aws_iam @aws_api_key @aws_cognito_user_pools
-}
+  type Mutation @aws_iam {
+    saveItem(id: ID!, ownerId: ID): Item! @aws_iam @aws_cognito_user_pools
+    publishItem(id: ID!, ownerId: ID): Item @aws_iam
+    setStatus(reference: String!, status: String!): Tracking @aws_iam @aws_api_key @aws_cognito_user_pools
+  }
 
-type Subscription @aws_iam {
-  onItem(ownerId: ID): Item @aws_subscribe(mutations: ["publishItem", "saveItem"]) @aws_iam @aws_cognito_user_pools
-  onItemAdmin: Item @aws_subscribe(mutations: ["publishItem"]) @aws_iam @aws_cognito_user_pools
-  onStatus(reference: String): Tracking @aws_subscribe(mutations: ["setStatus"]) @aws_iam @aws_api_key @aws_cognito_user_pools
-}
+  type Subscription @aws_iam {
+    onItem(ownerId: ID): Item @aws_subscribe(mutations: ["publishItem", "saveItem"]) @aws_iam @aws_cognito_user_pools
+    onItemAdmin: Item @aws_subscribe(mutations: ["publishItem"]) @aws_iam @aws_cognito_user_pools
+    onStatus(reference: String): Tracking
+      @aws_subscribe(mutations: ["setStatus"])
+      @aws_iam
+      @aws_api_key
+      @aws_cognito_user_pools
+  }
 `;
 
 /** Shaped like graphql/model-schema.graphql: Amplify's @auth rules on each custom operation. */
 export const FIXTURE_AUTH_RULES_SDL = /* GraphQL */ `
-type Query {
-  me: String! @function(name: "FnMe") @auth(rules: [{allow: groups, groups: ["admin", "courier"]}])
-  track(reference: String!): Tracking @function(name: "FnTrack") @auth(rules: [{allow: public, provider: apiKey},
-  {allow: private}])
-  getItem(id: ID!): Item @function(name: "FnGetItem") @auth(rules: [{allow: groups, groups: ["admin", "courier"]}])
-  fail(kind: String!): String @function(name: "FnFail") @auth(rules: [{allow: public, provider: apiKey}, {allow: private}])
-  since(day: AWSDate!): String @function(name: "FnSince") @auth(rules: [{allow: public, provider: apiKey}])
-}
+  type Query {
+    me: String! @function(name: "FnMe") @auth(rules: [{ allow: groups, groups: ["admin", "courier"] }])
+    track(reference: String!): Tracking
+      @function(name: "FnTrack")
+      @auth(rules: [{ allow: public, provider: apiKey }, { allow: private }])
+    getItem(id: ID!): Item @function(name: "FnGetItem") @auth(rules: [{ allow: groups, groups: ["admin", "courier"] }])
+    fail(kind: String!): String
+      @function(name: "FnFail")
+      @auth(rules: [{ allow: public, provider: apiKey }, { allow: private }])
+    since(day: AWSDate!): String @function(name: "FnSince") @auth(rules: [{ allow: public, provider: apiKey }])
+  }
 
-type Mutation {
-  saveItem(id: ID!, ownerId: ID): Item! @function(name: "FnSaveItem") @auth(rules: [{allow: groups, groups: ["admin"]}])
-  publishItem(id: ID!, ownerId: ID): Item @function(name: "FnPublishItem") @auth(rules: [{allow: private, provider: identityPool}])
-  setStatus(reference: String!, status: String!): Tracking @function(name: "FnSetStatus") @auth(rules: [{allow: public, provider: apiKey}])
-}
+  type Mutation {
+    saveItem(id: ID!, ownerId: ID): Item!
+      @function(name: "FnSaveItem")
+      @auth(rules: [{ allow: groups, groups: ["admin"] }])
+    publishItem(id: ID!, ownerId: ID): Item
+      @function(name: "FnPublishItem")
+      @auth(rules: [{ allow: private, provider: identityPool }])
+    setStatus(reference: String!, status: String!): Tracking
+      @function(name: "FnSetStatus")
+      @auth(rules: [{ allow: public, provider: apiKey }])
+  }
 
-type Subscription {
-  onItem(ownerId: ID): Item @function(name: "FnOnItem") @aws_subscribe(mutations: ["publishItem", "saveItem"]) @auth(rules: [{allow: groups, groups: ["admin", "courier"]}])
-  onItemAdmin: Item @function(name: "FnOnItemAdmin") @aws_subscribe(mutations: ["publishItem"]) @auth(rules: [{allow: groups, groups: ["admin"]}])
-  onStatus(reference: String): Tracking @function(name: "FnOnStatus") @aws_subscribe(mutations: ["setStatus"]) @auth(rules: [{allow: public, provider: apiKey}])
-}
+  type Subscription {
+    onItem(ownerId: ID): Item
+      @function(name: "FnOnItem")
+      @aws_subscribe(mutations: ["publishItem", "saveItem"])
+      @auth(rules: [{ allow: groups, groups: ["admin", "courier"] }])
+    onItemAdmin: Item
+      @function(name: "FnOnItemAdmin")
+      @aws_subscribe(mutations: ["publishItem"])
+      @auth(rules: [{ allow: groups, groups: ["admin"] }])
+    onStatus(reference: String): Tracking
+      @function(name: "FnOnStatus")
+      @aws_subscribe(mutations: ["setStatus"])
+      @auth(rules: [{ allow: public, provider: apiKey }])
+  }
 `;
 
 export const FIXTURE_API_KEY = 'da2-localfixturekey0000000000';
@@ -231,6 +253,7 @@ export async function signedPost(
   url: string,
   body: string,
   credentials: { accessKeyId: string; secretAccessKey: string } = FIXTURE_IAM,
+  extraHeaders: Record<string, string> = { 'content-type': 'application/json' },
 ): Promise<{ headers: Record<string, string> }> {
   const target = new URL(url);
   const signer = new SignatureV4({ credentials, region: FIXTURE_IAM.region, service: 'appsync', sha256: Sha256 });
@@ -241,7 +264,7 @@ export async function signedPost(
     port: Number(target.port),
     path: target.pathname,
     query: {},
-    headers: { host: target.host, 'content-type': 'application/json' },
+    headers: { host: target.host, ...extraHeaders },
     body,
   });
   return { headers: signed.headers as Record<string, string> };

@@ -157,7 +157,7 @@ export async function generateDemoCompany(options: DemoOptions): Promise<DemoCom
   for (let daysAgo = days - 1; daysAgo >= 0; daysAgo--) {
     const dayStart = today - daysAgo * 24 * HOUR;
     const weekday = new Date(dayStart).getUTCDay();
-    const count = daysAgo === 0 ? 40 : weekday === 0 ? between(random, 3, 5) : between(random, 7, 12);
+    const count = daysAgo === 0 ? 125 : weekday === 0 ? between(random, 3, 5) : between(random, 7, 12);
     for (let n = 0; n < count; n++) {
       let reference = generateReference(random);
       while (references.has(reference)) reference = generateReference(random);
@@ -170,7 +170,7 @@ export async function generateDemoCompany(options: DemoOptions): Promise<DemoCom
       if (daysAgo === 0) {
         // Today: bookings still waiting for pickup have windows ahead; the rest started in the past.
         windowStart = final === 'BOOKED' || final === 'CANCELLED'
-          ? now + between(random, 1, 8) * HOUR
+          ? now + between(random, 1, 4) * HOUR
           : now - between(random, 2 + path.length, 4 + 2 * path.length) * HOUR;
       }
       const windowEnd = windowStart + pick(random, [2, 2, 3, 4]) * HOUR;
@@ -180,7 +180,9 @@ export async function generateDemoCompany(options: DemoOptions): Promise<DemoCom
       while (delivery.postcode === pickup.postcode && random.int(3) !== 0) delivery = randomAddressIn(random);
 
       const partner = random.int(100) < 35 ? partners[0] : random.int(100) < 30 ? partners[1] : undefined;
-      const courier = final === 'BOOKED' && random.int(2) === 0 ? undefined : pick(random, couriers);
+      // Today every courier has a round of deliveries; earlier days spread at random.
+      const courier =
+        final === 'BOOKED' && random.int(3) === 0 ? undefined : daysAgo === 0 ? couriers[n % couriers.length] : pick(random, couriers);
       const customer = `${pick(random, FIRST)} ${pick(random, LAST)}`;
       const channel = partner ? 'PARTNER' : random.int(10) < 6 ? 'VOICE' : 'WEB';
 

@@ -4,7 +4,7 @@ import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-iden
 import type { ApiDeps } from '../../api/deps';
 import { ensureUser } from '../cognito/provision-user-pool';
 import { generateDemoCompany } from './demo-company';
-import { createSeededRandom } from '../../core/seeded-random';
+import { seededRandom } from '../../core/seeded-random';
 
 export const DEMO_SEED = 2026;
 
@@ -27,27 +27,27 @@ export async function seedDemoData(options: {
 
   const company = await generateDemoCompany({
     now: options.now,
-    random: createSeededRandom(DEMO_SEED),
+    random: seededRandom(DEMO_SEED),
     sentiment: deps.sentiment,
   });
 
   const admin = await ensureUser(cognito, userPoolId, { email: 'admin@example.com', password, groups: ['admin'], name: 'Demo Admin' });
-  await deps.memberships.put({ sub: admin.sub, email: 'admin@example.com' });
+  await deps.memberships.put({ sub: admin.sub, email: 'admin@example.com', displayName: 'Demo Admin' });
 
   const partnerUsers = [
-    { email: 'partner@example.com', partnerId: 'acme' },
-    { email: 'partner2@example.com', partnerId: 'globex' },
+    { email: 'partner@example.com', partnerId: 'acme', displayName: 'Acme integrations' },
+    { email: 'partner2@example.com', partnerId: 'globex', displayName: 'Globex integrations' },
   ];
   for (const p of company.partners) await deps.partners.put(p);
   for (const u of partnerUsers) {
     const user = await ensureUser(cognito, userPoolId, { email: u.email, password, groups: ['partner'] });
-    await deps.memberships.put({ sub: user.sub, email: u.email, partnerId: u.partnerId });
+    await deps.memberships.put({ sub: user.sub, email: u.email, displayName: u.displayName, partnerId: u.partnerId });
   }
 
   await inBatches(company.couriers, 5, async (courier) => {
     const user = await ensureUser(cognito, userPoolId, { email: courier.email, password, groups: ['courier'], name: courier.name });
     await deps.couriers.put({ ...courier, userSub: user.sub });
-    await deps.memberships.put({ sub: user.sub, email: courier.email, courierId: courier.id });
+    await deps.memberships.put({ sub: user.sub, email: courier.email, displayName: courier.name, courierId: courier.id });
   });
 
   await inBatches(company.bookings, 16, (b) => deps.bookings.create(b));

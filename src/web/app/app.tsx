@@ -74,7 +74,8 @@ function SignedIn({ onSignOut }: { onSignOut: () => void }) {
         <Centered>
           <div className="notice notice--error" role="alert" data-testid="no-access">
             <div className="notice__text">
-              <strong>{workspace.reason}</strong> <span>Ask an administrator to set up your account, then sign in again.</span>
+              <strong>{workspace.reason}</strong>{' '}
+              <span>Ask an administrator to set up your account, then sign in again.</span>
             </div>
           </div>
           <button type="button" className="button button--secondary" onClick={onSignOut} data-testid="sign-out">

@@ -3,9 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { loadWorkspace, type Workspace } from '../lib/session';
 
 export type WorkspaceState =
-  | { phase: 'loading' }
-  | { phase: 'error'; error: unknown }
-  | { phase: 'ready'; workspace: Workspace };
+  { phase: 'loading' } | { phase: 'error'; error: unknown } | { phase: 'ready'; workspace: Workspace };
 
 export function useWorkspace(): WorkspaceState & { retry: () => void } {
   const [state, setState] = useState<WorkspaceState>({ phase: 'loading' });

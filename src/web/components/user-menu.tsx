@@ -2,7 +2,10 @@
 export type UserMenuProps = { name: string; role: string; onSignOut: () => void };
 
 function initialsOf(name: string): string {
-  const words = name.replace(/@.*/, '').split(/[\s._-]+/).filter(Boolean);
+  const words = name
+    .replace(/@.*/, '')
+    .split(/[\s._-]+/)
+    .filter(Boolean);
   return (
     words
       .slice(0, 2)

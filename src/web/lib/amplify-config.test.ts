@@ -115,8 +115,6 @@ describe('plain WebSocket for a plain-HTTP GraphQL endpoint', () => {
     new Socket('wss://localhost:4000/graphql/realtime', ['graphql-ws', 'header-e30']);
 
     // Assess
-    expect(opened).toEqual([
-      { url: 'ws://localhost:4000/graphql/realtime', protocols: ['graphql-ws', 'header-e30'] },
-    ]);
+    expect(opened).toEqual([{ url: 'ws://localhost:4000/graphql/realtime', protocols: ['graphql-ws', 'header-e30'] }]);
   });
 });

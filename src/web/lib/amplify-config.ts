@@ -36,7 +36,9 @@ export function toResourcesConfig(outputs: unknown): ResourcesConfig {
   const auth = parsed.Auth;
   if (!userPoolEndpoint || !auth) return parsed;
   // Auth's type is a union over pool kinds; the schema above guarantees the user-pool kind.
-  const withEndpoint = { ...auth, Cognito: { ...auth.Cognito, userPoolEndpoint } } as NonNullable<ResourcesConfig['Auth']>;
+  const withEndpoint = { ...auth, Cognito: { ...auth.Cognito, userPoolEndpoint } } as NonNullable<
+    ResourcesConfig['Auth']
+  >;
   return { ...parsed, Auth: withEndpoint };
 }
 

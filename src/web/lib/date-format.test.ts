@@ -35,8 +35,11 @@ describe('times', () => {
     const window = formatWindow(start, end, 'en-GB', 'UTC');
     const single = formatTime(start, 'en-GB', 'Europe/Berlin');
 
+    const american = formatWindow('2025-03-03T09:00:00Z', '2025-03-03T11:00:00Z', 'en-US', 'UTC');
+
     // Assess
     expect(window).toBe('16:00–18:30');
+    expect(american.replace(/\s/g, ' ')).toBe('9:00 – 11:00 AM');
     expect(single).toBe('17:00');
   });
 

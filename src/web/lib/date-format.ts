@@ -17,9 +17,10 @@ export function formatTime(instant: string, locale?: string, timeZone?: string):
   return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(instant));
 }
 
-/** "14:00–16:00": a pickup window, on the day being viewed. */
+/** "9:00 – 11:00 AM" / "09:00–11:00": a pickup window on the day being viewed, as compact as the locale allows. */
 export function formatWindow(start: string, end: string, locale?: string, timeZone?: string): string {
-  return `${formatTime(start, locale, timeZone)}–${formatTime(end, locale, timeZone)}`;
+  const format = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone });
+  return format.formatRange(new Date(start), new Date(end));
 }
 
 /** "3 Mar, 14:05": an instant shown with its date, for timelines. */

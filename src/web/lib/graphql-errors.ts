@@ -64,7 +64,11 @@ export function describeProblem(error: unknown): Problem {
     return { kind: 'session', message: 'Your session has ended.', action: 'Sign out and sign in again.' };
   }
   if (type && INPUT_TYPES.has(type)) {
-    return { kind: 'input', message: message ?? 'The request was not accepted.', action: 'Check the details and try again.' };
+    return {
+      kind: 'input',
+      message: message ?? 'The request was not accepted.',
+      action: 'Check the details and try again.',
+    };
   }
   if (type !== 'InternalFailure' && message && NETWORK_MESSAGE.test(message)) {
     return {

@@ -3,7 +3,15 @@ import type { Me } from './api-types';
 import { displayNameOf, hasAppGroup, readGroups, resolveWorkspace } from './session';
 
 function me(overrides: Partial<Me>): Me {
-  return { sub: 'sub-1', email: 'dana@example.com', role: 'ADMIN', courierId: null, partnerId: null, displayName: null, ...overrides };
+  return {
+    sub: 'sub-1',
+    email: 'dana@example.com',
+    role: 'ADMIN',
+    courierId: null,
+    partnerId: null,
+    displayName: null,
+    ...overrides,
+  };
 }
 
 describe('readGroups', () => {

@@ -49,7 +49,8 @@ export function BookingDrawer({ booking, onClose }: { booking: BookingFields; on
           {booking.package.description && <div className="cell-sub">{booking.package.description}</div>}
         </Field>
         <Field label="Pickup window">
-          {formatDateTime(booking.pickupWindow.start)} ({formatWindow(booking.pickupWindow.start, booking.pickupWindow.end)})
+          {formatDateTime(booking.pickupWindow.start)} (
+          {formatWindow(booking.pickupWindow.start, booking.pickupWindow.end)})
         </Field>
         {booking.eta && <Field label="Estimated delivery">{formatDateTime(booking.eta)}</Field>}
         <Field label="Courier">{booking.courierName ?? booking.courierId ?? 'Unassigned'}</Field>

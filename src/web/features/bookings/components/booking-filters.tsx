@@ -4,7 +4,7 @@ import { localDay } from '../../../lib/date-format';
 import type { CourierOption } from '../api/courier-options-api';
 import type { BookingFilter } from '../hooks/bookings-state';
 
-import type { PartnerOption } from "../hooks/use-filter-options";
+import type { PartnerOption } from '../hooks/use-filter-options';
 
 export type BookingFiltersProps = {
   value: BookingFilter;

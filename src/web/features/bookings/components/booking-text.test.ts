@@ -23,7 +23,7 @@ describe('booking text', () => {
     const summaries = [describePackage(light), describePackage(heavy)];
 
     // Assess
-    expect(summaries).toEqual(['Medium · 2.5 kg', 'Oversized · 30 kg']);
+    expect(summaries).toEqual(['Medium · 2.5\u00a0kg', 'Oversized · 30\u00a0kg']);
   });
 
   it('writes addresses without empty parts', () => {

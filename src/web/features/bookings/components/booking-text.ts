@@ -10,7 +10,7 @@ export function humanize(value: string): string {
 /** "Medium · 2.5 kg". */
 export function describePackage(pkg: BookingFields['package']): string {
   const weight = Number.isInteger(pkg.weightKg) ? String(pkg.weightKg) : pkg.weightKg.toFixed(1);
-  return `${humanize(pkg.size)} · ${weight} kg`;
+  return `${humanize(pkg.size)} · ${weight}\u00a0kg`;
 }
 
 /** "12 High St, Flat 2" — the street part, for narrow cells. */

@@ -14,9 +14,17 @@ export type BookingsPanelProps = {
   emptyHint: string;
 };
 
-export function BookingsPanel({ list, onSelect, selectedReference, showCourier, showPartner, emptyHint }: BookingsPanelProps) {
+export function BookingsPanel({
+  list,
+  onSelect,
+  selectedReference,
+  showCourier,
+  showPartner,
+  emptyHint,
+}: BookingsPanelProps) {
   if (list.phase === 'loading' && list.items.length === 0) return <Loading label="Loading bookings…" />;
-  if (list.phase === 'error' && list.items.length === 0) return <ProblemNotice error={list.error} onRetry={list.reload} />;
+  if (list.phase === 'error' && list.items.length === 0)
+    return <ProblemNotice error={list.error} onRetry={list.reload} />;
   if (list.items.length === 0) return <EmptyState title="No bookings match these filters.">{emptyHint}</EmptyState>;
 
   return (

@@ -67,7 +67,7 @@ export function BookingsTable({
                 <td className="mono">{booking.reference}</td>
                 <td>
                   <div className="cell-main">{booking.customerName}</div>
-                  <div className="cell-sub">{humanize(booking.channel)}</div>
+                  <div className="cell-sub">via {humanize(booking.channel).toLowerCase()}</div>
                 </td>
                 <td>
                   <div className="route">
@@ -90,14 +90,12 @@ export function BookingsTable({
                     <div className="cell-sub">{booking.package.handling.map(humanize).join(', ')}</div>
                   )}
                 </td>
-                <td className="nowrap">{formatWindow(booking.pickupWindow.start, booking.pickupWindow.end)}</td>
+                <td>{formatWindow(booking.pickupWindow.start, booking.pickupWindow.end)}</td>
                 <td>
                   <StatusBadge status={booking.status} testId={`status-${booking.reference}`} />
                 </td>
                 {showCourier && (
-                  <td>
-                    {booking.courierName ?? booking.courierId ?? <span className="muted">Unassigned</span>}
-                  </td>
+                  <td>{booking.courierName ?? booking.courierId ?? <span className="muted">Unassigned</span>}</td>
                 )}
                 {showPartner && (
                   <td>{booking.partnerName ?? booking.partnerId ?? <span className="muted">Direct</span>}</td>

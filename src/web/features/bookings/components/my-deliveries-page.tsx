@@ -11,7 +11,7 @@ import { DeliveryCard } from './delivery-card';
 export function MyDeliveriesPage({ courierId }: { courierId: string }) {
   const [day] = useState(localDay);
   // A courier's day is short: one large page, and "load more" only if it is not.
-  const list = useBookings({ courierId, day }, 200);
+  const list = useBookings({ courierId, day }, 100);
   const ordered = useMemo(() => orderDeliveries(list.items), [list.items]);
   const open = ordered.filter((booking) => !isFinished(booking.status)).length;
 
@@ -33,7 +33,9 @@ export function MyDeliveriesPage({ courierId }: { courierId: string }) {
       ) : list.phase === 'error' && ordered.length === 0 ? (
         <ProblemNotice error={list.error} onRetry={list.reload} />
       ) : ordered.length === 0 ? (
-        <EmptyState title="No deliveries assigned to you today.">New assignments appear here as soon as they are made.</EmptyState>
+        <EmptyState title="No deliveries assigned to you today.">
+          New assignments appear here as soon as they are made.
+        </EmptyState>
       ) : (
         <div className="card-list">
           {ordered.map((booking) => (

@@ -20,7 +20,9 @@ function readyState(overrides: Partial<BookingsState> = {}): BookingsState {
 describe('matchesFilter', () => {
   it('files a booking under the UTC day of its pickup window start', () => {
     // Prepare
-    const lateEvening = makeBooking({ pickupWindow: { start: '2025-03-03T23:30:00-08:00', end: '2025-03-04T09:00:00Z' } });
+    const lateEvening = makeBooking({
+      pickupWindow: { start: '2025-03-03T23:30:00-08:00', end: '2025-03-04T09:00:00Z' },
+    });
 
     // Act
     const onThird = matchesFilter(lateEvening, { day: '2025-03-03' });
@@ -59,7 +61,14 @@ describe('query variables', () => {
     const variables = toListVariables(filter, 50, 'token-2');
 
     // Assess
-    expect(variables).toEqual({ day: DAY, status: null, courierId: null, partnerId: null, limit: 50, nextToken: 'token-2' });
+    expect(variables).toEqual({
+      day: DAY,
+      status: null,
+      courierId: null,
+      partnerId: null,
+      limit: 50,
+      nextToken: 'token-2',
+    });
   });
 
   it('scopes the subscription by courier and partner only', () => {
@@ -148,7 +157,12 @@ describe('mergePage', () => {
 describe('bookingsReducer', () => {
   it('drops the answer to a superseded request', () => {
     // Prepare
-    const state = bookingsReducer(readyState(), { type: 'load-started', requestId: 2, filter: { day: DAY }, more: false });
+    const state = bookingsReducer(readyState(), {
+      type: 'load-started',
+      requestId: 2,
+      filter: { day: DAY },
+      more: false,
+    });
 
     // Act
     const next = bookingsReducer(state, {
@@ -166,7 +180,12 @@ describe('bookingsReducer', () => {
 
   it('keeps a change that arrived while the first page was loading', () => {
     // Prepare
-    let state = bookingsReducer(readyState(), { type: 'load-started', requestId: 2, filter: { day: DAY }, more: false });
+    let state = bookingsReducer(readyState(), {
+      type: 'load-started',
+      requestId: 2,
+      filter: { day: DAY },
+      more: false,
+    });
     state = bookingsReducer(state, { type: 'changed', booking: makeBooking({ reference: 'A', version: 2 }), token: 1 });
 
     // Act

@@ -58,7 +58,9 @@ export function CouriersPage() {
                     </td>
                     <td className="nowrap">
                       {courier.lastLocation ? (
-                        <span title={formatDateTime(courier.lastLocation.at)}>{formatAge(courier.lastLocation.at, now)}</span>
+                        <span title={formatDateTime(courier.lastLocation.at)}>
+                          {formatAge(courier.lastLocation.at, now)}
+                        </span>
                       ) : (
                         <span className="muted">Never</span>
                       )}
@@ -74,7 +76,12 @@ export function CouriersPage() {
             </span>
             {list.phase === 'error' && <ProblemNotice compact error={list.error} onRetry={list.loadMore} />}
             {list.hasMore && list.phase !== 'error' && (
-              <button type="button" className="button button--secondary" onClick={list.loadMore} disabled={list.phase === 'loading-more'}>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={list.loadMore}
+                disabled={list.phase === 'loading-more'}
+              >
                 {list.phase === 'loading-more' ? 'Loading…' : 'Load more'}
               </button>
             )}

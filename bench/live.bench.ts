@@ -1,0 +1,82 @@
+// `live`: one booking status change delivered to 100 subscribed clients over AppSync's real-time
+// protocol — latency from sending the mutation to each client's `data` message. Goal: p95 ≤ 100 ms.
+import WebSocket from 'ws';
+import { startTestStack, accessTokenFor } from '../tests/support/test-stack';
+import { onBookingChanged, updateDeliveryStatus } from '../src/generated/graphql';
+import { printTable, summarize, writeResult } from './stats';
+import type { Stack } from '../src/local/stack';
+
+const CLIENTS = 100;
+const CHANGES = Number(process.env.BENCH_LIVE_CHANGES ?? 10);
+
+type Client = { ws: WebSocket; onData: (cb: () => void) => void };
+
+async function subscribe(stack: Stack, token: string, id: string): Promise<Client> {
+  const host = new URL(stack.graphqlUrl).host;
+  const header = Buffer.from(JSON.stringify({ host, Authorization: token })).toString('base64url');
+  const ws = new WebSocket(stack.realtimeUrl, ['graphql-ws', `header-${header}`]);
+  let listener: (() => void) | undefined;
+  await new Promise<void>((resolve, reject) => {
+    ws.on('error', reject);
+    ws.on('open', () => ws.send(JSON.stringify({ type: 'connection_init' })));
+    ws.on('message', (raw) => {
+      const msg = JSON.parse(raw.toString()) as { type: string };
+      if (msg.type === 'connection_ack') {
+        ws.send(
+          JSON.stringify({
+            id,
+            type: 'start',
+            payload: {
+              data: JSON.stringify({ query: onBookingChanged, variables: {} }),
+              extensions: { authorization: { host, Authorization: token } },
+            },
+          }),
+        );
+      } else if (msg.type === 'start_ack') resolve();
+      else if (msg.type === 'data') listener?.();
+      else if (msg.type === 'error') reject(new Error(raw.toString()));
+    });
+  });
+  return { ws, onData: (cb) => (listener = cb) };
+}
+
+export async function runLiveBench() {
+  const stack = await startTestStack();
+  try {
+    const token = await accessTokenFor(stack, 'admin@example.com');
+    const clients: Client[] = [];
+    for (let i = 0; i < CLIENTS; i++) clients.push(await subscribe(stack, token, `sub-${i}`));
+
+    const candidates = (await stack.deps.bookings.query({ by: 'day', day: new Date().toISOString().slice(0, 10), status: 'BOOKED' }, { limit: 100 })).items
+      .filter((b) => b.courierId);
+    const latencies: number[] = [];
+    for (let n = 0; n < Math.min(CHANGES, candidates.length); n++) {
+      const booking = candidates[n]!;
+      const started = performance.now();
+      const arrivals = clients.map(
+        (c) => new Promise<void>((resolve) => c.onData(() => (latencies.push(performance.now() - started), resolve()))),
+      );
+      const res = await fetch(stack.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: token },
+        body: JSON.stringify({ query: updateDeliveryStatus, variables: { reference: booking.reference, status: 'COLLECTED' } }),
+      });
+      const json = (await res.json()) as { errors?: unknown[] };
+      if (json.errors) throw new Error(JSON.stringify(json.errors));
+      await Promise.race([Promise.all(arrivals), new Promise((_, reject) => setTimeout(() => reject(new Error('deliveries timed out')), 10_000))]);
+    }
+    for (const c of clients) c.ws.close();
+
+    const s = summarize(latencies);
+    const rows = [{ clients: CLIENTS, changes: Math.min(CHANGES, candidates.length), deliveries: s.count, 'p50 ms': s.p50, 'p95 ms': s.p95, 'max ms': s.max }];
+    printTable('live — status change → 100 subscribers (goal p95 ≤ 100 ms)', rows);
+    return { rows, p95: s.p95, goal: 100, pass: s.p95 <= 100 };
+  } finally {
+    await stack.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const result = await runLiveBench();
+  console.log(`wrote ${await writeResult('live', result)}`);
+}

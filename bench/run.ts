@@ -1,0 +1,13 @@
+// `npm run bench`: every benchmark under bench/, one after another; prints tables, writes bench/results/*.json.
+import { runApiBench } from './api.bench';
+import { runLiveBench } from './live.bench';
+import { writeResult } from './stats';
+
+const benches = { api: runApiBench, live: runLiveBench };
+const only = process.argv.slice(2);
+
+for (const [name, run] of Object.entries(benches)) {
+  if (only.length && !only.includes(name)) continue;
+  const result = await run();
+  console.log(`wrote ${await writeResult(name, result)}`);
+}

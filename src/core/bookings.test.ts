@@ -1,0 +1,653 @@
+import { describe, expect, it } from 'vitest';
+import { bookingNotFoundMessage } from './access';
+import {
+  MAX_REFERENCE_ATTEMPTS,
+  assignCourier,
+  bookCourier,
+  getBooking,
+  type BookCourierDeps,
+  listBookings,
+  updateDeliveryStatus,
+} from './bookings';
+import { ConflictError, FaultError, ForbiddenError, NotFoundError, ValidationError } from './errors';
+import type { Booking, Principal } from './model';
+import type { Geocoder } from './ports';
+import { generateReference } from './reference';
+import { scriptedRandom, seededRandom } from './seeded-random';
+import {
+  NOW,
+  acme,
+  admin,
+  anonymous,
+  courier7,
+  courier9,
+  globex,
+  makeWorld,
+  validBookingInput,
+  voicebot,
+  type World,
+} from './testing/fixtures';
+
+async function caught(p: Promise<unknown>): Promise<unknown> {
+  try {
+    await p;
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected a rejection');
+}
+
+async function book(world: BookCourierDeps, principal: Principal = admin, overrides: Record<string, unknown> = {}) {
+  return bookCourier(validBookingInput(overrides), principal, world);
+}
+
+/** A booking moved along to `status` by an admin (with courier-07 assigned). */
+async function bookingAt(world: World, path: Booking['status'][]): Promise<Booking> {
+  let b = await book(world);
+  b = await assignCourier(b.reference, 'courier-07', admin, world);
+  for (const status of path) {
+    b = await updateDeliveryStatus(
+      {
+        reference: b.reference,
+        status,
+        ...(status === 'DELIVERED' ? { proof: { recipientName: 'Ann' } } : {}),
+        ...(status === 'FAILED_DELIVERY' ? { failureReason: 'RECIPIENT_ABSENT' } : {}),
+      },
+      admin,
+      world,
+    );
+  }
+  return b;
+}
+
+describe('bookCourier', () => {
+  it('stores a geocoded, normalised booking with a BOOKED audit event, an ETA and a confirmation', async () => {
+    // Prepare
+    const world = makeWorld();
+    // Act
+    const booking = await book(world);
+    // Assess
+    expect(booking.reference).toMatch(/^[34679ACEFHJKMPRTWXY]{3}-[34679ACEFHJKMPRTWXY]{3}-[34679ACEFHJKMPRTWXY]$/);
+    expect(booking.customerPhone).toBe('+12065550134');
+    expect(booking.pickup).toMatchObject({ line1: '1201 3rd Ave', city: 'Seattle', postcode: '98101', country: 'US' });
+    expect(booking.pickup.precision).toBe('ADDRESS');
+    expect(booking.delivery).toMatchObject({ line1: '3400 Stone Way N', line2: 'Unit 2', region: 'WA' });
+    expect(booking.delivery.point?.lat).toBeGreaterThan(47.64);
+    expect(booking.package).toEqual({ size: 'SMALL', weightKg: 2.5, handling: ['FRAGILE'], description: 'Books' });
+    expect(booking.pickupWindow).toEqual({ start: '2025-06-10T16:00:00.000Z', end: '2025-06-10T18:00:00.000Z' });
+    expect(booking.status).toBe('BOOKED');
+    expect(booking.history).toEqual([
+      { status: 'BOOKED', at: NOW, actor: { type: 'ADMIN', id: 'sub-admin', name: 'Ada Admin' } },
+    ]);
+    expect(booking.version).toBe(1);
+    expect(booking.channel).toBe('WEB');
+    expect(Date.parse(booking.eta ?? '')).toBeGreaterThan(Date.parse('2025-06-10T17:00:00Z'));
+    expect(await world.bookings.get(booking.reference)).toEqual(booking);
+    expect(world.notifier.sent).toHaveLength(1);
+    expect(world.notifier.sent[0]).toMatchObject({
+      kind: 'BOOKING_CONFIRMED',
+      to: { phone: '+12065550134' },
+      bookingReference: booking.reference,
+    });
+    expect(world.notifier.sent[0]?.message).toContain(booking.reference);
+  });
+
+  it('names every missing or invalid field, says how to fix it, and stores nothing', async () => {
+    // Prepare
+    const world = makeWorld();
+    const input = {
+      customerPhone: '555-01',
+      pickup: { line1: '', city: 'Seattle', postcode: 'ABCDE' },
+      delivery: { line1: '3400 Stone Way N', city: 'Seattle', postcode: '98103', country: 'usa' },
+      package: { size: 'HUGE', weightKg: -1 },
+      pickupWindowStart: '2025-06-10 09:00',
+      pickupWindowEnd: '2025-06-10T18:00:00Z',
+    };
+    // Act
+    const error = (await caught(bookCourier(input, admin, world))) as ValidationError;
+    // Assess
+    expect(error).toBeInstanceOf(ValidationError);
+    const fields = error.issues.map((i) => i.field);
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'customerName',
+        'customerPhone',
+        'pickup.line1',
+        'pickup.postcode',
+        'delivery.country',
+        'package.size',
+        'package.weightKg',
+        'pickupWindowStart',
+      ]),
+    );
+    for (const issue of error.issues) expect(issue.message.length).toBeGreaterThan(15);
+    expect(error.issues.find((i) => i.field === 'pickup.postcode')?.message).toMatch(/5 digits/);
+    expect(error.issues.find((i) => i.field === 'pickupWindowStart')?.message).toMatch(/time zone/);
+    expect(error.issues.find((i) => i.field === 'customerName')?.message).toMatch(/required/);
+    expect(world.bookings.all()).toHaveLength(0);
+    expect(world.notifier.sent).toHaveLength(0);
+  });
+
+  it('enforces the weight limits by size', async () => {
+    // Prepare
+    const world = makeWorld();
+    // Act
+    const heavy = (await caught(book(world, admin, { package: { size: 'LARGE', weightKg: 71 } }))) as ValidationError;
+    const oversized = await book(world, admin, { package: { size: 'OVERSIZED', weightKg: 300 } });
+    const tooHeavy = (await caught(
+      book(world, admin, { package: { size: 'OVERSIZED', weightKg: 501 } }),
+    )) as ValidationError;
+    // Assess
+    expect(heavy.field).toBe('package.weightKg');
+    expect(heavy.message).toMatch(/OVERSIZED/);
+    expect(oversized.package.weightKg).toBe(300);
+    expect(tooHeavy.field).toBe('package.weightKg');
+  });
+
+  it.each([
+    ['start more than 15 minutes ago', '2025-06-10T14:40:00Z', '2025-06-10T16:00:00Z', 'pickupWindowStart', /past/],
+    ['end before start', '2025-06-10T18:00:00Z', '2025-06-10T17:00:00Z', 'pickupWindowEnd', /after/],
+    ['window under 30 minutes', '2025-06-10T16:00:00Z', '2025-06-10T16:20:00Z', 'pickupWindowEnd', /30 minutes/],
+    ['window over 12 hours', '2025-06-10T16:00:00Z', '2025-06-11T05:00:00Z', 'pickupWindowEnd', /12 hours/],
+    ['more than 30 days ahead', '2025-07-11T16:00:00Z', '2025-07-11T18:00:00Z', 'pickupWindowStart', /30 days/],
+  ])('refuses a pickup window with %s', async (_label, start, end, field, message) => {
+    // Prepare
+    const world = makeWorld();
+    // Act
+    const error = (await caught(
+      book(world, admin, { pickupWindowStart: start, pickupWindowEnd: end }),
+    )) as ValidationError;
+    // Assess
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.issues).toContainEqual({ field, message: expect.stringMatching(message) });
+    expect(world.bookings.all()).toHaveLength(0);
+  });
+
+  it('accepts a start up to 15 minutes in the past and local-time offsets', async () => {
+    // Prepare
+    const world = makeWorld();
+    // Act
+    const booking = await book(world, admin, {
+      pickupWindowStart: '2025-06-10T07:50:00-07:00',
+      pickupWindowEnd: '2025-06-10T09:00:00-07:00',
+    });
+    // Assess
+    expect(booking.pickupWindow.start).toBe('2025-06-10T14:50:00.000Z');
+  });
+
+  it('explains addresses it cannot place: unknown street, ambiguous street, foreign city, unknown ZIP', async () => {
+    // Prepare
+    const world = makeWorld();
+    // Act
+    const error = (await caught(
+      book(world, admin, {
+        pickup: { line1: '12 Nonexistent Rd', city: 'Seattle', postcode: '98101' },
+        delivery: { line1: '1705 45th St', city: 'Seattle', postcode: '98199' },
+      }),
+    )) as ValidationError;
+    const ambiguous = (await caught(
+      book(world, admin, { delivery: { line1: '45th St', city: 'Seattle', postcode: '98103' } }),
+    )) as ValidationError;
+    const noZip = (await caught(
+      book(world, admin, { delivery: { line1: '300 1st Ave', city: 'Seattle', postcode: '98199' } }),
+    )) as ValidationError;
+    const elsewhere = (await caught(
+      book(world, admin, { pickup: { line1: '1 Main St', city: 'Portland', postcode: '97201' } }),
+    )) as ValidationError;
+    const notOurs = (await caught(
+      book(world, admin, { pickup: { line1: '1 Main St', city: 'Seattle', postcode: '10001' } }),
+    )) as ValidationError;
+    // Assess
+    expect(error.issues.map((i) => i.field)).toEqual(['pickup.line1', 'delivery.line1']);
+    expect(error.issues[0]?.message).toBe(
+      "We couldn't find '12 Nonexistent Rd' in Seattle 98101; check the street name and postcode.",
+    );
+    expect(ambiguous.field).toBe('delivery.line1');
+    expect(ambiguous.message).toMatch(/matches several places: .*NE 45th St \(98103.*N 45th St \(98103/);
+    expect(ambiguous.message).toMatch(/Add the postcode or the direction/);
+    expect(noZip.field).toBe('delivery.line1');
+    expect(elsewhere.field).toBe('pickup.city');
+    expect(elsewhere.message).toMatch(/only collect and deliver in Seattle/);
+    expect(notOurs.field).toBe('pickup.postcode');
+    expect(world.bookings.all()).toHaveLength(0);
+  });
+
+  it('resolves an ambiguous street when the postcode is given', async () => {
+    // Prepare
+    const world = makeWorld();
+    // Act
+    const booking = await book(world, admin, {
+      delivery: { line1: '4400 Alaska St', city: 'Seattle', postcode: '98116' },
+    });
+    // Assess
+    expect(booking.delivery.line1).toBe('4400 SW Alaska St');
+  });
+
+  it('forces a partner’s own partnerId and refuses another partner’s', async () => {
+    // Prepare
+    const world = makeWorld();
+    // Act
+    const own = await book(world, acme);
+    const explicit = await book(world, acme, { partnerId: 'acme' });
+    const other = await caught(book(world, acme, { partnerId: 'globex' }));
+    // Assess
+    expect(own.partnerId).toBe('acme');
+    expect(own.channel).toBe('PARTNER');
+    expect(own.history[0]?.actor).toEqual({ type: 'PARTNER', id: 'acme' });
+    expect(explicit.partnerId).toBe('acme');
+    expect(other).toBeInstanceOf(ForbiddenError);
+    expect(world.bookings.all()).toHaveLength(2);
+  });
+
+  it('lets admins book for a partner and the voicebot book by voice; refuses couriers and the public', async () => {
+    // Prepare
+    const world = makeWorld();
+    // Act
+    const forPartner = await book(world, admin, { partnerId: 'globex' });
+    const byVoice = await book(world, voicebot);
+    const byCourier = await caught(book(world, courier7));
+    const byPublic = await caught(book(world, anonymous));
+    // Assess
+    expect(forPartner.partnerId).toBe('globex');
+    expect(byVoice.channel).toBe('VOICE');
+    expect(byVoice.history[0]?.actor.type).toBe('VOICEBOT');
+    expect(byCourier).toBeInstanceOf(ForbiddenError);
+    expect(byPublic).toBeInstanceOf(ForbiddenError);
+  });
+
+  it('returns the first booking for a repeated idempotency key instead of booking twice', async () => {
+    // Prepare
+    const world = makeWorld();
+    const first = await book(world, acme, { idempotencyKey: 'lex-turn-1234' });
+    // Act
+    const again = await book(world, acme, { idempotencyKey: 'lex-turn-1234' });
+    const otherCaller = await book(world, globex, { idempotencyKey: 'lex-turn-1234' });
+    // Assess
+    expect(again).toEqual(first);
+    expect(otherCaller.reference).not.toBe(first.reference);
+    expect(world.bookings.all()).toHaveLength(2);
+    expect(world.notifier.sent).toHaveLength(2);
+    expect(world.idempotency.keys()).toEqual(['partner:acme:lex-turn-1234', 'partner:globex:lex-turn-1234']);
+  });
+
+  it('returns the current state of the first booking on a repeat, and refuses a key reused for different data', async () => {
+    // Prepare
+    const world = makeWorld();
+    const first = await book(world, admin, { idempotencyKey: 'k1' });
+    await assignCourier(first.reference, 'courier-07', admin, world);
+    // Act
+    const again = await book(world, admin, { idempotencyKey: 'k1' });
+    const reused = await caught(book(world, admin, { idempotencyKey: 'k1', customerName: 'Someone Else' }));
+    // Assess
+    expect(again.reference).toBe(first.reference);
+    expect(again.courierId).toBe('courier-07');
+    expect(again.version).toBe(2);
+    expect(reused).toBeInstanceOf(ConflictError);
+    expect(world.bookings.all()).toHaveLength(1);
+  });
+
+  it('reports a request still in flight for the same key as a conflict to retry', async () => {
+    // Prepare
+    const world = makeWorld();
+    await world.idempotency.claim('admin:sub-admin:busy', 60);
+    // Act
+    const error = (await caught(book(world, admin, { idempotencyKey: 'busy' }))) as ConflictError;
+    // Assess
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(error.resolution).toMatch(/same request again/);
+  });
+
+  it('releases the idempotency key when the booking cannot be stored', async () => {
+    // Prepare
+    const world = makeWorld();
+    const broken = {
+      ...world,
+      bookings: { ...world.bookings, create: async () => Promise.reject(new Error('disk full')) },
+    };
+    // Act
+    const error = await caught(book(broken as World, admin, { idempotencyKey: 'k2' }));
+    // Assess
+    expect(error).toBeInstanceOf(Error);
+    expect(world.idempotency.keys()).toEqual([]);
+  });
+
+  it('tries a fresh reference when the first one is taken', async () => {
+    // Prepare
+    const world = makeWorld();
+    const taken = generateReference(seededRandom(100));
+    await book({ ...world, random: seededRandom(100) });
+    const colliding = scriptedRandom([...seedValues(100)], seededRandom(200));
+    // Act
+    const second = await book({ ...world, random: colliding });
+    // Assess
+    expect(second.reference).not.toBe(taken);
+    expect(world.bookings.all().map((b) => b.reference)).toContain(taken);
+    expect(world.bookings.all()).toHaveLength(2);
+  });
+
+  it('gives up with a fault after repeated collisions, storing nothing new', async () => {
+    // Prepare
+    const world = makeWorld();
+    await book({ ...world, random: seededRandom(100) });
+    const always = scriptedRandom(Array.from({ length: MAX_REFERENCE_ATTEMPTS }, () => seedValues(100)).flat());
+    // Act
+    const error = await caught(book({ ...world, random: always }));
+    // Assess
+    expect(error).toBeInstanceOf(FaultError);
+    expect(world.bookings.all()).toHaveLength(1);
+  });
+
+  it('keeps the booking when the confirmation cannot be sent, and reports the failure', async () => {
+    // Prepare
+    const world = makeWorld();
+    const failures: unknown[] = [];
+    const deps = {
+      ...world,
+      notifier: { send: async () => Promise.reject(new Error('sms down')) },
+      onNotifyError: (e: unknown) => failures.push(e),
+    };
+    // Act
+    const booking = await bookCourier(validBookingInput(), admin, deps);
+    // Assess
+    expect(await world.bookings.get(booking.reference)).toBeDefined();
+    expect(failures).toHaveLength(1);
+  });
+
+  it('does not geocode or store anything when the geocoder is down: the fault propagates', async () => {
+    // Prepare
+    const world = makeWorld();
+    const geocoder: Geocoder = { geocode: async () => Promise.reject(new Error('timeout')) };
+    // Act
+    const error = await caught(bookCourier(validBookingInput(), admin, { ...world, geocoder }));
+    // Assess
+    expect((error as Error).message).toBe('timeout');
+    expect(world.bookings.all()).toHaveLength(0);
+  });
+});
+
+/** The six payload draws a seeded source makes for one reference. */
+function seedValues(seed: number): number[] {
+  const r = seededRandom(seed);
+  return Array.from({ length: 6 }, () => r.int(19));
+}
+
+describe('getBooking', () => {
+  it('shows a booking to those allowed and hides it from others exactly like a missing one', async () => {
+    // Prepare
+    const world = makeWorld();
+    const b = await bookingAt(world, []);
+    const missing = generateReference(seededRandom(999));
+    // Act
+    const asCourier = await getBooking(b.reference.toLowerCase(), courier7, world);
+    const hidden = (await caught(getBooking(b.reference, courier9, world))) as NotFoundError;
+    const absent = (await caught(getBooking(missing, courier9, world))) as NotFoundError;
+    const partner = (await caught(getBooking(b.reference, globex, world))) as NotFoundError;
+    // Assess
+    expect(asCourier.reference).toBe(b.reference);
+    expect(hidden).toBeInstanceOf(NotFoundError);
+    expect(hidden.message).toBe(bookingNotFoundMessage(b.reference));
+    expect(absent.message).toBe(bookingNotFoundMessage(missing));
+    expect(hidden.message.replace(b.reference, 'X')).toBe(absent.message.replace(missing, 'X'));
+    expect(partner).toBeInstanceOf(NotFoundError);
+  });
+
+  it('rejects a malformed reference before looking anything up', async () => {
+    // Prepare
+    const world = makeWorld();
+    let reads = 0;
+    const bookings = { ...world.bookings, get: async () => (reads++, undefined) };
+    // Act
+    const error = (await caught(getBooking('K7M-4XR-0', admin, { bookings }))) as ValidationError;
+    // Assess
+    expect(error.field).toBe('reference');
+    expect(reads).toBe(0);
+  });
+});
+
+describe('listBookings', () => {
+  it('gives couriers only their own deliveries and refuses another courier’s list', async () => {
+    // Prepare
+    const world = makeWorld();
+    const mine = await bookingAt(world, []);
+    const other = await book(world);
+    await assignCourier(other.reference, 'courier-09', admin, world);
+    await book(world);
+    // Act
+    const page = await listBookings({}, undefined, courier7, world);
+    const forbidden = await caught(listBookings({ courierId: 'courier-09' }, undefined, courier7, world));
+    // Assess
+    expect(page.items.map((b) => b.reference)).toEqual([mine.reference]);
+    expect(forbidden).toBeInstanceOf(ForbiddenError);
+  });
+
+  it('gives partners only their own bookings and refuses another partner’s', async () => {
+    // Prepare
+    const world = makeWorld();
+    const ours = await book(world, acme);
+    await book(world, globex);
+    // Act
+    const page = await listBookings(null, null, acme, world);
+    const forbidden = await caught(listBookings({ partnerId: 'globex' }, null, acme, world));
+    // Assess
+    expect(page.items.map((b) => b.reference)).toEqual([ours.reference]);
+    expect(forbidden).toBeInstanceOf(ForbiddenError);
+  });
+
+  it('shows admins today’s pickups by default, filters by status and day, and pages with nextToken', async () => {
+    // Prepare
+    const world = makeWorld();
+    const today = await Promise.all([book(world), book(world), book(world)]);
+    await bookingAt(world, ['COLLECTED']);
+    await book(world, admin, { pickupWindowStart: '2025-06-12T16:00:00Z', pickupWindowEnd: '2025-06-12T18:00:00Z' });
+    // Act
+    const all = await listBookings(undefined, undefined, admin, world);
+    const booked = await listBookings({ status: 'BOOKED' }, { limit: 2 }, admin, world);
+    const rest = await listBookings({ status: 'BOOKED' }, { limit: 2, nextToken: booked.nextToken }, admin, world);
+    const later = await listBookings({ day: '2025-06-12' }, undefined, admin, world);
+    // Assess
+    expect(all.items).toHaveLength(4);
+    expect(booked.items).toHaveLength(2);
+    expect(booked.nextToken).toBeDefined();
+    expect(rest.items).toHaveLength(1);
+    expect(rest.nextToken).toBeUndefined();
+    expect([...booked.items, ...rest.items].map((b) => b.reference).sort()).toEqual(
+      today.map((b) => b.reference).sort(),
+    );
+    expect(later.items).toHaveLength(1);
+  });
+
+  it('validates the filter and page, and refuses the public', async () => {
+    // Prepare
+    const world = makeWorld();
+    // Act
+    const badDay = (await caught(listBookings({ day: '2025-02-30' }, null, admin, world))) as ValidationError;
+    const badLimit = (await caught(listBookings(null, { limit: 500 }, admin, world))) as ValidationError;
+    const badStatus = (await caught(listBookings({ status: 'LOST' as never }, null, admin, world))) as ValidationError;
+    const pub = await caught(listBookings(null, null, anonymous, world));
+    // Assess
+    expect(badDay.field).toBe('day');
+    expect(badLimit.field).toBe('limit');
+    expect(badLimit.message).toMatch(/nextToken/);
+    expect(badStatus.field).toBe('status');
+    expect(pub).toBeInstanceOf(ForbiddenError);
+  });
+
+  it('lets admins list by courier or partner', async () => {
+    // Prepare
+    const world = makeWorld();
+    const assigned = await bookingAt(world, []);
+    const partnered = await book(world, acme);
+    // Act
+    const byCourier = await listBookings({ courierId: 'courier-07' }, null, admin, world);
+    const byPartner = await listBookings({ partnerId: 'acme', status: 'BOOKED' }, null, admin, world);
+    // Assess
+    expect(byCourier.items.map((b) => b.reference)).toEqual([assigned.reference]);
+    expect(byPartner.items.map((b) => b.reference)).toEqual([partnered.reference]);
+  });
+});
+
+describe('assignCourier', () => {
+  it('assigns an active courier and bumps the version', async () => {
+    // Prepare
+    const world = makeWorld();
+    const b = await book(world);
+    // Act
+    const assigned = await assignCourier(b.reference, 'courier-09', admin, world);
+    const same = await assignCourier(b.reference, 'courier-09', admin, world);
+    // Assess
+    expect(assigned.courierId).toBe('courier-09');
+    expect(assigned.version).toBe(2);
+    expect(same.version).toBe(2);
+  });
+
+  it('refuses non-admins, unknown or inactive couriers, and finished bookings', async () => {
+    // Prepare
+    const world = makeWorld();
+    const b = await book(world);
+    const cancelled = await book(world);
+    await updateDeliveryStatus({ reference: cancelled.reference, status: 'CANCELLED' }, admin, world);
+    // Act / Assess
+    expect(await caught(assignCourier(b.reference, 'courier-07', acme, world))).toBeInstanceOf(ForbiddenError);
+    expect(await caught(assignCourier(b.reference, 'courier-07', courier7, world))).toBeInstanceOf(ForbiddenError);
+    expect(await caught(assignCourier(b.reference, 'courier-42', admin, world))).toBeInstanceOf(NotFoundError);
+    expect(await caught(assignCourier(b.reference, 'courier-99', admin, world))).toBeInstanceOf(ConflictError);
+    expect(await caught(assignCourier(cancelled.reference, 'courier-07', admin, world))).toBeInstanceOf(ConflictError);
+    expect(await caught(assignCourier(b.reference, ' ', admin, world))).toBeInstanceOf(ValidationError);
+    expect(await caught(assignCourier(generateReference(seededRandom(5)), 'courier-07', admin, world))).toBeInstanceOf(
+      NotFoundError,
+    );
+  });
+});
+
+describe('updateDeliveryStatus', () => {
+  it('lets the assigned courier move the parcel, recording location, proof and a fresh ETA', async () => {
+    // Prepare
+    const world = makeWorld();
+    const b = await bookingAt(world, ['COLLECTED', 'IN_TRANSIT']);
+    world.clock.set('2025-06-10T17:30:00Z');
+    // Act
+    const out = await updateDeliveryStatus(
+      { reference: b.reference, status: 'OUT_FOR_DELIVERY', location: { lat: 47.61, lng: -122.33 } },
+      courier7,
+      world,
+    );
+    world.clock.set('2025-06-10T17:50:00Z');
+    const done = await updateDeliveryStatus(
+      { reference: b.reference, status: 'DELIVERED', proof: { recipientName: 'Ann', signatureKey: null } },
+      courier7,
+      world,
+    );
+    // Assess
+    expect(out.history.at(-1)).toMatchObject({
+      status: 'OUT_FOR_DELIVERY',
+      actor: { type: 'COURIER', id: 'courier-07', name: 'Cory' },
+      location: { lat: 47.61, lng: -122.33 },
+    });
+    expect(Date.parse(out.eta ?? '')).toBeGreaterThan(Date.parse('2025-06-10T17:30:00Z'));
+    expect(done.status).toBe('DELIVERED');
+    expect(done.eta).toBe('2025-06-10T17:50:00.000Z');
+    expect(done.history.at(-1)?.proof).toEqual({ recipientName: 'Ann' });
+    expect(done.version).toBe(b.version + 2);
+    expect(world.notifier.forBooking(b.reference).map((n) => n.kind)).toEqual([
+      'BOOKING_CONFIRMED',
+      'STATUS_CHANGED',
+      'STATUS_CHANGED',
+      'STATUS_CHANGED',
+      'STATUS_CHANGED',
+    ]);
+  });
+
+  it('hides another courier’s booking as not found and refuses partners', async () => {
+    // Prepare
+    const world = makeWorld();
+    const b = await bookingAt(world, []);
+    const partnered = await book(world, acme);
+    // Act
+    const other = (await caught(
+      updateDeliveryStatus({ reference: b.reference, status: 'COLLECTED' }, courier9, world),
+    )) as NotFoundError;
+    const partner = await caught(
+      updateDeliveryStatus({ reference: partnered.reference, status: 'CANCELLED' }, acme, world),
+    );
+    // Assess
+    expect(other).toBeInstanceOf(NotFoundError);
+    expect(other.message).toBe(bookingNotFoundMessage(b.reference));
+    expect(partner).toBeInstanceOf(ForbiddenError);
+    expect((await world.bookings.get(b.reference))?.status).toBe('BOOKED');
+  });
+
+  it('refuses illegal transitions and missing proof or reason, changing nothing', async () => {
+    // Prepare
+    const world = makeWorld();
+    const b = await bookingAt(world, []);
+    const out = await bookingAt(world, ['COLLECTED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY']);
+    // Act
+    const illegal = (await caught(
+      updateDeliveryStatus({ reference: b.reference, status: 'DELIVERED' }, courier7, world),
+    )) as ConflictError;
+    const noProof = (await caught(
+      updateDeliveryStatus({ reference: out.reference, status: 'DELIVERED' }, courier7, world),
+    )) as ValidationError;
+    const noReason = (await caught(
+      updateDeliveryStatus({ reference: out.reference, status: 'FAILED_DELIVERY' }, courier7, world),
+    )) as ValidationError;
+    // Assess
+    expect(illegal).toBeInstanceOf(ConflictError);
+    expect(illegal.resolution).toMatch(/COLLECTED or CANCELLED/);
+    expect(noProof.field).toBe('proof');
+    expect(noReason.field).toBe('failureReason');
+    expect((await world.bookings.get(out.reference))?.version).toBe(out.version);
+  });
+
+  it('tells the customer about a failed attempt, then allows a retry', async () => {
+    // Prepare
+    const world = makeWorld();
+    const out = await bookingAt(world, ['COLLECTED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY']);
+    // Act
+    const failed = await updateDeliveryStatus(
+      { reference: out.reference, status: 'FAILED_DELIVERY', failureReason: 'ACCESS_DENIED', note: 'gate locked' },
+      courier7,
+      world,
+    );
+    const retry = await updateDeliveryStatus({ reference: out.reference, status: 'OUT_FOR_DELIVERY' }, courier7, world);
+    // Assess
+    expect(failed.eta).toBeUndefined();
+    expect(retry.eta).toBeDefined();
+    const failure = world.notifier.forBooking(out.reference).find((n) => n.kind === 'DELIVERY_FAILED');
+    expect(failure?.message).toMatch(/could not get access/);
+  });
+
+  it('applies expectedVersion: a stale version is a conflict', async () => {
+    // Prepare
+    const world = makeWorld();
+    const b = await bookingAt(world, []);
+    // Act
+    const stale = await caught(
+      updateDeliveryStatus({ reference: b.reference, status: 'COLLECTED', expectedVersion: 1 }, courier7, world),
+    );
+    const fresh = await updateDeliveryStatus(
+      { reference: b.reference, status: 'COLLECTED', expectedVersion: b.version },
+      courier7,
+      world,
+    );
+    // Assess
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect(fresh.version).toBe(b.version + 1);
+  });
+
+  it('lets the voicebot cancel but not deliver, and validates the input', async () => {
+    // Prepare
+    const world = makeWorld();
+    const b = await book(world);
+    // Act
+    const cancelled = await updateDeliveryStatus({ reference: b.reference, status: 'CANCELLED' }, voicebot, world);
+    const bad = (await caught(
+      updateDeliveryStatus({ reference: b.reference, status: 'GONE', location: { lat: 99, lng: 0 } }, admin, world),
+    )) as ValidationError;
+    // Assess
+    expect(cancelled.status).toBe('CANCELLED');
+    expect(cancelled.eta).toBeUndefined();
+    expect(cancelled.history.at(-1)?.actor).toEqual({ type: 'VOICEBOT', id: 'voicebot' });
+    expect(bad.issues.map((i) => i.field).sort()).toEqual(['location.lat', 'status']);
+  });
+});

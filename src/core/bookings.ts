@@ -1,0 +1,629 @@
+// Booking use cases: book a courier, read and list bookings, assign couriers, move deliveries along.
+import { z } from 'zod';
+import {
+  actorFor,
+  assertCanAssignCourier,
+  assertCanBook,
+  assertCanChangeBookingStatus,
+  assertCanListBookings,
+  assertCanReadBooking,
+  canReadBooking,
+  courierNotFoundMessage,
+  principalKey,
+} from './access';
+import { bookingConfirmed, notifyBestEffort, statusChanged, type NotifyErrorHandler } from './customer-notifications';
+import { ConflictError, FaultError, ForbiddenError, NotFoundError, ValidationError } from './errors';
+import { estimateEta } from './eta';
+import {
+  checkInput,
+  dayString,
+  dedupe,
+  issuesToError,
+  optionalEnum,
+  optionalText,
+  pageSchema,
+  parseInput,
+  text,
+  utcDay,
+  type Issue,
+  type PageInput,
+} from './input-validation';
+import {
+  BOOKING_STATUSES,
+  FAILURE_REASONS,
+  PACKAGE_SIZES,
+  SPECIAL_HANDLING,
+  type Address,
+  type Booking,
+  type BookingStatus,
+  type Principal,
+} from './model';
+import { normalizePhone } from './phone-number';
+import type {
+  BookingQuery,
+  BookingRepository,
+  Clock,
+  CourierRepository,
+  GeocodeResult,
+  Geocoder,
+  IdempotencyStore,
+  Notifier,
+  Page,
+  Random,
+} from './ports';
+import { generateReference, requireReference } from './reference';
+import { isTerminal, transition } from './status-machine';
+
+export { estimateEta } from './eta';
+
+/** How many fresh references to try when the repository reports a collision. */
+export const MAX_REFERENCE_ATTEMPTS = 5;
+/** How long a booking's idempotency key is remembered. */
+export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+const MAX_PAST_START_MS = 15 * 60_000;
+const MIN_WINDOW_MS = 30 * 60_000;
+const MAX_WINDOW_MS = 12 * 60 * 60_000;
+const MAX_AHEAD_MS = 30 * 24 * 60 * 60_000;
+const MAX_WEIGHT_KG = 70;
+const MAX_OVERSIZED_WEIGHT_KG = 500;
+
+const CHANNELS = ['VOICE', 'WEB', 'PARTNER', 'API'] as const;
+type Channel = (typeof CHANNELS)[number];
+
+// ---- input ----
+
+function addressSchema(side: 'pickup' | 'delivery') {
+  const what = side === 'pickup' ? 'pickup' : 'delivery';
+  return z.object({
+    line1: text(`${side}.line1 (the ${what} street address)`, 1, 200),
+    line2: optionalText(`${side}.line2`, 100),
+    city: text(`${side}.city`, 1, 100),
+    region: optionalText(`${side}.region`, 50),
+    postcode: z
+      .string()
+      .transform((s) => s.trim())
+      .pipe(
+        z.string().regex(/^\d{5}(-\d{4})?$/, {
+          message: `${side}.postcode is not a US ZIP code; give 5 digits, e.g. 98101.`,
+        }),
+      ),
+    country: z
+      .string()
+      .nullish()
+      .transform((c) => (c == null || c.trim() === '' ? 'US' : c.trim().toUpperCase()))
+      .pipe(z.string().regex(/^[A-Z]{2}$/, { message: `${side}.country must be a 2-letter code such as US.` })),
+  });
+}
+
+const isoInstant = (field: string) =>
+  z
+    .string()
+    .trim()
+    .refine(
+      (s) =>
+        /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)),
+      {
+        message: `${field} must be a date and time with a time zone, e.g. 2025-06-01T09:00:00-07:00.`,
+      },
+    );
+
+const bookCourierSchema = z.object({
+  customerName: text('customerName', 2, 100),
+  customerPhone: z.string().transform((raw, ctx) => {
+    const phone = normalizePhone(raw);
+    if (phone.ok) return phone.e164;
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: phone.message });
+    return z.NEVER;
+  }),
+  pickup: addressSchema('pickup'),
+  delivery: addressSchema('delivery'),
+  package: z
+    .object({
+      size: z.enum(PACKAGE_SIZES),
+      weightKg: z
+        .number()
+        .finite({ message: 'package.weightKg must be a number of kilograms, e.g. 2.5.' })
+        .positive({ message: 'package.weightKg must be more than 0; give the weight in kilograms, e.g. 2.5.' }),
+      handling: z
+        .array(z.enum(SPECIAL_HANDLING))
+        .nullish()
+        .transform((h) => [...new Set(h ?? [])]),
+      description: optionalText('package.description', 200),
+    })
+    .superRefine((pkg, ctx) => {
+      const limit = pkg.size === 'OVERSIZED' ? MAX_OVERSIZED_WEIGHT_KG : MAX_WEIGHT_KG;
+      if (pkg.weightKg <= limit) return;
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['weightKg'],
+        message:
+          pkg.size === 'OVERSIZED'
+            ? `package.weightKg ${pkg.weightKg} kg is over our ${MAX_OVERSIZED_WEIGHT_KG} kg limit; split the load into several bookings.`
+            : `package.weightKg ${pkg.weightKg} kg is over ${MAX_WEIGHT_KG} kg for a ${pkg.size} parcel; book it as OVERSIZED (up to ${MAX_OVERSIZED_WEIGHT_KG} kg).`,
+      });
+    }),
+  pickupWindowStart: isoInstant('pickupWindowStart'),
+  pickupWindowEnd: isoInstant('pickupWindowEnd'),
+  partnerId: optionalText('partnerId', 64).pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/, { message: 'partnerId may only use letters, digits, - and _.' })
+      .optional(),
+  ),
+  channel: optionalEnum([...CHANNELS]),
+  idempotencyKey: optionalText('idempotencyKey', 128).pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]+$/, {
+        message: 'idempotencyKey may only use letters, digits and . _ : -; a UUID works well.',
+      })
+      .optional(),
+  ),
+});
+
+export type BookCourierInput = z.input<typeof bookCourierSchema>;
+type ParsedBooking = z.output<typeof bookCourierSchema>;
+
+/**
+ * The pickup window rules, checked on the raw input so that they are reported together with any other
+ * problem in the request.
+ */
+function windowIssues(input: unknown, now: Date): Issue[] {
+  const raw = (input ?? {}) as { pickupWindowStart?: unknown; pickupWindowEnd?: unknown };
+  const start = typeof raw.pickupWindowStart === 'string' ? Date.parse(raw.pickupWindowStart) : NaN;
+  const end = typeof raw.pickupWindowEnd === 'string' ? Date.parse(raw.pickupWindowEnd) : NaN;
+  const issues: Issue[] = [];
+  const t = now.getTime();
+  if (!Number.isNaN(start)) {
+    if (start < t - MAX_PAST_START_MS) {
+      issues.push({
+        field: 'pickupWindowStart',
+        message: 'pickupWindowStart is in the past; choose a pickup time from now on.',
+      });
+    }
+    if (start > t + MAX_AHEAD_MS) {
+      issues.push({
+        field: 'pickupWindowStart',
+        message: 'pickupWindowStart is more than 30 days ahead; we take bookings up to 30 days in advance.',
+      });
+    }
+  }
+  if (Number.isNaN(start) || Number.isNaN(end)) return issues;
+  if (end <= start) {
+    issues.push({ field: 'pickupWindowEnd', message: 'pickupWindowEnd must be after pickupWindowStart.' });
+  } else if (end - start < MIN_WINDOW_MS) {
+    issues.push({
+      field: 'pickupWindowEnd',
+      message: 'The pickup window is shorter than 30 minutes; give the courier at least 30 minutes.',
+    });
+  } else if (end - start > MAX_WINDOW_MS) {
+    issues.push({
+      field: 'pickupWindowEnd',
+      message: 'The pickup window is longer than 12 hours; choose a window of 12 hours or less.',
+    });
+  }
+  return issues;
+}
+
+function geocodeIssue(
+  side: 'pickup' | 'delivery',
+  address: ParsedBooking['pickup'],
+  result: GeocodeResult,
+): Issue | undefined {
+  switch (result.status) {
+    case 'FOUND':
+      return undefined;
+    case 'AMBIGUOUS': {
+      const options = result.candidates
+        .slice(0, 3)
+        .map((c) => c.label)
+        .join('; ');
+      return {
+        field: `${side}.line1`,
+        message: `'${address.line1}' matches several places: ${options}. Add the postcode or the direction (N, NE, S, SW…) to say which.`,
+      };
+    }
+    case 'NOT_FOUND':
+      switch (result.reason) {
+        case 'UNKNOWN_STREET':
+        case 'EMPTY':
+          return {
+            field: `${side}.line1`,
+            message: `We couldn't find '${address.line1}' in ${address.city} ${address.postcode}; check the street name and postcode.`,
+          };
+        case 'UNKNOWN_POSTCODE':
+          return {
+            field: `${side}.postcode`,
+            message: `${address.postcode} is not a postcode we serve; check the ZIP code (ours start with 981).`,
+          };
+        case 'UNKNOWN_CITY':
+          return {
+            field: `${side}.city`,
+            message: `We only collect and deliver in Seattle, WA; '${address.city}, ${address.country}' is outside our area.`,
+          };
+      }
+  }
+}
+
+function toAddress(input: ParsedBooking['pickup'], result: Extract<GeocodeResult, { status: 'FOUND' }>): Address {
+  const address: Address = {
+    line1: result.normalized.line1 || input.line1,
+    city: result.normalized.city,
+    postcode: result.normalized.postcode,
+    country: result.normalized.country,
+    point: result.point,
+    precision: result.precision,
+  };
+  if (input.line2) address.line2 = input.line2;
+  const region = result.normalized.region ?? input.region;
+  if (region) address.region = region;
+  return address;
+}
+
+function defaultChannel(principal: Principal): Channel {
+  switch (principal.role) {
+    case 'PARTNER':
+      return 'PARTNER';
+    case 'SERVICE':
+      return /voice|lex|bot/i.test(principal.name) ? 'VOICE' : 'API';
+    case 'ADMIN':
+    case 'COURIER':
+      return 'WEB';
+    case 'PUBLIC':
+      return 'API';
+  }
+}
+
+/** What an idempotency key remembers: the booking, and a fingerprint of the request that made it. */
+type IdempotentResult = { reference: string; fingerprint: string };
+
+function fingerprintOf(input: ParsedBooking, partnerId: string | undefined): string {
+  const { idempotencyKey: _ignored, ...rest } = input;
+  return JSON.stringify({ ...rest, partnerId });
+}
+
+export type BookCourierDeps = {
+  bookings: BookingRepository;
+  geocoder: Geocoder;
+  clock: Clock;
+  random: Random;
+  notifier?: Notifier;
+  idempotency?: IdempotencyStore;
+  onNotifyError?: NotifyErrorHandler;
+};
+
+/**
+ * Books a courier. Validates everything (and geocodes both addresses) before storing anything; a repeat
+ * with the same idempotency key returns the first booking instead of creating a second.
+ */
+export async function bookCourier(input: unknown, principal: Principal, deps: BookCourierDeps): Promise<Booking> {
+  assertCanBook(principal);
+  const now = deps.clock.now();
+  const checked = checkInput(bookCourierSchema, input);
+  const issues = windowIssues(input, now);
+  if (!checked.ok) throw issuesToError(dedupe([...checked.issues, ...issues]), 'booking');
+  const parsed = checked.data;
+
+  let partnerId = parsed.partnerId;
+  if (principal.role === 'PARTNER') {
+    if (partnerId !== undefined && partnerId !== principal.partnerId) {
+      throw new ForbiddenError(`You can only book for your own partner account (${principal.partnerId}).`, {
+        resolution: 'Leave partnerId out, or set it to your own partner id.',
+      });
+    }
+    partnerId = principal.partnerId;
+  }
+
+  const [pickupResult, deliveryResult] = await Promise.all([
+    deps.geocoder.geocode(parsed.pickup),
+    deps.geocoder.geocode(parsed.delivery),
+  ]);
+  for (const issue of [
+    geocodeIssue('pickup', parsed.pickup, pickupResult),
+    geocodeIssue('delivery', parsed.delivery, deliveryResult),
+  ]) {
+    if (issue) issues.push(issue);
+  }
+  if (issues.length > 0 || pickupResult.status !== 'FOUND' || deliveryResult.status !== 'FOUND') {
+    throw issuesToError(issues, 'booking');
+  }
+
+  const idempotencyKey =
+    parsed.idempotencyKey && deps.idempotency ? `${principalKey(principal)}:${parsed.idempotencyKey}` : undefined;
+  const fingerprint = fingerprintOf(parsed, partnerId);
+  if (idempotencyKey && deps.idempotency) {
+    const earlier = await claimOrReplay(deps.idempotency, idempotencyKey, fingerprint, deps.bookings);
+    if (earlier) return earlier;
+  }
+
+  try {
+    const startIso = new Date(parsed.pickupWindowStart).toISOString();
+    const endIso = new Date(parsed.pickupWindowEnd).toISOString();
+    const at = now.toISOString();
+    const draft: Omit<Booking, 'reference'> = {
+      customerName: parsed.customerName,
+      customerPhone: parsed.customerPhone,
+      pickup: toAddress(parsed.pickup, pickupResult),
+      delivery: toAddress(parsed.delivery, deliveryResult),
+      package: {
+        size: parsed.package.size,
+        weightKg: parsed.package.weightKg,
+        handling: parsed.package.handling,
+        ...(parsed.package.description ? { description: parsed.package.description } : {}),
+      },
+      pickupWindow: { start: startIso, end: endIso },
+      status: 'BOOKED',
+      history: [{ status: 'BOOKED', at, actor: actorFor(principal) }],
+      channel: parsed.channel ?? defaultChannel(principal),
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+    };
+    if (partnerId !== undefined) draft.partnerId = partnerId;
+    const eta = estimateEta(draft, now);
+    if (eta) draft.eta = eta;
+
+    const booking = await createWithFreshReference(deps, draft);
+    if (idempotencyKey && deps.idempotency) {
+      const result: IdempotentResult = { reference: booking.reference, fingerprint };
+      await deps.idempotency.complete(idempotencyKey, JSON.stringify(result));
+    }
+    await notifyBestEffort(deps.notifier, bookingConfirmed(booking), deps.onNotifyError);
+    return booking;
+  } catch (e) {
+    if (idempotencyKey && deps.idempotency) await deps.idempotency.release(idempotencyKey);
+    throw e;
+  }
+}
+
+async function claimOrReplay(
+  store: IdempotencyStore,
+  key: string,
+  fingerprint: string,
+  bookings: BookingRepository,
+): Promise<Booking | undefined> {
+  const claimed = await store.claim(key, IDEMPOTENCY_TTL_SECONDS);
+  if (claimed === undefined) return undefined;
+  if (claimed.result === undefined) {
+    throw new ConflictError('A booking with this idempotency key is still being processed.', {
+      resolution: 'Wait a few seconds and send the same request again.',
+    });
+  }
+  let earlier: IdempotentResult;
+  try {
+    earlier = JSON.parse(claimed.result) as IdempotentResult;
+  } catch (e) {
+    throw new FaultError(`Unreadable idempotency record for ${key}`, { cause: e });
+  }
+  if (earlier.fingerprint !== fingerprint) {
+    throw new ConflictError('This idempotency key was already used for a different booking.', {
+      resolution: 'Use a new idempotency key for a new booking.',
+    });
+  }
+  const booking = await bookings.get(earlier.reference);
+  if (!booking) throw new FaultError(`Idempotency record for ${key} points at missing booking ${earlier.reference}`);
+  return booking;
+}
+
+async function createWithFreshReference(
+  deps: Pick<BookCourierDeps, 'bookings' | 'random'>,
+  draft: Omit<Booking, 'reference'>,
+): Promise<Booking> {
+  for (let attempt = 1; attempt <= MAX_REFERENCE_ATTEMPTS; attempt++) {
+    const booking: Booking = { reference: generateReference(deps.random), ...draft };
+    try {
+      await deps.bookings.create(booking);
+      return booking;
+    } catch (e) {
+      if (!(e instanceof ConflictError)) throw e;
+    }
+  }
+  throw new FaultError(`No free booking reference after ${MAX_REFERENCE_ATTEMPTS} attempts`);
+}
+
+// ---- reading ----
+
+export async function getBooking(
+  reference: unknown,
+  principal: Principal,
+  deps: { bookings: BookingRepository },
+): Promise<Booking> {
+  const ref = requireReference(reference);
+  const booking = await deps.bookings.get(ref);
+  assertCanReadBooking(principal, booking, ref);
+  return booking;
+}
+
+const bookingFilterSchema = z
+  .object({
+    day: dayString.nullish().transform((d) => d ?? undefined),
+    status: optionalEnum([...BOOKING_STATUSES]),
+    courierId: optionalText('courierId', 64),
+    partnerId: optionalText('partnerId', 64),
+  })
+  .nullish()
+  .transform((f) => f ?? {});
+
+export type BookingFilter = {
+  day?: string | null;
+  status?: BookingStatus | null;
+  courierId?: string | null;
+  partnerId?: string | null;
+};
+
+/**
+ * Lists bookings through the one index that fits the caller and filter. Couriers only ever see their own
+ * deliveries and partners their own bookings; admins without a filter get today's pickups.
+ */
+export async function listBookings(
+  filter: BookingFilter | null | undefined,
+  page: PageInput | null | undefined,
+  principal: Principal,
+  deps: { bookings: BookingRepository; clock: Clock },
+): Promise<Page<Booking>> {
+  assertCanListBookings(principal);
+  const f = parseInput(bookingFilterSchema, filter, 'filter');
+  const p = parseInput(pageSchema, page, 'page');
+  let query: BookingQuery;
+  switch (principal.role) {
+    case 'COURIER':
+      if (f.courierId !== undefined && f.courierId !== principal.courierId) {
+        throw new ForbiddenError('Couriers can only list their own deliveries.', {
+          resolution: 'Leave courierId out to see your own deliveries.',
+        });
+      }
+      query = { by: 'courier', courierId: principal.courierId, ...(f.day ? { day: f.day } : {}) };
+      break;
+    case 'PARTNER':
+      if (f.partnerId !== undefined && f.partnerId !== principal.partnerId) {
+        throw new ForbiddenError('Partners can only list their own bookings.', {
+          resolution: 'Leave partnerId out to see your own bookings.',
+        });
+      }
+      query = {
+        by: 'partner',
+        partnerId: principal.partnerId,
+        ...(f.day ? { day: f.day } : {}),
+        ...(f.status ? { status: f.status } : {}),
+      };
+      break;
+    case 'PUBLIC':
+      throw new ForbiddenError('Sign in to list bookings.');
+    case 'ADMIN':
+    case 'SERVICE':
+      if (f.courierId !== undefined) {
+        query = { by: 'courier', courierId: f.courierId, ...(f.day ? { day: f.day } : {}) };
+      } else if (f.partnerId !== undefined) {
+        query = {
+          by: 'partner',
+          partnerId: f.partnerId,
+          ...(f.day ? { day: f.day } : {}),
+          ...(f.status ? { status: f.status } : {}),
+        };
+      } else {
+        query = { by: 'day', day: f.day ?? utcDay(deps.clock.now()), ...(f.status ? { status: f.status } : {}) };
+      }
+  }
+  const result = await deps.bookings.query(query, p);
+  // Filters the chosen index cannot apply, and a last check that nothing foreign slips through.
+  const items = result.items.filter(
+    (b) =>
+      canReadBooking(principal, b) &&
+      (f.status === undefined || b.status === f.status) &&
+      (f.courierId === undefined || b.courierId === f.courierId) &&
+      (f.partnerId === undefined || b.partnerId === f.partnerId) &&
+      (f.day === undefined || b.pickupWindow.start.slice(0, 10) === f.day),
+  );
+  return result.nextToken !== undefined ? { items, nextToken: result.nextToken } : { items };
+}
+
+// ---- changing ----
+
+export async function assignCourier(
+  reference: unknown,
+  courierId: unknown,
+  principal: Principal,
+  deps: { bookings: BookingRepository; couriers: CourierRepository; clock: Clock },
+): Promise<Booking> {
+  assertCanAssignCourier(principal);
+  const ref = requireReference(reference);
+  if (typeof courierId !== 'string' || courierId.trim() === '') {
+    throw new ValidationError('courierId is required: choose the courier to assign.', { field: 'courierId' });
+  }
+  const id = courierId.trim();
+  const booking = await deps.bookings.get(ref);
+  assertCanReadBooking(principal, booking, ref);
+  const courier = await deps.couriers.get(id);
+  if (!courier) {
+    throw new NotFoundError(courierNotFoundMessage(id), { resolution: 'Pick a courier from the courier list.' });
+  }
+  if (!courier.active) {
+    throw new ConflictError(`Courier ${courier.name} (${id}) is not active.`, {
+      resolution: 'Choose an active courier, or reactivate this one first.',
+    });
+  }
+  if (isTerminal(booking.status)) {
+    throw new ConflictError(`Booking ${ref} is ${booking.status} and can no longer be assigned.`, {
+      resolution: 'Only bookings that are still under way can be assigned.',
+    });
+  }
+  if (booking.courierId === id) return booking;
+  const next: Booking = { ...booking, courierId: id, updatedAt: deps.clock.now().toISOString() };
+  return deps.bookings.update(next, booking.version);
+}
+
+const statusUpdateSchema = z.object({
+  reference: z.string(),
+  status: z.enum(BOOKING_STATUSES),
+  location: z
+    .object({
+      lat: z.number().min(-90, { message: 'location.lat must be between -90 and 90.' }).max(90, {
+        message: 'location.lat must be between -90 and 90.',
+      }),
+      lng: z.number().min(-180, { message: 'location.lng must be between -180 and 180.' }).max(180, {
+        message: 'location.lng must be between -180 and 180.',
+      }),
+    })
+    .nullish()
+    .transform((l) => l ?? undefined),
+  note: optionalText('note', 500),
+  proof: z
+    .object({
+      signatureKey: optionalText('proof.signatureKey', 300),
+      photoKey: optionalText('proof.photoKey', 300),
+      recipientName: optionalText('proof.recipientName', 100),
+    })
+    .nullish()
+    .transform((p) => p ?? undefined),
+  failureReason: optionalEnum([...FAILURE_REASONS]),
+  expectedVersion: z
+    .number()
+    .int({ message: 'expectedVersion must be a whole number: the version you last read.' })
+    .min(1, { message: 'expectedVersion starts at 1: send the version you last read.' })
+    .nullish()
+    .transform((v) => v ?? undefined),
+});
+
+export type UpdateDeliveryStatusInput = z.input<typeof statusUpdateSchema>;
+
+export type UpdateDeliveryStatusDeps = {
+  bookings: BookingRepository;
+  clock: Clock;
+  notifier?: Notifier;
+  onNotifyError?: NotifyErrorHandler;
+};
+
+/**
+ * Moves a delivery to its next status, recording who, when, where and any proof. With expectedVersion the
+ * change only applies to the version the caller saw; otherwise to the version just read.
+ */
+export async function updateDeliveryStatus(
+  input: unknown,
+  principal: Principal,
+  deps: UpdateDeliveryStatusDeps,
+): Promise<Booking> {
+  const parsed = parseInput(statusUpdateSchema, input, 'status update');
+  const ref = requireReference(parsed.reference);
+  const booking = await deps.bookings.get(ref);
+  assertCanChangeBookingStatus(principal, booking, ref, parsed.status);
+  const now = deps.clock.now();
+  const moved = transition(
+    booking,
+    {
+      to: parsed.status,
+      actor: actorFor(principal),
+      ...(parsed.location ? { location: parsed.location } : {}),
+      ...(parsed.note ? { note: parsed.note } : {}),
+      ...(parsed.proof ? { proof: parsed.proof } : {}),
+      ...(parsed.failureReason ? { failureReason: parsed.failureReason } : {}),
+    },
+    now,
+  );
+  const eta = estimateEta(moved, now);
+  const next: Booking = { ...moved };
+  if (eta) next.eta = eta;
+  else delete next.eta;
+  const stored = await deps.bookings.update(next, parsed.expectedVersion ?? booking.version);
+  await notifyBestEffort(deps.notifier, statusChanged(stored), deps.onNotifyError);
+  return stored;
+}

@@ -1,0 +1,187 @@
+// In-memory implementations of the repository ports, for unit tests of the core only. They keep the
+// contracts the DynamoDB ones keep: conditional create, optimistic locking, index order and paging.
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import type { Booking, Courier, CourierLocation, Feedback } from '../model';
+import type {
+  BookingQuery,
+  BookingRepository,
+  Clock,
+  CourierRepository,
+  FeedbackQuery,
+  FeedbackRepository,
+  IdempotencyStore,
+  Page,
+} from '../ports';
+
+function paginate<T>(items: T[], page: { limit: number; nextToken?: string }): Page<T> {
+  let offset = 0;
+  if (page.nextToken !== undefined) {
+    const decoded = /^o:(\d+)$/.exec(Buffer.from(page.nextToken, 'base64url').toString('utf8'));
+    if (!decoded)
+      throw new ValidationError('nextToken is not one we issued; start again without it.', { field: 'nextToken' });
+    offset = Number(decoded[1]);
+  }
+  const slice = items.slice(offset, offset + page.limit);
+  const next = offset + page.limit;
+  return next < items.length
+    ? { items: slice, nextToken: Buffer.from(`o:${next}`, 'utf8').toString('base64url') }
+    : { items: slice };
+}
+
+const pickupDay = (b: Booking) => b.pickupWindow.start.slice(0, 10);
+const byKey =
+  <T>(key: (t: T) => string) =>
+  (a: T, b: T) =>
+    key(a).localeCompare(key(b));
+
+export type MemoryBookingRepository = BookingRepository & { all(): Booking[]; writes: number };
+
+export function createMemoryBookingRepository(): MemoryBookingRepository {
+  const items = new Map<string, Booking>();
+  const repo: MemoryBookingRepository = {
+    writes: 0,
+    all: () => [...items.values()].map((b) => structuredClone(b)),
+    create: async (booking) => {
+      if (items.has(booking.reference)) {
+        throw new ConflictError(`Booking ${booking.reference} already exists.`);
+      }
+      items.set(booking.reference, structuredClone(booking));
+      repo.writes++;
+    },
+    get: async (reference) => {
+      const b = items.get(reference);
+      return b ? structuredClone(b) : undefined;
+    },
+    update: async (booking, expectedVersion) => {
+      const current = items.get(booking.reference);
+      if (!current || current.version !== expectedVersion) {
+        throw new ConflictError(`Booking ${booking.reference} was changed by someone else.`, {
+          resolution: 'Reload the booking and try again.',
+        });
+      }
+      const stored = { ...structuredClone(booking), version: expectedVersion + 1 };
+      items.set(booking.reference, stored);
+      repo.writes++;
+      return structuredClone(stored);
+    },
+    query: async (q: BookingQuery, page) => {
+      const all = [...items.values()];
+      let matched: Booking[];
+      switch (q.by) {
+        case 'day':
+          matched = all
+            .filter((b) => pickupDay(b) === q.day && (q.status === undefined || b.status === q.status))
+            .sort(byKey((b) => `${b.status}#${b.pickupWindow.start}#${b.reference}`));
+          break;
+        case 'courier':
+          matched = all
+            .filter((b) => b.courierId === q.courierId && (q.day === undefined || pickupDay(b) === q.day))
+            .sort(byKey((b) => `${b.pickupWindow.start}#${b.reference}`));
+          break;
+        case 'partner':
+          matched = all
+            .filter(
+              (b) =>
+                b.partnerId === q.partnerId &&
+                (q.day === undefined || pickupDay(b) === q.day) &&
+                (q.status === undefined || b.status === q.status),
+            )
+            .sort(byKey((b) => `${b.pickupWindow.start}#${b.reference}`));
+          break;
+      }
+      const p = paginate(matched, page);
+      return { ...p, items: p.items.map((b) => structuredClone(b)) };
+    },
+  };
+  return repo;
+}
+
+export type MemoryFeedbackRepository = FeedbackRepository & { all(): Feedback[] };
+
+export function createMemoryFeedbackRepository(): MemoryFeedbackRepository {
+  const items = new Map<string, Feedback>();
+  return {
+    all: () => [...items.values()].map((f) => structuredClone(f)),
+    create: async (feedback) => {
+      if (items.has(feedback.reference)) throw new ConflictError(`Feedback ${feedback.reference} already exists.`);
+      items.set(feedback.reference, structuredClone(feedback));
+    },
+    get: async (reference) => {
+      const f = items.get(reference);
+      return f ? structuredClone(f) : undefined;
+    },
+    query: async (q: FeedbackQuery, page) => {
+      const all = [...items.values()].sort(byKey((f) => `${f.createdAt}#${f.reference}`));
+      let matched: Feedback[];
+      switch (q.by) {
+        case 'booking':
+          matched = all.filter((f) => f.bookingReference === q.bookingReference);
+          break;
+        case 'day':
+          matched = all.filter((f) => f.createdAt.slice(0, 10) === q.day);
+          break;
+        case 'courier':
+          matched = all.filter((f) => f.courierId === q.courierId);
+          break;
+        case 'partner':
+          matched = all.filter((f) => f.partnerId === q.partnerId);
+          break;
+        case 'flagged':
+          matched = all.filter((f) => f.flagged);
+          break;
+      }
+      const p = paginate(matched, page);
+      return { ...p, items: p.items.map((f) => structuredClone(f)) };
+    },
+  };
+}
+
+export function createMemoryCourierRepository(initial: Courier[] = []): CourierRepository {
+  const items = new Map<string, Courier>(initial.map((c) => [c.id, structuredClone(c)]));
+  return {
+    put: async (courier) => {
+      items.set(courier.id, structuredClone(courier));
+    },
+    get: async (id) => {
+      const c = items.get(id);
+      return c ? structuredClone(c) : undefined;
+    },
+    getByUserSub: async (sub) => {
+      const c = [...items.values()].find((x) => x.userSub === sub);
+      return c ? structuredClone(c) : undefined;
+    },
+    list: async (page) => paginate([...items.values()].sort(byKey((c) => c.id)), page),
+    updateLocation: async (id, location: CourierLocation) => {
+      const c = items.get(id);
+      if (!c) throw new NotFoundError(`No courier with id ${id} was found.`);
+      const next = { ...c, lastLocation: { ...location }, updatedAt: location.at };
+      items.set(id, next);
+      return structuredClone(next);
+    },
+  };
+}
+
+export type MemoryIdempotencyStore = IdempotencyStore & { keys(): string[] };
+
+export function createMemoryIdempotencyStore(clock: Clock): MemoryIdempotencyStore {
+  const items = new Map<string, { result?: string; expiresAt: number }>();
+  return {
+    keys: () => [...items.keys()],
+    claim: async (key, ttlSeconds) => {
+      const now = clock.now().getTime();
+      const existing = items.get(key);
+      if (existing && existing.expiresAt > now) {
+        return existing.result === undefined ? {} : { result: existing.result };
+      }
+      items.set(key, { expiresAt: now + ttlSeconds * 1000 });
+      return undefined;
+    },
+    complete: async (key, result) => {
+      const existing = items.get(key);
+      items.set(key, { result, expiresAt: existing?.expiresAt ?? Number.MAX_SAFE_INTEGER });
+    },
+    release: async (key) => {
+      items.delete(key);
+    },
+  };
+}

@@ -1,0 +1,51 @@
+// Public tracking: what anyone holding a reference may learn about one parcel, and nothing more.
+import { bookingNotFoundMessage } from './access';
+import { NotFoundError } from './errors';
+import type { BookingStatus, GeoPoint } from './model';
+import type { BookingRepository, CourierRepository } from './ports';
+import { requireReference } from './reference';
+
+/** Matches the GraphQL PublicTracking type: no names, phone numbers or street addresses. */
+export type PublicTracking = {
+  reference: string;
+  status: BookingStatus;
+  lastUpdate: string;
+  eta?: string;
+  pickupCity: string;
+  deliveryCity: string;
+  courierPosition?: GeoPoint;
+  timeline: { status: BookingStatus; at: string }[];
+};
+
+/**
+ * Looks a parcel up by reference for anyone (callers, the public page, partners). The reference is checked
+ * before any lookup; the courier's position is shown only while the parcel is out for delivery.
+ */
+export async function trackBooking(
+  reference: unknown,
+  deps: { bookings: BookingRepository; couriers?: CourierRepository },
+): Promise<PublicTracking> {
+  const ref = requireReference(reference);
+  const booking = await deps.bookings.get(ref);
+  if (!booking) {
+    throw new NotFoundError(bookingNotFoundMessage(ref), {
+      resolution: 'Check the reference on your confirmation; it looks like K7M-4XR-9.',
+    });
+  }
+  const tracking: PublicTracking = {
+    reference: booking.reference,
+    status: booking.status,
+    lastUpdate: booking.updatedAt,
+    pickupCity: booking.pickup.city,
+    deliveryCity: booking.delivery.city,
+    timeline: booking.history.map((e) => ({ status: e.status, at: e.at })),
+  };
+  if (booking.eta) tracking.eta = booking.eta;
+  if (booking.status === 'OUT_FOR_DELIVERY' && booking.courierId && deps.couriers) {
+    const courier = await deps.couriers.get(booking.courierId);
+    if (courier?.lastLocation) {
+      tracking.courierPosition = { lat: courier.lastLocation.lat, lng: courier.lastLocation.lng };
+    }
+  }
+  return tracking;
+}
