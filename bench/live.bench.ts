@@ -47,8 +47,12 @@ export async function runLiveBench() {
     const clients: Client[] = [];
     for (let i = 0; i < CLIENTS; i++) clients.push(await subscribe(stack, token, `sub-${i}`));
 
-    const candidates = (await stack.deps.bookings.query({ by: 'day', day: new Date().toISOString().slice(0, 10), status: 'BOOKED' }, { limit: 100 })).items
-      .filter((b) => b.courierId);
+    const candidates = (
+      await stack.deps.bookings.query(
+        { by: 'day', day: new Date().toISOString().slice(0, 10), status: 'BOOKED' },
+        { limit: 100 },
+      )
+    ).items.filter((b) => b.courierId);
     const latencies: number[] = [];
     for (let n = 0; n < Math.min(CHANGES, candidates.length); n++) {
       const booking = candidates[n]!;
@@ -59,16 +63,31 @@ export async function runLiveBench() {
       const res = await fetch(stack.graphqlUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: token },
-        body: JSON.stringify({ query: updateDeliveryStatus, variables: { reference: booking.reference, status: 'COLLECTED' } }),
+        body: JSON.stringify({
+          query: updateDeliveryStatus,
+          variables: { reference: booking.reference, status: 'COLLECTED' },
+        }),
       });
       const json = (await res.json()) as { errors?: unknown[] };
       if (json.errors) throw new Error(JSON.stringify(json.errors));
-      await Promise.race([Promise.all(arrivals), new Promise((_, reject) => setTimeout(() => reject(new Error('deliveries timed out')), 10_000))]);
+      await Promise.race([
+        Promise.all(arrivals),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('deliveries timed out')), 10_000)),
+      ]);
     }
     for (const c of clients) c.ws.close();
 
     const s = summarize(latencies);
-    const rows = [{ clients: CLIENTS, changes: Math.min(CHANGES, candidates.length), deliveries: s.count, 'p50 ms': s.p50, 'p95 ms': s.p95, 'max ms': s.max }];
+    const rows = [
+      {
+        clients: CLIENTS,
+        changes: Math.min(CHANGES, candidates.length),
+        deliveries: s.count,
+        'p50 ms': s.p50,
+        'p95 ms': s.p95,
+        'max ms': s.max,
+      },
+    ];
     printTable('live — status change → 100 subscribers (goal p95 ≤ 100 ms)', rows);
     return { rows, p95: s.p95, goal: 100, pass: s.p95 <= 100 };
   } finally {

@@ -7,7 +7,15 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 
 export type Publication =
   | { kind: 'bookingChanged'; reference: string }
-  | { kind: 'courierMoved'; courierId: string; lat: number; lng: number; at: string; heading?: number; speedKph?: number };
+  | {
+      kind: 'courierMoved';
+      courierId: string;
+      lat: number;
+      lng: number;
+      at: string;
+      heading?: number;
+      speedKph?: number;
+    };
 
 type Image = Record<string, unknown>;
 
@@ -31,7 +39,8 @@ export function publicationsFor(record: DynamoDBRecord, tables: { bookings: stri
   }
   if (table === tables.couriers) {
     const prev = image(record.dynamodb?.OldImage as Record<string, unknown> | undefined);
-    const loc = next.lastLocation as { lat: number; lng: number; at: string; heading?: number; speedKph?: number } | undefined;
+    const loc = next.lastLocation as
+      { lat: number; lng: number; at: string; heading?: number; speedKph?: number } | undefined;
     const prevLoc = prev?.lastLocation as { at?: string } | undefined;
     if (loc && typeof next.id === 'string' && loc.at !== prevLoc?.at) {
       return [{ kind: 'courierMoved', courierId: next.id, ...loc }];

@@ -16,7 +16,12 @@ export function createGraphQLPublisher(options: {
   region: string;
   credentials: AwsCredentialIdentity | Provider<AwsCredentialIdentity>;
 }): Publisher {
-  const signer = new SignatureV4({ service: 'appsync', region: options.region, credentials: options.credentials, sha256: Sha256 });
+  const signer = new SignatureV4({
+    service: 'appsync',
+    region: options.region,
+    credentials: options.credentials,
+    sha256: Sha256,
+  });
   const url = new URL(options.url);
 
   return async (p: Publication) => {
@@ -36,7 +41,8 @@ export function createGraphQLPublisher(options: {
     const res = await fetch(url, { method: 'POST', headers: signed.headers as Record<string, string>, body });
     const json = (await res.json().catch(() => ({}))) as { errors?: { message: string; errorType?: string }[] };
     if (!res.ok || json.errors?.length) {
-      const detail = json.errors?.map((e) => `${e.errorType ?? 'Error'}: ${e.message}`).join('; ') ?? `HTTP ${res.status}`;
+      const detail =
+        json.errors?.map((e) => `${e.errorType ?? 'Error'}: ${e.message}`).join('; ') ?? `HTTP ${res.status}`;
       throw new Error(`publish ${p.kind} failed: ${detail}`);
     }
   };

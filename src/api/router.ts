@@ -6,7 +6,11 @@ import type { ApiDeps } from './deps';
 import { resolvePrincipal } from './principal';
 import type { Principal } from '../core/model';
 
-export type FieldContext = { principal: Principal; event: AppSyncResolverEvent<Record<string, unknown>>; deps: ApiDeps };
+export type FieldContext = {
+  principal: Principal;
+  event: AppSyncResolverEvent<Record<string, unknown>>;
+  deps: ApiDeps;
+};
 export type FieldHandler = (args: Record<string, unknown>, ctx: FieldContext) => Promise<unknown>;
 export type ParentType = 'Query' | 'Mutation' | 'Subscription';
 

@@ -7,6 +7,10 @@ import { loadLambdaConfig } from './lambda-config';
 
 const config = loadLambdaConfig();
 if (!config.graphqlUrl) throw new Error('Invalid Lambda configuration: GRAPHQL_URL is required by the notifier');
-const publish = createGraphQLPublisher({ url: config.graphqlUrl, region: config.region, credentials: fromNodeProviderChain() });
+const publish = createGraphQLPublisher({
+  url: config.graphqlUrl,
+  region: config.region,
+  credentials: fromNodeProviderChain(),
+});
 
 export const handler = (event: DynamoDBStreamEvent) => handleStreamEvent(event, config.tables, publish);

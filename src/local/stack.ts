@@ -63,7 +63,9 @@ export type Stack = {
   close(): Promise<void>;
 };
 
-async function webMiddleware(mode: StackOptions['web']): Promise<{ middleware?: WebMiddleware; close(): Promise<void> }> {
+async function webMiddleware(
+  mode: StackOptions['web'],
+): Promise<{ middleware?: WebMiddleware; close(): Promise<void> }> {
   if (mode === 'none') return { close: async () => {} };
   if (mode === 'static') {
     const { createStaticMiddleware } = await import('./static-web');
@@ -94,7 +96,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   try {
     // AWS gateway: DynamoDB + Cognito behind one port, reached only through the AWS SDK.
     const dynamo = await createDynamoService({ dataDir: throwaway ? undefined : join(dataDir, 'dynamodb'), region });
-    const cognitoService = await createCognitoService({ dataDir: join(dataDir, 'cognito'), onMessage: (m) => log(`[cognito] ${m.channel} to ${m.destination}: code ${m.code ?? '-'}`) });
+    const cognitoService = await createCognitoService({
+      dataDir: join(dataDir, 'cognito'),
+      onMessage: (m) => log(`[cognito] ${m.channel} to ${m.destination}: code ${m.code ?? '-'}`),
+    });
     const gateway = await startGateway({ port: options.gatewayPort, host, services: [dynamo, cognitoService] });
     closers.push(() => gateway.close());
     const gatewayUrl = gateway.url.replace('127.0.0.1', 'localhost');
@@ -114,7 +119,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const pool = await provisionUserPool(cognito, { poolName: 'courier-voicebot', clientName: 'web', groups: GROUPS });
 
     const deps = createApiDeps({ doc, tables, log: jsonLog('api') });
-    const seeded = options.seed ? await seedDemoData({ deps, cognito, userPoolId: pool.userPoolId, password: options.demoPassword, now: new Date(), log }) : false;
+    const seeded = options.seed
+      ? await seedDemoData({
+          deps,
+          cognito,
+          userPoolId: pool.userPoolId,
+          password: options.demoPassword,
+          now: new Date(),
+          log,
+        })
+      : false;
 
     // The GraphQL server: the same router the api Lambda runs.
     const api = createApi(appRouter, deps);
@@ -125,7 +139,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     ]);
     const web = await webMiddleware(options.web);
     closers.push(() => web.close());
-    let outputs: ReturnType<typeof localAmplifyOutputs> | undefined;
+    // Known once the server listens (its port may be chosen by the OS).
+    const served: { outputs?: ReturnType<typeof localAmplifyOutputs> } = {};
     const server = await createAppSyncServer({
       port: options.webPort,
       host,
@@ -139,14 +154,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         clientId: pool.userPoolClientId,
       },
       iam: { ...LOCAL_CREDENTIALS, region },
-      outputs: () => outputs!,
+      outputs: () => served.outputs ?? {},
       web: web.middleware,
       log: (entry) => log(JSON.stringify(entry)),
     });
     closers.push(() => server.close());
     const webUrl = `http://localhost:${server.port}`;
     const graphqlUrl = `${webUrl}/graphql`;
-    outputs = localAmplifyOutputs({
+    const outputs = localAmplifyOutputs({
       region,
       userPoolId: pool.userPoolId,
       userPoolClientId: pool.userPoolClientId,
@@ -155,6 +170,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       cognitoEndpoint: gatewayUrl,
       groups: GROUPS,
     });
+
+    served.outputs = outputs;
 
     // The change feed: table streams -> the notifier -> IAM-signed publish mutations -> subscribers.
     const publish = createGraphQLPublisher({ url: graphqlUrl, region, credentials: LOCAL_CREDENTIALS });

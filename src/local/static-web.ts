@@ -28,7 +28,10 @@ export function createStaticMiddleware(root: string): WebMiddleware {
         (s) => (s.isFile() ? file : join(base, 'index.html')),
         () => join(base, 'index.html'),
       );
-      const exists = await stat(target).then(() => true, () => false);
+      const exists = await stat(target).then(
+        () => true,
+        () => false,
+      );
       if (!exists) return next();
       res.writeHead(200, {
         'content-type': TYPES[extname(target)] ?? 'application/octet-stream',

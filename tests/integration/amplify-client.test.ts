@@ -67,7 +67,10 @@ describe('aws-amplify against the local stack', () => {
     });
     const reference = booked.data.bookCourier.reference;
 
-    await Promise.race([subscribed, new Promise((_, reject) => setTimeout(() => reject(new Error('no event in 10 s')), 10_000))]);
+    await Promise.race([
+      subscribed,
+      new Promise((_, reject) => setTimeout(() => reject(new Error('no event in 10 s')), 10_000)),
+    ]);
     expect(received[0]).toMatchObject({ reference, status: 'BOOKED' });
   });
 

@@ -51,7 +51,12 @@ describe('bookCourier', () => {
     expect(r.errors).toBeUndefined();
     const b = r.data!.bookCourier;
     expect(b.reference).toMatch(/^[0-9A-Z]{3}-[0-9A-Z]{3}-[0-9A-Z]$/);
-    expect(b).toMatchObject({ status: 'BOOKED', partnerId: 'acme', partnerName: 'Acme', customerPhone: '+12065550142' });
+    expect(b).toMatchObject({
+      status: 'BOOKED',
+      partnerId: 'acme',
+      partnerName: 'Acme',
+      customerPhone: '+12065550142',
+    });
     expect(b.pickup.point?.lat).toBeCloseTo(47.6076, 2);
     expect(b.pickup.precision).toBe('ADDRESS');
     expect(b.history).toHaveLength(1);
@@ -60,7 +65,12 @@ describe('bookCourier', () => {
   });
 
   it('refuses a booking for another partner', async () => {
-    const r = await gql(stack, await as(stack, 'partner@example.com'), bookCourier, validBooking({ partnerId: 'globex' }));
+    const r = await gql(
+      stack,
+      await as(stack, 'partner@example.com'),
+      bookCourier,
+      validBooking({ partnerId: 'globex' }),
+    );
     expect(r.errors?.[0]?.errorType).toBe('ForbiddenError');
   });
 
@@ -90,7 +100,10 @@ describe('bookCourier', () => {
     const partner = await as(stack, 'partner@example.com');
     const input = validBooking({ idempotencyKey: 'order-4711' });
     const before = await countForPartner('acme');
-    const [a, b] = await Promise.all([gql(stack, partner, bookCourier, input), gql(stack, partner, bookCourier, input)]);
+    const [a, b] = await Promise.all([
+      gql(stack, partner, bookCourier, input),
+      gql(stack, partner, bookCourier, input),
+    ]);
     const refs = [a, b].map((r) => (r.data?.bookCourier as Booking | undefined)?.reference).filter(Boolean);
     expect(new Set(refs).size).toBe(1);
     expect(await countForPartner('acme')).toBe(before + 1);
@@ -102,18 +115,32 @@ describe('the status machine over GraphQL', () => {
     const admin = await as(stack, 'admin@example.com');
     const courier = await as(stack, 'courier3@example.com');
     const booked = (await gql<{ bookCourier: Booking }>(stack, admin, bookCourier, validBooking())).data!.bookCourier;
-    const assigned = await gql<{ assignCourier: Booking & { courierName?: string } }>(stack, admin, assignCourier, { reference: booked.reference, courierId: 'courier-03' });
+    const assigned = await gql<{ assignCourier: Booking & { courierName?: string } }>(stack, admin, assignCourier, {
+      reference: booked.reference,
+      courierId: 'courier-03',
+    });
     expect(assigned.data?.assignCourier.courierName).toBeTruthy();
 
-    const illegal = await gql(stack, courier, updateDeliveryStatus, { reference: booked.reference, status: 'DELIVERED' });
+    const illegal = await gql(stack, courier, updateDeliveryStatus, {
+      reference: booked.reference,
+      status: 'DELIVERED',
+    });
     expect(illegal.errors?.[0]?.errorType).toBe('ConflictError');
     expect(illegal.errors?.[0]?.message).toMatch(/BOOKED/);
 
     for (const status of ['COLLECTED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY']) {
-      const r = await gql(stack, courier, updateDeliveryStatus, { reference: booked.reference, status, lat: 47.61, lng: -122.34 });
+      const r = await gql(stack, courier, updateDeliveryStatus, {
+        reference: booked.reference,
+        status,
+        lat: 47.61,
+        lng: -122.34,
+      });
       expect(r.errors).toBeUndefined();
     }
-    const noProof = await gql(stack, courier, updateDeliveryStatus, { reference: booked.reference, status: 'DELIVERED' });
+    const noProof = await gql(stack, courier, updateDeliveryStatus, {
+      reference: booked.reference,
+      status: 'DELIVERED',
+    });
     expect(noProof.errors?.[0]?.errorType).toBe('ValidationError');
     const done = await gql<{ updateDeliveryStatus: Booking }>(stack, courier, updateDeliveryStatus, {
       reference: booked.reference,
@@ -124,11 +151,24 @@ describe('the status machine over GraphQL', () => {
     });
     expect(done.errors).toBeUndefined();
     const history = done.data!.updateDeliveryStatus.history;
-    expect(history.map((h) => h.status)).toEqual(['BOOKED', 'COLLECTED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY', 'DELIVERED']);
-    expect(history.at(-1)).toMatchObject({ actor: { type: 'COURIER', id: 'courier-03' }, proof: { recipientName: 'Pat Doe' } });
+    expect(history.map((h) => h.status)).toEqual([
+      'BOOKED',
+      'COLLECTED',
+      'IN_TRANSIT',
+      'OUT_FOR_DELIVERY',
+      'DELIVERED',
+    ]);
+    expect(history.at(-1)).toMatchObject({
+      actor: { type: 'COURIER', id: 'courier-03' },
+      proof: { recipientName: 'Pat Doe' },
+    });
 
     const day = booked.pickupWindow.start.slice(0, 10);
-    const list = await gql<{ listBookings: { items: Booking[] } }>(stack, admin, listBookings, { day, status: 'DELIVERED', limit: 100 });
+    const list = await gql<{ listBookings: { items: Booking[] } }>(stack, admin, listBookings, {
+      day,
+      status: 'DELIVERED',
+      limit: 100,
+    });
     expect(list.data!.listBookings.items.map((b) => b.reference)).toContain(booked.reference);
   });
 });

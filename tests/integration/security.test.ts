@@ -57,7 +57,10 @@ describe('couriers see only their own deliveries', () => {
     const courier = await as(stack, 'courier1@example.com');
     const denied = await gql(stack, courier, listBookings, { courierId: 'courier-02' });
     expect(denied.errors?.[0]?.errorType).toBe('ForbiddenError');
-    const own = await gql<{ listBookings: { items: Booking[] } }>(stack, courier, listBookings, { day: today, limit: 100 });
+    const own = await gql<{ listBookings: { items: Booking[] } }>(stack, courier, listBookings, {
+      day: today,
+      limit: 100,
+    });
     expect(own.errors).toBeUndefined();
     expect(own.data!.listBookings.items.every((b) => b.courierId === 'courier-01')).toBe(true);
   });

@@ -1,11 +1,5 @@
 // Booking operations: parse GraphQL arguments, call the core, present the result.
-import {
-  assignCourier,
-  bookCourier,
-  getBooking,
-  listBookings,
-  updateDeliveryStatus,
-} from '../../core/bookings';
+import { assignCourier, bookCourier, getBooking, listBookings, updateDeliveryStatus } from '../../core/bookings';
 import { trackBooking } from '../../core/tracking';
 import type { BookingStatus, FailureReason, Principal } from '../../core/model';
 import { Router } from '../router';
@@ -16,7 +10,11 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
 
 function channelOf(principal: Principal) {
-  return principal.role === 'PARTNER' ? ('PARTNER' as const) : principal.role === 'SERVICE' ? ('API' as const) : ('WEB' as const);
+  return principal.role === 'PARTNER'
+    ? ('PARTNER' as const)
+    : principal.role === 'SERVICE'
+      ? ('API' as const)
+      : ('WEB' as const);
 }
 
 export const bookingsRouter = new Router()

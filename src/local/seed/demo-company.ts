@@ -27,19 +27,97 @@ export type DemoCompany = { partners: Partner[]; couriers: Courier[]; bookings: 
 export type DemoOptions = { now: Date; random: Random; sentiment: SentimentAnalyzer; days?: number };
 
 const COURIER_NAMES = [
-  'Maria Gonzalez', 'James Chen', 'Aisha Mohammed', 'Tom Becker', 'Priya Natarajan', 'Luis Ortega',
-  'Hannah Kim', 'Daniel Okafor', 'Sofia Rossi', 'Marcus Johnson', 'Emily Nguyen', 'Ravi Patel',
-  'Grace Liu', 'Noah Anderson', 'Fatima Hassan', 'Ethan Park', 'Olivia Brooks', 'Mateo Silva',
-  'Chloe Martin', 'Samuel Wright', 'Yuki Tanaka', 'Isaac Lee', 'Zoe Campbell', 'Omar Farah', 'Lily Evans',
+  'Maria Gonzalez',
+  'James Chen',
+  'Aisha Mohammed',
+  'Tom Becker',
+  'Priya Natarajan',
+  'Luis Ortega',
+  'Hannah Kim',
+  'Daniel Okafor',
+  'Sofia Rossi',
+  'Marcus Johnson',
+  'Emily Nguyen',
+  'Ravi Patel',
+  'Grace Liu',
+  'Noah Anderson',
+  'Fatima Hassan',
+  'Ethan Park',
+  'Olivia Brooks',
+  'Mateo Silva',
+  'Chloe Martin',
+  'Samuel Wright',
+  'Yuki Tanaka',
+  'Isaac Lee',
+  'Zoe Campbell',
+  'Omar Farah',
+  'Lily Evans',
 ];
-const FIRST = ['Alex', 'Jordan', 'Taylor', 'Morgan', 'Casey', 'Jamie', 'Riley', 'Avery', 'Quinn', 'Drew', 'Sam', 'Robin', 'Kendall', 'Parker', 'Reese', 'Cameron', 'Skyler', 'Dana', 'Elliot', 'Harper'];
-const LAST = ['Smith', 'Garcia', 'Miller', 'Davis', 'Wilson', 'Moore', 'Clark', 'Lewis', 'Walker', 'Hall', 'Young', 'Allen', 'King', 'Scott', 'Green', 'Baker', 'Adams', 'Nelson', 'Hill', 'Ramirez'];
+const FIRST = [
+  'Alex',
+  'Jordan',
+  'Taylor',
+  'Morgan',
+  'Casey',
+  'Jamie',
+  'Riley',
+  'Avery',
+  'Quinn',
+  'Drew',
+  'Sam',
+  'Robin',
+  'Kendall',
+  'Parker',
+  'Reese',
+  'Cameron',
+  'Skyler',
+  'Dana',
+  'Elliot',
+  'Harper',
+];
+const LAST = [
+  'Smith',
+  'Garcia',
+  'Miller',
+  'Davis',
+  'Wilson',
+  'Moore',
+  'Clark',
+  'Lewis',
+  'Walker',
+  'Hall',
+  'Young',
+  'Allen',
+  'King',
+  'Scott',
+  'Green',
+  'Baker',
+  'Adams',
+  'Nelson',
+  'Hill',
+  'Ramirez',
+];
 const VEHICLE_MIX: Vehicle[] = ['BICYCLE', 'BICYCLE', 'MOTORBIKE', 'CAR', 'CAR', 'VAN', 'VAN', 'VAN', 'TRUCK'];
-const FAILURE_REASONS: FailureReason[] = ['RECIPIENT_ABSENT', 'RECIPIENT_ABSENT', 'ACCESS_DENIED', 'ADDRESS_NOT_FOUND', 'REFUSED_BY_RECIPIENT', 'WEATHER_OR_ROAD'];
+const FAILURE_REASONS: FailureReason[] = [
+  'RECIPIENT_ABSENT',
+  'RECIPIENT_ABSENT',
+  'ACCESS_DENIED',
+  'ADDRESS_NOT_FOUND',
+  'REFUSED_BY_RECIPIENT',
+  'WEATHER_OR_ROAD',
+];
 
 const PRAISE: Record<number, string[]> = {
-  5: ['Fast and friendly, arrived early. Great service!', 'Excellent courier, very careful with the fragile box.', 'Perfect delivery, right on time and very polite.'],
-  4: ['Good service, arrived within the window.', 'Delivered on time, courier was helpful.', 'Quick pickup, nice driver.'],
+  5: [
+    'Fast and friendly, arrived early. Great service!',
+    'Excellent courier, very careful with the fragile box.',
+    'Perfect delivery, right on time and very polite.',
+  ],
+  4: [
+    'Good service, arrived within the window.',
+    'Delivered on time, courier was helpful.',
+    'Quick pickup, nice driver.',
+  ],
   3: ['It was okay, a bit later than the window but fine.', 'Average experience, no real problems.'],
   2: ['Late delivery and no update about the delay.', 'The courier was rude when he arrived.'],
   1: ['Very late and the package was damaged.', 'Terrible, nobody called and the parcel was left outside in the rain.'],
@@ -49,7 +127,11 @@ const COMPLAINTS: { category: ComplaintCategory; severity: Severity; text: strin
   { category: 'LATE_DELIVERY', severity: 'MEDIUM', text: 'Delivery was a day late and I missed an appointment.' },
   { category: 'DAMAGED_PACKAGE', severity: 'HIGH', text: 'The box was crushed and the glass vase inside is broken.' },
   { category: 'DAMAGED_PACKAGE', severity: 'MEDIUM', text: 'Package arrived wet and the label was torn.' },
-  { category: 'COURIER_BEHAVIOUR', severity: 'HIGH', text: 'The courier was rude and threw the parcel over the fence.' },
+  {
+    category: 'COURIER_BEHAVIOUR',
+    severity: 'HIGH',
+    text: 'The courier was rude and threw the parcel over the fence.',
+  },
   { category: 'WRONG_ADDRESS', severity: 'MEDIUM', text: 'It was left at the wrong address, my neighbour found it.' },
   { category: 'LOST_PACKAGE', severity: 'HIGH', text: 'Marked delivered but I never received anything. Lost package.' },
   { category: 'BILLING', severity: 'LOW', text: 'I was charged twice for the same booking.' },
@@ -83,8 +165,23 @@ function randomPackage(random: Random): PackageDetails {
   if (random.int(12) === 0) handling.push('PERISHABLE');
   if (random.int(6) === 0) handling.push('SIGNATURE_REQUIRED');
   if (size !== 'SMALL' && random.int(15) === 0) handling.push('KEEP_UPRIGHT');
-  const descriptions = ['Documents', 'Electronics', 'Clothing', 'Books', 'Flowers', 'Groceries', 'Spare parts', 'Artwork', 'Furniture parts'];
-  return { size, weightKg: between(random, weight[0]! * 10, weight[1]! * 10) / 10, handling, description: pick(random, descriptions) };
+  const descriptions = [
+    'Documents',
+    'Electronics',
+    'Clothing',
+    'Books',
+    'Flowers',
+    'Groceries',
+    'Spare parts',
+    'Artwork',
+    'Furniture parts',
+  ];
+  return {
+    size,
+    weightKg: between(random, weight[0]! * 10, weight[1]! * 10) / 10,
+    handling,
+    description: pick(random, descriptions),
+  };
 }
 
 /** The path a booking took, as the statuses after BOOKED, chosen by how far along it should be. */
@@ -122,9 +219,25 @@ function pastOutcome(random: Random, daysAgo: number): BookingStatus {
 
 function todayOutcome(random: Random): BookingStatus {
   return pick(random, [
-    'BOOKED', 'BOOKED', 'BOOKED', 'BOOKED', 'COLLECTED', 'COLLECTED', 'IN_TRANSIT', 'IN_TRANSIT', 'IN_TRANSIT',
-    'OUT_FOR_DELIVERY', 'OUT_FOR_DELIVERY', 'OUT_FOR_DELIVERY', 'OUT_FOR_DELIVERY', 'DELIVERED', 'DELIVERED',
-    'DELIVERED', 'DELIVERED', 'FAILED_DELIVERY', 'CANCELLED',
+    'BOOKED',
+    'BOOKED',
+    'BOOKED',
+    'BOOKED',
+    'COLLECTED',
+    'COLLECTED',
+    'IN_TRANSIT',
+    'IN_TRANSIT',
+    'IN_TRANSIT',
+    'OUT_FOR_DELIVERY',
+    'OUT_FOR_DELIVERY',
+    'OUT_FOR_DELIVERY',
+    'OUT_FOR_DELIVERY',
+    'DELIVERED',
+    'DELIVERED',
+    'DELIVERED',
+    'DELIVERED',
+    'FAILED_DELIVERY',
+    'CANCELLED',
   ] as const);
 }
 
@@ -169,9 +282,10 @@ export async function generateDemoCompany(options: DemoOptions): Promise<DemoCom
       let windowStart = dayStart + between(random, 16, 23) * HOUR + pick(random, [0, 30]) * MINUTE;
       if (daysAgo === 0) {
         // Today: bookings still waiting for pickup have windows ahead; the rest started in the past.
-        windowStart = final === 'BOOKED' || final === 'CANCELLED'
-          ? now + between(random, 1, 4) * HOUR
-          : now - between(random, 2 + path.length, 4 + 2 * path.length) * HOUR;
+        windowStart =
+          final === 'BOOKED' || final === 'CANCELLED'
+            ? now + between(random, 1, 4) * HOUR
+            : now - between(random, 2 + path.length, 4 + 2 * path.length) * HOUR;
       }
       const windowEnd = windowStart + pick(random, [2, 2, 3, 4]) * HOUR;
       const createdAt = windowStart - between(random, 2, 40) * HOUR;
@@ -182,7 +296,11 @@ export async function generateDemoCompany(options: DemoOptions): Promise<DemoCom
       const partner = random.int(100) < 35 ? partners[0] : random.int(100) < 30 ? partners[1] : undefined;
       // Today every courier has a round of deliveries; earlier days spread at random.
       const courier =
-        final === 'BOOKED' && random.int(3) === 0 ? undefined : daysAgo === 0 ? couriers[n % couriers.length] : pick(random, couriers);
+        final === 'BOOKED' && random.int(3) === 0
+          ? undefined
+          : daysAgo === 0
+            ? couriers[n % couriers.length]
+            : pick(random, couriers);
       const customer = `${pick(random, FIRST)} ${pick(random, LAST)}`;
       const channel = partner ? 'PARTNER' : random.int(10) < 6 ? 'VOICE' : 'WEB';
 
@@ -214,13 +332,26 @@ export async function generateDemoCompany(options: DemoOptions): Promise<DemoCom
         version: 1,
       };
 
-      let at = final === 'CANCELLED' ? createdAt + between(random, 10, 300) * MINUTE : windowStart + between(random, 5, 50) * MINUTE;
+      let at =
+        final === 'CANCELLED'
+          ? createdAt + between(random, 10, 300) * MINUTE
+          : windowStart + between(random, 5, 50) * MINUTE;
       const courierActor = courier ? { type: 'COURIER' as const, id: courier.id, name: courier.name } : undefined;
       for (const [i, status] of path.entries()) {
-        if (i > 0) at += status === 'DELIVERED' || status === 'FAILED_DELIVERY' ? between(random, 10, 70) * MINUTE : between(random, 15, 90) * MINUTE;
+        if (i > 0)
+          at +=
+            status === 'DELIVERED' || status === 'FAILED_DELIVERY'
+              ? between(random, 10, 70) * MINUTE
+              : between(random, 15, 90) * MINUTE;
         if (daysAgo === 0 && at > now - 5 * MINUTE) at = now - (path.length - i) * 5 * MINUTE;
         const location =
-          status === 'COLLECTED' ? pickup.point : status === 'IN_TRANSIT' ? lerp(pickup.point!, delivery.point!, 0.4) : status === 'CANCELLED' ? undefined : delivery.point;
+          status === 'COLLECTED'
+            ? pickup.point
+            : status === 'IN_TRANSIT'
+              ? lerp(pickup.point!, delivery.point!, 0.4)
+              : status === 'CANCELLED'
+                ? undefined
+                : delivery.point;
         const proof: DeliveryProof | undefined =
           status === 'DELIVERED'
             ? random.int(2) === 0
@@ -229,7 +360,9 @@ export async function generateDemoCompany(options: DemoOptions): Promise<DemoCom
             : undefined;
         const failureReason = status === 'FAILED_DELIVERY' ? pick(random, FAILURE_REASONS) : undefined;
         const actor: StatusEvent['actor'] =
-          status === 'CANCELLED' || !courierActor ? { type: 'ADMIN', id: 'admin', name: 'admin@example.com' } : courierActor;
+          status === 'CANCELLED' || !courierActor
+            ? { type: 'ADMIN', id: 'admin', name: 'admin@example.com' }
+            : courierActor;
         booking = transition(
           booking,
           {
@@ -267,7 +400,11 @@ export async function generateDemoCompany(options: DemoOptions): Promise<DemoCom
     const point = active.has(current.status)
       ? lerp(current.pickup.point!, current.delivery.point!, current.status === 'OUT_FOR_DELIVERY' ? 0.8 : 0.45)
       : current.delivery.point!;
-    courier.lastLocation = { ...point, at: iso(now - between(random, 1, 20) * MINUTE), speedKph: between(random, 0, 40) };
+    courier.lastLocation = {
+      ...point,
+      at: iso(now - between(random, 1, 20) * MINUTE),
+      speedKph: between(random, 0, 40),
+    };
     courier.updatedAt = courier.lastLocation.at;
   }
 

@@ -31,7 +31,12 @@ export async function seedDemoData(options: {
     sentiment: deps.sentiment,
   });
 
-  const admin = await ensureUser(cognito, userPoolId, { email: 'admin@example.com', password, groups: ['admin'], name: 'Demo Admin' });
+  const admin = await ensureUser(cognito, userPoolId, {
+    email: 'admin@example.com',
+    password,
+    groups: ['admin'],
+    name: 'Demo Admin',
+  });
   await deps.memberships.put({ sub: admin.sub, email: 'admin@example.com', displayName: 'Demo Admin' });
 
   const partnerUsers = [
@@ -45,9 +50,19 @@ export async function seedDemoData(options: {
   }
 
   await inBatches(company.couriers, 5, async (courier) => {
-    const user = await ensureUser(cognito, userPoolId, { email: courier.email, password, groups: ['courier'], name: courier.name });
+    const user = await ensureUser(cognito, userPoolId, {
+      email: courier.email,
+      password,
+      groups: ['courier'],
+      name: courier.name,
+    });
     await deps.couriers.put({ ...courier, userSub: user.sub });
-    await deps.memberships.put({ sub: user.sub, email: courier.email, displayName: courier.name, courierId: courier.id });
+    await deps.memberships.put({
+      sub: user.sub,
+      email: courier.email,
+      displayName: courier.name,
+      courierId: courier.id,
+    });
   });
 
   await inBatches(company.bookings, 16, (b) => deps.bookings.create(b));
