@@ -3,7 +3,7 @@
 // same load, same run. Goal: ratio ≥ 0.5.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Agent, request } from 'undici';
+import { Worker } from 'node:worker_threads';
 import { buildSchema, graphql } from 'graphql';
 import { startTestStack } from '../tests/support/test-stack';
 import { trackBooking } from '../src/generated/graphql';
@@ -14,28 +14,15 @@ const DURATION_MS = Number(process.env.BENCH_API_MS ?? 5000);
 
 type Load = { requests: number; errors: number; seconds: number; latencies: number[] };
 
-async function drive(url: string, headers: Record<string, string>, bodies: string[]): Promise<Load> {
-  const agent = new Agent({ connections: CONNECTIONS, pipelining: 1 });
-  const latencies: number[] = [];
-  let errors = 0;
-  let i = 0;
-  const until = Date.now() + DURATION_MS;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      while (Date.now() < until) {
-        const body = bodies[i++ % bodies.length]!;
-        const t = performance.now();
-        const res = await request(url, { method: 'POST', headers, body, dispatcher: agent });
-        const json = (await res.body.json()) as { errors?: unknown[] };
-        latencies.push(performance.now() - t);
-        if (res.statusCode !== 200 || json.errors) errors++;
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  await agent.close();
-  return { requests: latencies.length, errors, seconds, latencies };
+/** Drives `url` from a worker thread, so the load generator never shares the server's event loop. */
+function drive(url: string, headers: Record<string, string>, bodies: string[]): Promise<Load> {
+  const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), {
+    workerData: { url, headers, bodies, connections: CONNECTIONS, durationMs: DURATION_MS },
+  });
+  return new Promise<Load>((resolve, reject) => {
+    worker.once('message', (load: Load) => resolve(load));
+    worker.once('error', reject);
+  });
 }
 
 const BARE_SDL = /* GraphQL */ `

@@ -102,7 +102,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     });
     const gateway = await startGateway({ port: options.gatewayPort, host, services: [dynamo, cognitoService] });
     closers.push(() => gateway.close());
-    const gatewayUrl = gateway.url.replace('127.0.0.1', 'localhost');
+    // Clients (browsers, SDKs) use localhost whatever interface we listen on (0.0.0.0 in a container).
+    const gatewayUrl = `http://localhost:${gateway.port}`;
     cognitoService.setPublicUrl(gatewayUrl);
 
     const awsConfig = { endpoint: gatewayUrl, region, credentials: LOCAL_CREDENTIALS };
@@ -186,7 +187,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       gatewayUrl,
       webUrl,
       graphqlUrl,
-      realtimeUrl: server.realtimeUrl.replace('127.0.0.1', 'localhost'),
+      realtimeUrl: `ws://localhost:${server.port}/graphql/realtime`,
       apiKey,
       region,
       userPoolId: pool.userPoolId,
