@@ -3,47 +3,33 @@
 import { a, defineData, type ClientSchema } from '@aws-amplify/backend';
 import { apiFunction } from '../functions/api/resource';
 import { streamNotifier } from '../functions/stream-notifier/resource';
+import {
+  BOOKING_STATUSES,
+  COMPLAINT_CATEGORIES,
+  FAILURE_REASONS,
+  FEEDBACK_TYPES,
+  PACKAGE_SIZES,
+  SEVERITIES,
+  SPECIAL_HANDLING,
+  VEHICLES,
+} from '../../src/core/model';
 
 const api = a.handler.function(apiFunction);
 
 const schema = a
   .schema({
-    BookingStatus: a.enum([
-      'BOOKED',
-      'COLLECTED',
-      'IN_TRANSIT',
-      'OUT_FOR_DELIVERY',
-      'DELIVERED',
-      'FAILED_DELIVERY',
-      'RETURNED',
-      'CANCELLED',
-    ]),
-    PackageSize: a.enum(['SMALL', 'MEDIUM', 'LARGE', 'OVERSIZED']),
-    SpecialHandling: a.enum(['FRAGILE', 'PERISHABLE', 'SIGNATURE_REQUIRED', 'KEEP_UPRIGHT', 'HAZARDOUS']),
+    // Enumerations come from the domain model, so the API and the core cannot drift apart.
+    BookingStatus: a.enum(BOOKING_STATUSES),
+    PackageSize: a.enum(PACKAGE_SIZES),
+    SpecialHandling: a.enum(SPECIAL_HANDLING),
     GeoPrecision: a.enum(['ADDRESS', 'STREET', 'POSTCODE', 'CITY']),
     ActorType: a.enum(['ADMIN', 'COURIER', 'PARTNER', 'CUSTOMER', 'VOICEBOT', 'SYSTEM']),
-    FailureReason: a.enum([
-      'RECIPIENT_ABSENT',
-      'ADDRESS_NOT_FOUND',
-      'ACCESS_DENIED',
-      'REFUSED_BY_RECIPIENT',
-      'DAMAGED',
-      'WEATHER_OR_ROAD',
-      'OTHER',
-    ]),
-    FeedbackType: a.enum(['FEEDBACK', 'COMPLAINT']),
-    ComplaintCategory: a.enum([
-      'LATE_DELIVERY',
-      'DAMAGED_PACKAGE',
-      'LOST_PACKAGE',
-      'COURIER_BEHAVIOUR',
-      'WRONG_ADDRESS',
-      'BILLING',
-      'OTHER',
-    ]),
-    Severity: a.enum(['LOW', 'MEDIUM', 'HIGH']),
+    FailureReason: a.enum(FAILURE_REASONS),
+    FeedbackType: a.enum(FEEDBACK_TYPES),
+    ComplaintCategory: a.enum(COMPLAINT_CATEGORIES),
+    Severity: a.enum(SEVERITIES),
     SentimentLabel: a.enum(['POSITIVE', 'NEUTRAL', 'NEGATIVE', 'MIXED']),
-    Vehicle: a.enum(['BICYCLE', 'MOTORBIKE', 'CAR', 'VAN', 'TRUCK']),
+    Vehicle: a.enum(VEHICLES),
     Channel: a.enum(['VOICE', 'WEB', 'PARTNER', 'API']),
     Role: a.enum(['ADMIN', 'COURIER', 'PARTNER']),
 
