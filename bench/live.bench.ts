@@ -1,51 +1,20 @@
 // `live`: one booking status change delivered to 100 subscribed clients over AppSync's real-time
 // protocol — latency from sending the mutation to each client's `data` message. Goal: p95 ≤ 100 ms.
-import WebSocket from 'ws';
 import { startTestStack, accessTokenFor } from '../tests/support/test-stack';
 import { onBookingChanged, updateDeliveryStatus } from '../src/generated/graphql';
 import { printTable, summarize, writeResult } from './stats';
-import type { Stack } from '../src/local/stack';
+import { subscribeRealtime, type Subscription } from '../tests/support/realtime-client';
 
 const CLIENTS = 100;
 const CHANGES = Number(process.env.BENCH_LIVE_CHANGES ?? 10);
-
-type Client = { ws: WebSocket; onData: (cb: () => void) => void };
-
-async function subscribe(stack: Stack, token: string, id: string): Promise<Client> {
-  const host = new URL(stack.graphqlUrl).host;
-  const header = Buffer.from(JSON.stringify({ host, Authorization: token })).toString('base64url');
-  const ws = new WebSocket(stack.realtimeUrl, ['graphql-ws', `header-${header}`]);
-  let listener: (() => void) | undefined;
-  await new Promise<void>((resolve, reject) => {
-    ws.on('error', reject);
-    ws.on('open', () => ws.send(JSON.stringify({ type: 'connection_init' })));
-    ws.on('message', (raw) => {
-      const msg = JSON.parse(raw.toString()) as { type: string };
-      if (msg.type === 'connection_ack') {
-        ws.send(
-          JSON.stringify({
-            id,
-            type: 'start',
-            payload: {
-              data: JSON.stringify({ query: onBookingChanged, variables: {} }),
-              extensions: { authorization: { host, Authorization: token } },
-            },
-          }),
-        );
-      } else if (msg.type === 'start_ack') resolve();
-      else if (msg.type === 'data') listener?.();
-      else if (msg.type === 'error') reject(new Error(raw.toString()));
-    });
-  });
-  return { ws, onData: (cb) => (listener = cb) };
-}
 
 export async function runLiveBench() {
   const stack = await startTestStack();
   try {
     const token = await accessTokenFor(stack, 'admin@example.com');
-    const clients: Client[] = [];
-    for (let i = 0; i < CLIENTS; i++) clients.push(await subscribe(stack, token, `sub-${i}`));
+    const auth = { host: new URL(stack.graphqlUrl).host, Authorization: token };
+    const clients: Subscription<unknown>[] = [];
+    for (let i = 0; i < CLIENTS; i++) clients.push(await subscribeRealtime(stack.realtimeUrl, auth, onBookingChanged));
 
     const candidates = (
       await stack.deps.bookings.query(
@@ -75,7 +44,7 @@ export async function runLiveBench() {
         new Promise((_, reject) => setTimeout(() => reject(new Error('deliveries timed out')), 10_000)),
       ]);
     }
-    for (const c of clients) c.ws.close();
+    for (const c of clients) c.close();
 
     const s = summarize(latencies);
     const rows = [

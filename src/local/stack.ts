@@ -1,6 +1,6 @@
-// The local stack behind `npm start` and the integration tests: AWS gateway (DynamoDB with streams and
-// TTL, Cognito with SRP), the AppSync-compatible GraphQL server running the api Lambda's router, the
-// change feed wired from table streams to subscriptions, demo data, and the web app.
+// The local stack behind `npm start` and the integration tests: the AWS gateway in its own thread
+// (DynamoDB with streams and TTL, Cognito with SRP), the AppSync-compatible GraphQL server running the api
+// Lambda's router, the change feed wired from table streams to subscriptions, demo data, and the web app.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,10 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { startGateway } from './gateway';
-import { createDynamoService } from './dynamodb/dynamo-service';
+import { startGatewayWorker } from './gateway-worker-host';
 import { LOCAL_CREDENTIALS } from './dynamodb/local-dynamo';
-import { createCognitoService } from './cognito/cognito-service';
 import { provisionUserPool } from './cognito/provision-user-pool';
 import { createAppSyncServer, loadAuthRulesSdl, type WebMiddleware } from './appsync';
 import { localAmplifyOutputs } from './amplify-outputs';
@@ -94,17 +92,18 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   };
 
   try {
-    // AWS gateway: DynamoDB + Cognito behind one port, reached only through the AWS SDK.
-    const dynamo = await createDynamoService({ dataDir: throwaway ? undefined : join(dataDir, 'dynamodb'), region });
-    const cognitoService = await createCognitoService({
-      dataDir: join(dataDir, 'cognito'),
-      onMessage: (m) => log(`[cognito] ${m.channel} to ${m.destination}: code ${m.code ?? '-'}`),
+    // AWS gateway: DynamoDB + Cognito behind one port, in its own thread (as AWS is another service),
+    // reached only through the AWS SDK.
+    const gateway = await startGatewayWorker({
+      port: options.gatewayPort,
+      host,
+      region,
+      dynamoDataDir: throwaway ? undefined : join(dataDir, 'dynamodb'),
+      cognitoDataDir: join(dataDir, 'cognito'),
+      onCognitoMessage: (m) => log(`[cognito] ${m.channel} to ${m.destination}: code ${m.code ?? '-'}`),
     });
-    const gateway = await startGateway({ port: options.gatewayPort, host, services: [dynamo, cognitoService] });
     closers.push(() => gateway.close());
-    // Clients (browsers, SDKs) use localhost whatever interface we listen on (0.0.0.0 in a container).
-    const gatewayUrl = `http://localhost:${gateway.port}`;
-    cognitoService.setPublicUrl(gatewayUrl);
+    const gatewayUrl = gateway.url;
 
     const awsConfig = { endpoint: gatewayUrl, region, credentials: LOCAL_CREDENTIALS };
     const ddb = new DynamoDBClient(awsConfig);
@@ -150,8 +149,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       resolve: (event) => api.resolve(event),
       apiKey,
       userPool: {
-        issuer: cognitoService.issuer(pool.userPoolId),
-        jwksUrl: cognitoService.jwksUrl(pool.userPoolId),
+        issuer: gateway.issuer(pool.userPoolId),
+        jwksUrl: gateway.jwksUrl(pool.userPoolId),
         clientId: pool.userPoolClientId,
       },
       iam: { ...LOCAL_CREDENTIALS, region },
@@ -176,7 +175,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     // The change feed: table streams -> the notifier -> IAM-signed publish mutations -> subscribers.
     const publish = createGraphQLPublisher({ url: graphqlUrl, region, credentials: LOCAL_CREDENTIALS });
-    const unsubscribe = dynamo.streams.subscribe('*', async (event) => {
+    const unsubscribe = await gateway.subscribeStreams(async (event) => {
       const { batchItemFailures } = await handleStreamEvent(event, tables, publish);
       // Like an event source mapping with reportBatchItemFailures: a failure means "retry this batch".
       if (batchItemFailures.length > 0) throw new Error(`${batchItemFailures.length} change-feed records failed`);
@@ -198,7 +197,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       cognito,
       outputs,
       seeded,
-      flushChangeFeed: () => dynamo.streams.flush(),
+      flushChangeFeed: () => gateway.flushStreams(),
       close: closeAll,
     };
   } catch (e) {

@@ -1,0 +1,154 @@
+// Starts the AWS gateway (DynamoDB with streams and TTL, Cognito) in a worker thread and speaks for it in
+// the stack's thread: its URL, the Cognito issuer, table stream batches and their flush, and shutdown.
+import { Worker } from 'node:worker_threads';
+import type { StreamHandler } from './dynamodb/local-streams';
+import type { CognitoMessage } from './cognito/cognito-local-server';
+import type { FromGatewayWorker, GatewayWorkerData, ToGatewayWorker } from './gateway-worker-protocol';
+
+export type GatewayWorkerOptions = GatewayWorkerData & {
+  /** Receives the codes Cognito would email or text. */
+  onCognitoMessage?: (message: CognitoMessage) => void;
+};
+
+export type GatewayWorker = {
+  /** The URL clients use (localhost and the bound port). */
+  url: string;
+  port: number;
+  /** The `iss` of the pool's tokens, as the worker's CognitoService.issuer gives it. */
+  issuer(poolId: string): string;
+  jwksUrl(poolId: string): string;
+  /** Every table's stream batches from now on go to `handler`; a rejection makes the batch retry. */
+  subscribeStreams(handler: StreamHandler): Promise<() => void>;
+  /** Resolves once every stream record published so far has been delivered or given up on. */
+  flushStreams(): Promise<void>;
+  close(): Promise<void>;
+};
+
+/** How long `close` waits for the gateway to close its services before the thread is stopped anyway. */
+const CLOSE_TIMEOUT_MS = 5_000;
+
+/**
+ * The worker is TypeScript: under tsx the stack's thread has it, under vitest it does not (vitest
+ * transforms only what it imports), and loader flags are not inherited by worker threads on Node 20.
+ * So the thread itself imports its entry through tsx's scoped `tsImport`, whatever runs this thread.
+ */
+function spawn(data: GatewayWorkerData): Worker {
+  const entry = new URL('./gateway-worker.ts', import.meta.url).href;
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const code = `import(${JSON.stringify(tsx)}).then((api) => api.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}));`;
+  return new Worker(code, { eval: true, workerData: data });
+}
+
+export async function startGatewayWorker(options: GatewayWorkerOptions): Promise<GatewayWorker> {
+  const { onCognitoMessage, ...data } = options;
+  const worker = spawn(data);
+  const send = (message: ToGatewayWorker) => worker.postMessage(message);
+
+  let handler: StreamHandler | undefined;
+  let nextFlush = 0;
+  const flushes = new Map<number, { resolve(): void; reject(error: Error): void }>();
+  type Waiter = { type: FromGatewayWorker['type']; resolve(message: FromGatewayWorker): void; reject(e: Error): void };
+  const waiting = new Set<Waiter>();
+  let failure: Error | undefined;
+
+  const next = <T extends FromGatewayWorker['type']>(type: T): Promise<Extract<FromGatewayWorker, { type: T }>> =>
+    new Promise((resolve, reject) => {
+      if (failure) return reject(failure);
+      waiting.add({ type, resolve: resolve as Waiter['resolve'], reject });
+    });
+
+  /** The thread died: every caller still waiting on it gets the reason. */
+  function fail(error: Error): void {
+    failure ??= error;
+    for (const w of waiting) w.reject(error);
+    waiting.clear();
+    for (const flush of flushes.values()) flush.reject(error);
+    flushes.clear();
+  }
+
+  async function deliver(id: number, event: Parameters<StreamHandler>[0]): Promise<void> {
+    let error: string | undefined;
+    try {
+      // An unsubscribed consumer drops the batch, as an inactive event source mapping does.
+      await handler?.(event);
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
+    }
+    if (!failure) send({ type: 'stream-result', id, ...(error === undefined ? {} : { error }) });
+  }
+
+  worker.on('message', (message: FromGatewayWorker) => {
+    switch (message.type) {
+      case 'stream':
+        void deliver(message.id, message.event);
+        return;
+      case 'flushed':
+        flushes.get(message.id)?.resolve();
+        flushes.delete(message.id);
+        return;
+      case 'cognito-message':
+        onCognitoMessage?.(message.message);
+        return;
+      case 'ready':
+      case 'subscribed':
+      case 'closed':
+        for (const w of waiting)
+          if (w.type === message.type) {
+            waiting.delete(w);
+            w.resolve(message);
+          }
+        return;
+    }
+  });
+  worker.on('error', (error) => {
+    if (!failure) console.error('[gateway] worker thread failed', error);
+    fail(error);
+  });
+  worker.on('exit', (code) => fail(new Error(`the gateway worker thread exited (code ${code})`)));
+
+  let ready: Extract<FromGatewayWorker, { type: 'ready' }>;
+  try {
+    ready = await next('ready');
+  } catch (error) {
+    await worker.terminate();
+    throw error;
+  }
+  const publicUrl = ready.publicUrl;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: publicUrl,
+    port: ready.port,
+    issuer: (poolId) => `${publicUrl}/${poolId}`,
+    jwksUrl: (poolId) => `${publicUrl}/${poolId}/.well-known/jwks.json`,
+    async subscribeStreams(h) {
+      handler = h;
+      const subscribed = next('subscribed');
+      send({ type: 'subscribe' });
+      await subscribed;
+      return () => {
+        if (handler === h) handler = undefined;
+      };
+    },
+    flushStreams() {
+      if (failure) return Promise.reject(failure);
+      const id = nextFlush++;
+      const flushed = new Promise<void>((resolve, reject) => flushes.set(id, { resolve, reject }));
+      send({ type: 'flush', id });
+      return flushed;
+    },
+    close() {
+      closing ??= (async () => {
+        if (!failure) {
+          const closed = next('closed').catch(() => undefined);
+          send({ type: 'close' });
+          let timer: NodeJS.Timeout | undefined;
+          await Promise.race([closed, new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_TIMEOUT_MS)))]);
+          clearTimeout(timer);
+        }
+        await worker.terminate();
+      })();
+      return closing;
+    },
+  };
+}
