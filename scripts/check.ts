@@ -107,6 +107,11 @@ const stages: Step[][] = [
       cacheKey: () => fingerprint(SYNTH_INPUTS),
     },
     {
+      name: 'lockfile installable by npm ci (npm/cli#9821)',
+      argv: [bin('tsx'), 'scripts/repair-lockfile.ts', '--check'],
+      hint: 'run `npx tsx scripts/repair-lockfile.ts` after `npm install` and commit package-lock.json.',
+    },
+    {
       name: 'format (prettier --check)',
       argv: [bin('prettier'), '--check', '.', '--log-level', 'warn'],
       hint: 'run `npm run format`.',

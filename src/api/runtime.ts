@@ -10,8 +10,9 @@ import { systemClock } from '../core/system-clock';
 import { cryptoRandom } from '../core/crypto-random';
 import type { ApiDeps, Log } from './deps';
 
-export function createDocumentClient(config: DynamoDBClientConfig): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(new DynamoDBClient(config), {
+/** The one document-client setup every runtime uses: optional fields are simply left out of items. */
+export function createDocumentClient(client: DynamoDBClient | DynamoDBClientConfig): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(client instanceof DynamoDBClient ? client : new DynamoDBClient(client), {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
 }

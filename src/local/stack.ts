@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { startGatewayWorker } from './gateway-worker-host';
 import { LOCAL_CREDENTIALS } from './dynamodb/local-dynamo';
@@ -18,7 +18,7 @@ import { ensureTables } from '../data/ensure-tables';
 import { localTableNames, type TableNames } from '../data/tables';
 import { appRouter } from '../api/app-router';
 import { createApi } from '../api/router';
-import { createApiDeps } from '../api/runtime';
+import { createApiDeps, createDocumentClient } from '../api/runtime';
 import { jsonLog, type ApiDeps } from '../api/deps';
 import { handleStreamEvent } from '../api/change-feed';
 import { createGraphQLPublisher } from '../api/graphql-publisher';
@@ -107,7 +107,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     const awsConfig = { endpoint: gatewayUrl, region, credentials: LOCAL_CREDENTIALS };
     const ddb = new DynamoDBClient(awsConfig);
-    const doc = DynamoDBDocumentClient.from(ddb, { marshallOptions: { removeUndefinedValues: true } });
+    const doc = createDocumentClient(ddb);
     const cognito = new CognitoIdentityProviderClient(awsConfig);
     closers.push(async () => {
       ddb.destroy();
