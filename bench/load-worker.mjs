@@ -1,5 +1,6 @@
 // Load generator for the benchmarks, run in its own thread so it does not compete with the server
 // under test for the event loop: N keep-alive connections POSTing GraphQL bodies for a fixed time.
+import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Agent, request } from 'undici';
 
