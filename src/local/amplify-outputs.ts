@@ -10,7 +10,11 @@ export type LocalOutputsInput = {
   /** The local gateway, where Cognito calls go (Auth.Cognito.userPoolEndpoint). */
   cognitoEndpoint: string;
   groups: string[];
+  /** Map tiles for the web app's maps, as a Leaflet URL template; OpenStreetMap's when omitted. */
+  mapTileUrl?: string;
 };
+
+export const DEFAULT_MAP_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 
 export function localAmplifyOutputs(o: LocalOutputsInput) {
   return {
@@ -44,6 +48,8 @@ export function localAmplifyOutputs(o: LocalOutputsInput) {
     custom: {
       /** Not part of Amplify's format: the web app merges it into Auth.Cognito.userPoolEndpoint. */
       userPoolEndpoint: o.cognitoEndpoint,
+      /** Not part of Amplify's format: the tile URL template the web app's maps load. */
+      mapTileUrl: o.mapTileUrl ?? DEFAULT_MAP_TILE_URL,
       local: true,
     },
   };

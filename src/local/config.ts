@@ -19,7 +19,37 @@ const schema = z.object({
     .regex(/[^A-Za-z0-9]/, 'DEMO_PASSWORD needs a symbol')
     .default('Demo-Courier-2026!'),
   AWS_REGION: z.string().default('us-east-1'),
+  MAP_TILE_URL: z
+    .string()
+    .regex(/\{z\}.*\{x\}.*\{y\}/, 'MAP_TILE_URL must be a tile URL template with {z}, {x} and {y}')
+    .optional(),
+  SIMULATOR: z.enum(['on', 'off', 'true', 'false', '1', '0'], { message: 'SIMULATOR must be on or off' }).default('on'),
+  SIMULATOR_SPEEDUP: z.coerce
+    .number()
+    .min(1, 'SIMULATOR_SPEEDUP must be at least 1 (real time)')
+    .max(1000, 'SIMULATOR_SPEEDUP can be at most 1000')
+    .default(10),
+  SIMULATOR_TICK_MS: z.coerce
+    .number()
+    .int()
+    .min(250, 'SIMULATOR_TICK_MS must be at least 250 ms')
+    .max(60_000, 'SIMULATOR_TICK_MS can be at most 60000 ms')
+    .default(2000),
+  SIMULATOR_COURIERS: z.coerce.number().int().min(1, 'SIMULATOR_COURIERS must be at least 1').default(25),
+  SIMULATOR_FAILURE_RATE: z.coerce
+    .number()
+    .min(0, 'SIMULATOR_FAILURE_RATE is a fraction from 0 to 1, e.g. 0.05')
+    .max(1, 'SIMULATOR_FAILURE_RATE is a fraction from 0 to 1, e.g. 0.05')
+    .default(0.05),
+  SIMULATOR_NEW_BOOKING_EVERY_S: z.coerce
+    .number()
+    .min(0, 'SIMULATOR_NEW_BOOKING_EVERY_S is seconds between new bookings, 0 for none')
+    .default(180),
 });
+
+/** The fleet simulator for `npm start`, or false when SIMULATOR=off. */
+export type SimulatorConfig =
+  false | { couriers: number; speedUp: number; tickMs: number; failureRate: number; newBookingEveryMs: number | false };
 
 export type LocalConfig = {
   gatewayPort: number;
@@ -28,6 +58,9 @@ export type LocalConfig = {
   dataDir: string;
   demoPassword: string;
   region: string;
+  /** Tile URL template for the web app's maps; OpenStreetMap's when unset. */
+  mapTileUrl?: string;
+  simulator: SimulatorConfig;
 };
 
 export function loadLocalConfig(env: NodeJS.ProcessEnv = process.env): LocalConfig {
@@ -44,5 +77,15 @@ export function loadLocalConfig(env: NodeJS.ProcessEnv = process.env): LocalConf
     dataDir: resolve(c.DATA_DIR),
     demoPassword: c.DEMO_PASSWORD,
     region: c.AWS_REGION,
+    simulator: ['off', 'false', '0'].includes(c.SIMULATOR)
+      ? false
+      : {
+          couriers: c.SIMULATOR_COURIERS,
+          speedUp: c.SIMULATOR_SPEEDUP,
+          tickMs: c.SIMULATOR_TICK_MS,
+          failureRate: c.SIMULATOR_FAILURE_RATE,
+          newBookingEveryMs: c.SIMULATOR_NEW_BOOKING_EVERY_S === 0 ? false : c.SIMULATOR_NEW_BOOKING_EVERY_S * 1000,
+        },
+    ...(c.MAP_TILE_URL ? { mapTileUrl: c.MAP_TILE_URL } : {}),
   };
 }

@@ -22,6 +22,11 @@ import { createApiDeps, createDocumentClient } from '../api/runtime';
 import { jsonLog, type ApiDeps } from '../api/deps';
 import { handleStreamEvent } from '../api/change-feed';
 import { createGraphQLPublisher } from '../api/graphql-publisher';
+import {
+  startFleetSimulator,
+  type FleetSimulator,
+  type FleetSimulatorSettings,
+} from './fleet-simulator/fleet-simulator';
 
 export const GROUPS = ['admin', 'courier', 'partner'];
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -39,6 +44,10 @@ export type StackOptions = {
   /** 'dev': Vite middleware (hot reload); 'static': the built app from dist/web; 'none': API only. */
   web: 'dev' | 'static' | 'none';
   log?: (line: string) => void;
+  /** Tile URL template served to the web app (amplify_outputs.json custom.mapTileUrl). */
+  mapTileUrl?: string;
+  /** Couriers moving through their deliveries on their own (local demo); off unless given. */
+  simulator?: false | FleetSimulatorSettings;
 };
 
 export type Stack = {
@@ -56,6 +65,8 @@ export type Stack = {
   cognito: CognitoIdentityProviderClient;
   outputs: ReturnType<typeof localAmplifyOutputs>;
   seeded: boolean;
+  /** The running fleet simulator, when asked for. */
+  simulator?: FleetSimulator;
   /** Resolves when every table change so far has reached the subscribers. */
   flushChangeFeed(): Promise<void>;
   close(): Promise<void>;
@@ -169,6 +180,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       apiKey,
       cognitoEndpoint: gatewayUrl,
       groups: GROUPS,
+      mapTileUrl: options.mapTileUrl,
     });
 
     served.outputs = outputs;
@@ -181,6 +193,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       if (batchItemFailures.length > 0) throw new Error(`${batchItemFailures.length} change-feed records failed`);
     });
     closers.push(async () => unsubscribe());
+
+    // Last to start, first to stop: it acts through the core like a courier's app, so its changes reach
+    // subscribers through the change feed above.
+    const simulator = options.simulator ? await startFleetSimulator({ ...options.simulator, deps, log }) : undefined;
+    if (simulator) closers.push(() => simulator.stop());
 
     return {
       gatewayUrl,
@@ -197,6 +214,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       cognito,
       outputs,
       seeded,
+      ...(simulator ? { simulator } : {}),
       flushChangeFeed: () => gateway.flushStreams(),
       close: closeAll,
     };

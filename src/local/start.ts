@@ -1,8 +1,20 @@
 // `npm start`: the whole system on this machine (gateway, GraphQL server, web app, demo data).
 // `npm start -- --reset` starts from empty.
 import { rm } from 'node:fs/promises';
-import { loadLocalConfig } from './config';
+import { loadLocalConfig, type SimulatorConfig } from './config';
 import { startStack } from './stack';
+
+function simulatorLine(simulator: SimulatorConfig): string {
+  if (!simulator) return 'Fleet simulator is off (SIMULATOR=off); leave SIMULATOR unset to see couriers move.\n';
+  const booking =
+    simulator.newBookingEveryMs === false
+      ? 'no new bookings'
+      : `a new booking every ${Math.round(simulator.newBookingEveryMs / 1000)} s`;
+  return (
+    `Fleet simulator: up to ${simulator.couriers} couriers work their deliveries at ${simulator.speedUp}× speed, ${booking}.\n` +
+    '  Turn it off with SIMULATOR=off (tune: SIMULATOR_SPEEDUP, SIMULATOR_TICK_MS, SIMULATOR_COURIERS).\n'
+  );
+}
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -18,9 +30,11 @@ async function main(): Promise<void> {
     webPort: config.webPort,
     region: config.region,
     demoPassword: config.demoPassword,
+    mapTileUrl: config.mapTileUrl,
     seed: true,
     web: 'dev',
     log: (line) => console.log(line),
+    simulator: config.simulator,
   });
 
   const secs = ((Date.now() - started) / 1000).toFixed(1);
@@ -41,6 +55,7 @@ Sign in with (password for all: ${p}):
   partner@example.com                    partner "Acme"
   partner2@example.com                   partner "Globex"
 
+${simulatorLine(config.simulator)}
 Data lives in ${config.dataDir} (npm start -- --reset starts from empty). Ctrl-C stops everything.
 `);
 

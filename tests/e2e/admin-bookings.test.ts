@@ -7,7 +7,7 @@ import type { Booking } from '../../src/core/model';
 import type { Stack } from '../../src/local/stack';
 import { assignCourier, bookCourier, updateDeliveryStatus } from '../../src/generated/graphql';
 import { as, DEMO_PASSWORD, gql, startTestStack } from '../support/test-stack';
-import { ARTIFACTS, buildWebApp, launchBrowser } from '../support/browser';
+import { ARTIFACTS, launchBrowser } from '../support/browser';
 
 let stack: Stack;
 let browser: Browser;
@@ -15,7 +15,6 @@ let page: Page;
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  await buildWebApp();
   stack = await startTestStack({ web: 'static' });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

@@ -1,6 +1,8 @@
-// The app root: sign-in (admins create the users, so no sign-up), then the workspace for the user's role.
+// The app root: public tracking for anyone; otherwise sign-in (admins create the users, so no sign-up),
+// then the workspace for the user's role.
 import { Authenticator } from '@aws-amplify/ui-react';
 import { lazy, Suspense, type ReactNode } from 'react';
+import { matchPath } from 'react-router-dom';
 import { Brand } from '../components/brand';
 import { Loading } from '../components/feedback-states';
 import { ProblemNotice } from '../components/problem-notice';
@@ -9,6 +11,9 @@ import { useWorkspace } from './use-workspace';
 
 const AdminApp = lazy(() => import('./routes/admin-app').then((m) => ({ default: m.AdminApp })));
 const CourierApp = lazy(() => import('./routes/courier-app').then((m) => ({ default: m.CourierApp })));
+const TrackingPage = lazy(() =>
+  import('../features/tracking/components/tracking-page').then((m) => ({ default: m.TrackingPage })),
+);
 const PartnerApp = lazy(() => import('./routes/partner-app').then((m) => ({ default: m.PartnerApp })));
 
 function SignInHeader() {
@@ -86,7 +91,22 @@ function SignedIn({ onSignOut }: { onSignOut: () => void }) {
   }
 }
 
+/** Public tracking (/track/<reference>) is for anyone holding a reference: it renders without signing in. */
 export function App() {
+  const tracking = matchPath('/track/:reference', window.location.pathname);
+  if (tracking?.params.reference) {
+    return (
+      <Suspense
+        fallback={
+          <Centered>
+            <Loading />
+          </Centered>
+        }
+      >
+        <TrackingPage reference={tracking.params.reference} />
+      </Suspense>
+    );
+  }
   return (
     <Authenticator hideSignUp loginMechanisms={['email']} components={{ Header: SignInHeader }}>
       {({ signOut }) => <SignedIn onSignOut={() => signOut?.()} />}

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   AppConfigError,
+  DEFAULT_MAP_TILE_URL,
   createPlainSocketClass,
   plainSocketHost,
   toPlainSocketUrl,
+  toAppSettings,
   toResourcesConfig,
 } from './amplify-config';
 
@@ -116,5 +118,21 @@ describe('plain WebSocket for a plain-HTTP GraphQL endpoint', () => {
 
     // Assess
     expect(opened).toEqual([{ url: 'ws://localhost:4000/graphql/realtime', protocols: ['graphql-ws', 'header-e30'] }]);
+  });
+});
+
+describe('toAppSettings', () => {
+  it('reads the map tile URL from custom, and falls back to OpenStreetMap without one', () => {
+    // Prepare
+    const local = outputs({ mapTileUrl: 'http://127.0.0.1:9/tiles/{z}/{x}/{y}.png' });
+    const cloud = outputs();
+
+    // Act
+    const fromLocal = toAppSettings(local);
+    const fromCloud = toAppSettings(cloud);
+
+    // Assess
+    expect(fromLocal.mapTileUrl).toBe('http://127.0.0.1:9/tiles/{z}/{x}/{y}.png');
+    expect(fromCloud.mapTileUrl).toBe(DEFAULT_MAP_TILE_URL);
   });
 });

@@ -14,11 +14,30 @@ const outputsSchema = z.object({
   version: z.string(),
   auth: z.object({ aws_region: text(), user_pool_id: text(), user_pool_client_id: text() }),
   data: z.object({ url: z.url(), aws_region: text() }),
-  custom: z.optional(z.looseObject({ userPoolEndpoint: z.optional(z.url()) })),
+  custom: z.optional(z.looseObject({ userPoolEndpoint: z.optional(z.url()), mapTileUrl: z.optional(text()) })),
 });
+
+/** Tiles used when the outputs name none: OpenStreetMap's standard layer. */
+export const DEFAULT_MAP_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+
+/** What the app reads from the outputs besides Amplify's own resources. */
+export type AppSettings = { mapTileUrl: string };
+
+let settings: AppSettings = { mapTileUrl: DEFAULT_MAP_TILE_URL };
+
+/** The settings of the outputs `configureAmplify` loaded (defaults before that). */
+export function appSettings(): AppSettings {
+  return settings;
+}
 
 export class AppConfigError extends Error {
   override readonly name = 'AppConfigError';
+}
+
+/** The app's own settings from Amplify outputs: the map tile URL lives under `custom`, outside Amplify's format. */
+export function toAppSettings(outputs: unknown): AppSettings {
+  const checked = outputsSchema.safeParse(outputs);
+  return { mapTileUrl: (checked.success && checked.data.custom?.mapTileUrl) || DEFAULT_MAP_TILE_URL };
 }
 
 /**
@@ -77,6 +96,7 @@ export async function configureAmplify(fetchOutputs: typeof fetch = fetch): Prom
   const outputs: unknown = await response.json();
   const config = toResourcesConfig(outputs);
   Amplify.configure(config);
+  settings = toAppSettings(outputs);
 
   const endpoint = config.API?.GraphQL?.endpoint;
   const host = endpoint ? plainSocketHost(endpoint) : undefined;

@@ -25,6 +25,7 @@ type MessageStream = {
 type GraphqlCall = (options: { query: string; variables: Variables }) => unknown;
 
 let graphql: GraphqlCall | undefined;
+let publicGraphql: GraphqlCall | undefined;
 
 /** Created on first use: Amplify must be configured before the client is generated. */
 function getGraphql(): GraphqlCall {
@@ -35,12 +36,30 @@ function getGraphql(): GraphqlCall {
   return graphql;
 }
 
+/** The API-key client, for pages anyone may open without signing in (public tracking). */
+function getPublicGraphql(): GraphqlCall {
+  if (!publicGraphql) {
+    const client = generateClient({ authMode: 'apiKey' });
+    publicGraphql = (options) => client.graphql(options);
+  }
+  return publicGraphql;
+}
+
 /** Runs a query or mutation; rejects with Amplify's `{ data, errors }` result when the server reports errors. */
 export async function runOperation<TData, TVariables extends Variables>(
   document: TypedDocument<TData, TVariables>,
   variables: TVariables,
 ): Promise<TData> {
   const result = (await getGraphql()({ query: document.toString(), variables })) as GraphQLResult<TData>;
+  return result.data;
+}
+
+/** Runs a public (API-key) query: no user session is needed or used. */
+export async function runPublicOperation<TData, TVariables extends Variables>(
+  document: TypedDocument<TData, TVariables>,
+  variables: TVariables,
+): Promise<TData> {
+  const result = (await getPublicGraphql()({ query: document.toString(), variables })) as GraphQLResult<TData>;
   return result.data;
 }
 

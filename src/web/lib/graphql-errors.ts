@@ -45,6 +45,12 @@ function errorTypeOf(error: ErrorLike): string | undefined {
   return originalName;
 }
 
+/** The API's errorType of a failed call (`NotFoundError`, `ValidationError`, …), when it names one. */
+export function errorTypeOfProblem(error: unknown): string | undefined {
+  const first = firstError(error);
+  return first ? errorTypeOf(first) : undefined;
+}
+
 const NETWORK_MESSAGE = /network|failed to fetch|load failed|connection/i;
 
 /** The user-facing reading of an error from the GraphQL API (or from the way there). */

@@ -1,4 +1,5 @@
 // The admin workspace: its navigation and pages. Entries without a page yet are shown disabled.
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import {
   BookingsIcon,
@@ -9,13 +10,22 @@ import {
   ReportsIcon,
   VoicebotIcon,
 } from '../../components/icons';
+import { Loading } from '../../components/feedback-states';
 import { AdminLayout, type NavItem } from '../../components/layouts/admin-layout';
 import { AdminBookingsPage } from '../../features/bookings/components/admin-bookings-page';
 import { CouriersPage } from '../../features/couriers/components/couriers-page';
 
+// The map and the booking detail carry Leaflet: loaded only when opened.
+const MapPage = lazy(() => import('../../features/map/components/map-page').then((m) => ({ default: m.MapPage })));
+const BookingDetailPage = lazy(() =>
+  import('../../features/booking-detail/components/booking-detail-page').then((m) => ({
+    default: m.BookingDetailPage,
+  })),
+);
+
 const NAV: NavItem[] = [
   { label: 'Bookings', icon: <BookingsIcon />, to: '/bookings' },
-  { label: 'Map', icon: <MapIcon /> },
+  { label: 'Map', icon: <MapIcon />, to: '/map' },
   { label: 'Dashboard', icon: <DashboardIcon /> },
   { label: 'Reports', icon: <ReportsIcon /> },
   { label: 'Couriers', icon: <CouriersIcon />, to: '/couriers' },
@@ -29,11 +39,15 @@ export function AdminApp({ userName, onSignOut }: AdminAppProps) {
   return (
     <BrowserRouter>
       <AdminLayout nav={NAV} userName={userName} onSignOut={onSignOut}>
-        <Routes>
-          <Route path="/bookings" element={<AdminBookingsPage />} />
-          <Route path="/couriers" element={<CouriersPage />} />
-          <Route path="*" element={<Navigate to="/bookings" replace />} />
-        </Routes>
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route path="/bookings" element={<AdminBookingsPage />} />
+            <Route path="/bookings/:reference" element={<BookingDetailPage />} />
+            <Route path="/map" element={<MapPage />} />
+            <Route path="/couriers" element={<CouriersPage />} />
+            <Route path="*" element={<Navigate to="/bookings" replace />} />
+          </Routes>
+        </Suspense>
       </AdminLayout>
     </BrowserRouter>
   );

@@ -33,7 +33,7 @@ export function AdminBookingsPage() {
         selectedReference={selected?.reference}
         emptyHint="Pick another day or clear the status, courier and partner filters."
       />
-      {selected && <BookingDrawer booking={selected} onClose={close} />}
+      {selected && <BookingDrawer booking={selected} onClose={close} detailPath={`/bookings/${selected.reference}`} />}
     </section>
   );
 }

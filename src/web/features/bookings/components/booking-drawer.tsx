@@ -1,11 +1,12 @@
 // The detail panel of one booking: who, where, what, and its status timeline.
 import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
 import { Drawer } from '../../../components/drawer';
 import { StatusBadge } from '../../../components/status-badge';
 import { formatDateTime, formatWindow } from '../../../lib/date-format';
 import type { BookingFields } from '../../../lib/api-types';
-import { addressLine, describePackage, humanize } from './booking-text';
-import { StatusTimeline } from './status-timeline';
+import { addressLine, describePackage, humanize } from '../../../lib/booking-text';
+import { StatusTimeline } from '../../../components/status-timeline';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -16,7 +17,14 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export function BookingDrawer({ booking, onClose }: { booking: BookingFields; onClose: () => void }) {
+export type BookingDrawerProps = {
+  booking: BookingFields;
+  onClose: () => void;
+  /** Where the booking's full page is, for workspaces that have one (the admin's). */
+  detailPath?: string;
+};
+
+export function BookingDrawer({ booking, onClose, detailPath }: BookingDrawerProps) {
   return (
     <Drawer
       testId="booking-drawer"
@@ -28,6 +36,11 @@ export function BookingDrawer({ booking, onClose }: { booking: BookingFields; on
         </span>
       }
     >
+      {detailPath && (
+        <Link className="button button--secondary drawer__open" to={detailPath} data-testid="open-booking-detail">
+          Open booking page
+        </Link>
+      )}
       <dl className="fields">
         <Field label="Customer">
           {booking.customerName}

@@ -4,7 +4,7 @@ import { StatusBadge } from '../../../components/status-badge';
 import { formatAge, formatDateTime, formatWindow } from '../../../lib/date-format';
 import type { BookingFields } from '../../../lib/api-types';
 import { useNow } from '../../../lib/use-now';
-import { describePackage, humanize, streetLine } from './booking-text';
+import { describePackage, humanize, streetLine } from '../../../lib/booking-text';
 
 export type BookingsTableProps = {
   items: BookingFields[];

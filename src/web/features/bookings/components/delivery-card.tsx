@@ -2,7 +2,7 @@
 import { StatusBadge } from '../../../components/status-badge';
 import { formatWindow } from '../../../lib/date-format';
 import type { BookingFields } from '../../../lib/api-types';
-import { addressLine, describePackage, humanize } from './booking-text';
+import { addressLine, describePackage, humanize } from '../../../lib/booking-text';
 
 export function DeliveryCard({ booking, flashing }: { booking: BookingFields; flashing: boolean }) {
   return (

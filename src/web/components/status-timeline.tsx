@@ -1,8 +1,8 @@
 // A booking's status history, newest first: when, who, where, and what they noted.
-import { STATUS_LOOK } from '../../../lib/booking-status';
-import { formatDateTime } from '../../../lib/date-format';
-import type { StatusEventFields } from '../../../lib/api-types';
-import { describeActor, describePoint, humanize } from './booking-text';
+import { STATUS_LOOK } from '../lib/booking-status';
+import { formatDateTime } from '../lib/date-format';
+import type { StatusEventFields } from '../lib/api-types';
+import { describeActor, describePoint, humanize } from '../lib/booking-text';
 
 export function StatusTimeline({ history }: { history: StatusEventFields[] }) {
   const newestFirst = [...history].reverse();

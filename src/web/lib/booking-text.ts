@@ -1,5 +1,5 @@
 // Bookings in words: the labels tables, cards and the timeline use for enum values and addresses.
-import type { AddressFields, BookingFields, StatusEventFields } from '../../../lib/api-types';
+import type { AddressFields, BookingFields, StatusEventFields } from './api-types';
 
 /** "SIGNATURE_REQUIRED" → "Signature required". */
 export function humanize(value: string): string {

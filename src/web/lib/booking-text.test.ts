@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeBooking } from '../../../testing/booking-factory';
+import { makeBooking } from '../testing/booking-factory';
 import { addressLine, describeActor, describePackage, humanize, streetLine } from './booking-text';
 
 describe('booking text', () => {

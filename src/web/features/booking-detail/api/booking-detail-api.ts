@@ -1,0 +1,57 @@
+// The booking detail's calls to the API: the booking, its courier, and the live feeds for both.
+import { runOperation, subscribeTo } from '../../../lib/graphql-client';
+import {
+  GetBookingDocument,
+  GetCourierDocument,
+  OnBookingChangedDocument,
+  OnCourierMovedDocument,
+} from '../../../../generated/graphql';
+import type { BookingFields, CourierFields } from '../../../lib/api-types';
+
+export async function fetchBooking(reference: string): Promise<BookingFields | null> {
+  const { getBooking } = await runOperation(GetBookingDocument, { reference });
+  return getBooking;
+}
+
+export async function fetchCourier(id: string): Promise<CourierFields | null> {
+  const { getCourier } = await runOperation(GetCourierDocument, { id });
+  return getCourier;
+}
+
+/** The feed has no reference argument: changes to other bookings are dropped here. */
+export function watchBooking(
+  reference: string,
+  onBooking: (booking: BookingFields) => void,
+  onError: (error: unknown) => void,
+): () => void {
+  return subscribeTo(
+    OnBookingChangedDocument,
+    {},
+    {
+      next: (data) => {
+        if (data.onBookingChanged?.reference === reference) onBooking(data.onBookingChanged);
+      },
+      error: onError,
+    },
+  );
+}
+
+export type CourierPosition = { lat: number; lng: number; at: string };
+
+export function watchCourier(
+  courierId: string,
+  onMove: (position: CourierPosition) => void,
+  onError: (error: unknown) => void,
+): () => void {
+  return subscribeTo(
+    OnCourierMovedDocument,
+    { courierId },
+    {
+      next: (data) => {
+        const move = data.onCourierMoved;
+        if (move && move.courierId === courierId) onMove({ lat: move.lat, lng: move.lng, at: move.at });
+      },
+      error: onError,
+    },
+  );
+}

@@ -1,0 +1,122 @@
+// The admin's global map: one day's bookings coloured by status, the fleet, a legend, and live updates.
+import { useCallback, useMemo, useState } from 'react';
+import { BaseMap } from '../../../components/base-map';
+import { Loading } from '../../../components/feedback-states';
+import { LiveIndicator } from '../../../components/live-indicator';
+import { ProblemNotice } from '../../../components/problem-notice';
+import { localDay } from '../../../lib/date-format';
+import { useMapData } from '../hooks/use-map-data';
+import type { DrawnView } from './booking-cluster-layer';
+import { BookingClusters } from './booking-clusters';
+import { CourierMarkers } from './courier-markers';
+import { FitView } from './fit-view';
+import { MapLegend } from './map-legend';
+import { MapSelection, type Selection } from './map-selection';
+
+/**
+ * What the canvas shows, as markup: assistive technology and browser tests cannot read a canvas, so each
+ * drawn booking and cluster is listed with its colour and position.
+ */
+function DrawnList({ view }: { view: DrawnView }) {
+  return (
+    <div className="visually-hidden" data-testid="map-drawn">
+      <ul aria-label="Bookings on screen">
+        {view.markers.map((marker) => (
+          <li
+            key={marker.reference}
+            data-testid={`map-marker-${marker.reference}`}
+            data-status={marker.status}
+            data-colour={marker.colour}
+            data-x={Math.round(marker.x)}
+            data-y={Math.round(marker.y)}
+          >
+            {marker.reference}: {marker.status}
+          </li>
+        ))}
+      </ul>
+      <ul aria-label="Clusters on screen">
+        {view.clusters.map((cluster) => (
+          <li
+            key={`${cluster.x},${cluster.y}`}
+            data-testid="map-cluster"
+            data-count={cluster.count}
+            data-colour={cluster.colour}
+          >
+            {cluster.count} bookings
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function MapPage() {
+  const [day, setDay] = useState(() => localDay());
+  const data = useMapData(day);
+  const [selection, setSelection] = useState<Selection | null>(null);
+  const [drawn, setDrawn] = useState<DrawnView>({ markers: [], clusters: [] });
+
+  const selectBooking = useCallback((reference: string) => setSelection({ kind: 'booking', reference }), []);
+  const selectCourier = useCallback((id: string) => setSelection({ kind: 'courier', id }), []);
+  const { points, couriers } = data;
+  const positions = useCallback(
+    () => [...points, ...couriers.flatMap((c) => (c.position ? [c.position] : []))],
+    [points, couriers],
+  );
+  const frameKey = data.phase === 'ready' ? day : null;
+  const total = useMemo(() => Object.values(data.counts).reduce((sum, n) => sum + n, 0), [data.counts]);
+
+  return (
+    <section className="page map-page">
+      <header className="page__header">
+        <div>
+          <h1 className="page__title">Map</h1>
+          <p className="page__subtitle">Where every booking of the day and every courier is, as it happens.</p>
+        </div>
+        <div className="map-page__tools">
+          <label className="control">
+            <span className="control__label">Day</span>
+            <input
+              type="date"
+              value={day}
+              required
+              onChange={(event) => event.target.value && setDay(event.target.value)}
+              data-testid="map-day"
+            />
+          </label>
+          <LiveIndicator failed={data.liveFailed} />
+        </div>
+      </header>
+      {data.phase === 'error' && <ProblemNotice error={data.error} onRetry={data.reload} />}
+      <div className="map-page__body">
+        <div className="map-page__map">
+          <BaseMap testId="global-map">
+            <BookingClusters points={points} onSelect={selectBooking} onDraw={setDrawn} />
+            <CourierMarkers couriers={couriers} onSelect={selectCourier} />
+            <FitView frameKey={frameKey} positions={positions} />
+          </BaseMap>
+          {data.phase === 'loading' && (
+            <div className="map-page__loading">
+              <Loading label="Loading the day…" />
+            </div>
+          )}
+        </div>
+        <aside className="map-page__side">
+          <p className="map-page__total" data-testid="map-total" data-count={total}>
+            {total} {total === 1 ? 'booking' : 'bookings'} on {day}
+          </p>
+          <MapLegend counts={data.counts} couriers={couriers.length} />
+          {selection && (
+            <MapSelection
+              selection={selection}
+              bookings={data.bookings}
+              couriers={couriers}
+              onClose={() => setSelection(null)}
+            />
+          )}
+        </aside>
+      </div>
+      <DrawnList view={drawn} />
+    </section>
+  );
+}

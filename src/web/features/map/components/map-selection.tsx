@@ -1,0 +1,95 @@
+// What was clicked on the map: a booking's essentials or a courier's whereabouts, each linking onward.
+import { Link } from 'react-router-dom';
+import { StatusBadge } from '../../../components/status-badge';
+import type { BookingFields } from '../../../lib/api-types';
+import { formatDateTime } from '../../../lib/date-format';
+import { humanize } from '../../../lib/booking-text';
+import type { CourierSpot } from '../hooks/map-state';
+
+export type Selection = { kind: 'booking'; reference: string } | { kind: 'courier'; id: string };
+
+export type MapSelectionProps = {
+  selection: Selection;
+  bookings: ReadonlyMap<string, BookingFields>;
+  couriers: CourierSpot[];
+  onClose: () => void;
+};
+
+function BookingSummary({ booking }: { booking: BookingFields }) {
+  return (
+    <>
+      <div className="map-selection__head">
+        <span className="mono">{booking.reference}</span>
+        <StatusBadge status={booking.status} testId="map-selection-status" />
+      </div>
+      <dl className="map-selection__fields">
+        <dt>Customer</dt>
+        <dd>{booking.customerName}</dd>
+        <dt>Route</dt>
+        <dd>
+          {booking.pickup.city} → {booking.delivery.city}
+        </dd>
+        <dt>Courier</dt>
+        <dd>{booking.courierName ?? booking.courierId ?? 'Unassigned'}</dd>
+        <dt>Updated</dt>
+        <dd>{formatDateTime(booking.updatedAt)}</dd>
+      </dl>
+      <Link className="button button--secondary" to={`/bookings/${booking.reference}`} data-testid="map-open-booking">
+        Open booking
+      </Link>
+    </>
+  );
+}
+
+function CourierSummary({ courier, bookings }: { courier: CourierSpot; bookings: BookingFields[] }) {
+  return (
+    <>
+      <div className="map-selection__head">
+        <span className="map-legend__courier" aria-hidden="true" />
+        <strong>{courier.name}</strong>
+      </div>
+      <dl className="map-selection__fields">
+        <dt>Vehicle</dt>
+        <dd>{humanize(courier.vehicle)}</dd>
+        <dt>Last seen</dt>
+        <dd>{courier.position ? formatDateTime(courier.position.at) : 'Not reported'}</dd>
+      </dl>
+      {bookings.length > 0 && (
+        <ul className="map-selection__list">
+          {bookings.map((booking) => (
+            <li key={booking.reference}>
+              <Link to={`/bookings/${booking.reference}`} className="mono">
+                {booking.reference}
+              </Link>{' '}
+              <StatusBadge status={booking.status} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+export function MapSelection({ selection, bookings, couriers, onClose }: MapSelectionProps) {
+  let body;
+  if (selection.kind === 'booking') {
+    const booking = bookings.get(selection.reference);
+    body = booking ? <BookingSummary booking={booking} /> : <p className="muted">This booking is not on this day.</p>;
+  } else {
+    const courier = couriers.find((candidate) => candidate.id === selection.id);
+    const assigned = [...bookings.values()].filter((booking) => booking.courierId === selection.id);
+    body = courier ? (
+      <CourierSummary courier={courier} bookings={assigned} />
+    ) : (
+      <p className="muted">Courier not found.</p>
+    );
+  }
+  return (
+    <section className="map-selection" data-testid="map-selection" aria-label="Selected on the map">
+      <button type="button" className="icon-button map-selection__close" aria-label="Close" onClick={onClose}>
+        ×
+      </button>
+      {body}
+    </section>
+  );
+}
