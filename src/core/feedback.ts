@@ -38,6 +38,11 @@ import { describeStatus } from './status-machine';
 export const MAX_FEEDBACK_REFERENCE_ATTEMPTS = 5;
 const ACCEPTS_FEEDBACK: ReadonlySet<BookingStatus> = new Set(['DELIVERED', 'RETURNED']);
 
+/** Only completed deliveries take feedback (Req 5.8): the others are tracked instead. */
+export function acceptsFeedback(status: BookingStatus): boolean {
+  return ACCEPTS_FEEDBACK.has(status);
+}
+
 /**
  * Feedback was given on a parcel that is still under way. A ConflictError, carrying the booking's status so
  * the voice dialog can offer tracking instead.
@@ -138,7 +143,7 @@ export async function submitFeedback(
   const ref = requireReference(f.bookingReference, 'bookingReference');
   const booking = await deps.bookings.get(ref);
   assertCanSubmitFeedback(principal, booking, ref);
-  if (!ACCEPTS_FEEDBACK.has(booking.status)) {
+  if (!acceptsFeedback(booking.status)) {
     throw new FeedbackNotAcceptedError(
       `Booking ${ref} is ${describeStatus(booking.status)}; feedback opens once it is delivered or returned.`,
       booking.status,

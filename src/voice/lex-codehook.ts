@@ -1,0 +1,182 @@
+// Lex V2 code hook adapter: the only place that reads a Lex V2 event and writes a Lex V2 response. Event →
+// turn → dialog → response; faults anywhere end in an apology and a transfer the contact flow can branch on.
+import type { LexV2Event, LexV2Result, LexV2Slots } from 'aws-lambda';
+import type { ApiDeps } from '../api/deps';
+import { normalizePhone } from '../core/phone-number';
+import {
+  BOT_DEFINITION,
+  INTENT_NAMES,
+  type BotDefinition,
+  type IntentName,
+  type Locale,
+  type SlotName,
+} from './bot-definition';
+import { handleTurn, newSession } from './dialog';
+import type { Outcome, Turn, VoiceDeps, VoiceSession } from './dialog-types';
+import { say } from './speech';
+
+/** Session attribute holding the bot's compact state (JSON). */
+export const STATE_ATTRIBUTE = 'courierBot';
+/** Session attribute the contact flow branches on after the bot: TRANSFER or DONE. */
+export const OUTCOME_ATTRIBUTE = 'botOutcome';
+/** Why the call is transferred (AGENT_REQUESTED, NOT_FOUND, REFERENCE_FAILURES, NOT_UNDERSTOOD, FAULT). */
+export const TRANSFER_REASON_ATTRIBUTE = 'transferReason';
+/** Session attribute the contact flow sets to the caller's number. */
+export const CALLER_ATTRIBUTE = 'callerNumber';
+
+const INTENTS: ReadonlySet<string> = new Set(INTENT_NAMES);
+
+function isSession(value: unknown): value is VoiceSession {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.turn === 'number' && typeof v.misses === 'number';
+}
+
+/** The bot's state from its session attribute; anything unreadable starts afresh rather than failing the call. */
+export function decodeSession(raw: string | undefined): VoiceSession {
+  if (!raw) return newSession();
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return isSession(parsed) ? parsed : newSession();
+  } catch {
+    return newSession();
+  }
+}
+
+export function encodeSession(session: VoiceSession): string {
+  return JSON.stringify(session);
+}
+
+function slotValues(slots: LexV2Slots | undefined): Partial<Record<SlotName, string>> {
+  const values: Partial<Record<SlotName, string>> = {};
+  for (const [name, slot] of Object.entries(slots ?? {})) {
+    const value = slot?.value.interpretedValue ?? slot?.value.originalValue;
+    if (value !== undefined && value.trim() !== '') values[name as SlotName] = value;
+  }
+  return values;
+}
+
+/** The caller's turn and the bot's state, read from a Lex V2 event. */
+export function readLexEvent(event: LexV2Event): { turn: Turn; session: VoiceSession } {
+  const attributes = event.sessionState.sessionAttributes ?? {};
+  const intent = event.sessionState.intent;
+  const session = decodeSession(attributes[STATE_ATTRIBUTE]);
+  const callerRaw = attributes[CALLER_ATTRIBUTE];
+  if (!session.caller && callerRaw) {
+    const phone = normalizePhone(callerRaw);
+    if (phone.ok) session.caller = phone.e164;
+  }
+  return {
+    turn: {
+      sessionId: event.sessionId,
+      intent: INTENTS.has(intent.name) ? (intent.name as IntentName) : 'FallbackIntent',
+      slots: slotValues(intent.slots),
+      confirmation: intent.confirmationState,
+      transcript: event.inputTranscript ?? '',
+    },
+    session,
+  };
+}
+
+function clearedSlots(definition: BotDefinition, intent: IntentName): LexV2Slots {
+  const found = definition.intents.find((i) => i.name === intent);
+  return Object.fromEntries((found?.slots ?? []).map((s) => [s.name, null]));
+}
+
+/**
+ * The Lex V2 response. The dialog's state is the source of truth, so slots go back empty: Lex then fills only
+ * what the caller says next.
+ */
+export function buildLexResult(outcome: Outcome, event: LexV2Event, definition: BotDefinition): LexV2Result {
+  const { reply, session } = outcome;
+  const sessionAttributes: Record<string, string> = {
+    ...(event.sessionState.sessionAttributes ?? {}),
+    [STATE_ATTRIBUTE]: encodeSession(session),
+  };
+  delete sessionAttributes[OUTCOME_ATTRIBUTE];
+  delete sessionAttributes[TRANSFER_REASON_ATTRIBUTE];
+  const messages: LexV2Result['messages'] = [{ contentType: 'SSML', content: `<speak>${reply.say.join(' ')}</speak>` }];
+  switch (reply.action) {
+    case 'elicitSlot':
+      return {
+        sessionState: {
+          sessionAttributes,
+          dialogAction: { type: 'ElicitSlot', slotToElicit: reply.slot },
+          intent: { name: reply.intent, state: 'InProgress', slots: clearedSlots(definition, reply.intent) },
+        },
+        messages,
+      };
+    case 'confirmIntent':
+      return {
+        sessionState: {
+          sessionAttributes,
+          dialogAction: { type: 'ConfirmIntent' },
+          intent: { name: reply.intent, state: 'InProgress', slots: clearedSlots(definition, reply.intent) },
+        },
+        messages,
+      };
+    case 'elicitIntent':
+      return { sessionState: { sessionAttributes, dialogAction: { type: 'ElicitIntent' } }, messages };
+    case 'close':
+      sessionAttributes[OUTCOME_ATTRIBUTE] = reply.transfer ? 'TRANSFER' : 'DONE';
+      if (reply.transfer) sessionAttributes[TRANSFER_REASON_ATTRIBUTE] = reply.transfer;
+      return {
+        sessionState: {
+          sessionAttributes,
+          dialogAction: { type: 'Close' },
+          intent: { name: reply.intent, state: reply.fulfilled ? 'Fulfilled' : 'Failed' },
+        },
+        messages,
+      };
+  }
+}
+
+function faultResult(event: LexV2Event | undefined, prompts: VoiceDeps['prompts']): LexV2Result {
+  return {
+    sessionState: {
+      sessionAttributes: {
+        ...(event?.sessionState?.sessionAttributes ?? {}),
+        [OUTCOME_ATTRIBUTE]: 'TRANSFER',
+        [TRANSFER_REASON_ATTRIBUTE]: 'FAULT',
+      },
+      dialogAction: { type: 'Close' },
+      intent: { name: event?.sessionState?.intent?.name ?? 'FallbackIntent', state: 'Failed' },
+    },
+    messages: [{ contentType: 'SSML', content: `<speak>${say(prompts, 'fault')}</speak>` }],
+  };
+}
+
+/** The code hook for one bot definition (with the admin's prompt edits already applied). */
+export function createLexCodeHook(
+  deps: Omit<VoiceDeps, 'prompts'>,
+  definition: BotDefinition = BOT_DEFINITION,
+): (event: LexV2Event) => Promise<LexV2Result> {
+  return async (event) => {
+    const locale: Locale = event?.bot?.localeId in definition.prompts ? (event.bot.localeId as Locale) : 'en_US';
+    const prompts = definition.prompts[locale];
+    try {
+      const { turn, session } = readLexEvent(event);
+      const outcome = await handleTurn(turn, session, { ...deps, prompts });
+      return buildLexResult(outcome, event, definition);
+    } catch (e) {
+      deps.log.error('lex code hook failed', e);
+      return faultResult(event, prompts);
+    }
+  };
+}
+
+/** The code hook's dependencies from the API's: same repositories, geocoder, clock and log. */
+export function voiceDepsFromApi(api: ApiDeps): Omit<VoiceDeps, 'prompts'> {
+  return {
+    bookings: api.bookings,
+    feedback: api.feedback,
+    couriers: api.couriers,
+    geocoder: api.geocoder,
+    sentiment: api.sentiment,
+    idempotency: api.idempotency,
+    notifier: api.notifier,
+    clock: api.clock,
+    random: api.random,
+    log: api.log,
+  };
+}
