@@ -1,5 +1,5 @@
 // The Amplify Gen 2 backend: Cognito, the GraphQL API, its two functions, and the DynamoDB tables
-// built from src/data/tables.ts with their change feed wired to the stream notifier.
+// built from src/data/tables.ts with their change feed wired to the stream notifier and the rollup aggregator.
 import { defineBackend } from '@aws-amplify/backend';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { CfnManagedPolicy, CfnPolicy, ManagedPolicy, Policy } from 'aws-cdk-lib/aws-iam';
@@ -11,8 +11,9 @@ import { auth } from './auth/resource';
 import { data } from './data/resource';
 import { apiFunction } from './functions/api/resource';
 import { streamNotifier } from './functions/stream-notifier/resource';
+import { aggregator } from './functions/aggregator/resource';
 
-const backend = defineBackend({ auth, data, api: apiFunction, streamNotifier });
+const backend = defineBackend({ auth, data, api: apiFunction, streamNotifier, aggregator });
 
 /** Sandboxes are throwaway; every other deployment keeps its data when the stack goes away. */
 const isSandbox = backend.stack.node.tryGetContext('amplify-backend-type') === 'sandbox';
@@ -28,6 +29,9 @@ const attribute = (key: { name: string; type: 'S' | 'N' }): dynamodb.Attribute =
 const tablesStack = backend.createStack('tables');
 const apiLambda = backend.api.resources.lambda;
 const notifierLambda = backend.streamNotifier.resources.lambda;
+const aggregatorLambda = backend.aggregator.resources.lambda;
+/** Tables whose changes feed the dashboard rollups (src/api/rollup-aggregator.ts). */
+const AGGREGATED_TABLES: readonly TableKey[] = ['bookings', 'feedback'];
 const tableNames: Record<string, string> = {};
 
 for (const [key, def] of Object.entries(TABLES) as [TableKey, TableDefinition][]) {
@@ -52,6 +56,9 @@ for (const [key, def] of Object.entries(TABLES) as [TableKey, TableDefinition][]
   table.grantReadWriteData(apiLambda);
   backend.api.addEnvironment(tableEnvName(key), table.tableName);
   tableNames[key] = table.tableName;
+  // The aggregator's configuration names every table; it writes only the rollups.
+  backend.aggregator.addEnvironment(tableEnvName(key), table.tableName);
+  if (key === 'rollups') table.grantReadWriteData(aggregatorLambda);
 
   if (def.stream) {
     // The notifier reads item images to decide what to publish, so it gets the names too.
@@ -64,6 +71,18 @@ for (const [key, def] of Object.entries(TABLES) as [TableKey, TableDefinition][]
         maxBatchingWindow: Duration.seconds(1),
         bisectBatchOnError: true,
         retryAttempts: 3,
+        reportBatchItemFailures: true,
+      }),
+    );
+  }
+  if (def.stream && AGGREGATED_TABLES.includes(key)) {
+    aggregatorLambda.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 100,
+        maxBatchingWindow: Duration.seconds(1),
+        bisectBatchOnError: true,
+        retryAttempts: 10,
         reportBatchItemFailures: true,
       }),
     );

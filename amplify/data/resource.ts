@@ -156,6 +156,54 @@ const schema = a
       heading: a.float(),
       speedKph: a.float(),
     }),
+    VoicebotDeploymentState: a.enum(['NOT_DEPLOYED', 'DEPLOYING', 'DEPLOYED', 'FAILED']),
+    VoicebotStatus: a.customType({ state: a.ref('VoicebotDeploymentState').required(), detail: a.string() }),
+    SystemHealth: a.customType({
+      api: a.boolean().required(),
+      database: a.boolean().required(),
+      lastChangeFeedEventAt: a.datetime(),
+      lastVoiceCallAt: a.datetime(),
+      voicebot: a.ref('VoicebotStatus').required(),
+    }),
+    StatusCount: a.customType({ status: a.ref('BookingStatus').required(), count: a.integer().required() }),
+    /** A day's figures, read from rollups the change feed keeps current; ratios are null before any data. */
+    DashboardKpis: a.customType({
+      bookings: a.integer().required(),
+      statusCounts: a.ref('StatusCount').required().array().required(),
+      inTransit: a.integer().required(),
+      delivered: a.integer().required(),
+      failed: a.integer().required(),
+      deliverySuccessRate: a.float(),
+      averageDeliveryMinutes: a.float(),
+      averageRating: a.float(),
+      satisfiedShare: a.float(),
+      ratings: a.integer().required(),
+      feedback: a.integer().required(),
+      complaints: a.integer().required(),
+      flaggedComplaints: a.integer().required(),
+      voiceBookings: a.integer().required(),
+      voiceFeedback: a.integer().required(),
+      callsHandled: a.integer().required(),
+    }),
+    DelayedDelivery: a.customType({
+      reference: a.string().required(),
+      eta: a.datetime().required(),
+      status: a.ref('BookingStatus').required(),
+      courierId: a.id(),
+      minutesLate: a.integer().required(),
+    }),
+    DashboardAlerts: a.customType({
+      complaints: a.ref('Feedback').required().array().required(),
+      delayed: a.ref('DelayedDelivery').required().array().required(),
+    }),
+    Dashboard: a.customType({
+      day: a.date().required(),
+      generatedAt: a.datetime().required(),
+      health: a.ref('SystemHealth').required(),
+      /** Absent when the database could not be read (health.database is then false). */
+      kpis: a.ref('DashboardKpis'),
+      alerts: a.ref('DashboardAlerts').required(),
+    }),
     Me: a.customType({
       sub: a.string().required(),
       email: a.string(),
@@ -213,6 +261,12 @@ const schema = a
       .query()
       .arguments({ limit: a.integer(), nextToken: a.string() })
       .returns(a.ref('CourierPage').required())
+      .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
+    dashboard: a
+      .query()
+      .arguments({ day: a.date() })
+      .returns(a.ref('Dashboard').required())
       .authorization((allow) => [allow.groups(['admin'])])
       .handler(api),
     getCourier: a

@@ -2,7 +2,14 @@
 import { Router } from './router';
 import { bookingsRouter } from './fields/bookings';
 import { couriersRouter } from './fields/couriers';
+import { dashboardRouter } from './fields/dashboard';
 import { feedbackRouter } from './fields/feedback';
 import { liveRouter } from './fields/live';
 
-export const appRouter = new Router().includeRouter([bookingsRouter, feedbackRouter, couriersRouter, liveRouter]);
+export const appRouter = new Router().includeRouter([
+  bookingsRouter,
+  feedbackRouter,
+  couriersRouter,
+  liveRouter,
+  dashboardRouter,
+]);

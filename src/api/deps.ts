@@ -12,6 +12,7 @@ import type {
   Random,
   SentimentAnalyzer,
 } from '../core/ports';
+import type { RollupReader, VoicebotStatusSource } from '../core/dashboard';
 
 export type Log = {
   info(message: string, detail?: unknown): void;
@@ -32,6 +33,10 @@ export type ApiDeps = {
   clock: Clock;
   random: Random;
   log: Log;
+  /** The dashboard's rollups (written by the change-feed aggregator). */
+  rollups?: RollupReader;
+  /** Where the voicebot's deployment state comes from, once a voicebot is deployed. */
+  voicebot?: VoicebotStatusSource;
 };
 
 /** Structured JSON lines on stdout/stderr: CloudWatch in the cloud, the terminal locally. */

@@ -17,6 +17,7 @@ import { createIdempotencyStore } from './idempotency-store';
 import { createMembershipRepository } from './membership-repository';
 import { createOutboxNotifier, type OutboxNotifier } from './outbox-notifier';
 import { createPartnerRepository } from './partner-repository';
+import { createRollupRepository, type RollupRepository } from './rollup-repository';
 import type { TableNames } from './tables';
 
 export type Repositories = {
@@ -27,6 +28,7 @@ export type Repositories = {
   memberships: MembershipRepository;
   idempotency: IdempotencyStore;
   outbox: OutboxNotifier;
+  rollups: RollupRepository;
 };
 
 export type RepositoryOptions = {
@@ -51,5 +53,6 @@ export function createRepositories(
     memberships: createMembershipRepository(doc, names.memberships),
     idempotency: createIdempotencyStore(doc, names.idempotency, clock),
     outbox: createOutboxNotifier(doc, names.outbox, clock),
+    rollups: createRollupRepository(doc, names.rollups),
   };
 }

@@ -79,6 +79,17 @@ export const TABLES = {
     ttlAttribute: 'expiresAt',
     stream: false,
   },
+  rollups: {
+    logicalName: 'Rollups',
+    description:
+      'Dashboard figures kept current by the change feed: per-day counters in shards, the open deliveries with an ETA, feed health (Req 2.3-2.4, 9.11)',
+    // `day#<YYYY-MM-DD>` / `shard#<nn>`: counters; `late#<YYYY-MM-DD>` / `<eta>#<reference>`: watched deliveries;
+    // `feed` / `health`: last change-feed event and voice call.
+    partitionKey: S('pk'),
+    sortKey: S('sk'),
+    indexes: [],
+    stream: false,
+  },
   outbox: {
     logicalName: 'Outbox',
     description: 'Customer notifications waiting to be sent (SMS/voice in the cloud, shown in the admin app locally)',

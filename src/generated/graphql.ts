@@ -107,6 +107,12 @@ export type Vehicle =
   | 'TRUCK'
   | 'VAN';
 
+export type VoicebotDeploymentState =
+  | 'DEPLOYED'
+  | 'DEPLOYING'
+  | 'FAILED'
+  | 'NOT_DEPLOYED';
+
 export type AddressFieldsFragment = { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null };
 
 export type BookingFieldsFragment = { reference: string, customerName: string, customerPhone: string, status: BookingStatus, courierId: string | null, courierName: string | null, partnerId: string | null, partnerName: string | null, eta: string | null, channel: Channel, createdAt: string, updatedAt: string, version: number, pickup: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, delivery: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, package: { size: PackageSize, weightKg: number, handling: Array<SpecialHandling>, description: string | null }, pickupWindow: { start: string, end: string }, history: Array<{ status: BookingStatus, at: string, note: string | null, failureReason: FailureReason | null, actor: { type: ActorType, id: string, name: string | null }, location: { lat: number, lng: number } | null, proof: { signatureKey: string | null, photoKey: string | null, recipientName: string | null } | null }> };
@@ -195,6 +201,13 @@ export type UpdateCourierLocationMutationVariables = Exact<{
 
 
 export type UpdateCourierLocationMutation = { updateCourierLocation: { id: string, name: string, phone: string, email: string, vehicle: Vehicle, active: boolean, createdAt: string, updatedAt: string, lastLocation: { lat: number, lng: number, at: string, heading: number | null, speedKph: number | null } | null } };
+
+export type DashboardQueryVariables = Exact<{
+  day?: string | null | undefined;
+}>;
+
+
+export type DashboardQuery = { dashboard: { day: string, generatedAt: string, health: { api: boolean, database: boolean, lastChangeFeedEventAt: string | null, lastVoiceCallAt: string | null, voicebot: { state: VoicebotDeploymentState, detail: string | null } }, kpis: { bookings: number, inTransit: number, delivered: number, failed: number, deliverySuccessRate: number | null, averageDeliveryMinutes: number | null, averageRating: number | null, satisfiedShare: number | null, ratings: number, feedback: number, complaints: number, flaggedComplaints: number, voiceBookings: number, voiceFeedback: number, callsHandled: number, statusCounts: Array<{ status: BookingStatus, count: number }> } | null, alerts: { complaints: Array<{ reference: string, bookingReference: string, type: FeedbackType, rating: number | null, text: string, complaintCategory: ComplaintCategory | null, severity: Severity | null, flagged: boolean, courierId: string | null, partnerId: string | null, channel: Channel, createdAt: string, sentiment: { label: SentimentLabel, score: number } }>, delayed: Array<{ reference: string, eta: string, status: BookingStatus, courierId: string | null, minutesLate: number }> } } };
 
 export type FeedbackFieldsFragment = { reference: string, bookingReference: string, type: FeedbackType, rating: number | null, text: string, complaintCategory: ComplaintCategory | null, severity: Severity | null, flagged: boolean, courierId: string | null, partnerId: string | null, channel: Channel, createdAt: string, sentiment: { label: SentimentLabel, score: number } };
 
@@ -875,6 +888,74 @@ export const UpdateCourierLocationDocument = new TypedDocumentString(`
   createdAt
   updatedAt
 }`) as unknown as TypedDocumentString<UpdateCourierLocationMutation, UpdateCourierLocationMutationVariables>;
+export const DashboardDocument = new TypedDocumentString(`
+    query Dashboard($day: AWSDate) {
+  dashboard(day: $day) {
+    day
+    generatedAt
+    health {
+      api
+      database
+      lastChangeFeedEventAt
+      lastVoiceCallAt
+      voicebot {
+        state
+        detail
+      }
+    }
+    kpis {
+      bookings
+      statusCounts {
+        status
+        count
+      }
+      inTransit
+      delivered
+      failed
+      deliverySuccessRate
+      averageDeliveryMinutes
+      averageRating
+      satisfiedShare
+      ratings
+      feedback
+      complaints
+      flaggedComplaints
+      voiceBookings
+      voiceFeedback
+      callsHandled
+    }
+    alerts {
+      complaints {
+        ...FeedbackFields
+      }
+      delayed {
+        reference
+        eta
+        status
+        courierId
+        minutesLate
+      }
+    }
+  }
+}
+    fragment FeedbackFields on Feedback {
+  reference
+  bookingReference
+  type
+  rating
+  text
+  complaintCategory
+  severity
+  sentiment {
+    label
+    score
+  }
+  flagged
+  courierId
+  partnerId
+  channel
+  createdAt
+}`) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
 export const ListFeedbackDocument = new TypedDocumentString(`
     query ListFeedback($bookingReference: String, $day: AWSDate, $courierId: ID, $flaggedOnly: Boolean, $limit: Int, $nextToken: String) {
   listFeedback(
@@ -1160,6 +1241,7 @@ export const updateDeliveryStatus = UpdateDeliveryStatusDocument.toString() as G
 export const listCouriers = ListCouriersDocument.toString() as GeneratedQuery<ListCouriersQueryVariables, ListCouriersQuery>;
 export const getCourier = GetCourierDocument.toString() as GeneratedQuery<GetCourierQueryVariables, GetCourierQuery>;
 export const updateCourierLocation = UpdateCourierLocationDocument.toString() as GeneratedMutation<UpdateCourierLocationMutationVariables, UpdateCourierLocationMutation>;
+export const dashboard = DashboardDocument.toString() as GeneratedQuery<DashboardQueryVariables, DashboardQuery>;
 export const listFeedback = ListFeedbackDocument.toString() as GeneratedQuery<ListFeedbackQueryVariables, ListFeedbackQuery>;
 export const submitFeedback = SubmitFeedbackDocument.toString() as GeneratedMutation<SubmitFeedbackMutationVariables, SubmitFeedbackMutation>;
 export const onBookingChanged = OnBookingChangedDocument.toString() as GeneratedSubscription<OnBookingChangedSubscriptionVariables, OnBookingChangedSubscription>;

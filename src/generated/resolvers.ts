@@ -143,6 +143,50 @@ export type CourierPage = {
   nextToken?: Maybe<Scalars['String']['output']>;
 };
 
+export type Dashboard = {
+  __typename?: 'Dashboard';
+  alerts: DashboardAlerts;
+  day: Scalars['AWSDate']['output'];
+  generatedAt: Scalars['AWSDateTime']['output'];
+  health: SystemHealth;
+  kpis?: Maybe<DashboardKpis>;
+};
+
+export type DashboardAlerts = {
+  __typename?: 'DashboardAlerts';
+  complaints: Array<Feedback>;
+  delayed: Array<DelayedDelivery>;
+};
+
+export type DashboardKpis = {
+  __typename?: 'DashboardKpis';
+  averageDeliveryMinutes?: Maybe<Scalars['Float']['output']>;
+  averageRating?: Maybe<Scalars['Float']['output']>;
+  bookings: Scalars['Int']['output'];
+  callsHandled: Scalars['Int']['output'];
+  complaints: Scalars['Int']['output'];
+  delivered: Scalars['Int']['output'];
+  deliverySuccessRate?: Maybe<Scalars['Float']['output']>;
+  failed: Scalars['Int']['output'];
+  feedback: Scalars['Int']['output'];
+  flaggedComplaints: Scalars['Int']['output'];
+  inTransit: Scalars['Int']['output'];
+  ratings: Scalars['Int']['output'];
+  satisfiedShare?: Maybe<Scalars['Float']['output']>;
+  statusCounts: Array<StatusCount>;
+  voiceBookings: Scalars['Int']['output'];
+  voiceFeedback: Scalars['Int']['output'];
+};
+
+export type DelayedDelivery = {
+  __typename?: 'DelayedDelivery';
+  courierId?: Maybe<Scalars['ID']['output']>;
+  eta: Scalars['AWSDateTime']['output'];
+  minutesLate: Scalars['Int']['output'];
+  reference: Scalars['String']['output'];
+  status: BookingStatus;
+};
+
 export type DeliveryProof = {
   __typename?: 'DeliveryProof';
   photoKey?: Maybe<Scalars['String']['output']>;
@@ -507,6 +551,7 @@ export type PublicTracking = {
 
 export type Query = {
   __typename?: 'Query';
+  dashboard: Dashboard;
   getBooking?: Maybe<Booking>;
   getCourier?: Maybe<Courier>;
   listBookings: BookingPage;
@@ -514,6 +559,11 @@ export type Query = {
   listFeedback: FeedbackPage;
   me: Me;
   trackBooking?: Maybe<PublicTracking>;
+};
+
+
+export type QueryDashboardArgs = {
+  day?: InputMaybe<Scalars['AWSDate']['input']>;
 };
 
 
@@ -586,6 +636,12 @@ export type SpecialHandling =
   | 'PERISHABLE'
   | 'SIGNATURE_REQUIRED';
 
+export type StatusCount = {
+  __typename?: 'StatusCount';
+  count: Scalars['Int']['output'];
+  status: BookingStatus;
+};
+
 export type StatusEvent = {
   __typename?: 'StatusEvent';
   actor: Actor;
@@ -614,12 +670,33 @@ export type SubscriptionOnCourierMovedArgs = {
   courierId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type SystemHealth = {
+  __typename?: 'SystemHealth';
+  api: Scalars['Boolean']['output'];
+  database: Scalars['Boolean']['output'];
+  lastChangeFeedEventAt?: Maybe<Scalars['AWSDateTime']['output']>;
+  lastVoiceCallAt?: Maybe<Scalars['AWSDateTime']['output']>;
+  voicebot: VoicebotStatus;
+};
+
 export type Vehicle =
   | 'BICYCLE'
   | 'CAR'
   | 'MOTORBIKE'
   | 'TRUCK'
   | 'VAN';
+
+export type VoicebotDeploymentState =
+  | 'DEPLOYED'
+  | 'DEPLOYING'
+  | 'FAILED'
+  | 'NOT_DEPLOYED';
+
+export type VoicebotStatus = {
+  __typename?: 'VoicebotStatus';
+  detail?: Maybe<Scalars['String']['output']>;
+  state: VoicebotDeploymentState;
+};
 
 
 
@@ -717,6 +794,10 @@ export type ResolversTypes = {
   CourierLocation: ResolverTypeWrapper<CourierLocation>;
   CourierMove: ResolverTypeWrapper<CourierMove>;
   CourierPage: ResolverTypeWrapper<CourierPage>;
+  Dashboard: ResolverTypeWrapper<Dashboard>;
+  DashboardAlerts: ResolverTypeWrapper<DashboardAlerts>;
+  DashboardKpis: ResolverTypeWrapper<DashboardKpis>;
+  DelayedDelivery: ResolverTypeWrapper<DelayedDelivery>;
   DeliveryProof: ResolverTypeWrapper<DeliveryProof>;
   FailureReason: FailureReason;
   Feedback: ResolverTypeWrapper<Feedback>;
@@ -757,10 +838,14 @@ export type ResolversTypes = {
   SentimentLabel: SentimentLabel;
   Severity: Severity;
   SpecialHandling: SpecialHandling;
+  StatusCount: ResolverTypeWrapper<StatusCount>;
   StatusEvent: ResolverTypeWrapper<StatusEvent>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SystemHealth: ResolverTypeWrapper<SystemHealth>;
   Vehicle: Vehicle;
+  VoicebotDeploymentState: VoicebotDeploymentState;
+  VoicebotStatus: ResolverTypeWrapper<VoicebotStatus>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -784,6 +869,10 @@ export type ResolversParentTypes = {
   CourierLocation: CourierLocation;
   CourierMove: CourierMove;
   CourierPage: CourierPage;
+  Dashboard: Dashboard;
+  DashboardAlerts: DashboardAlerts;
+  DashboardKpis: DashboardKpis;
+  DelayedDelivery: DelayedDelivery;
   DeliveryProof: DeliveryProof;
   Feedback: Feedback;
   FeedbackPage: FeedbackPage;
@@ -814,9 +903,12 @@ export type ResolversParentTypes = {
   PublicTracking: PublicTracking;
   Query: Record<PropertyKey, never>;
   Sentiment: Sentiment;
+  StatusCount: StatusCount;
   StatusEvent: StatusEvent;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
+  SystemHealth: SystemHealth;
+  VoicebotStatus: VoicebotStatus;
 };
 
 export type Aws_Api_KeyDirectiveArgs = { };
@@ -966,6 +1058,46 @@ export type CourierPageResolvers<ContextType = any, ParentType extends Resolvers
   nextToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type DashboardResolvers<ContextType = any, ParentType extends ResolversParentTypes['Dashboard'] = ResolversParentTypes['Dashboard']> = {
+  alerts?: Resolver<ResolversTypes['DashboardAlerts'], ParentType, ContextType>;
+  day?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+  generatedAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  health?: Resolver<ResolversTypes['SystemHealth'], ParentType, ContextType>;
+  kpis?: Resolver<Maybe<ResolversTypes['DashboardKpis']>, ParentType, ContextType>;
+};
+
+export type DashboardAlertsResolvers<ContextType = any, ParentType extends ResolversParentTypes['DashboardAlerts'] = ResolversParentTypes['DashboardAlerts']> = {
+  complaints?: Resolver<Array<ResolversTypes['Feedback']>, ParentType, ContextType>;
+  delayed?: Resolver<Array<ResolversTypes['DelayedDelivery']>, ParentType, ContextType>;
+};
+
+export type DashboardKpisResolvers<ContextType = any, ParentType extends ResolversParentTypes['DashboardKpis'] = ResolversParentTypes['DashboardKpis']> = {
+  averageDeliveryMinutes?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  averageRating?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  bookings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  callsHandled?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  complaints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  delivered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deliverySuccessRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  feedback?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  flaggedComplaints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  inTransit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ratings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  satisfiedShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  statusCounts?: Resolver<Array<ResolversTypes['StatusCount']>, ParentType, ContextType>;
+  voiceBookings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  voiceFeedback?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DelayedDeliveryResolvers<ContextType = any, ParentType extends ResolversParentTypes['DelayedDelivery'] = ResolversParentTypes['DelayedDelivery']> = {
+  courierId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  eta?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  minutesLate?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['BookingStatus'], ParentType, ContextType>;
+};
+
 export type DeliveryProofResolvers<ContextType = any, ParentType extends ResolversParentTypes['DeliveryProof'] = ResolversParentTypes['DeliveryProof']> = {
   photoKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   recipientName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1062,6 +1194,7 @@ export type PublicTrackingResolvers<ContextType = any, ParentType extends Resolv
 };
 
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  dashboard?: Resolver<ResolversTypes['Dashboard'], ParentType, ContextType, Partial<QueryDashboardArgs>>;
   getBooking?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType, RequireFields<QueryGetBookingArgs, 'reference'>>;
   getCourier?: Resolver<Maybe<ResolversTypes['Courier']>, ParentType, ContextType, RequireFields<QueryGetCourierArgs, 'id'>>;
   listBookings?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, Partial<QueryListBookingsArgs>>;
@@ -1074,6 +1207,11 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
 export type SentimentResolvers<ContextType = any, ParentType extends ResolversParentTypes['Sentiment'] = ResolversParentTypes['Sentiment']> = {
   label?: Resolver<ResolversTypes['SentimentLabel'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type StatusCountResolvers<ContextType = any, ParentType extends ResolversParentTypes['StatusCount'] = ResolversParentTypes['StatusCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['BookingStatus'], ParentType, ContextType>;
 };
 
 export type StatusEventResolvers<ContextType = any, ParentType extends ResolversParentTypes['StatusEvent'] = ResolversParentTypes['StatusEvent']> = {
@@ -1089,6 +1227,19 @@ export type StatusEventResolvers<ContextType = any, ParentType extends Resolvers
 export type SubscriptionResolvers<ContextType = any, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   onBookingChanged?: SubscriptionResolver<Maybe<ResolversTypes['Booking']>, "onBookingChanged", ParentType, ContextType, Partial<SubscriptionOnBookingChangedArgs>>;
   onCourierMoved?: SubscriptionResolver<Maybe<ResolversTypes['CourierMove']>, "onCourierMoved", ParentType, ContextType, Partial<SubscriptionOnCourierMovedArgs>>;
+};
+
+export type SystemHealthResolvers<ContextType = any, ParentType extends ResolversParentTypes['SystemHealth'] = ResolversParentTypes['SystemHealth']> = {
+  api?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  database?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  lastChangeFeedEventAt?: Resolver<Maybe<ResolversTypes['AWSDateTime']>, ParentType, ContextType>;
+  lastVoiceCallAt?: Resolver<Maybe<ResolversTypes['AWSDateTime']>, ParentType, ContextType>;
+  voicebot?: Resolver<ResolversTypes['VoicebotStatus'], ParentType, ContextType>;
+};
+
+export type VoicebotStatusResolvers<ContextType = any, ParentType extends ResolversParentTypes['VoicebotStatus'] = ResolversParentTypes['VoicebotStatus']> = {
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['VoicebotDeploymentState'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = any> = {
@@ -1109,6 +1260,10 @@ export type Resolvers<ContextType = any> = {
   CourierLocation?: CourierLocationResolvers<ContextType>;
   CourierMove?: CourierMoveResolvers<ContextType>;
   CourierPage?: CourierPageResolvers<ContextType>;
+  Dashboard?: DashboardResolvers<ContextType>;
+  DashboardAlerts?: DashboardAlertsResolvers<ContextType>;
+  DashboardKpis?: DashboardKpisResolvers<ContextType>;
+  DelayedDelivery?: DelayedDeliveryResolvers<ContextType>;
   DeliveryProof?: DeliveryProofResolvers<ContextType>;
   Feedback?: FeedbackResolvers<ContextType>;
   FeedbackPage?: FeedbackPageResolvers<ContextType>;
@@ -1123,8 +1278,11 @@ export type Resolvers<ContextType = any> = {
   PublicTracking?: PublicTrackingResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Sentiment?: SentimentResolvers<ContextType>;
+  StatusCount?: StatusCountResolvers<ContextType>;
   StatusEvent?: StatusEventResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  SystemHealth?: SystemHealthResolvers<ContextType>;
+  VoicebotStatus?: VoicebotStatusResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = any> = {

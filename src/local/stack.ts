@@ -1,6 +1,7 @@
 // The local stack behind `npm start` and the integration tests: the AWS gateway in its own thread
 // (DynamoDB with streams and TTL, Cognito with SRP), the AppSync-compatible GraphQL server running the api
-// Lambda's router, the change feed wired from table streams to subscriptions, demo data, and the web app.
+// Lambda's router, the change feed wired from table streams to the dashboard rollups and to subscriptions,
+// demo data, and the web app.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,6 +22,9 @@ import { createApi } from '../api/router';
 import { createApiDeps, createDocumentClient } from '../api/runtime';
 import { jsonLog, type ApiDeps } from '../api/deps';
 import { handleStreamEvent } from '../api/change-feed';
+import { aggregateStreamEvent } from '../api/rollup-aggregator';
+import { backfillRollups } from '../data/rollup-backfill';
+import { createRollupRepository } from '../data/rollup-repository';
 import { createGraphQLPublisher } from '../api/graphql-publisher';
 import {
   startFleetSimulator,
@@ -141,6 +145,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         })
       : false;
 
+    // Seeding writes before the change feed is subscribed (the feed publishes through the GraphQL server,
+    // which starts below), so the dashboard rollups of data that predates them are built once here, with the
+    // aggregator's own rollup functions and version guards; from then on the change feed keeps them current.
+    const rollups = createRollupRepository(doc, tables.rollups);
+    if (await backfillRollups(doc, tables, rollups)) log('[rollups] built the dashboard rollups from existing data');
+
     // The GraphQL server: the same router the api Lambda runs.
     const api = createApi(appRouter, deps);
     const apiKey = await localApiKey(dataDir, throwaway);
@@ -188,6 +198,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // The change feed: table streams -> the notifier -> IAM-signed publish mutations -> subscribers.
     const publish = createGraphQLPublisher({ url: graphqlUrl, region, credentials: LOCAL_CREDENTIALS });
     const unsubscribe = await gateway.subscribeStreams(async (event) => {
+      // Rollups first, so a dashboard re-queried on the published change already counts it.
+      const aggregated = await aggregateStreamEvent(event, tables, rollups);
+      if (aggregated.batchItemFailures.length > 0)
+        throw new Error(`${aggregated.batchItemFailures.length} change-feed records failed to aggregate`);
       const { batchItemFailures } = await handleStreamEvent(event, tables, publish);
       // Like an event source mapping with reportBatchItemFailures: a failure means "retry this batch".
       if (batchItemFailures.length > 0) throw new Error(`${batchItemFailures.length} change-feed records failed`);

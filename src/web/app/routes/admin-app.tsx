@@ -17,6 +17,12 @@ import { CouriersPage } from '../../features/couriers/components/couriers-page';
 
 // The map and the booking detail carry Leaflet: loaded only when opened.
 const MapPage = lazy(() => import('../../features/map/components/map-page').then((m) => ({ default: m.MapPage })));
+const DashboardPage = lazy(() =>
+  import('../../features/dashboard/components/dashboard-page').then((m) => ({ default: m.DashboardPage })),
+);
+const ReportsPage = lazy(() =>
+  import('../../features/reports/components/reports-page').then((m) => ({ default: m.ReportsPage })),
+);
 const BookingDetailPage = lazy(() =>
   import('../../features/booking-detail/components/booking-detail-page').then((m) => ({
     default: m.BookingDetailPage,
@@ -26,8 +32,8 @@ const BookingDetailPage = lazy(() =>
 const NAV: NavItem[] = [
   { label: 'Bookings', icon: <BookingsIcon />, to: '/bookings' },
   { label: 'Map', icon: <MapIcon />, to: '/map' },
-  { label: 'Dashboard', icon: <DashboardIcon /> },
-  { label: 'Reports', icon: <ReportsIcon /> },
+  { label: 'Dashboard', icon: <DashboardIcon />, to: '/dashboard' },
+  { label: 'Reports', icon: <ReportsIcon />, to: '/reports' },
   { label: 'Couriers', icon: <CouriersIcon />, to: '/couriers' },
   { label: 'Voicebot', icon: <VoicebotIcon /> },
   { label: 'Partners', icon: <PartnersIcon /> },
@@ -44,6 +50,8 @@ export function AdminApp({ userName, onSignOut }: AdminAppProps) {
             <Route path="/bookings" element={<AdminBookingsPage />} />
             <Route path="/bookings/:reference" element={<BookingDetailPage />} />
             <Route path="/map" element={<MapPage />} />
+            <Route path="/dashboard" element={<DashboardPage />} />
+            <Route path="/reports" element={<ReportsPage />} />
             <Route path="/couriers" element={<CouriersPage />} />
             <Route path="*" element={<Navigate to="/bookings" replace />} />
           </Routes>

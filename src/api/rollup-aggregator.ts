@@ -1,0 +1,79 @@
+// The change feed's aggregator: turns booking and feedback stream records into dashboard rollup updates.
+// Same code in the cloud (a Lambda on DynamoDB Streams) and locally (the gateway's emulated streams).
+import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { bookingRollupChanges, deliveryWatch, feedbackRollupChanges } from '../core/analytics';
+import { itemToBooking, itemToFeedback } from '../data/item-codec';
+import type { RollupRepository } from '../data/rollup-repository';
+import type { StreamBatchResult } from './change-feed';
+
+type Images = { before?: Record<string, unknown>; after?: Record<string, unknown> };
+
+function images(record: DynamoDBRecord): Images {
+  const read = (raw: unknown) =>
+    raw ? (unmarshall(raw as Record<string, AttributeValue>) as Record<string, unknown>) : undefined;
+  return {
+    before: record.eventName === 'INSERT' ? undefined : read(record.dynamodb?.OldImage),
+    after: record.eventName === 'REMOVE' ? undefined : read(record.dynamodb?.NewImage),
+  };
+}
+
+function tableOf(record: DynamoDBRecord): string {
+  // arn:aws:dynamodb:region:account:table/<name>/stream/<label>
+  return record.eventSourceARN?.split(':table/')[1]?.split('/')[0] ?? '';
+}
+
+function eventTime(record: DynamoDBRecord): string {
+  const seconds = record.dynamodb?.ApproximateCreationDateTime;
+  return (typeof seconds === 'number' ? new Date(seconds * 1000) : new Date()).toISOString();
+}
+
+/** Applies one record; every write it makes is idempotent, so a retried record is harmless. */
+export async function aggregateRecord(
+  record: DynamoDBRecord,
+  tables: { bookings: string; feedback: string },
+  rollups: RollupRepository,
+): Promise<void> {
+  const table = tableOf(record);
+  const { before, after } = images(record);
+  let voiceCallAt: string | undefined;
+  if (table === tables.bookings) {
+    const old = before ? itemToBooking(before) : undefined;
+    const next = after ? itemToBooking(after) : undefined;
+    for (const change of bookingRollupChanges(old, next)) await rollups.apply(change);
+    const version = next?.version ?? (old ? old.version + 1 : 0);
+    await rollups.watch(old && deliveryWatch(old), next && deliveryWatch(next), version);
+    if (!old && next?.channel === 'VOICE') voiceCallAt = next.createdAt;
+  } else if (table === tables.feedback) {
+    const old = before ? itemToFeedback(before) : undefined;
+    const next = after ? itemToFeedback(after) : undefined;
+    for (const change of feedbackRollupChanges(old, next)) await rollups.apply(change);
+    if (!old && next?.channel === 'VOICE') voiceCallAt = next.createdAt;
+  } else {
+    return;
+  }
+  await rollups.recordFeedEvent(eventTime(record), voiceCallAt);
+}
+
+/**
+ * Handles one stream batch in order. On a failure, that record and every later one are reported so the
+ * event source retries from there (reportBatchItemFailures); the version guards make the replay exact.
+ */
+export async function aggregateStreamEvent(
+  event: DynamoDBStreamEvent,
+  tables: { bookings: string; feedback: string },
+  rollups: RollupRepository,
+): Promise<StreamBatchResult> {
+  for (const [i, record] of event.Records.entries()) {
+    try {
+      await aggregateRecord(record, tables, rollups);
+    } catch (e) {
+      console.error(JSON.stringify({ level: 'error', message: 'rollup aggregation failed', error: String(e) }));
+      return {
+        batchItemFailures: event.Records.slice(i).map((r) => ({ itemIdentifier: r.dynamodb?.SequenceNumber ?? '' })),
+      };
+    }
+  }
+  return { batchItemFailures: [] };
+}

@@ -1,0 +1,55 @@
+// The report's CSV: exactly the rows shown (all pages), RFC 4180 quoting, and cells that a spreadsheet
+// will not run as formulas.
+import type { BookingFields } from '../../../lib/api-types';
+import { addressLine } from '../../../lib/booking-text';
+
+export const CSV_COLUMNS = [
+  'reference',
+  'pickup_day',
+  'status',
+  'customer_name',
+  'customer_phone',
+  'pickup_address',
+  'delivery_address',
+  'courier_id',
+  'partner_id',
+  'channel',
+  'pickup_window_start',
+  'pickup_window_end',
+  'eta',
+  'delivered_at',
+  'created_at',
+] as const;
+
+/** Quotes when needed; a leading =, +, - or @ is defused so the cell stays text (CSV injection). */
+export function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function bookingCsvRow(b: BookingFields): string[] {
+  const delivered = b.history.findLast((event) => event.status === 'DELIVERED');
+  return [
+    b.reference,
+    b.pickupWindow.start.slice(0, 10),
+    b.status,
+    b.customerName,
+    b.customerPhone,
+    addressLine(b.pickup),
+    addressLine(b.delivery),
+    b.courierId ?? '',
+    b.partnerId ?? '',
+    b.channel,
+    b.pickupWindow.start,
+    b.pickupWindow.end,
+    b.eta ?? '',
+    delivered?.at ?? '',
+    b.createdAt,
+  ].map(csvCell);
+}
+
+export function bookingsToCsv(rows: BookingFields[]): string {
+  return [CSV_COLUMNS.join(','), ...rows.map((row) => bookingCsvRow(row).join(','))].join('\r\n') + '\r\n';
+}
