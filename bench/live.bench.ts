@@ -6,7 +6,7 @@ import { printTable, summarize, writeResult } from './stats';
 import { subscribeRealtime, type Subscription } from '../tests/support/realtime-client';
 
 const CLIENTS = 100;
-const CHANGES = Number(process.env.BENCH_LIVE_CHANGES ?? 10);
+const CHANGES = Number(process.env.BENCH_LIVE_CHANGES ?? 30);
 
 export async function runLiveBench() {
   const stack = await startTestStack();
@@ -23,11 +23,24 @@ export async function runLiveBench() {
       )
     ).items.filter((b) => b.courierId);
     const latencies: number[] = [];
-    for (let n = 0; n < Math.min(CHANGES, candidates.length); n++) {
+    // Change 0 warms the path (first publish, first compile of each code path) and is not measured.
+    const changes = Math.min(CHANGES + 1, candidates.length);
+    const perChange: number[] = [];
+    for (let n = 0; n < changes; n++) {
       const booking = candidates[n]!;
       const started = performance.now();
+      const measured = n > 0;
+      let slowest = 0;
       const arrivals = clients.map(
-        (c) => new Promise<void>((resolve) => c.onData(() => (latencies.push(performance.now() - started), resolve()))),
+        (c) =>
+          new Promise<void>((resolve) =>
+            c.onData(() => {
+              const ms = performance.now() - started;
+              slowest = Math.max(slowest, ms);
+              if (measured) latencies.push(ms);
+              resolve();
+            }),
+          ),
       );
       const res = await fetch(stack.graphqlUrl, {
         method: 'POST',
@@ -43,6 +56,7 @@ export async function runLiveBench() {
         Promise.all(arrivals),
         new Promise((_, reject) => setTimeout(() => reject(new Error('deliveries timed out')), 10_000)),
       ]);
+      perChange.push(Math.round(slowest));
     }
     for (const c of clients) c.close();
 
@@ -50,7 +64,7 @@ export async function runLiveBench() {
     const rows = [
       {
         clients: CLIENTS,
-        changes: Math.min(CHANGES, candidates.length),
+        changes: changes - 1,
         deliveries: s.count,
         'p50 ms': s.p50,
         'p95 ms': s.p95,
@@ -58,7 +72,8 @@ export async function runLiveBench() {
       },
     ];
     printTable('live — status change → 100 subscribers (goal p95 ≤ 100 ms)', rows);
-    return { rows, p95: s.p95, goal: 100, pass: s.p95 <= 100 };
+    console.log(`slowest delivery per change, ms (first = warm-up, not measured): ${perChange.join(', ')}`);
+    return { rows, perChangeSlowestMs: perChange, p95: s.p95, goal: 100, pass: s.p95 <= 100 };
   } finally {
     await stack.close();
   }

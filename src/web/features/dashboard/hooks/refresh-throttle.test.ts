@@ -63,4 +63,20 @@ describe('createRefreshThrottle', () => {
     // Assess
     expect(refreshes).toBe(1);
   });
+
+  it('waits for the rollups to settle before refreshing after a change', () => {
+    // Prepare
+    const { timers, advance } = fakeTimers();
+    let refreshes = 0;
+    const throttle = createRefreshThrottle(() => refreshes++, 2000, timers, 500);
+
+    // Act
+    throttle.trigger();
+    advance(499);
+    const beforeSettled = refreshes;
+    advance(1);
+
+    // Assess
+    expect([beforeSettled, refreshes]).toEqual([0, 1]);
+  });
 });

@@ -1,5 +1,7 @@
 // Coalesces bursts of change events into at most one refresh per interval, with a trailing refresh so the
-// last change of a burst is always reflected.
+// last change of a burst is always reflected. Each refresh waits `settleMs` after the change that caused it:
+// the rollups are written by their own change-feed consumer (a separate Lambda in the cloud), which may
+// finish a moment after the notifier that told us about the change.
 
 export type Timers = {
   now(): number;
@@ -9,7 +11,7 @@ export type Timers = {
 
 export type Throttle = { trigger(): void; cancel(): void };
 
-export function createRefreshThrottle(refresh: () => void, intervalMs: number, timers: Timers): Throttle {
+export function createRefreshThrottle(refresh: () => void, intervalMs: number, timers: Timers, settleMs = 0): Throttle {
   let last = Number.NEGATIVE_INFINITY;
   let pending: unknown;
   const run = () => {
@@ -20,7 +22,7 @@ export function createRefreshThrottle(refresh: () => void, intervalMs: number, t
   return {
     trigger() {
       if (pending !== undefined) return;
-      const wait = last + intervalMs - timers.now();
+      const wait = Math.max(settleMs, last + intervalMs - timers.now());
       if (wait <= 0) run();
       else pending = timers.setTimeout(run, wait);
     },

@@ -5,6 +5,8 @@ import { browserTimers, createRefreshThrottle } from './refresh-throttle';
 
 /** At most one re-read per this interval however busy the change feed is. */
 export const REFRESH_INTERVAL_MS = 2000;
+/** How long after a change the dashboard re-reads: the rollups have their own change-feed consumer. */
+export const SETTLE_MS = 750;
 
 export type DashboardState = {
   phase: 'loading' | 'ready' | 'error';
@@ -45,7 +47,7 @@ export function useDashboard(day: string): DashboardState {
       );
     };
     load(false);
-    const throttle = createRefreshThrottle(() => load(true), REFRESH_INTERVAL_MS, browserTimers);
+    const throttle = createRefreshThrottle(() => load(true), REFRESH_INTERVAL_MS, browserTimers, SETTLE_MS);
     const stop = watchBookingChanges(
       () => throttle.trigger(),
       () => setLiveFailed(true),
