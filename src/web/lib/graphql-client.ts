@@ -81,3 +81,17 @@ export function subscribeTo<TData, TVariables extends Variables>(
   });
   return () => subscription.unsubscribe();
 }
+
+export type Page<T> = { items: T[]; nextToken?: string | null };
+
+/** Every item of a paginated list: asks for pages, following nextToken, until the last one. */
+export async function collectPages<T>(fetchPage: (nextToken: string | null) => Promise<Page<T>>): Promise<T[]> {
+  const items: T[] = [];
+  let nextToken: string | null = null;
+  do {
+    const page: Page<T> = await fetchPage(nextToken);
+    items.push(...page.items);
+    nextToken = page.nextToken ?? null;
+  } while (nextToken !== null);
+  return items;
+}
