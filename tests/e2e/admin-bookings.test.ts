@@ -7,7 +7,7 @@ import type { Booking } from '../../src/core/model';
 import type { Stack } from '../../src/local/stack';
 import { assignCourier, bookCourier, updateDeliveryStatus } from '../../src/generated/graphql';
 import { as, DEMO_PASSWORD, gql, startTestStack } from '../support/test-stack';
-import { ARTIFACTS, launchBrowser } from '../support/browser';
+import { ARTIFACTS, launchBrowser, signInAt } from '../support/browser';
 
 let stack: Stack;
 let browser: Browser;
@@ -29,10 +29,7 @@ afterAll(async () => {
 
 describe('admin bookings page', () => {
   it('signs in as the demo admin and shows the seeded bookings of the day', async () => {
-    await page.goto(`${stack.webUrl}/`);
-    await page.fill('input[name="username"]', 'admin@example.com');
-    await page.fill('input[name="password"]', DEMO_PASSWORD);
-    await page.click('button[type="submit"]');
+    await signInAt(page, `${stack.webUrl}/`, 'admin@example.com', DEMO_PASSWORD);
     await page.waitForSelector('[data-testid="bookings-table"] [data-testid^="booking-row-"]', { timeout: 30_000 });
     await page.waitForSelector('[data-testid="live-indicator"][data-state="live"]', { timeout: 15_000 });
     const rows = await page.locator('[data-testid^="booking-row-"]').count();

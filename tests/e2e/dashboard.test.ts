@@ -7,7 +7,7 @@ import type { Booking } from '../../src/core/model';
 import { startStack, type Stack } from '../../src/local/stack';
 import { assignCourier, bookCourier, submitFeedback, updateDeliveryStatus } from '../../src/generated/graphql';
 import { as, DEMO_PASSWORD, gql } from '../support/test-stack';
-import { ARTIFACTS, launchBrowser } from '../support/browser';
+import { ARTIFACTS, launchBrowser, signInAt } from '../support/browser';
 
 let stack: Stack;
 let browser: Browser;
@@ -40,10 +40,7 @@ describe('dashboard', () => {
     const start = new Date(Date.now() + 3_600_000);
     start.setUTCMinutes(0, 0, 0);
     const day = start.toISOString().slice(0, 10);
-    await page.goto(`${stack.webUrl}/dashboard`);
-    await page.fill('input[name="username"]', 'admin@example.com');
-    await page.fill('input[name="password"]', DEMO_PASSWORD);
-    await page.click('button[type="submit"]');
+    await signInAt(page, `${stack.webUrl}/dashboard`, 'admin@example.com', DEMO_PASSWORD);
     await page.waitForSelector('[data-testid="dashboard"]', { timeout: 30_000 });
     await showDay(day);
     await page.waitForSelector('[data-testid="live-indicator"][data-state="live"]', { timeout: 15_000 });

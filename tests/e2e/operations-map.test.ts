@@ -16,7 +16,7 @@ import {
   updateDeliveryStatus,
 } from '../../src/generated/graphql';
 import { as, DEMO_PASSWORD, gql } from '../support/test-stack';
-import { ARTIFACTS, launchBrowser } from '../support/browser';
+import { ARTIFACTS, launchBrowser, signInAt } from '../support/browser';
 
 const TILE_HOST = 'http://127.0.0.1:9';
 
@@ -87,10 +87,7 @@ async function bookForLaterDay(): Promise<{ reference: string; day: string }> {
 
 describe('global map', () => {
   it("shows the seeded day's bookings coloured by status, the couriers and the legend", async () => {
-    await page.goto(`${stack.webUrl}/map`);
-    await page.fill('input[name="username"]', 'admin@example.com');
-    await page.fill('input[name="password"]', DEMO_PASSWORD);
-    await page.click('button[type="submit"]');
+    await signInAt(page, `${stack.webUrl}/map`, 'admin@example.com', DEMO_PASSWORD);
     await page.waitForSelector('[data-testid="global-map"]', { timeout: 30_000 });
     await expect.poll(mapTotal, { timeout: 15_000 }).toBeGreaterThan(5);
     await page.waitForSelector('[data-testid="live-indicator"][data-state="live"]', { timeout: 15_000 });

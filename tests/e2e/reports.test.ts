@@ -9,7 +9,7 @@ import { startStack, type Stack } from '../../src/local/stack';
 import { listBookings } from '../../src/generated/graphql';
 import { CSV_COLUMNS } from '../../src/web/features/reports/components/report-csv';
 import { as, DEMO_PASSWORD, gql } from '../support/test-stack';
-import { ARTIFACTS, launchBrowser } from '../support/browser';
+import { ARTIFACTS, launchBrowser, signInAt } from '../support/browser';
 import { extractPdfText } from '../support/pdf-text';
 
 let stack: Stack;
@@ -86,10 +86,7 @@ describe('reports', () => {
     // Prepare: the last five days, delivered only.
     const days = [dayBefore(5), dayBefore(4), dayBefore(3), dayBefore(2), dayBefore(1)];
     const expected = await expectedReferences(days, { status: 'DELIVERED' });
-    await page.goto(`${stack.webUrl}/reports`);
-    await page.fill('input[name="username"]', 'admin@example.com');
-    await page.fill('input[name="password"]', DEMO_PASSWORD);
-    await page.click('button[type="submit"]');
+    await signInAt(page, `${stack.webUrl}/reports`, 'admin@example.com', DEMO_PASSWORD);
     await page.waitForSelector('[data-testid="report-filters"]', { timeout: 30_000 });
 
     // Act

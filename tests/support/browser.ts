@@ -1,7 +1,7 @@
 // Browser test support: Debian's chromium driven by playwright-core, and the web app built once.
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = join(ROOT, 'tests/artifacts');
@@ -25,4 +25,12 @@ export async function launchBrowser(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/** Opens `url` and signs in through the Amplify Authenticator with a demo account. */
+export async function signInAt(page: Page, url: string, email: string, password: string): Promise<void> {
+  await page.goto(url);
+  await page.fill('input[name="username"]', email);
+  await page.fill('input[name="password"]', password);
+  await page.click('button[type="submit"]');
 }
