@@ -11,6 +11,7 @@ import { CSV_COLUMNS } from '../../src/web/features/reports/components/report-cs
 import { as, DEMO_PASSWORD, gql } from '../support/test-stack';
 import { ARTIFACTS, launchBrowser, signInAt } from '../support/browser';
 import { extractPdfText } from '../support/pdf-text';
+import { serviceRegionOf } from '../../src/core/geo/service-regions';
 
 let stack: Stack;
 let browser: Browser;
@@ -33,7 +34,11 @@ afterAll(async () => {
 const dayBefore = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
 /** What the API holds for the filter, day by day, every page: the rows the export must match. */
-async function expectedReferences(days: string[], filter: Record<string, string>): Promise<string[]> {
+async function expectedReferences(
+  days: string[],
+  filter: Record<string, string>,
+  keep: (b: Booking) => boolean = () => true,
+): Promise<string[]> {
   const admin = await as(stack, 'admin@example.com');
   const references: string[] = [];
   for (const day of days) {
@@ -45,7 +50,7 @@ async function expectedReferences(days: string[], filter: Record<string, string>
         listBookings,
         { day, ...filter, limit: 100, nextToken },
       );
-      references.push(...r.data!.listBookings.items.map((b) => b.reference));
+      references.push(...r.data!.listBookings.items.filter(keep).map((b) => b.reference));
       nextToken = r.data!.listBookings.nextToken;
     } while (nextToken);
   }
@@ -152,5 +157,39 @@ describe('reports', () => {
     // Assess
     expect(expected.length).toBeGreaterThan(0);
     expect(await page.textContent('[role="alert"]')).toMatch(/end date is before the start date/);
+  });
+
+  it('narrows to a delivery region and exports exactly those rows, naming the region', async () => {
+    // Prepare
+    const days = [dayBefore(6), dayBefore(5), dayBefore(4), dayBefore(3), dayBefore(2), dayBefore(1)];
+    const expected = await expectedReferences(
+      days,
+      {},
+      (b) => serviceRegionOf(b.delivery.postcode)?.id === 'west-seattle',
+    );
+
+    // Act
+    await page.fill('[data-testid="report-from"]', days[0]!);
+    await page.fill('[data-testid="report-to"]', days[5]!);
+    await page.selectOption('[data-testid="report-courier"]', '');
+    await page.selectOption('[data-testid="report-region"]', 'west-seattle');
+    await page.click('[data-testid="report-run"]');
+    await expect
+      .poll(async () => Number(await page.getAttribute('[data-testid="report-table"]', 'data-count')), {
+        timeout: 15_000,
+      })
+      .toBe(expected.length);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="report-csv"]')]);
+    const csv = parseCsv(await readFile((await download.path())!, 'utf8'));
+    const [pdfDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="report-pdf"]')]);
+    const pdfText = extractPdfText(await readFile((await pdfDownload.path())!)).join('\n');
+
+    // Assess
+    expect(expected.length).toBeGreaterThan(0);
+    expect(csv.slice(1).map((row) => row[0])).toEqual(expected);
+    expect(new Set(csv.slice(1).map((row) => row.at(-1)))).toEqual(new Set(['West Seattle']));
+    expect(pdfText).toContain('Filters: region West Seattle');
+    expect(pdfText.match(/[0-9A-Z]{3}-[0-9A-Z]{3}-[0-9A-Z]/g)).toEqual(expected);
+    expect(await page.isVisible('[data-testid="export-progress"]')).toBe(false);
   });
 });

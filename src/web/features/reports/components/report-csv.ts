@@ -2,6 +2,7 @@
 // will not run as formulas.
 import type { BookingFields } from '../../../lib/api-types';
 import { addressLine } from '../../../lib/booking-text';
+import { serviceRegionOf } from '../../../../core/geo/service-regions';
 
 export const CSV_COLUMNS = [
   'reference',
@@ -19,6 +20,7 @@ export const CSV_COLUMNS = [
   'eta',
   'delivered_at',
   'created_at',
+  'delivery_region',
 ] as const;
 
 /** Quotes when needed; a leading =, +, - or @ is defused so the cell stays text (CSV injection). */
@@ -47,9 +49,27 @@ export function bookingCsvRow(b: BookingFields): string[] {
     b.eta ?? '',
     delivered?.at ?? '',
     b.createdAt,
+    serviceRegionOf(b.delivery.postcode)?.name ?? '',
   ].map(csvCell);
 }
 
 export function bookingsToCsv(rows: BookingFields[]): string {
   return [CSV_COLUMNS.join(','), ...rows.map((row) => bookingCsvRow(row).join(','))].join('\r\n') + '\r\n';
+}
+
+/** Rows converted between two progress reports (and yields to the page, so it stays responsive). */
+export const CSV_CHUNK_ROWS = 2_000;
+
+/** The same CSV, built in chunks with progress, for exports large enough to notice. */
+export async function bookingsToCsvWithProgress(
+  rows: BookingFields[],
+  onProgress: (done: number, total: number) => void,
+): Promise<string> {
+  const lines = [CSV_COLUMNS.join(',')];
+  for (let start = 0; start < rows.length; start += CSV_CHUNK_ROWS) {
+    for (const row of rows.slice(start, start + CSV_CHUNK_ROWS)) lines.push(bookingCsvRow(row).join(','));
+    onProgress(Math.min(start + CSV_CHUNK_ROWS, rows.length), rows.length);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return lines.join('\r\n') + '\r\n';
 }

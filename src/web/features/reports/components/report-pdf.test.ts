@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { makeBooking } from '../../../testing/booking-factory';
 import { extractPdfText } from '../../../../../tests/support/pdf-text';
-import { bookingsToPdf, pdfSafe, reportKpis } from './report-pdf';
+import { bookingsToPdf, pdfSafe, PDF_CHUNK_ROWS, reportKpis } from './report-pdf';
 
 const header = { from: '2025-03-01', to: '2025-03-03', filters: 'status Delivered', generatedAt: '2025-03-04 10:00' };
 
@@ -40,5 +40,20 @@ describe('report PDF', () => {
     expect(pdfSafe('Zoë 王 – 😀')).toBe('Zoë ? - ??');
     expect(text).toContain('Zoë ? Smith - ??');
     expect(reportKpis(rows)[0]).toBe('Bookings: 1');
+  });
+
+  it('reports progress while drawing a large table, ending at every row', async () => {
+    // Prepare
+    const rows = Array.from({ length: PDF_CHUNK_ROWS * 2 + 1 }, (_, i) => makeBooking({ reference: `P${i}` }));
+    const reports: number[] = [];
+
+    // Act
+    await bookingsToPdf(rows, header, (done, total) => {
+      expect(total).toBe(rows.length);
+      reports.push(done);
+    });
+
+    // Assess
+    expect(reports).toEqual([PDF_CHUNK_ROWS, PDF_CHUNK_ROWS * 2, rows.length]);
   });
 });

@@ -56,7 +56,14 @@ export function reportKpis(rows: BookingFields[]): string[] {
   ];
 }
 
-export async function bookingsToPdf(rows: BookingFields[], header: ReportHeader): Promise<Uint8Array> {
+/** Rows drawn between two progress reports (and yields to the page, so it stays responsive). */
+export const PDF_CHUNK_ROWS = 500;
+
+export async function bookingsToPdf(
+  rows: BookingFields[],
+  header: ReportHeader,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle(`Bookings ${header.from} to ${header.to}`);
   doc.setCreator('Courier Voicebot');
@@ -88,7 +95,11 @@ export async function bookingsToPdf(rows: BookingFields[], header: ReportHeader)
   for (const kpi of reportKpis(rows)) line(kpi, { font: bold });
   y -= 8;
   tableHeader();
-  for (const booking of rows) {
+  for (const [index, booking] of rows.entries()) {
+    if (index > 0 && index % PDF_CHUNK_ROWS === 0) {
+      onProgress?.(index, rows.length);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
     if (y < MARGIN) {
       page = doc.addPage(PAGE);
       y = PAGE[1] - MARGIN;
@@ -101,6 +112,7 @@ export async function bookingsToPdf(rows: BookingFields[], header: ReportHeader)
     }
     y -= ROW_HEIGHT;
   }
+  onProgress?.(rows.length, rows.length);
   const pages = doc.getPages();
   pages.forEach((p, i) =>
     p.drawText(`Page ${i + 1} of ${pages.length}`, {

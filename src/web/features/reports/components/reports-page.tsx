@@ -1,5 +1,5 @@
-// Booking reports: filter by date range, status, courier and partner; a paginated table of the matching
-// bookings; and a CSV of exactly those rows, generated in the browser.
+// Booking reports: filter by date range, status, courier, partner and delivery region; a paginated table of
+// the matching bookings; and a CSV or PDF of exactly those rows, generated in the browser with progress.
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { EmptyState, Loading } from '../../../components/feedback-states';
@@ -11,10 +11,16 @@ import { formatDateTime, localDay } from '../../../lib/date-format';
 import { fetchCourierOptions } from '../api/reports-api';
 import { reportDays } from '../hooks/report-range';
 import { useReport } from '../hooks/use-report';
-import { bookingsToCsv } from './report-csv';
+import { SERVICE_REGIONS, serviceRegionOf } from '../../../../core/geo/service-regions';
+import { bookingsToCsvWithProgress } from './report-csv';
 
 /** Rows per table page. */
 export const REPORT_PAGE_SIZE = 25;
+
+type ExportState =
+  | { phase: 'idle' }
+  | { phase: 'building'; format: 'csv' | 'pdf'; done: number; total: number }
+  | { phase: 'error'; format: 'csv' | 'pdf'; error: unknown };
 
 function download(name: string, content: BlobPart, type: string): void {
   const url = URL.createObjectURL(new Blob([content], { type }));
@@ -39,9 +45,8 @@ export function ReportsPage() {
   const [page, setPage] = useState(0);
   const [ran, setRan] = useState<{ from: string; to: string } | null>(null);
   const [ranFilters, setRanFilters] = useState('');
-  const [pdfState, setPdfState] = useState<{ phase: 'idle' | 'building' | 'error'; error?: unknown }>({
-    phase: 'idle',
-  });
+  const [regionId, setRegionId] = useState('');
+  const [exporting, setExporting] = useState<ExportState>({ phase: 'idle' });
   const report = useReport();
 
   useEffect(() => {
@@ -63,6 +68,7 @@ export function ReportsPage() {
         isBookingStatus(status) ? `status ${STATUS_LOOK[status].label}` : '',
         courierId ? `courier ${courierId}` : '',
         partnerId.trim() ? `partner ${partnerId.trim()}` : '',
+        regionId ? `region ${SERVICE_REGIONS.find((r) => r.id === regionId)?.name ?? regionId}` : '',
       ]
         .filter(Boolean)
         .join(', ') || 'none',
@@ -71,30 +77,37 @@ export function ReportsPage() {
       ...(isBookingStatus(status) ? { status } : {}),
       ...(courierId ? { courierId } : {}),
       ...(partnerId.trim() ? { partnerId: partnerId.trim() } : {}),
+      ...(regionId ? { regionId } : {}),
     });
   };
 
   const fileName = `bookings-${ran?.from ?? from}-to-${ran?.to ?? to}`;
-  const exportPdf = () => {
-    setPdfState({ phase: 'building' });
-    // pdf-lib is loaded only when a PDF is asked for.
-    import('./report-pdf')
-      .then(({ bookingsToPdf }) =>
-        bookingsToPdf(report.rows, {
-          from: ran?.from ?? from,
-          to: ran?.to ?? to,
-          filters: ranFilters,
-          generatedAt: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
-        }),
-      )
-      .then(
-        (pdf) => {
-          download(`${fileName}.pdf`, pdf as Uint8Array<ArrayBuffer>, 'application/pdf');
-          setPdfState({ phase: 'idle' });
-        },
-        (error: unknown) => setPdfState({ phase: 'error', error }),
-      );
+  const header = () => ({
+    from: ran?.from ?? from,
+    to: ran?.to ?? to,
+    filters: ranFilters,
+    generatedAt: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+  });
+  const exportAs = (format: 'csv' | 'pdf') => {
+    const onProgress = (done: number, total: number) => setExporting({ phase: 'building', format, done, total });
+    onProgress(0, report.rows.length);
+    const built: Promise<BlobPart> =
+      format === 'csv'
+        ? bookingsToCsvWithProgress(report.rows, onProgress)
+        : // pdf-lib is loaded only when a PDF is asked for.
+          import('./report-pdf')
+            .then(({ bookingsToPdf }) => bookingsToPdf(report.rows, header(), onProgress))
+            .then((pdf) => pdf as Uint8Array<ArrayBuffer>);
+    built.then(
+      (content) => {
+        if (format === 'csv') download(`${fileName}.csv`, content, 'text/csv;charset=utf-8');
+        else download(`${fileName}.pdf`, content, 'application/pdf');
+        setExporting({ phase: 'idle' });
+      },
+      (error: unknown) => setExporting({ phase: 'error', format, error }),
+    );
   };
+  const building = exporting.phase === 'building';
 
   const pages = Math.max(1, Math.ceil(report.rows.length / REPORT_PAGE_SIZE));
   const shown = useMemo(
@@ -107,7 +120,9 @@ export function ReportsPage() {
       <header className="page__header">
         <div>
           <h1 className="page__title">Reports</h1>
-          <p className="page__subtitle">Bookings by pickup day, filtered, with a CSV of exactly the rows found.</p>
+          <p className="page__subtitle">
+            Bookings by pickup day, filtered, with a CSV or PDF of exactly the rows found.
+          </p>
         </div>
       </header>
       <form className="filters" onSubmit={submit} data-testid="report-filters">
@@ -142,6 +157,17 @@ export function ReportsPage() {
           </select>
         </label>
         <label className="control">
+          <span className="control__label">Delivery region</span>
+          <select value={regionId} onChange={(e) => setRegionId(e.target.value)} data-testid="report-region">
+            <option value="">Any region</option>
+            {SERVICE_REGIONS.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="control">
           <span className="control__label">Partner ID</span>
           <input
             type="text"
@@ -157,8 +183,8 @@ export function ReportsPage() {
         <button
           type="button"
           className="button button--secondary"
-          disabled={report.phase !== 'ready' || report.rows.length === 0}
-          onClick={() => download(`${fileName}.csv`, bookingsToCsv(report.rows), 'text/csv;charset=utf-8')}
+          disabled={report.phase !== 'ready' || report.rows.length === 0 || building}
+          onClick={() => exportAs('csv')}
           data-testid="report-csv"
         >
           Export CSV
@@ -166,14 +192,22 @@ export function ReportsPage() {
         <button
           type="button"
           className="button button--secondary"
-          disabled={report.phase !== 'ready' || report.rows.length === 0 || pdfState.phase === 'building'}
-          onClick={exportPdf}
+          disabled={report.phase !== 'ready' || report.rows.length === 0 || building}
+          onClick={() => exportAs('pdf')}
           data-testid="report-pdf"
-          data-state={pdfState.phase}
         >
-          {pdfState.phase === 'building' ? `Building PDF of ${report.rows.length} rows…` : 'Export PDF'}
+          Export PDF
         </button>
       </form>
+      {exporting.phase === 'building' && (
+        <div className="export-progress" data-testid="export-progress" role="status">
+          <span>
+            Building {exporting.format.toUpperCase()}: {exporting.done.toLocaleString()} of{' '}
+            {exporting.total.toLocaleString()} rows
+          </span>
+          <progress max={Math.max(1, exporting.total)} value={exporting.done} />
+        </div>
+      )}
       {rangeProblem && (
         <div className="notice notice--error" role="alert">
           <div className="notice__text">
@@ -187,7 +221,9 @@ export function ReportsPage() {
         </div>
       )}
       {report.phase === 'error' && <ProblemNotice error={report.error} />}
-      {pdfState.phase === 'error' && <ProblemNotice error={pdfState.error} onRetry={exportPdf} />}
+      {exporting.phase === 'error' && (
+        <ProblemNotice error={exporting.error} onRetry={() => exportAs(exporting.format)} />
+      )}
       {report.phase === 'idle' && (
         <EmptyState title="Choose the days and filters, then run the report.">
           Reports read bookings by their pickup day.
@@ -208,6 +244,7 @@ export function ReportsPage() {
                   <th scope="col">Customer</th>
                   <th scope="col">Courier</th>
                   <th scope="col">Partner</th>
+                  <th scope="col">Region</th>
                   <th scope="col">Channel</th>
                 </tr>
               </thead>
@@ -229,6 +266,7 @@ export function ReportsPage() {
                     <td>{b.customerName}</td>
                     <td>{b.courierName ?? b.courierId ?? <span className="muted">Unassigned</span>}</td>
                     <td>{b.partnerName ?? b.partnerId ?? <span className="muted">—</span>}</td>
+                    <td>{serviceRegionOf(b.delivery.postcode)?.name ?? <span className="muted">Outside</span>}</td>
                     <td>{b.channel}</td>
                   </tr>
                 ))}
