@@ -13,6 +13,7 @@ import {
   bookCourier,
   listBookings,
   updateCourierLocation,
+  submitFeedback,
   updateDeliveryStatus,
 } from '../../src/generated/graphql';
 import { as, DEMO_PASSWORD, gql } from '../support/test-stack';
@@ -189,6 +190,21 @@ describe('booking detail', () => {
     const proof = await page.textContent('[data-testid="proof-of-delivery"]');
     expect(proof).toContain('Grace Hopper');
     expect(proof).toContain('signatures/test-signature.png');
+    expect(await page.textContent('[data-testid="booking-feedback"]')).toContain('No feedback on this booking yet');
+
+    const complaint = await gql(stack, admin, submitFeedback, {
+      bookingReference: reference,
+      type: 'COMPLAINT',
+      text: 'The parcel was left in the rain and the box is soaked.',
+      complaintCategory: 'DAMAGED_PACKAGE',
+      severity: 'HIGH',
+    });
+    expect(complaint.errors).toBeUndefined();
+    await page.reload();
+    const entry = page.locator('[data-testid="booking-feedback-entry"]');
+    await expect.poll(() => entry.count(), { timeout: 15_000 }).toBe(1);
+    expect(await entry.textContent()).toContain('left in the rain');
+    expect(await entry.textContent()).toContain('Flagged for attention');
     await page.screenshot({ path: join(ARTIFACTS, 'booking-detail.png'), fullPage: true });
     expect(consoleErrors.filter((e) => !/custom Amazon Cognito|Cognito User Pool endpoint/i.test(e))).toEqual([]);
   });

@@ -3,6 +3,7 @@ import type {
   AddressFieldsFragment,
   BookingFieldsFragment,
   CourierFieldsFragment,
+  FeedbackFieldsFragment,
   MeQuery,
 } from '../../generated/graphql';
 
@@ -10,4 +11,5 @@ export type BookingFields = BookingFieldsFragment;
 export type AddressFields = AddressFieldsFragment;
 export type StatusEventFields = BookingFieldsFragment['history'][number];
 export type CourierFields = CourierFieldsFragment;
+export type FeedbackFields = FeedbackFieldsFragment;
 export type Me = MeQuery['me'];

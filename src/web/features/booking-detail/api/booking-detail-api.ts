@@ -1,12 +1,13 @@
-// The booking detail's calls to the API: the booking, its courier, and the live feeds for both.
-import { runOperation, subscribeTo } from '../../../lib/graphql-client';
+// The booking detail's calls to the API: the booking, its courier, its feedback, and the live feeds.
+import { collectPages, runOperation, subscribeTo } from '../../../lib/graphql-client';
 import {
   GetBookingDocument,
   GetCourierDocument,
+  ListFeedbackDocument,
   OnBookingChangedDocument,
   OnCourierMovedDocument,
 } from '../../../../generated/graphql';
-import type { BookingFields, CourierFields } from '../../../lib/api-types';
+import type { BookingFields, CourierFields, FeedbackFields } from '../../../lib/api-types';
 
 export async function fetchBooking(reference: string): Promise<BookingFields | null> {
   const { getBooking } = await runOperation(GetBookingDocument, { reference });
@@ -16,6 +17,14 @@ export async function fetchBooking(reference: string): Promise<BookingFields | n
 export async function fetchCourier(id: string): Promise<CourierFields | null> {
   const { getCourier } = await runOperation(GetCourierDocument, { id });
   return getCourier;
+}
+
+/** Every feedback entry and complaint on the booking, oldest first. */
+export function fetchBookingFeedback(reference: string): Promise<FeedbackFields[]> {
+  return collectPages(
+    async (nextToken) =>
+      (await runOperation(ListFeedbackDocument, { bookingReference: reference, limit: 50, nextToken })).listFeedback,
+  );
 }
 
 /** The feed has no reference argument: changes to other bookings are dropped here. */

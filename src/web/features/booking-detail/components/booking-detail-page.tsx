@@ -1,4 +1,5 @@
-// One booking in full for the admin: route map with the courier live, details, proof of delivery, timeline.
+// One booking in full for the admin: route map with the courier live, details, proof of delivery, timeline
+// and the customer's feedback.
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { EmptyState, Loading } from '../../../components/feedback-states';
@@ -9,6 +10,8 @@ import { StatusTimeline } from '../../../components/status-timeline';
 import { addressLine, describePackage, humanize } from '../../../lib/booking-text';
 import { formatDateTime, formatWindow } from '../../../lib/date-format';
 import { useBookingDetail } from '../hooks/use-booking-detail';
+import { useBookingFeedback } from '../hooks/use-booking-feedback';
+import { BookingFeedback } from './booking-feedback';
 import { ProofOfDelivery } from './proof-of-delivery';
 import { RouteMap } from './route-map';
 
@@ -25,6 +28,7 @@ export function BookingDetailPage() {
   const { reference = '' } = useParams();
   const detail = useBookingDetail(reference);
   const { booking } = detail;
+  const feedback = useBookingFeedback(reference, booking?.version);
 
   return (
     <section className="page booking-detail" data-testid="booking-detail">
@@ -82,6 +86,10 @@ export function BookingDetailPage() {
             <div className="panel">
               <h2 className="section-title">Proof of delivery</h2>
               <ProofOfDelivery history={booking.history} />
+            </div>
+            <div className="panel">
+              <h2 className="section-title">Customer feedback</h2>
+              <BookingFeedback feedback={feedback} />
             </div>
           </div>
         </div>

@@ -1,68 +1,22 @@
 // The admin's global map: one day's bookings coloured by status, the fleet, a legend, and live updates.
 import { useCallback, useMemo, useState } from 'react';
-import { BaseMap } from '../../../components/base-map';
 import { Loading } from '../../../components/feedback-states';
 import { LiveIndicator } from '../../../components/live-indicator';
 import { ProblemNotice } from '../../../components/problem-notice';
 import { localDay } from '../../../lib/date-format';
 import { useMapData } from '../hooks/use-map-data';
-import type { DrawnView } from './booking-cluster-layer';
-import { BookingClusters } from './booking-clusters';
-import { CourierMarkers } from './courier-markers';
-import { FitView } from './fit-view';
+import { GlobalMap } from './global-map';
 import { MapLegend } from './map-legend';
 import { MapSelection, type Selection } from './map-selection';
-
-/**
- * What the canvas shows, as markup: assistive technology and browser tests cannot read a canvas, so each
- * drawn booking and cluster is listed with its colour and position.
- */
-function DrawnList({ view }: { view: DrawnView }) {
-  return (
-    <div className="visually-hidden" data-testid="map-drawn">
-      <ul aria-label="Bookings on screen">
-        {view.markers.map((marker) => (
-          <li
-            key={marker.reference}
-            data-testid={`map-marker-${marker.reference}`}
-            data-status={marker.status}
-            data-colour={marker.colour}
-            data-x={Math.round(marker.x)}
-            data-y={Math.round(marker.y)}
-          >
-            {marker.reference}: {marker.status}
-          </li>
-        ))}
-      </ul>
-      <ul aria-label="Clusters on screen">
-        {view.clusters.map((cluster) => (
-          <li
-            key={`${cluster.x},${cluster.y}`}
-            data-testid="map-cluster"
-            data-count={cluster.count}
-            data-colour={cluster.colour}
-          >
-            {cluster.count} bookings
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
 
 export function MapPage() {
   const [day, setDay] = useState(() => localDay());
   const data = useMapData(day);
   const [selection, setSelection] = useState<Selection | null>(null);
-  const [drawn, setDrawn] = useState<DrawnView>({ markers: [], clusters: [] });
 
   const selectBooking = useCallback((reference: string) => setSelection({ kind: 'booking', reference }), []);
   const selectCourier = useCallback((id: string) => setSelection({ kind: 'courier', id }), []);
   const { points, couriers } = data;
-  const positions = useCallback(
-    () => [...points, ...couriers.flatMap((c) => (c.position ? [c.position] : []))],
-    [points, couriers],
-  );
   const frameKey = data.phase === 'ready' ? day : null;
   const total = useMemo(() => Object.values(data.counts).reduce((sum, n) => sum + n, 0), [data.counts]);
 
@@ -90,11 +44,13 @@ export function MapPage() {
       {data.phase === 'error' && <ProblemNotice error={data.error} onRetry={data.reload} />}
       <div className="map-page__body">
         <div className="map-page__map">
-          <BaseMap testId="global-map">
-            <BookingClusters points={points} onSelect={selectBooking} onDraw={setDrawn} />
-            <CourierMarkers couriers={couriers} onSelect={selectCourier} />
-            <FitView frameKey={frameKey} positions={positions} />
-          </BaseMap>
+          <GlobalMap
+            points={points}
+            couriers={couriers}
+            frameKey={frameKey}
+            onSelectBooking={selectBooking}
+            onSelectCourier={selectCourier}
+          />
           {data.phase === 'loading' && (
             <div className="map-page__loading">
               <Loading label="Loading the day…" />
@@ -116,7 +72,6 @@ export function MapPage() {
           )}
         </aside>
       </div>
-      <DrawnList view={drawn} />
     </section>
   );
 }
