@@ -41,6 +41,7 @@ export function ReportsPage() {
   const [courierId, setCourierId] = useState('');
   const [partnerId, setPartnerId] = useState('');
   const [couriers, setCouriers] = useState<CourierFields[]>([]);
+  const [couriersProblem, setCouriersProblem] = useState<unknown>(null);
   const [rangeProblem, setRangeProblem] = useState<string | null>(null);
   const [page, setPage] = useState(0);
   const [ran, setRan] = useState<{ from: string; to: string } | null>(null);
@@ -49,9 +50,11 @@ export function ReportsPage() {
   const [exporting, setExporting] = useState<ExportState>({ phase: 'idle' });
   const report = useReport();
 
-  useEffect(() => {
-    fetchCourierOptions().then(setCouriers, () => setCouriers([]));
-  }, []);
+  const loadCouriers = () => {
+    setCouriersProblem(null);
+    fetchCourierOptions().then(setCouriers, setCouriersProblem);
+  };
+  useEffect(loadCouriers, []);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -208,6 +211,7 @@ export function ReportsPage() {
           <progress max={Math.max(1, exporting.total)} value={exporting.done} />
         </div>
       )}
+      {couriersProblem !== null && <ProblemNotice error={couriersProblem} onRetry={loadCouriers} compact />}
       {rangeProblem && (
         <div className="notice notice--error" role="alert">
           <div className="notice__text">
