@@ -84,10 +84,13 @@ export const TABLES = {
     description:
       'Dashboard figures kept current by the change feed: per-day counters in shards, the open deliveries with an ETA, feed health (Req 2.3-2.4, 9.11)',
     // `day#<YYYY-MM-DD>` / `shard#<nn>`: counters; `late#<YYYY-MM-DD>` / `<eta>#<reference>`: watched deliveries;
-    // `feed` / `health`: last change-feed event and voice call.
+    // `feed` / `health`: last change-feed event and voice call;
+    // `events#<partnerId>` / `<loggedAt>#<reference>#<at>#<status>`: a partner's booking status changes
+    // (listStatusEvents), kept for 30 days through `expiresAt`.
     partitionKey: S('pk'),
     sortKey: S('sk'),
     indexes: [],
+    ttlAttribute: 'expiresAt',
     stream: false,
   },
   outbox: {
@@ -97,6 +100,41 @@ export const TABLES = {
     indexes: [{ name: 'byBooking', partitionKey: S('bookingReference'), sortKey: S('createdAt') }],
     ttlAttribute: 'expiresAt',
     stream: false,
+  },
+  partnerTokens: {
+    logicalName: 'PartnerTokens',
+    description:
+      'Partner API tokens: scopes, expiry, rate limit and the SHA-256 of the secret, never the secret (Req 7.3)',
+    partitionKey: S('tokenId'),
+    indexes: [{ name: 'byPartner', partitionKey: S('partnerId'), sortKey: S('createdAt') }],
+    stream: false,
+  },
+  rateLimits: {
+    logicalName: 'RateLimits',
+    description: 'Per-partner request counters per time window, shared by every API and MCP instance (Req 7.4)',
+    partitionKey: S('key'),
+    indexes: [],
+    ttlAttribute: 'expiresAt',
+    stream: false,
+  },
+  audit: {
+    logicalName: 'Audit',
+    description: 'Every partner call: operation, argument digest, outcome, latency (Req 7.8)',
+    // `atId` = `<at>#<id>`: newest last within a partner, and within a day across partners.
+    partitionKey: S('partnerId'),
+    sortKey: S('atId'),
+    indexes: [{ name: 'byDay', partitionKey: S('day'), sortKey: S('atId') }],
+    ttlAttribute: 'expiresAt',
+    stream: false,
+  },
+  deployments: {
+    logicalName: 'Deployments',
+    description:
+      'Bot provisioning runs: settings, each step with the resources it found or created, errors; progress reaches the wizard through the change feed (Req 1, 2.1-2.2)',
+    partitionKey: S('id'),
+    // Every item carries `list` = "deployments", so one query lists them newest first.
+    indexes: [{ name: 'newest', partitionKey: S('list'), sortKey: S('createdAt') }],
+    stream: true,
   },
 } as const satisfies Record<string, TableDefinition>;
 

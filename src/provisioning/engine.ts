@@ -1,0 +1,283 @@
+// The provisioning engine: runs the steps of a deployment in the background, records each step's state
+// and resources on the deployment item after every change (progress for the wizard), and offers retry
+// from the failed step and rollback of what the deployment created.
+import { randomUUID } from 'node:crypto';
+import { ConflictError, NotFoundError, ValidationError } from '../core/errors';
+import type { Actor } from '../core/model';
+import type { Clock, Page } from '../core/ports';
+import { applyPromptOverrides, BOT_DEFINITION, type BotDefinition } from '../voice/bot-definition';
+import { describeAwsError } from './aws-errors';
+import {
+  parseDeploymentSettings,
+  type Deployment,
+  type DeploymentRepository,
+  type DeploymentStep,
+  type StepError,
+  type StepResource,
+} from './deployment';
+import { PROVISIONING_STEPS } from './plan';
+import { needsUndo, undoResource } from './rollback';
+import type { ContactFlowContent, ProvisioningClients, StepContext } from './step';
+import { DEFAULT_POLL, type PollSettings } from './wait-for';
+
+export type ProvisioningEngineDeps = {
+  clients: ProvisioningClients;
+  deployments: DeploymentRepository;
+  clock: Clock;
+  /** ARN of the lex-codehook Lambda the alias calls (from the runtime's configuration). */
+  codeHookLambdaArn: string;
+  /** The contact flow JSON for the alias (src/voice/contact-flow.ts's buildContactFlow). */
+  contactFlowContent: ContactFlowContent;
+  /** Called with the stored deployment after every change: the subscription feed of the wizard. */
+  onProgress?: (deployment: Deployment) => void;
+  /** Numbered bot versions kept besides those an alias uses (default 3). */
+  versionsToKeep?: number;
+  poll?: Partial<PollSettings>;
+  /** The bot as shipped (default BOT_DEFINITION); each deployment applies its own prompt overrides on top. */
+  definition?: BotDefinition;
+  newId?: () => string;
+  log?: { error(message: string, detail?: unknown): void };
+};
+
+export type ProvisioningEngine = {
+  /** Records a new deployment and starts it in the background; resolves with the PENDING record. */
+  start(settings: unknown, actor: Actor): Promise<Deployment>;
+  /** Runs a FAILED deployment again from its failed step; resolves once it is RUNNING. */
+  retry(id: string): Promise<Deployment>;
+  /** Undoes, newest first, what a FAILED deployment created or changed; resolves once it is ROLLING_BACK. */
+  rollback(id: string): Promise<Deployment>;
+  get(id: string): Promise<Deployment | undefined>;
+  list(page?: { limit: number; nextToken?: string }): Promise<Page<Deployment>>;
+  /** The deployment once its current run or rollback has finished (at once if none is under way). */
+  whenSettled(id: string): Promise<Deployment>;
+};
+
+export function createProvisioningEngine(deps: ProvisioningEngineDeps): ProvisioningEngine {
+  const poll: PollSettings = { ...DEFAULT_POLL, ...deps.poll };
+  const versionsToKeep = deps.versionsToKeep ?? 3;
+  if (!Number.isInteger(versionsToKeep) || versionsToKeep < 1)
+    throw new ValidationError('versionsToKeep must be a whole number of at least 1.', { field: 'versionsToKeep' });
+  const baseDefinition = deps.definition ?? BOT_DEFINITION;
+  const newId = deps.newId ?? randomUUID;
+  const active = new Map<string, Promise<Deployment>>();
+  const now = () => deps.clock.now().toISOString();
+
+  async function save(current: Deployment, change: (d: Deployment) => Deployment): Promise<Deployment> {
+    const next = change(structuredClone(current));
+    next.updatedAt = now();
+    const stored = await deps.deployments.update(next, current.version);
+    try {
+      deps.onProgress?.(stored);
+    } catch (error) {
+      deps.log?.error('Deployment progress listener failed', { id: stored.id, error });
+    }
+    return stored;
+  }
+
+  function withStep(d: Deployment, index: number, change: Partial<DeploymentStep>): Deployment {
+    const step = d.steps[index];
+    if (!step) throw new Error(`Deployment ${d.id} has no step ${index}.`);
+    d.steps[index] = { ...step, ...change };
+    return d;
+  }
+
+  function stepError(error: unknown, phase: StepError['phase']): StepError {
+    return { ...describeAwsError(error), phase, at: now() };
+  }
+
+  async function runSteps(start: Deployment, from: number): Promise<Deployment> {
+    let current = start;
+    const definition = applyPromptOverrides(baseDefinition, current.settings.promptOverrides);
+    const region = await deps.clients.lex.config.region();
+    for (let index = from; index < PROVISIONING_STEPS.length; index++) {
+      const step = PROVISIONING_STEPS[index]!;
+      current = await save(current, (d) =>
+        withStep(d, index, { status: 'RUNNING', startedAt: now(), endedAt: undefined, error: undefined }),
+      );
+      const resources: StepResource[] = [...(current.steps[index]?.resources ?? [])];
+      let detail: string | undefined;
+      const values = Object.assign({}, ...current.steps.slice(0, index).map((s) => s.outputs)) as Record<
+        string,
+        string
+      >;
+      const ctx: StepContext = {
+        clients: deps.clients,
+        settings: current.settings,
+        definition,
+        values,
+        region,
+        poll,
+        codeHookLambdaArn: deps.codeHookLambdaArn,
+        versionsToKeep,
+        contactFlowContent: deps.contactFlowContent,
+        record: (resource) => mergeResource(resources, resource),
+        recorded: (kind, id) => resources.find((r) => r.kind === kind && r.id === id),
+        resourcesOf: (key) => current.steps.find((s) => s.key === key)?.resources ?? [],
+        note: (text) => (detail = text),
+      };
+      try {
+        const outputs = await step.run(ctx);
+        current = await save(current, (d) =>
+          withStep(d, index, { status: 'SUCCEEDED', endedAt: now(), resources, outputs, detail }),
+        );
+      } catch (error) {
+        const failure = stepError(error, 'deploy');
+        current = await save(current, (d) => {
+          withStep(d, index, { status: 'FAILED', endedAt: now(), resources, detail, error: failure });
+          return { ...d, status: 'FAILED', error: { ...failure, step: step.key } };
+        });
+        return current;
+      }
+    }
+    return save(current, (d) => ({ ...d, status: 'SUCCEEDED', error: undefined }));
+  }
+
+  async function rollBackSteps(start: Deployment): Promise<Deployment> {
+    let current = start;
+    for (let index = current.steps.length - 1; index >= 0; index--) {
+      const step = current.steps[index]!;
+      if (step.status === 'PENDING' || step.status === 'ROLLED_BACK') continue;
+      current = await save(current, (d) => withStep(d, index, { status: 'ROLLING_BACK', error: undefined }));
+      const resources = structuredClone(step.resources);
+      try {
+        for (const resource of [...resources].reverse()) {
+          if (!needsUndo(resource)) continue;
+          await undoResource(resource, { clients: deps.clients, settings: current.settings, poll });
+          resource.rolledBack = true;
+        }
+      } catch (error) {
+        const failure = stepError(error, 'rollback');
+        current = await save(current, (d) => {
+          withStep(d, index, { status: 'FAILED', endedAt: now(), resources, error: failure });
+          return { ...d, status: 'FAILED', error: { ...failure, step: step.key } };
+        });
+        return current;
+      }
+      current = await save(current, (d) => withStep(d, index, { status: 'ROLLED_BACK', endedAt: now(), resources }));
+    }
+    return save(current, (d) => ({ ...d, status: 'ROLLED_BACK', error: undefined }));
+  }
+
+  /** Runs `work` in the background, never rejecting: a failure outside any step is logged and recorded. */
+  function launch(deployment: Deployment, work: (d: Deployment) => Promise<Deployment>): void {
+    const run = work(deployment)
+      .catch(async (error: unknown) => {
+        deps.log?.error('Deployment run failed outside a step', { id: deployment.id, error });
+        const latest = (await deps.deployments.get(deployment.id).catch(() => undefined)) ?? deployment;
+        const failure = stepError(error, latest.status === 'ROLLING_BACK' ? 'rollback' : 'deploy');
+        const step = latest.steps.find((s) => s.status === 'RUNNING' || s.status === 'ROLLING_BACK');
+        return save(latest, (d) => ({
+          ...d,
+          status: 'FAILED',
+          error: { ...failure, step: step?.key ?? 'bot-role' },
+          steps: d.steps.map((s) => (s.key === step?.key ? { ...s, status: 'FAILED', error: failure } : s)),
+        })).catch(() => latest);
+      })
+      .finally(() => active.delete(deployment.id));
+    active.set(deployment.id, run);
+  }
+
+  async function load(id: string): Promise<Deployment> {
+    const deployment = await deps.deployments.get(id);
+    if (!deployment)
+      throw new NotFoundError(`Deployment ${id} does not exist.`, { resolution: 'Pick one from the list.' });
+    return deployment;
+  }
+
+  function ensureIdle(id: string): void {
+    if (active.has(id))
+      throw new ConflictError(`Deployment ${id} is still running.`, { resolution: 'Wait for it to finish.' });
+  }
+
+  return {
+    async start(input, actor) {
+      const settings = parseDeploymentSettings(input);
+      for (const id of active.keys()) {
+        const other = await deps.deployments.get(id);
+        if (other && other.instanceId === settings.instanceId && other.settings.botName === settings.botName)
+          throw new ConflictError(`Deployment ${id} of ${settings.botName} to this instance is still running.`, {
+            resolution: 'Wait for it to finish, then start again.',
+          });
+      }
+      const at = now();
+      const deployment: Deployment = {
+        id: newId(),
+        instanceId: settings.instanceId,
+        settings,
+        status: 'PENDING',
+        steps: PROVISIONING_STEPS.map((s) => ({
+          key: s.key,
+          title: s.title,
+          status: 'PENDING',
+          resources: [],
+          outputs: {},
+        })),
+        createdBy: actor,
+        createdAt: at,
+        updatedAt: at,
+        version: 1,
+      };
+      await deps.deployments.create(deployment);
+      deps.onProgress?.(deployment);
+      launch(deployment, async (d) => runSteps(await save(d, (x) => ({ ...x, status: 'RUNNING' })), 0));
+      return deployment;
+    },
+
+    async retry(id) {
+      ensureIdle(id);
+      const deployment = await load(id);
+      const failed = deployment.steps.findIndex((s) => s.status === 'FAILED');
+      if (deployment.status !== 'FAILED' || failed < 0 || deployment.error?.phase === 'rollback')
+        throw new ConflictError(
+          `Deployment ${id} is ${deployment.status}${deployment.error?.phase === 'rollback' ? ' (its rollback failed)' : ''}; only a failed deployment can be retried.`,
+          {
+            resolution:
+              deployment.error?.phase === 'rollback'
+                ? 'Roll back again to finish the rollback.'
+                : 'Start a new deployment instead.',
+          },
+        );
+      const running = await save(deployment, (d) => ({ ...d, status: 'RUNNING', error: undefined }));
+      launch(running, (d) => runSteps(d, failed));
+      return running;
+    },
+
+    async rollback(id) {
+      ensureIdle(id);
+      const deployment = await load(id);
+      if (deployment.status !== 'FAILED')
+        throw new ConflictError(
+          `Deployment ${id} is ${deployment.status}; only a failed deployment can be rolled back.`,
+          {
+            resolution: 'To change a working bot, start a new deployment with the settings you want.',
+          },
+        );
+      const rolling = await save(deployment, (d) => ({ ...d, status: 'ROLLING_BACK', error: undefined }));
+      launch(rolling, rollBackSteps);
+      return rolling;
+    },
+
+    get: (id) => deps.deployments.get(id),
+
+    list: (page = { limit: 20 }) => deps.deployments.list(page),
+
+    async whenSettled(id) {
+      return (await active.get(id)) ?? load(id);
+    },
+  };
+}
+
+/** Same resource again (a retried step found what its first attempt made): keep what the first record knew. */
+function mergeResource(list: StepResource[], next: StepResource): void {
+  const index = list.findIndex((r) => r.kind === next.kind && r.id === next.id);
+  const earlier = index >= 0 ? list[index] : undefined;
+  if (!earlier) {
+    list.push(next);
+    return;
+  }
+  const merged: StepResource = { ...next, created: earlier.created || next.created };
+  if (earlier.updated || next.updated) merged.updated = true;
+  const previous = earlier.previous ?? next.previous;
+  if (previous !== undefined) merged.previous = previous;
+  list[index] = merged;
+}
