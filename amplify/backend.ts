@@ -1,19 +1,31 @@
-// The Amplify Gen 2 backend: Cognito, the GraphQL API, its two functions, and the DynamoDB tables
-// built from src/data/tables.ts with their change feed wired to the stream notifier and the rollup aggregator.
+// The Amplify Gen 2 backend: Cognito, the GraphQL API, its functions (resolver, partner-token authorizer,
+// change-feed consumers), the DynamoDB tables built from src/data/tables.ts with their change feed wired to
+// the stream notifier and the rollup aggregator, and the MCP server's service role.
 import { defineBackend } from '@aws-amplify/backend';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import { CfnManagedPolicy, CfnPolicy, ManagedPolicy, Policy } from 'aws-cdk-lib/aws-iam';
+import {
+  CfnManagedPolicy,
+  CfnPolicy,
+  CompositePrincipal,
+  ManagedPolicy,
+  Policy,
+  PolicyStatement,
+  Role,
+  ServicePrincipal,
+} from 'aws-cdk-lib/aws-iam';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { TABLES, type TableDefinition, type TableKey } from '../src/data/tables';
+import { PARTNER_OPERATIONS } from '../src/api/partner-operations';
 import { auth } from './auth/resource';
 import { data } from './data/resource';
 import { apiFunction } from './functions/api/resource';
 import { streamNotifier } from './functions/stream-notifier/resource';
 import { aggregator } from './functions/aggregator/resource';
+import { partnerAuthorizer } from './functions/partner-authorizer/resource';
 
-const backend = defineBackend({ auth, data, api: apiFunction, streamNotifier, aggregator });
+const backend = defineBackend({ auth, data, api: apiFunction, streamNotifier, aggregator, partnerAuthorizer });
 
 /** Sandboxes are throwaway; every other deployment keeps its data when the stack goes away. */
 const isSandbox = backend.stack.node.tryGetContext('amplify-backend-type') === 'sandbox';
@@ -33,6 +45,25 @@ const aggregatorLambda = backend.aggregator.resources.lambda;
 /** Tables whose changes feed the dashboard rollups (src/api/rollup-aggregator.ts). */
 const AGGREGATED_TABLES: readonly TableKey[] = ['bookings', 'feedback'];
 const tableNames: Record<string, string> = {};
+const authorizerLambda = backend.partnerAuthorizer.resources.lambda;
+/** Tables the partner authorizer reads: a token and its partner. */
+const AUTHORIZER_TABLES: readonly TableKey[] = ['partnerTokens', 'partners'];
+
+/**
+ * The MCP server's own identity (ECS task role or Lambda role, chosen when it is deployed). It calls GraphQL
+ * signed as itself, naming the partner token it acts for; the api function accepts that only from this role.
+ */
+const mcpStack = backend.createStack('mcp');
+const mcpServiceRole = new Role(mcpStack, 'McpServiceRole', {
+  assumedBy: new CompositePrincipal(
+    new ServicePrincipal('ecs-tasks.amazonaws.com'),
+    new ServicePrincipal('lambda.amazonaws.com'),
+  ),
+  description: 'Courier MCP server: calls the partner GraphQL operations on behalf of partner tokens',
+});
+/** Tables the MCP server uses directly: token checks, the shared rate-limit counters, its audit entries. */
+const MCP_READ_TABLES: readonly TableKey[] = ['partnerTokens', 'partners'];
+const MCP_WRITE_TABLES: readonly TableKey[] = ['rateLimits', 'audit'];
 
 for (const [key, def] of Object.entries(TABLES) as [TableKey, TableDefinition][]) {
   const table = new dynamodb.TableV2(tablesStack, def.logicalName, {
@@ -59,6 +90,11 @@ for (const [key, def] of Object.entries(TABLES) as [TableKey, TableDefinition][]
   // The aggregator's configuration names every table; it writes only the rollups.
   backend.aggregator.addEnvironment(tableEnvName(key), table.tableName);
   if (key === 'rollups') table.grantReadWriteData(aggregatorLambda);
+  // The authorizer's configuration names every table too; it reads only tokens and partners.
+  backend.partnerAuthorizer.addEnvironment(tableEnvName(key), table.tableName);
+  if (AUTHORIZER_TABLES.includes(key)) table.grantReadData(authorizerLambda);
+  if (MCP_READ_TABLES.includes(key)) table.grantReadData(mcpServiceRole);
+  if (MCP_WRITE_TABLES.includes(key)) table.grantReadWriteData(mcpServiceRole);
 
   if (def.stream) {
     // The notifier reads item images to decide what to publish, so it gets the names too.
@@ -90,7 +126,26 @@ for (const [key, def] of Object.entries(TABLES) as [TableKey, TableDefinition][]
 }
 
 backend.streamNotifier.addEnvironment('GRAPHQL_URL', backend.data.graphqlUrl);
-backend.addOutput({ custom: { tables: tableNames } });
+backend.api.addEnvironment('MCP_SERVICE_ROLE_ARN', mcpServiceRole.roleArn);
+backend.addOutput({ custom: { tables: tableNames, mcpServiceRoleArn: mcpServiceRole.roleArn } });
+
+/**
+ * Amplify enables IAM authorization mode, under which an IAM principal's policy alone decides which fields it
+ * may call: the MCP service role gets exactly the partner operations. The policy lives beside the API so the
+ * role's stack does not depend on the API's.
+ */
+new Policy(Stack.of(backend.data.resources.graphqlApi), 'McpServiceGraphqlAccess', {
+  roles: [mcpServiceRole],
+  statements: [
+    new PolicyStatement({
+      actions: ['appsync:GraphQL'],
+      resources: Object.keys(PARTNER_OPERATIONS).map((key) => {
+        const [type, field] = key.split('.');
+        return `${backend.data.resources.graphqlApi.arn}/types/${type}/fields/${field}`;
+      }),
+    }),
+  ],
+});
 
 /** Mutations that only the stream notifier may call: they fan the change feed out to subscribers. */
 const PUBLISH_MUTATIONS = ['publishBookingChanged', 'publishCourierMoved'];

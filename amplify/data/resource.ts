@@ -2,6 +2,7 @@
 // its authorization. Every operation is answered by the one `api` function (lambdas/api -> src/api).
 import { a, defineData, type ClientSchema } from '@aws-amplify/backend';
 import { apiFunction } from '../functions/api/resource';
+import { partnerAuthorizer } from '../functions/partner-authorizer/resource';
 import { streamNotifier } from '../functions/stream-notifier/resource';
 import {
   BOOKING_STATUSES,
@@ -204,6 +205,58 @@ const schema = a
       kpis: a.ref('DashboardKpis'),
       alerts: a.ref('DashboardAlerts').required(),
     }),
+    Partner: a.customType({
+      id: a.id().required(),
+      name: a.string().required(),
+      contactEmail: a.string().required(),
+      createdAt: a.datetime().required(),
+    }),
+    /** A partner API token as admins see it: never the secret, never its hash. */
+    PartnerToken: a.customType({
+      tokenId: a.id().required(),
+      partnerId: a.id().required(),
+      name: a.string().required(),
+      /** bookings:read, bookings:write, feedback:write */
+      scopes: a.string().required().array().required(),
+      rateLimitPerMinute: a.integer().required(),
+      createdAt: a.datetime().required(),
+      createdBy: a.ref('Actor').required(),
+      expiresAt: a.datetime().required(),
+      revokedAt: a.datetime(),
+      revokedBy: a.ref('Actor'),
+    }),
+    /** Returned once, when the token is issued: `token` is never shown again. */
+    IssuedPartnerToken: a.customType({ token: a.string().required(), tokenInfo: a.ref('PartnerToken').required() }),
+    AuditSource: a.enum(['mcp', 'graphql']),
+    AuditEntry: a.customType({
+      id: a.id().required(),
+      partnerId: a.id().required(),
+      tokenId: a.id(),
+      source: a.ref('AuditSource').required(),
+      /** The MCP tool or the GraphQL field. */
+      operation: a.string().required(),
+      /** SHA-256 of the canonical JSON of the arguments (never the arguments). */
+      argsDigest: a.string().required(),
+      /** ok, or the error type the caller received. */
+      outcome: a.string().required(),
+      latencyMs: a.integer().required(),
+      at: a.datetime().required(),
+    }),
+    AuditEntryPage: a.customType({ items: a.ref('AuditEntry').required().array().required(), nextToken: a.string() }),
+    PartnerStatusEvent: a.customType({
+      reference: a.string().required(),
+      status: a.ref('BookingStatus').required(),
+      at: a.datetime().required(),
+      actor: a.ref('Actor').required(),
+      note: a.string(),
+      failureReason: a.ref('FailureReason'),
+    }),
+    /** Status changes after a cursor: pass `cursor` as `since` next time; `hasMore` says to call again at once. */
+    StatusEventPage: a.customType({
+      events: a.ref('PartnerStatusEvent').required().array().required(),
+      cursor: a.string(),
+      hasMore: a.boolean().required(),
+    }),
     Me: a.customType({
       sub: a.string().required(),
       email: a.string(),
@@ -223,13 +276,13 @@ const schema = a
       .query()
       .arguments({ reference: a.string().required() })
       .returns(a.ref('PublicTracking'))
-      .authorization((allow) => [allow.publicApiKey(), allow.authenticated()])
+      .authorization((allow) => [allow.publicApiKey(), allow.authenticated(), allow.custom()])
       .handler(api),
     getBooking: a
       .query()
       .arguments({ reference: a.string().required() })
       .returns(a.ref('Booking'))
-      .authorization((allow) => [allow.groups(['admin', 'courier', 'partner'])])
+      .authorization((allow) => [allow.groups(['admin', 'courier', 'partner']), allow.custom()])
       .handler(api),
     listBookings: a
       .query()
@@ -242,7 +295,7 @@ const schema = a
         nextToken: a.string(),
       })
       .returns(a.ref('BookingPage').required())
-      .authorization((allow) => [allow.groups(['admin', 'courier', 'partner'])])
+      .authorization((allow) => [allow.groups(['admin', 'courier', 'partner']), allow.custom()])
       .handler(api),
     listFeedback: a
       .query()
@@ -269,6 +322,35 @@ const schema = a
       .returns(a.ref('Dashboard').required())
       .authorization((allow) => [allow.groups(['admin'])])
       .handler(api),
+    listStatusEvents: a
+      .query()
+      .arguments({ since: a.string(), limit: a.integer(), partnerId: a.id() })
+      .returns(a.ref('StatusEventPage').required())
+      .authorization((allow) => [allow.groups(['admin', 'partner']), allow.custom()])
+      .handler(api),
+    listPartners: a
+      .query()
+      .returns(a.ref('Partner').required().array().required())
+      .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
+    getPartner: a
+      .query()
+      .arguments({ id: a.id().required() })
+      .returns(a.ref('Partner'))
+      .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
+    listPartnerTokens: a
+      .query()
+      .arguments({ partnerId: a.id().required() })
+      .returns(a.ref('PartnerToken').required().array().required())
+      .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
+    listAuditEntries: a
+      .query()
+      .arguments({ partnerId: a.id(), day: a.date(), limit: a.integer(), nextToken: a.string() })
+      .returns(a.ref('AuditEntryPage').required())
+      .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
     getCourier: a
       .query()
       .arguments({ id: a.id().required() })
@@ -291,7 +373,7 @@ const schema = a
         idempotencyKey: a.string(),
       })
       .returns(a.ref('Booking').required())
-      .authorization((allow) => [allow.groups(['admin', 'partner'])])
+      .authorization((allow) => [allow.groups(['admin', 'partner']), allow.custom()])
       .handler(api),
     assignCourier: a
       .mutation()
@@ -338,7 +420,48 @@ const schema = a
         severity: a.ref('Severity'),
       })
       .returns(a.ref('Feedback').required())
-      .authorization((allow) => [allow.groups(['admin', 'partner'])])
+      .authorization((allow) => [allow.groups(['admin', 'partner']), allow.custom()])
+      .handler(api),
+
+    cancelBooking: a
+      .mutation()
+      .arguments({ reference: a.string().required(), reason: a.string() })
+      .returns(a.ref('Booking').required())
+      .authorization((allow) => [allow.groups(['admin', 'partner']), allow.custom()])
+      .handler(api),
+    updatePickupWindow: a
+      .mutation()
+      .arguments({
+        reference: a.string().required(),
+        pickupWindowStart: a.datetime().required(),
+        pickupWindowEnd: a.datetime().required(),
+      })
+      .returns(a.ref('Booking').required())
+      .authorization((allow) => [allow.groups(['admin', 'partner']), allow.custom()])
+      .handler(api),
+    createPartner: a
+      .mutation()
+      .arguments({ id: a.id(), name: a.string().required(), contactEmail: a.string().required() })
+      .returns(a.ref('Partner').required())
+      .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
+    issuePartnerToken: a
+      .mutation()
+      .arguments({
+        partnerId: a.id().required(),
+        name: a.string().required(),
+        scopes: a.string().required().array().required(),
+        expiresAt: a.datetime().required(),
+        rateLimitPerMinute: a.integer(),
+      })
+      .returns(a.ref('IssuedPartnerToken').required())
+      .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
+    revokePartnerToken: a
+      .mutation()
+      .arguments({ tokenId: a.id().required() })
+      .returns(a.ref('PartnerToken').required())
+      .authorization((allow) => [allow.groups(['admin'])])
       .handler(api),
 
     // ---- change feed -> subscriptions (called by the stream notifier with IAM only) ----
@@ -384,5 +507,8 @@ export const data = defineData({
   authorizationModes: {
     defaultAuthorizationMode: 'userPool',
     apiKeyAuthorizationMode: { expiresInDays: 365 },
+    // Partner tokens sent straight to GraphQL (Req 16.4): checked by the partner authorizer, whose answer
+    // AppSync caches for at most 30 s (the function lowers it near a token's expiry).
+    lambdaAuthorizationMode: { function: partnerAuthorizer, timeToLiveInSeconds: 30 },
   },
 });

@@ -5,6 +5,7 @@ import { couriersRouter } from './fields/couriers';
 import { dashboardRouter } from './fields/dashboard';
 import { feedbackRouter } from './fields/feedback';
 import { liveRouter } from './fields/live';
+import { partnersRouter } from './fields/partners';
 
 export const appRouter = new Router().includeRouter([
   bookingsRouter,
@@ -12,4 +13,5 @@ export const appRouter = new Router().includeRouter([
   couriersRouter,
   liveRouter,
   dashboardRouter,
+  partnersRouter,
 ]);

@@ -1,5 +1,6 @@
 // What the field handlers need: the core's ports plus a logger. Built once per runtime (Lambda or local).
 import type {
+  AuditRepository,
   BookingRepository,
   Clock,
   CourierRepository,
@@ -8,8 +9,11 @@ import type {
   IdempotencyStore,
   MembershipRepository,
   Notifier,
+  PartnerEventLog,
   PartnerRepository,
+  PartnerTokenRepository,
   Random,
+  RateLimitCounter,
   SentimentAnalyzer,
 } from '../core/ports';
 import type { RollupReader, VoicebotStatusSource } from '../core/dashboard';
@@ -37,6 +41,13 @@ export type ApiDeps = {
   rollups?: RollupReader;
   /** Where the voicebot's deployment state comes from, once a voicebot is deployed. */
   voicebot?: VoicebotStatusSource;
+  // Partner access (Req 7, 16.4): absent in runtimes that serve no partners.
+  partnerTokens?: PartnerTokenRepository;
+  rateLimits?: RateLimitCounter;
+  audit?: AuditRepository;
+  partnerEvents?: PartnerEventLog;
+  /** The MCP service's IAM ARN: the one identity that may act for a partner (x-courier-partner-token-id). */
+  mcpServiceArn?: string;
 };
 
 /** Structured JSON lines on stdout/stderr: CloudWatch in the cloud, the terminal locally. */

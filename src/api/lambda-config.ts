@@ -10,10 +10,14 @@ const tableEnv = Object.fromEntries(
 const schema = z.object({
   AWS_REGION: z.string().min(1),
   GRAPHQL_URL: z.string().url().optional(),
+  MCP_SERVICE_ROLE_ARN: z
+    .string()
+    .regex(/^arn:aws[\w-]*:iam::\d{12}:(role|user)\/.+$/, 'MCP_SERVICE_ROLE_ARN must be an IAM role or user ARN')
+    .optional(),
   ...tableEnv,
 });
 
-export type LambdaConfig = { region: string; graphqlUrl?: string; tables: TableNames };
+export type LambdaConfig = { region: string; graphqlUrl?: string; mcpServiceArn?: string; tables: TableNames };
 
 export function loadLambdaConfig(env: NodeJS.ProcessEnv = process.env): LambdaConfig {
   const parsed = schema.safeParse(env);
@@ -25,5 +29,10 @@ export function loadLambdaConfig(env: NodeJS.ProcessEnv = process.env): LambdaCo
   const tables = Object.fromEntries(
     (Object.keys(TABLES) as TableKey[]).map((key) => [key, values[`TABLE_${key.toUpperCase()}`]!]),
   ) as TableNames;
-  return { region: parsed.data.AWS_REGION, graphqlUrl: parsed.data.GRAPHQL_URL, tables };
+  return {
+    region: parsed.data.AWS_REGION,
+    graphqlUrl: parsed.data.GRAPHQL_URL,
+    ...(parsed.data.MCP_SERVICE_ROLE_ARN ? { mcpServiceArn: parsed.data.MCP_SERVICE_ROLE_ARN } : {}),
+    tables,
+  };
 }

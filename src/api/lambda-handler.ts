@@ -9,7 +9,12 @@ import { createApiDeps, createDocumentClient } from './runtime';
 const config = loadLambdaConfig();
 const api = createApi(
   appRouter,
-  createApiDeps({ doc: createDocumentClient({ region: config.region }), tables: config.tables, log: jsonLog('api') }),
+  createApiDeps({
+    doc: createDocumentClient({ region: config.region }),
+    tables: config.tables,
+    log: jsonLog('api'),
+    mcpServiceArn: config.mcpServiceArn,
+  }),
 );
 
 export const handler = (event: AppSyncResolverEvent<Record<string, unknown>>) => api.resolve(event);

@@ -1,11 +1,15 @@
 // AWS Lambda entry of the change-feed aggregator: DynamoDB stream batches -> dashboard rollup updates.
 import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { createPartnerEventLog } from '../data/partner-event-log';
 import { createRollupRepository } from '../data/rollup-repository';
 import { aggregateStreamEvent } from './rollup-aggregator';
 import { createDocumentClient } from './runtime';
 import { loadLambdaConfig } from './lambda-config';
 
 const config = loadLambdaConfig();
-const rollups = createRollupRepository(createDocumentClient({ region: config.region }), config.tables.rollups);
+const doc = createDocumentClient({ region: config.region });
+const rollups = createRollupRepository(doc, config.tables.rollups);
+const partnerEvents = createPartnerEventLog(doc, config.tables.rollups);
 
-export const handler = (event: DynamoDBStreamEvent) => aggregateStreamEvent(event, config.tables, rollups);
+export const handler = (event: DynamoDBStreamEvent) =>
+  aggregateStreamEvent(event, config.tables, rollups, partnerEvents);

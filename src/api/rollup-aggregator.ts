@@ -6,6 +6,8 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { bookingRollupChanges, deliveryWatch, feedbackRollupChanges } from '../core/analytics';
 import { itemToBooking, itemToFeedback } from '../data/item-codec';
 import type { RollupRepository } from '../data/rollup-repository';
+import type { PartnerEventLog } from '../core/ports';
+import { partnerEventsOfChange } from '../core/status-events';
 import type { StreamBatchResult } from './change-feed';
 
 type Images = { before?: Record<string, unknown>; after?: Record<string, unknown> };
@@ -34,6 +36,7 @@ export async function aggregateRecord(
   record: DynamoDBRecord,
   tables: { bookings: string; feedback: string },
   rollups: RollupRepository,
+  partnerEvents?: PartnerEventLog,
 ): Promise<void> {
   const table = tableOf(record);
   const { before, after } = images(record);
@@ -45,6 +48,11 @@ export async function aggregateRecord(
     const version = next?.version ?? (old ? old.version + 1 : 0);
     await rollups.watch(old && deliveryWatch(old), next && deliveryWatch(next), version);
     if (!old && next?.channel === 'VOICE') voiceCallAt = next.createdAt;
+    if (partnerEvents && next?.partnerId) {
+      // Logged at the time of writing (not of the change), so the log's order is the order readers see it in.
+      const loggedAt = new Date().toISOString();
+      for (const event of partnerEventsOfChange(old, next)) await partnerEvents.append(next.partnerId, event, loggedAt);
+    }
   } else if (table === tables.feedback) {
     const old = before ? itemToFeedback(before) : undefined;
     const next = after ? itemToFeedback(after) : undefined;
@@ -64,10 +72,11 @@ export async function aggregateStreamEvent(
   event: DynamoDBStreamEvent,
   tables: { bookings: string; feedback: string },
   rollups: RollupRepository,
+  partnerEvents?: PartnerEventLog,
 ): Promise<StreamBatchResult> {
   for (const [i, record] of event.Records.entries()) {
     try {
-      await aggregateRecord(record, tables, rollups);
+      await aggregateRecord(record, tables, rollups, partnerEvents);
     } catch (e) {
       console.error(JSON.stringify({ level: 'error', message: 'rollup aggregation failed', error: String(e) }));
       return {

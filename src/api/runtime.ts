@@ -17,10 +17,17 @@ export function createDocumentClient(client: DynamoDBClient | DynamoDBClientConf
   });
 }
 
-export function createApiDeps(options: { doc: DynamoDBDocumentClient; tables: TableNames; log: Log }): ApiDeps {
+export function createApiDeps(options: {
+  doc: DynamoDBDocumentClient;
+  tables: TableNames;
+  log: Log;
+  /** The MCP service's IAM ARN (MCP_SERVICE_ROLE_ARN in the cloud, a fixed local ARN locally). */
+  mcpServiceArn?: string;
+}): ApiDeps {
   const repos = createRepositories(options.doc, options.tables);
   return {
     ...repos,
+    ...(options.mcpServiceArn ? { mcpServiceArn: options.mcpServiceArn } : {}),
     notifier: repos.outbox,
     geocoder: createGazetteerGeocoder(),
     sentiment: createLexiconSentimentAnalyzer(),

@@ -2,7 +2,7 @@
 // Role-level refusals are ForbiddenError; an object a principal may not see is reported exactly like a
 // missing one (NotFoundError, same message), so references cannot be probed.
 import { ForbiddenError, NotFoundError } from './errors';
-import type { Actor, Booking, BookingStatus, Courier, Feedback, Principal } from './model';
+import type { Actor, Booking, BookingStatus, Courier, Feedback, PartnerScope, Principal } from './model';
 
 /** The one message for "no such booking", whether it is missing or merely not yours. */
 export function bookingNotFoundMessage(reference: string): string {
@@ -52,6 +52,21 @@ export function principalKey(principal: Principal): string {
       return `service:${principal.name}`;
     case 'PUBLIC':
       return 'public';
+  }
+}
+
+// ---- partner scopes ----
+
+/** Whether a principal holds a scope: only partner API tokens are narrowed; everyone else is judged by role. */
+export function hasScope(principal: Principal, scope: PartnerScope): boolean {
+  return principal.role !== 'PARTNER' || principal.scopes === undefined || principal.scopes.includes(scope);
+}
+
+export function assertScope(principal: Principal, scope: PartnerScope): void {
+  if (!hasScope(principal, scope)) {
+    throw new ForbiddenError(`This partner token lacks the ${scope} scope.`, {
+      resolution: `Ask the courier company for a token with the ${scope} scope.`,
+    });
   }
 }
 
@@ -127,6 +142,49 @@ export function assertCanChangeBookingStatus(
         principal.role === 'SERVICE'
           ? 'The voice service can only cancel bookings.'
           : 'Only the assigned courier or an administrator can change a delivery status.',
+    });
+  }
+}
+
+/** Cancelling: staff, the voicebot for a caller, and the partner who booked it. */
+export function canCancelBooking(principal: Principal, booking: Booking): boolean {
+  switch (principal.role) {
+    case 'ADMIN':
+    case 'SERVICE':
+      return true;
+    case 'PARTNER':
+      return booking.partnerId === principal.partnerId;
+    case 'COURIER':
+    case 'PUBLIC':
+      return false;
+  }
+}
+
+export function assertCanCancelBooking(
+  principal: Principal,
+  booking: Booking | undefined,
+  reference: string,
+): asserts booking is Booking {
+  assertCanReadBooking(principal, booking, reference);
+  if (!canCancelBooking(principal, booking)) {
+    throw new ForbiddenError(`You are not allowed to cancel booking ${reference}.`, {
+      resolution: 'Ask an administrator or the partner who booked it to cancel it.',
+    });
+  }
+}
+
+/** Moving the pickup window: staff and the partner who booked it. */
+export function assertCanReschedulePickup(
+  principal: Principal,
+  booking: Booking | undefined,
+  reference: string,
+): asserts booking is Booking {
+  assertCanReadBooking(principal, booking, reference);
+  const allowed =
+    principal.role === 'ADMIN' || (principal.role === 'PARTNER' && booking.partnerId === principal.partnerId);
+  if (!allowed) {
+    throw new ForbiddenError(`You are not allowed to change the pickup window of booking ${reference}.`, {
+      resolution: 'Ask an administrator or the partner who booked it.',
     });
   }
 }

@@ -95,7 +95,7 @@ function addressSchema(side: 'pickup' | 'delivery') {
   });
 }
 
-const isoInstant = (field: string) =>
+export const isoInstant = (field: string) =>
   z
     .string()
     .trim()
@@ -168,7 +168,7 @@ type ParsedBooking = z.output<typeof bookCourierSchema>;
  * The pickup window rules, checked on the raw input so that they are reported together with any other
  * problem in the request.
  */
-function windowIssues(input: unknown, now: Date): Issue[] {
+export function windowIssues(input: unknown, now: Date): Issue[] {
   const raw = (input ?? {}) as { pickupWindowStart?: unknown; pickupWindowEnd?: unknown };
   const start = typeof raw.pickupWindowStart === 'string' ? Date.parse(raw.pickupWindowStart) : NaN;
   const end = typeof raw.pickupWindowEnd === 'string' ? Date.parse(raw.pickupWindowEnd) : NaN;

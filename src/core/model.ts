@@ -166,10 +166,76 @@ export type Partner = {
   createdAt: string;
 };
 
+/** What a partner API token may do (Req 7.3): read bookings, book and change them, give feedback. */
+export const PARTNER_SCOPES = ['bookings:read', 'bookings:write', 'feedback:write'] as const;
+export type PartnerScope = (typeof PARTNER_SCOPES)[number];
+
+/**
+ * A partner's API token as stored: only the SHA-256 of its secret, never the secret. The token string a
+ * partner holds is `cvb_<tokenId>_<secret>`.
+ */
+export type PartnerToken = {
+  tokenId: string;
+  partnerId: string;
+  /** What the partner calls it, e.g. "warehouse integration". */
+  name: string;
+  scopes: PartnerScope[];
+  /** Hex SHA-256 of the secret part. */
+  secretHash: string;
+  /** Requests per minute allowed for the partner while using this token. */
+  rateLimitPerMinute: number;
+  createdAt: string;
+  createdBy: Actor;
+  expiresAt: string;
+  revokedAt?: string;
+  revokedBy?: Actor;
+};
+
+/** A token as shown to admins: everything but the hash. */
+export type PartnerTokenInfo = Omit<PartnerToken, 'secretHash'>;
+
+/** Where an audited partner call came in: the MCP server's tools, or GraphQL called with the token directly. */
+export type AuditSource = 'mcp' | 'graphql';
+
+/** One partner call, recorded for Req 7.8: never the arguments themselves, only their digest. */
+export type AuditEntry = {
+  id: string;
+  partnerId: string;
+  tokenId?: string;
+  source: AuditSource;
+  /** The MCP tool name (e.g. book_courier) or the GraphQL field (e.g. bookCourier). */
+  operation: string;
+  /** Hex SHA-256 of the canonical JSON of the arguments. */
+  argsDigest: string;
+  /** 'ok', or the error type the caller received (e.g. ForbiddenError, RateLimitError). */
+  outcome: string;
+  latencyMs: number;
+  at: string;
+};
+
+/** One status change of a partner's booking, as listed by listStatusEvents. */
+export type PartnerStatusEvent = {
+  reference: string;
+  status: BookingStatus;
+  at: string;
+  actor: Actor;
+  note?: string;
+  failureReason?: FailureReason;
+};
+
 /** Who is calling an operation, after authentication (derived by the adapters). */
 export type Principal =
   | { role: 'ADMIN'; sub: string; name?: string }
   | { role: 'COURIER'; sub: string; courierId: string; name?: string }
-  | { role: 'PARTNER'; sub: string; partnerId: string; name?: string }
+  | {
+      role: 'PARTNER';
+      sub: string;
+      partnerId: string;
+      name?: string;
+      /** What this caller may do; absent for a signed-in partner user, who may do everything a partner can. */
+      scopes?: readonly PartnerScope[];
+      /** The API token the call was made with (directly or through the MCP server); absent for signed-in users. */
+      tokenId?: string;
+    }
   | { role: 'PUBLIC' } // API key: public tracking only
   | { role: 'SERVICE'; name: string }; // IAM: voicebot code hook, stream notifier, jobs

@@ -1,6 +1,8 @@
 // Ports: what the core needs from the outside world. The core receives these as arguments;
 // src/data implements the repositories on DynamoDB, src/core/local-* and src/local implement the rest.
 import type {
+  Actor,
+  AuditEntry,
   Booking,
   BookingStatus,
   Courier,
@@ -9,6 +11,8 @@ import type {
   GeoPoint,
   GeoPrecision,
   Partner,
+  PartnerStatusEvent,
+  PartnerToken,
   Sentiment,
 } from './model';
 
@@ -56,6 +60,46 @@ export type PartnerRepository = {
   put(partner: Partner): Promise<void>;
   get(id: string): Promise<Partner | undefined>;
   list(): Promise<Partner[]>;
+};
+
+export type PartnerTokenRepository = {
+  /** Stores a new token; ConflictError when the id exists. */
+  create(token: PartnerToken): Promise<void>;
+  get(tokenId: string): Promise<PartnerToken | undefined>;
+  /** A partner's tokens, oldest first. */
+  listByPartner(partnerId: string): Promise<PartnerToken[]>;
+  /** Marks a token revoked (idempotent: a second revocation keeps the first time); NotFoundError if absent. */
+  revoke(tokenId: string, at: string, by: Actor): Promise<PartnerToken>;
+};
+
+/**
+ * Counters shared by every server instance, for rate limits: `increment` adds one to `key` only while the
+ * count is below `limit`, atomically, and says whether it did.
+ */
+export type RateLimitCounter = {
+  increment(key: string, limit: number, expiresAtEpochSeconds: number): Promise<boolean>;
+};
+
+export type AuditQuery = { by: 'partner'; partnerId: string; day?: string } | { by: 'day'; day: string };
+
+/** The partner audit trail (Req 7.8), newest first. */
+export type AuditRepository = {
+  record(entry: AuditEntry): Promise<void>;
+  list(q: AuditQuery, page: { limit: number; nextToken?: string }): Promise<Page<AuditEntry>>;
+};
+
+/**
+ * Per-partner log of booking status changes, appended by the change feed and read with an opaque position
+ * (`afterKey`), so that listing changes never scans the bookings.
+ */
+export type PartnerEventLog = {
+  /** Idempotent: appending the same event twice stores it once. */
+  append(partnerId: string, event: PartnerStatusEvent, loggedAt: string): Promise<void>;
+  /** Events logged after `afterKey` (exclusive) and before `beforeLoggedAt` (exclusive), oldest first. */
+  list(
+    partnerId: string,
+    options: { afterKey?: string; beforeLoggedAt: string; limit: number },
+  ): Promise<{ events: (PartnerStatusEvent & { key: string })[]; more: boolean }>;
 };
 
 /** Maps a signed-in user (Cognito sub) to what they are in the business: a courier or a partner's user. */

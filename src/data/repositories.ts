@@ -2,14 +2,22 @@
 // hook, jobs and the local stack wire into the core.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type {
+  AuditRepository,
   BookingRepository,
   Clock,
   CourierRepository,
   FeedbackRepository,
   IdempotencyStore,
   MembershipRepository,
+  PartnerEventLog,
   PartnerRepository,
+  PartnerTokenRepository,
+  RateLimitCounter,
 } from '../core/ports';
+import { createAuditRepository } from './audit-repository';
+import { createPartnerEventLog } from './partner-event-log';
+import { createPartnerTokenRepository } from './partner-token-repository';
+import { createRateLimitCounter } from './rate-limit-counter';
 import { createBookingRepository } from './booking-repository';
 import { createCourierRepository } from './courier-repository';
 import { createFeedbackRepository } from './feedback-repository';
@@ -29,6 +37,10 @@ export type Repositories = {
   idempotency: IdempotencyStore;
   outbox: OutboxNotifier;
   rollups: RollupRepository;
+  partnerTokens: PartnerTokenRepository;
+  rateLimits: RateLimitCounter;
+  audit: AuditRepository;
+  partnerEvents: PartnerEventLog;
 };
 
 export type RepositoryOptions = {
@@ -54,5 +66,9 @@ export function createRepositories(
     idempotency: createIdempotencyStore(doc, names.idempotency, clock),
     outbox: createOutboxNotifier(doc, names.outbox, clock),
     rollups: createRollupRepository(doc, names.rollups),
+    partnerTokens: createPartnerTokenRepository(doc, names.partnerTokens),
+    rateLimits: createRateLimitCounter(doc, names.rateLimits),
+    audit: createAuditRepository(doc, names.audit),
+    partnerEvents: createPartnerEventLog(doc, names.rollups),
   };
 }

@@ -11,6 +11,10 @@ export type ActorType =
   | 'SYSTEM'
   | 'VOICEBOT';
 
+export type AuditSource =
+  | 'graphql'
+  | 'mcp';
+
 export type BookingStatus =
   | 'BOOKED'
   | 'CANCELLED'
@@ -175,6 +179,32 @@ export type UpdateDeliveryStatusMutationVariables = Exact<{
 
 export type UpdateDeliveryStatusMutation = { updateDeliveryStatus: { reference: string, customerName: string, customerPhone: string, status: BookingStatus, courierId: string | null, courierName: string | null, partnerId: string | null, partnerName: string | null, eta: string | null, channel: Channel, createdAt: string, updatedAt: string, version: number, pickup: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, delivery: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, package: { size: PackageSize, weightKg: number, handling: Array<SpecialHandling>, description: string | null }, pickupWindow: { start: string, end: string }, history: Array<{ status: BookingStatus, at: string, note: string | null, failureReason: FailureReason | null, actor: { type: ActorType, id: string, name: string | null }, location: { lat: number, lng: number } | null, proof: { signatureKey: string | null, photoKey: string | null, recipientName: string | null } | null }> } };
 
+export type CancelBookingMutationVariables = Exact<{
+  reference: string;
+  reason?: string | null | undefined;
+}>;
+
+
+export type CancelBookingMutation = { cancelBooking: { reference: string, customerName: string, customerPhone: string, status: BookingStatus, courierId: string | null, courierName: string | null, partnerId: string | null, partnerName: string | null, eta: string | null, channel: Channel, createdAt: string, updatedAt: string, version: number, pickup: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, delivery: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, package: { size: PackageSize, weightKg: number, handling: Array<SpecialHandling>, description: string | null }, pickupWindow: { start: string, end: string }, history: Array<{ status: BookingStatus, at: string, note: string | null, failureReason: FailureReason | null, actor: { type: ActorType, id: string, name: string | null }, location: { lat: number, lng: number } | null, proof: { signatureKey: string | null, photoKey: string | null, recipientName: string | null } | null }> } };
+
+export type UpdatePickupWindowMutationVariables = Exact<{
+  reference: string;
+  pickupWindowStart: string;
+  pickupWindowEnd: string;
+}>;
+
+
+export type UpdatePickupWindowMutation = { updatePickupWindow: { reference: string, customerName: string, customerPhone: string, status: BookingStatus, courierId: string | null, courierName: string | null, partnerId: string | null, partnerName: string | null, eta: string | null, channel: Channel, createdAt: string, updatedAt: string, version: number, pickup: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, delivery: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, package: { size: PackageSize, weightKg: number, handling: Array<SpecialHandling>, description: string | null }, pickupWindow: { start: string, end: string }, history: Array<{ status: BookingStatus, at: string, note: string | null, failureReason: FailureReason | null, actor: { type: ActorType, id: string, name: string | null }, location: { lat: number, lng: number } | null, proof: { signatureKey: string | null, photoKey: string | null, recipientName: string | null } | null }> } };
+
+export type ListStatusEventsQueryVariables = Exact<{
+  since?: string | null | undefined;
+  limit?: number | null | undefined;
+  partnerId?: string | number | null | undefined;
+}>;
+
+
+export type ListStatusEventsQuery = { listStatusEvents: { cursor: string | null, hasMore: boolean, events: Array<{ reference: string, status: BookingStatus, at: string, note: string | null, failureReason: FailureReason | null, actor: { type: ActorType, id: string, name: string | null } }> } };
+
 export type CourierFieldsFragment = { id: string, name: string, phone: string, email: string, vehicle: Vehicle, active: boolean, createdAt: string, updatedAt: string, lastLocation: { lat: number, lng: number, at: string, heading: number | null, speedKph: number | null } | null };
 
 export type ListCouriersQueryVariables = Exact<{
@@ -275,6 +305,66 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MeQuery = { me: { sub: string, email: string | null, role: Role, courierId: string | null, partnerId: string | null, displayName: string | null } };
+
+export type PartnerFieldsFragment = { id: string, name: string, contactEmail: string, createdAt: string };
+
+export type PartnerTokenFieldsFragment = { tokenId: string, partnerId: string, name: string, scopes: Array<string>, rateLimitPerMinute: number, createdAt: string, expiresAt: string, revokedAt: string | null, createdBy: { type: ActorType, id: string, name: string | null }, revokedBy: { type: ActorType, id: string, name: string | null } | null };
+
+export type CreatePartnerMutationVariables = Exact<{
+  id?: string | number | null | undefined;
+  name: string;
+  contactEmail: string;
+}>;
+
+
+export type CreatePartnerMutation = { createPartner: { id: string, name: string, contactEmail: string, createdAt: string } };
+
+export type ListPartnersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ListPartnersQuery = { listPartners: Array<{ id: string, name: string, contactEmail: string, createdAt: string }> };
+
+export type GetPartnerQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type GetPartnerQuery = { getPartner: { id: string, name: string, contactEmail: string, createdAt: string } | null };
+
+export type IssuePartnerTokenMutationVariables = Exact<{
+  partnerId: string | number;
+  name: string;
+  scopes: Array<string> | string;
+  expiresAt: string;
+  rateLimitPerMinute?: number | null | undefined;
+}>;
+
+
+export type IssuePartnerTokenMutation = { issuePartnerToken: { token: string, tokenInfo: { tokenId: string, partnerId: string, name: string, scopes: Array<string>, rateLimitPerMinute: number, createdAt: string, expiresAt: string, revokedAt: string | null, createdBy: { type: ActorType, id: string, name: string | null }, revokedBy: { type: ActorType, id: string, name: string | null } | null } } };
+
+export type ListPartnerTokensQueryVariables = Exact<{
+  partnerId: string | number;
+}>;
+
+
+export type ListPartnerTokensQuery = { listPartnerTokens: Array<{ tokenId: string, partnerId: string, name: string, scopes: Array<string>, rateLimitPerMinute: number, createdAt: string, expiresAt: string, revokedAt: string | null, createdBy: { type: ActorType, id: string, name: string | null }, revokedBy: { type: ActorType, id: string, name: string | null } | null }> };
+
+export type RevokePartnerTokenMutationVariables = Exact<{
+  tokenId: string | number;
+}>;
+
+
+export type RevokePartnerTokenMutation = { revokePartnerToken: { tokenId: string, partnerId: string, name: string, scopes: Array<string>, rateLimitPerMinute: number, createdAt: string, expiresAt: string, revokedAt: string | null, createdBy: { type: ActorType, id: string, name: string | null }, revokedBy: { type: ActorType, id: string, name: string | null } | null } };
+
+export type ListAuditEntriesQueryVariables = Exact<{
+  partnerId?: string | number | null | undefined;
+  day?: string | null | undefined;
+  limit?: number | null | undefined;
+  nextToken?: string | null | undefined;
+}>;
+
+
+export type ListAuditEntriesQuery = { listAuditEntries: { nextToken: string | null, items: Array<{ id: string, partnerId: string, tokenId: string | null, source: AuditSource, operation: string, argsDigest: string, outcome: string, latencyMs: number, at: string }> } };
 
 export type TrackBookingQueryVariables = Exact<{
   reference: string;
@@ -430,6 +520,36 @@ export const CourierMoveFieldsFragmentDoc = new TypedDocumentString(`
   speedKph
 }
     `, {"fragmentName":"CourierMoveFields"}) as unknown as TypedDocumentString<CourierMoveFieldsFragment, unknown>;
+export const PartnerFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PartnerFields on Partner {
+  id
+  name
+  contactEmail
+  createdAt
+}
+    `, {"fragmentName":"PartnerFields"}) as unknown as TypedDocumentString<PartnerFieldsFragment, unknown>;
+export const PartnerTokenFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PartnerTokenFields on PartnerToken {
+  tokenId
+  partnerId
+  name
+  scopes
+  rateLimitPerMinute
+  createdAt
+  createdBy {
+    type
+    id
+    name
+  }
+  expiresAt
+  revokedAt
+  revokedBy {
+    type
+    id
+    name
+  }
+}
+    `, {"fragmentName":"PartnerTokenFields"}) as unknown as TypedDocumentString<PartnerTokenFieldsFragment, unknown>;
 export const GetBookingDocument = new TypedDocumentString(`
     query GetBooking($reference: String!) {
   getBooking(reference: $reference) {
@@ -811,6 +931,170 @@ fragment BookingFields on Booking {
   updatedAt
   version
 }`) as unknown as TypedDocumentString<UpdateDeliveryStatusMutation, UpdateDeliveryStatusMutationVariables>;
+export const CancelBookingDocument = new TypedDocumentString(`
+    mutation CancelBooking($reference: String!, $reason: String) {
+  cancelBooking(reference: $reference, reason: $reason) {
+    ...BookingFields
+  }
+}
+    fragment AddressFields on Address {
+  line1
+  line2
+  city
+  region
+  postcode
+  country
+  point {
+    lat
+    lng
+  }
+  precision
+}
+fragment BookingFields on Booking {
+  reference
+  customerName
+  customerPhone
+  pickup {
+    ...AddressFields
+  }
+  delivery {
+    ...AddressFields
+  }
+  package {
+    size
+    weightKg
+    handling
+    description
+  }
+  pickupWindow {
+    start
+    end
+  }
+  status
+  history {
+    status
+    at
+    actor {
+      type
+      id
+      name
+    }
+    location {
+      lat
+      lng
+    }
+    note
+    proof {
+      signatureKey
+      photoKey
+      recipientName
+    }
+    failureReason
+  }
+  courierId
+  courierName
+  partnerId
+  partnerName
+  eta
+  channel
+  createdAt
+  updatedAt
+  version
+}`) as unknown as TypedDocumentString<CancelBookingMutation, CancelBookingMutationVariables>;
+export const UpdatePickupWindowDocument = new TypedDocumentString(`
+    mutation UpdatePickupWindow($reference: String!, $pickupWindowStart: AWSDateTime!, $pickupWindowEnd: AWSDateTime!) {
+  updatePickupWindow(
+    reference: $reference
+    pickupWindowStart: $pickupWindowStart
+    pickupWindowEnd: $pickupWindowEnd
+  ) {
+    ...BookingFields
+  }
+}
+    fragment AddressFields on Address {
+  line1
+  line2
+  city
+  region
+  postcode
+  country
+  point {
+    lat
+    lng
+  }
+  precision
+}
+fragment BookingFields on Booking {
+  reference
+  customerName
+  customerPhone
+  pickup {
+    ...AddressFields
+  }
+  delivery {
+    ...AddressFields
+  }
+  package {
+    size
+    weightKg
+    handling
+    description
+  }
+  pickupWindow {
+    start
+    end
+  }
+  status
+  history {
+    status
+    at
+    actor {
+      type
+      id
+      name
+    }
+    location {
+      lat
+      lng
+    }
+    note
+    proof {
+      signatureKey
+      photoKey
+      recipientName
+    }
+    failureReason
+  }
+  courierId
+  courierName
+  partnerId
+  partnerName
+  eta
+  channel
+  createdAt
+  updatedAt
+  version
+}`) as unknown as TypedDocumentString<UpdatePickupWindowMutation, UpdatePickupWindowMutationVariables>;
+export const ListStatusEventsDocument = new TypedDocumentString(`
+    query ListStatusEvents($since: String, $limit: Int, $partnerId: ID) {
+  listStatusEvents(since: $since, limit: $limit, partnerId: $partnerId) {
+    events {
+      reference
+      status
+      at
+      actor {
+        type
+        id
+        name
+      }
+      note
+      failureReason
+    }
+    cursor
+    hasMore
+  }
+}
+    `) as unknown as TypedDocumentString<ListStatusEventsQuery, ListStatusEventsQueryVariables>;
 export const ListCouriersDocument = new TypedDocumentString(`
     query ListCouriers($limit: Int, $nextToken: String) {
   listCouriers(limit: $limit, nextToken: $nextToken) {
@@ -1208,6 +1492,152 @@ export const MeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const CreatePartnerDocument = new TypedDocumentString(`
+    mutation CreatePartner($id: ID, $name: String!, $contactEmail: String!) {
+  createPartner(id: $id, name: $name, contactEmail: $contactEmail) {
+    ...PartnerFields
+  }
+}
+    fragment PartnerFields on Partner {
+  id
+  name
+  contactEmail
+  createdAt
+}`) as unknown as TypedDocumentString<CreatePartnerMutation, CreatePartnerMutationVariables>;
+export const ListPartnersDocument = new TypedDocumentString(`
+    query ListPartners {
+  listPartners {
+    ...PartnerFields
+  }
+}
+    fragment PartnerFields on Partner {
+  id
+  name
+  contactEmail
+  createdAt
+}`) as unknown as TypedDocumentString<ListPartnersQuery, ListPartnersQueryVariables>;
+export const GetPartnerDocument = new TypedDocumentString(`
+    query GetPartner($id: ID!) {
+  getPartner(id: $id) {
+    ...PartnerFields
+  }
+}
+    fragment PartnerFields on Partner {
+  id
+  name
+  contactEmail
+  createdAt
+}`) as unknown as TypedDocumentString<GetPartnerQuery, GetPartnerQueryVariables>;
+export const IssuePartnerTokenDocument = new TypedDocumentString(`
+    mutation IssuePartnerToken($partnerId: ID!, $name: String!, $scopes: [String!]!, $expiresAt: AWSDateTime!, $rateLimitPerMinute: Int) {
+  issuePartnerToken(
+    partnerId: $partnerId
+    name: $name
+    scopes: $scopes
+    expiresAt: $expiresAt
+    rateLimitPerMinute: $rateLimitPerMinute
+  ) {
+    token
+    tokenInfo {
+      ...PartnerTokenFields
+    }
+  }
+}
+    fragment PartnerTokenFields on PartnerToken {
+  tokenId
+  partnerId
+  name
+  scopes
+  rateLimitPerMinute
+  createdAt
+  createdBy {
+    type
+    id
+    name
+  }
+  expiresAt
+  revokedAt
+  revokedBy {
+    type
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<IssuePartnerTokenMutation, IssuePartnerTokenMutationVariables>;
+export const ListPartnerTokensDocument = new TypedDocumentString(`
+    query ListPartnerTokens($partnerId: ID!) {
+  listPartnerTokens(partnerId: $partnerId) {
+    ...PartnerTokenFields
+  }
+}
+    fragment PartnerTokenFields on PartnerToken {
+  tokenId
+  partnerId
+  name
+  scopes
+  rateLimitPerMinute
+  createdAt
+  createdBy {
+    type
+    id
+    name
+  }
+  expiresAt
+  revokedAt
+  revokedBy {
+    type
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<ListPartnerTokensQuery, ListPartnerTokensQueryVariables>;
+export const RevokePartnerTokenDocument = new TypedDocumentString(`
+    mutation RevokePartnerToken($tokenId: ID!) {
+  revokePartnerToken(tokenId: $tokenId) {
+    ...PartnerTokenFields
+  }
+}
+    fragment PartnerTokenFields on PartnerToken {
+  tokenId
+  partnerId
+  name
+  scopes
+  rateLimitPerMinute
+  createdAt
+  createdBy {
+    type
+    id
+    name
+  }
+  expiresAt
+  revokedAt
+  revokedBy {
+    type
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<RevokePartnerTokenMutation, RevokePartnerTokenMutationVariables>;
+export const ListAuditEntriesDocument = new TypedDocumentString(`
+    query ListAuditEntries($partnerId: ID, $day: AWSDate, $limit: Int, $nextToken: String) {
+  listAuditEntries(
+    partnerId: $partnerId
+    day: $day
+    limit: $limit
+    nextToken: $nextToken
+  ) {
+    items {
+      id
+      partnerId
+      tokenId
+      source
+      operation
+      argsDigest
+      outcome
+      latencyMs
+      at
+    }
+    nextToken
+  }
+}
+    `) as unknown as TypedDocumentString<ListAuditEntriesQuery, ListAuditEntriesQueryVariables>;
 export const TrackBookingDocument = new TypedDocumentString(`
     query TrackBooking($reference: String!) {
   trackBooking(reference: $reference) {
@@ -1238,6 +1668,9 @@ export const listBookings = ListBookingsDocument.toString() as GeneratedQuery<Li
 export const bookCourier = BookCourierDocument.toString() as GeneratedMutation<BookCourierMutationVariables, BookCourierMutation>;
 export const assignCourier = AssignCourierDocument.toString() as GeneratedMutation<AssignCourierMutationVariables, AssignCourierMutation>;
 export const updateDeliveryStatus = UpdateDeliveryStatusDocument.toString() as GeneratedMutation<UpdateDeliveryStatusMutationVariables, UpdateDeliveryStatusMutation>;
+export const cancelBooking = CancelBookingDocument.toString() as GeneratedMutation<CancelBookingMutationVariables, CancelBookingMutation>;
+export const updatePickupWindow = UpdatePickupWindowDocument.toString() as GeneratedMutation<UpdatePickupWindowMutationVariables, UpdatePickupWindowMutation>;
+export const listStatusEvents = ListStatusEventsDocument.toString() as GeneratedQuery<ListStatusEventsQueryVariables, ListStatusEventsQuery>;
 export const listCouriers = ListCouriersDocument.toString() as GeneratedQuery<ListCouriersQueryVariables, ListCouriersQuery>;
 export const getCourier = GetCourierDocument.toString() as GeneratedQuery<GetCourierQueryVariables, GetCourierQuery>;
 export const updateCourierLocation = UpdateCourierLocationDocument.toString() as GeneratedMutation<UpdateCourierLocationMutationVariables, UpdateCourierLocationMutation>;
@@ -1249,4 +1682,11 @@ export const onCourierMoved = OnCourierMovedDocument.toString() as GeneratedSubs
 export const publishBookingChanged = PublishBookingChangedDocument.toString() as GeneratedMutation<PublishBookingChangedMutationVariables, PublishBookingChangedMutation>;
 export const publishCourierMoved = PublishCourierMovedDocument.toString() as GeneratedMutation<PublishCourierMovedMutationVariables, PublishCourierMovedMutation>;
 export const me = MeDocument.toString() as GeneratedQuery<MeQueryVariables, MeQuery>;
+export const createPartner = CreatePartnerDocument.toString() as GeneratedMutation<CreatePartnerMutationVariables, CreatePartnerMutation>;
+export const listPartners = ListPartnersDocument.toString() as GeneratedQuery<ListPartnersQueryVariables, ListPartnersQuery>;
+export const getPartner = GetPartnerDocument.toString() as GeneratedQuery<GetPartnerQueryVariables, GetPartnerQuery>;
+export const issuePartnerToken = IssuePartnerTokenDocument.toString() as GeneratedMutation<IssuePartnerTokenMutationVariables, IssuePartnerTokenMutation>;
+export const listPartnerTokens = ListPartnerTokensDocument.toString() as GeneratedQuery<ListPartnerTokensQueryVariables, ListPartnerTokensQuery>;
+export const revokePartnerToken = RevokePartnerTokenDocument.toString() as GeneratedMutation<RevokePartnerTokenMutationVariables, RevokePartnerTokenMutation>;
+export const listAuditEntries = ListAuditEntriesDocument.toString() as GeneratedQuery<ListAuditEntriesQueryVariables, ListAuditEntriesQuery>;
 export const trackBooking = TrackBookingDocument.toString() as GeneratedQuery<TrackBookingQueryVariables, TrackBookingQuery>;

@@ -52,6 +52,29 @@ export type AmplifyAiConversationTurnErrorInput = {
   message: Scalars['String']['input'];
 };
 
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  argsDigest: Scalars['String']['output'];
+  at: Scalars['AWSDateTime']['output'];
+  id: Scalars['ID']['output'];
+  latencyMs: Scalars['Int']['output'];
+  operation: Scalars['String']['output'];
+  outcome: Scalars['String']['output'];
+  partnerId: Scalars['ID']['output'];
+  source: AuditSource;
+  tokenId?: Maybe<Scalars['ID']['output']>;
+};
+
+export type AuditEntryPage = {
+  __typename?: 'AuditEntryPage';
+  items: Array<AuditEntry>;
+  nextToken?: Maybe<Scalars['String']['output']>;
+};
+
+export type AuditSource =
+  | 'graphql'
+  | 'mcp';
+
 export type Booking = {
   __typename?: 'Booking';
   channel: Channel;
@@ -242,6 +265,12 @@ export type GeoPrecision =
   | 'POSTCODE'
   | 'STREET';
 
+export type IssuedPartnerToken = {
+  __typename?: 'IssuedPartnerToken';
+  token: Scalars['String']['output'];
+  tokenInfo: PartnerToken;
+};
+
 export type Me = {
   __typename?: 'Me';
   courierId?: Maybe<Scalars['ID']['output']>;
@@ -404,11 +433,16 @@ export type Mutation = {
   __typename?: 'Mutation';
   assignCourier: Booking;
   bookCourier: Booking;
+  cancelBooking: Booking;
+  createPartner: Partner;
+  issuePartnerToken: IssuedPartnerToken;
   publishBookingChanged?: Maybe<Booking>;
   publishCourierMoved?: Maybe<CourierMove>;
+  revokePartnerToken: PartnerToken;
   submitFeedback: Feedback;
   updateCourierLocation: Courier;
   updateDeliveryStatus: Booking;
+  updatePickupWindow: Booking;
 };
 
 
@@ -431,6 +465,28 @@ export type MutationBookCourierArgs = {
 };
 
 
+export type MutationCancelBookingArgs = {
+  reason?: InputMaybe<Scalars['String']['input']>;
+  reference: Scalars['String']['input'];
+};
+
+
+export type MutationCreatePartnerArgs = {
+  contactEmail: Scalars['String']['input'];
+  id?: InputMaybe<Scalars['ID']['input']>;
+  name: Scalars['String']['input'];
+};
+
+
+export type MutationIssuePartnerTokenArgs = {
+  expiresAt: Scalars['AWSDateTime']['input'];
+  name: Scalars['String']['input'];
+  partnerId: Scalars['ID']['input'];
+  rateLimitPerMinute?: InputMaybe<Scalars['Int']['input']>;
+  scopes: Array<Scalars['String']['input']>;
+};
+
+
 export type MutationPublishBookingChangedArgs = {
   reference: Scalars['String']['input'];
 };
@@ -443,6 +499,11 @@ export type MutationPublishCourierMovedArgs = {
   lat: Scalars['Float']['input'];
   lng: Scalars['Float']['input'];
   speedKph?: InputMaybe<Scalars['Float']['input']>;
+};
+
+
+export type MutationRevokePartnerTokenArgs = {
+  tokenId: Scalars['ID']['input'];
 };
 
 
@@ -475,6 +536,13 @@ export type MutationUpdateDeliveryStatusArgs = {
   reference: Scalars['String']['input'];
   signatureKey?: InputMaybe<Scalars['String']['input']>;
   status: BookingStatus;
+};
+
+
+export type MutationUpdatePickupWindowArgs = {
+  pickupWindowEnd: Scalars['AWSDateTime']['input'];
+  pickupWindowStart: Scalars['AWSDateTime']['input'];
+  reference: Scalars['String']['input'];
 };
 
 export type NewAddress = {
@@ -525,6 +593,38 @@ export type PackageSize =
   | 'OVERSIZED'
   | 'SMALL';
 
+export type Partner = {
+  __typename?: 'Partner';
+  contactEmail: Scalars['String']['output'];
+  createdAt: Scalars['AWSDateTime']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type PartnerStatusEvent = {
+  __typename?: 'PartnerStatusEvent';
+  actor: Actor;
+  at: Scalars['AWSDateTime']['output'];
+  failureReason?: Maybe<FailureReason>;
+  note?: Maybe<Scalars['String']['output']>;
+  reference: Scalars['String']['output'];
+  status: BookingStatus;
+};
+
+export type PartnerToken = {
+  __typename?: 'PartnerToken';
+  createdAt: Scalars['AWSDateTime']['output'];
+  createdBy: Actor;
+  expiresAt: Scalars['AWSDateTime']['output'];
+  name: Scalars['String']['output'];
+  partnerId: Scalars['ID']['output'];
+  rateLimitPerMinute: Scalars['Int']['output'];
+  revokedAt?: Maybe<Scalars['AWSDateTime']['output']>;
+  revokedBy?: Maybe<Actor>;
+  scopes: Array<Scalars['String']['output']>;
+  tokenId: Scalars['ID']['output'];
+};
+
 export type PickupWindow = {
   __typename?: 'PickupWindow';
   end: Scalars['AWSDateTime']['output'];
@@ -554,9 +654,14 @@ export type Query = {
   dashboard: Dashboard;
   getBooking?: Maybe<Booking>;
   getCourier?: Maybe<Courier>;
+  getPartner?: Maybe<Partner>;
+  listAuditEntries: AuditEntryPage;
   listBookings: BookingPage;
   listCouriers: CourierPage;
   listFeedback: FeedbackPage;
+  listPartnerTokens: Array<PartnerToken>;
+  listPartners: Array<Partner>;
+  listStatusEvents: StatusEventPage;
   me: Me;
   trackBooking?: Maybe<PublicTracking>;
 };
@@ -574,6 +679,19 @@ export type QueryGetBookingArgs = {
 
 export type QueryGetCourierArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryGetPartnerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryListAuditEntriesArgs = {
+  day?: InputMaybe<Scalars['AWSDate']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+  partnerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -600,6 +718,18 @@ export type QueryListFeedbackArgs = {
   flaggedOnly?: InputMaybe<Scalars['Boolean']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryListPartnerTokensArgs = {
+  partnerId: Scalars['ID']['input'];
+};
+
+
+export type QueryListStatusEventsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  partnerId?: InputMaybe<Scalars['ID']['input']>;
+  since?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -651,6 +781,13 @@ export type StatusEvent = {
   note?: Maybe<Scalars['String']['output']>;
   proof?: Maybe<DeliveryProof>;
   status: BookingStatus;
+};
+
+export type StatusEventPage = {
+  __typename?: 'StatusEventPage';
+  cursor?: Maybe<Scalars['String']['output']>;
+  events: Array<PartnerStatusEvent>;
+  hasMore: Scalars['Boolean']['output'];
 };
 
 export type Subscription = {
@@ -784,6 +921,9 @@ export type ResolversTypes = {
   ActorType: ActorType;
   Address: ResolverTypeWrapper<Address>;
   AmplifyAIConversationTurnErrorInput: AmplifyAiConversationTurnErrorInput;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  AuditEntryPage: ResolverTypeWrapper<AuditEntryPage>;
+  AuditSource: AuditSource;
   Booking: ResolverTypeWrapper<Booking>;
   BookingPage: ResolverTypeWrapper<BookingPage>;
   BookingStatus: BookingStatus;
@@ -808,6 +948,7 @@ export type ResolversTypes = {
   GeoPrecision: GeoPrecision;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  IssuedPartnerToken: ResolverTypeWrapper<IssuedPartnerToken>;
   Me: ResolverTypeWrapper<Me>;
   ModelAttributeTypes: ModelAttributeTypes;
   ModelBooleanInput: ModelBooleanInput;
@@ -829,6 +970,9 @@ export type ResolversTypes = {
   NewPackageInput: NewPackageInput;
   PackageDetails: ResolverTypeWrapper<PackageDetails>;
   PackageSize: PackageSize;
+  Partner: ResolverTypeWrapper<Partner>;
+  PartnerStatusEvent: ResolverTypeWrapper<PartnerStatusEvent>;
+  PartnerToken: ResolverTypeWrapper<PartnerToken>;
   PickupWindow: ResolverTypeWrapper<PickupWindow>;
   PublicStatusEvent: ResolverTypeWrapper<PublicStatusEvent>;
   PublicTracking: ResolverTypeWrapper<PublicTracking>;
@@ -840,6 +984,7 @@ export type ResolversTypes = {
   SpecialHandling: SpecialHandling;
   StatusCount: ResolverTypeWrapper<StatusCount>;
   StatusEvent: ResolverTypeWrapper<StatusEvent>;
+  StatusEventPage: ResolverTypeWrapper<StatusEventPage>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SystemHealth: ResolverTypeWrapper<SystemHealth>;
@@ -862,6 +1007,8 @@ export type ResolversParentTypes = {
   Actor: Actor;
   Address: Address;
   AmplifyAIConversationTurnErrorInput: AmplifyAiConversationTurnErrorInput;
+  AuditEntry: AuditEntry;
+  AuditEntryPage: AuditEntryPage;
   Booking: Booking;
   BookingPage: BookingPage;
   Boolean: Scalars['Boolean']['output'];
@@ -880,6 +1027,7 @@ export type ResolversParentTypes = {
   GeoPoint: GeoPoint;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  IssuedPartnerToken: IssuedPartnerToken;
   Me: Me;
   ModelBooleanInput: ModelBooleanInput;
   ModelFloatInput: ModelFloatInput;
@@ -898,6 +1046,9 @@ export type ResolversParentTypes = {
   NewPackage: NewPackage;
   NewPackageInput: NewPackageInput;
   PackageDetails: PackageDetails;
+  Partner: Partner;
+  PartnerStatusEvent: PartnerStatusEvent;
+  PartnerToken: PartnerToken;
   PickupWindow: PickupWindow;
   PublicStatusEvent: PublicStatusEvent;
   PublicTracking: PublicTracking;
@@ -905,6 +1056,7 @@ export type ResolversParentTypes = {
   Sentiment: Sentiment;
   StatusCount: StatusCount;
   StatusEvent: StatusEvent;
+  StatusEventPage: StatusEventPage;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   SystemHealth: SystemHealth;
@@ -996,6 +1148,23 @@ export type AddressResolvers<ContextType = any, ParentType extends ResolversPare
   postcode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   precision?: Resolver<Maybe<ResolversTypes['GeoPrecision']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AuditEntryResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  argsDigest?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  latencyMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  partnerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['AuditSource'], ParentType, ContextType>;
+  tokenId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type AuditEntryPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditEntryPage'] = ResolversParentTypes['AuditEntryPage']> = {
+  items?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType>;
+  nextToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type BookingResolvers<ContextType = any, ParentType extends ResolversParentTypes['Booking'] = ResolversParentTypes['Booking']> = {
@@ -1130,6 +1299,11 @@ export type GeoPointResolvers<ContextType = any, ParentType extends ResolversPar
   lng?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type IssuedPartnerTokenResolvers<ContextType = any, ParentType extends ResolversParentTypes['IssuedPartnerToken'] = ResolversParentTypes['IssuedPartnerToken']> = {
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tokenInfo?: Resolver<ResolversTypes['PartnerToken'], ParentType, ContextType>;
+};
+
 export type MeResolvers<ContextType = any, ParentType extends ResolversParentTypes['Me'] = ResolversParentTypes['Me']> = {
   courierId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1142,11 +1316,16 @@ export type MeResolvers<ContextType = any, ParentType extends ResolversParentTyp
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   assignCourier?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationAssignCourierArgs, 'courierId' | 'reference'>>;
   bookCourier?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationBookCourierArgs, 'customerName' | 'customerPhone' | 'delivery' | 'package' | 'pickup' | 'pickupWindowEnd' | 'pickupWindowStart'>>;
+  cancelBooking?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationCancelBookingArgs, 'reference'>>;
+  createPartner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType, RequireFields<MutationCreatePartnerArgs, 'contactEmail' | 'name'>>;
+  issuePartnerToken?: Resolver<ResolversTypes['IssuedPartnerToken'], ParentType, ContextType, RequireFields<MutationIssuePartnerTokenArgs, 'expiresAt' | 'name' | 'partnerId' | 'scopes'>>;
   publishBookingChanged?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType, RequireFields<MutationPublishBookingChangedArgs, 'reference'>>;
   publishCourierMoved?: Resolver<Maybe<ResolversTypes['CourierMove']>, ParentType, ContextType, RequireFields<MutationPublishCourierMovedArgs, 'at' | 'courierId' | 'lat' | 'lng'>>;
+  revokePartnerToken?: Resolver<ResolversTypes['PartnerToken'], ParentType, ContextType, RequireFields<MutationRevokePartnerTokenArgs, 'tokenId'>>;
   submitFeedback?: Resolver<ResolversTypes['Feedback'], ParentType, ContextType, RequireFields<MutationSubmitFeedbackArgs, 'bookingReference' | 'text' | 'type'>>;
   updateCourierLocation?: Resolver<ResolversTypes['Courier'], ParentType, ContextType, RequireFields<MutationUpdateCourierLocationArgs, 'lat' | 'lng'>>;
   updateDeliveryStatus?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationUpdateDeliveryStatusArgs, 'reference' | 'status'>>;
+  updatePickupWindow?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationUpdatePickupWindowArgs, 'pickupWindowEnd' | 'pickupWindowStart' | 'reference'>>;
 };
 
 export type NewAddressResolvers<ContextType = any, ParentType extends ResolversParentTypes['NewAddress'] = ResolversParentTypes['NewAddress']> = {
@@ -1170,6 +1349,35 @@ export type PackageDetailsResolvers<ContextType = any, ParentType extends Resolv
   handling?: Resolver<Array<ResolversTypes['SpecialHandling']>, ParentType, ContextType>;
   size?: Resolver<ResolversTypes['PackageSize'], ParentType, ContextType>;
   weightKg?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type PartnerResolvers<ContextType = any, ParentType extends ResolversParentTypes['Partner'] = ResolversParentTypes['Partner']> = {
+  contactEmail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PartnerStatusEventResolvers<ContextType = any, ParentType extends ResolversParentTypes['PartnerStatusEvent'] = ResolversParentTypes['PartnerStatusEvent']> = {
+  actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  failureReason?: Resolver<Maybe<ResolversTypes['FailureReason']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['BookingStatus'], ParentType, ContextType>;
+};
+
+export type PartnerTokenResolvers<ContextType = any, ParentType extends ResolversParentTypes['PartnerToken'] = ResolversParentTypes['PartnerToken']> = {
+  createdAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  partnerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  rateLimitPerMinute?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['AWSDateTime']>, ParentType, ContextType>;
+  revokedBy?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  tokenId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type PickupWindowResolvers<ContextType = any, ParentType extends ResolversParentTypes['PickupWindow'] = ResolversParentTypes['PickupWindow']> = {
@@ -1197,9 +1405,14 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   dashboard?: Resolver<ResolversTypes['Dashboard'], ParentType, ContextType, Partial<QueryDashboardArgs>>;
   getBooking?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType, RequireFields<QueryGetBookingArgs, 'reference'>>;
   getCourier?: Resolver<Maybe<ResolversTypes['Courier']>, ParentType, ContextType, RequireFields<QueryGetCourierArgs, 'id'>>;
+  getPartner?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType, RequireFields<QueryGetPartnerArgs, 'id'>>;
+  listAuditEntries?: Resolver<ResolversTypes['AuditEntryPage'], ParentType, ContextType, Partial<QueryListAuditEntriesArgs>>;
   listBookings?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, Partial<QueryListBookingsArgs>>;
   listCouriers?: Resolver<ResolversTypes['CourierPage'], ParentType, ContextType, Partial<QueryListCouriersArgs>>;
   listFeedback?: Resolver<ResolversTypes['FeedbackPage'], ParentType, ContextType, Partial<QueryListFeedbackArgs>>;
+  listPartnerTokens?: Resolver<Array<ResolversTypes['PartnerToken']>, ParentType, ContextType, RequireFields<QueryListPartnerTokensArgs, 'partnerId'>>;
+  listPartners?: Resolver<Array<ResolversTypes['Partner']>, ParentType, ContextType>;
+  listStatusEvents?: Resolver<ResolversTypes['StatusEventPage'], ParentType, ContextType, Partial<QueryListStatusEventsArgs>>;
   me?: Resolver<ResolversTypes['Me'], ParentType, ContextType>;
   trackBooking?: Resolver<Maybe<ResolversTypes['PublicTracking']>, ParentType, ContextType, RequireFields<QueryTrackBookingArgs, 'reference'>>;
 };
@@ -1222,6 +1435,12 @@ export type StatusEventResolvers<ContextType = any, ParentType extends Resolvers
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   proof?: Resolver<Maybe<ResolversTypes['DeliveryProof']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['BookingStatus'], ParentType, ContextType>;
+};
+
+export type StatusEventPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['StatusEventPage'] = ResolversParentTypes['StatusEventPage']> = {
+  cursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['PartnerStatusEvent']>, ParentType, ContextType>;
+  hasMore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type SubscriptionResolvers<ContextType = any, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
@@ -1254,6 +1473,8 @@ export type Resolvers<ContextType = any> = {
   AWSURL?: GraphQLScalarType;
   Actor?: ActorResolvers<ContextType>;
   Address?: AddressResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryPage?: AuditEntryPageResolvers<ContextType>;
   Booking?: BookingResolvers<ContextType>;
   BookingPage?: BookingPageResolvers<ContextType>;
   Courier?: CourierResolvers<ContextType>;
@@ -1268,11 +1489,15 @@ export type Resolvers<ContextType = any> = {
   Feedback?: FeedbackResolvers<ContextType>;
   FeedbackPage?: FeedbackPageResolvers<ContextType>;
   GeoPoint?: GeoPointResolvers<ContextType>;
+  IssuedPartnerToken?: IssuedPartnerTokenResolvers<ContextType>;
   Me?: MeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NewAddress?: NewAddressResolvers<ContextType>;
   NewPackage?: NewPackageResolvers<ContextType>;
   PackageDetails?: PackageDetailsResolvers<ContextType>;
+  Partner?: PartnerResolvers<ContextType>;
+  PartnerStatusEvent?: PartnerStatusEventResolvers<ContextType>;
+  PartnerToken?: PartnerTokenResolvers<ContextType>;
   PickupWindow?: PickupWindowResolvers<ContextType>;
   PublicStatusEvent?: PublicStatusEventResolvers<ContextType>;
   PublicTracking?: PublicTrackingResolvers<ContextType>;
@@ -1280,6 +1505,7 @@ export type Resolvers<ContextType = any> = {
   Sentiment?: SentimentResolvers<ContextType>;
   StatusCount?: StatusCountResolvers<ContextType>;
   StatusEvent?: StatusEventResolvers<ContextType>;
+  StatusEventPage?: StatusEventPageResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   SystemHealth?: SystemHealthResolvers<ContextType>;
   VoicebotStatus?: VoicebotStatusResolvers<ContextType>;

@@ -12,7 +12,10 @@ import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-
 import { startGatewayWorker } from './gateway-worker-host';
 import { LOCAL_CREDENTIALS } from './dynamodb/local-dynamo';
 import { provisionUserPool } from './cognito/provision-user-pool';
-import { createAppSyncServer, loadAuthRulesSdl, type WebMiddleware } from './appsync';
+import { createAppSyncServer, loadAuthRulesSdl, LOCAL_MCP_SERVICE, type WebMiddleware } from './appsync';
+import { ensureDemoPartnerTokens, type DemoPartnerToken } from './seed/demo-partner-tokens';
+import { AUTHORIZER_TTL_SECONDS, authorizePartnerRequest } from '../api/partner-authorizer';
+import { PARTNER_OPERATIONS } from '../api/partner-operations';
 import { localAmplifyOutputs } from './amplify-outputs';
 import { seedDemoData } from './seed/seed-demo-data';
 import { ensureTables } from '../data/ensure-tables';
@@ -69,6 +72,8 @@ export type Stack = {
   cognito: CognitoIdentityProviderClient;
   outputs: ReturnType<typeof localAmplifyOutputs>;
   seeded: boolean;
+  /** The demo partners' API tokens (also in DATA_DIR/demo-partner-tokens.json); empty without seeding. */
+  demoPartnerTokens: DemoPartnerToken[];
   /** The running fleet simulator, when asked for. */
   simulator?: FleetSimulator;
   /** Resolves when every table change so far has reached the subscribers. */
@@ -133,7 +138,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await ensureTables(ddb, tables);
     const pool = await provisionUserPool(cognito, { poolName: 'courier-voicebot', clientName: 'web', groups: GROUPS });
 
-    const deps = createApiDeps({ doc, tables, log: jsonLog('api') });
+    const deps = createApiDeps({ doc, tables, log: jsonLog('api'), mcpServiceArn: LOCAL_MCP_SERVICE.userArn });
     const seeded = options.seed
       ? await seedDemoData({
           deps,
@@ -144,6 +149,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           log,
         })
       : false;
+    const demoPartnerTokens = options.seed ? await ensureDemoPartnerTokens({ deps, dataDir }) : [];
 
     // Seeding writes before the change feed is subscribed (the feed publishes through the GraphQL server,
     // which starts below), so the dashboard rollups of data that predates them are built once here, with the
@@ -175,6 +181,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         clientId: pool.userPoolClientId,
       },
       iam: { ...LOCAL_CREDENTIALS, region },
+      // The MCP server's own identity, allowed (like its IAM policy in the cloud) the partner operations only.
+      iamServices: [{ ...LOCAL_MCP_SERVICE, policyFields: Object.keys(PARTNER_OPERATIONS) }],
+      // Partner tokens sent to GraphQL directly: the authorizer Lambda's code, in-process.
+      lambdaAuthorizer: {
+        authorize: (event) => authorizePartnerRequest(event, deps),
+        ttlSeconds: AUTHORIZER_TTL_SECONDS,
+      },
       outputs: () => served.outputs ?? {},
       web: web.middleware,
       log: (entry) => log(JSON.stringify(entry)),
@@ -201,7 +214,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       // Two consumers of the same records, side by side as the aggregator and notifier Lambdas run in the
       // cloud: neither waits for the other (the dashboard re-reads a moment after a change).
       const [aggregated, published] = await Promise.all([
-        aggregateStreamEvent(event, tables, rollups),
+        aggregateStreamEvent(event, tables, rollups, deps.partnerEvents),
         handleStreamEvent(event, tables, publish),
       ]);
       // Like an event source mapping with reportBatchItemFailures: a failure means "retry this batch".
@@ -231,6 +244,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       cognito,
       outputs,
       seeded,
+      demoPartnerTokens,
       ...(simulator ? { simulator } : {}),
       flushChangeFeed: () => gateway.flushStreams(),
       close: closeAll,

@@ -1,5 +1,8 @@
 // Booking operations: parse GraphQL arguments, call the core, present the result.
 import { assignCourier, bookCourier, getBooking, listBookings, updateDeliveryStatus } from '../../core/bookings';
+import { cancelBooking, updatePickupWindow } from '../../core/booking-changes';
+import { FaultError } from '../../core/errors';
+import { listStatusEvents } from '../../core/status-events';
 import { trackBooking } from '../../core/tracking';
 import type { BookingStatus, FailureReason, Principal } from '../../core/model';
 import { Router } from '../router';
@@ -40,6 +43,28 @@ export const bookingsRouter = new Router()
     return { items: await presentBookings(page.items, deps), nextToken: page.nextToken ?? null };
   })
   .onQuery('trackBooking', async (args, { deps }) => trackBooking(str(args.reference) ?? '', deps))
+  .onQuery('listStatusEvents', async (args, { principal, deps }) => {
+    if (!deps.partnerEvents) throw new FaultError('The partner event log is not configured in this runtime');
+    const page = await listStatusEvents(
+      { since: str(args.since), limit: num(args.limit), partnerId: str(args.partnerId) },
+      principal,
+      { partnerEvents: deps.partnerEvents, clock: deps.clock },
+    );
+    return { events: page.events, cursor: page.cursor ?? null, hasMore: page.hasMore };
+  })
+  .onMutation('cancelBooking', async (args, { principal, deps }) =>
+    presentBooking(await cancelBooking({ reference: args.reference, reason: str(args.reason) }, principal, deps), deps),
+  )
+  .onMutation('updatePickupWindow', async (args, { principal, deps }) =>
+    presentBooking(
+      await updatePickupWindow(
+        { reference: args.reference, pickupWindowStart: args.pickupWindowStart, pickupWindowEnd: args.pickupWindowEnd },
+        principal,
+        deps,
+      ),
+      deps,
+    ),
+  )
   .onMutation('assignCourier', async (args, { principal, deps }) =>
     presentBooking(await assignCourier(str(args.reference) ?? '', str(args.courierId) ?? '', principal, deps), deps),
   )

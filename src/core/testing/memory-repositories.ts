@@ -1,7 +1,7 @@
 // In-memory implementations of the repository ports, for unit tests of the core only. They keep the
 // contracts the DynamoDB ones keep: conditional create, optimistic locking, index order and paging.
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
-import type { Booking, Courier, CourierLocation, Feedback } from '../model';
+import type { Booking, Courier, CourierLocation, Feedback, Partner, PartnerToken } from '../model';
 import type {
   BookingQuery,
   BookingRepository,
@@ -11,6 +11,9 @@ import type {
   FeedbackRepository,
   IdempotencyStore,
   Page,
+  PartnerRepository,
+  PartnerTokenRepository,
+  RateLimitCounter,
 } from '../ports';
 
 function paginate<T>(items: T[], page: { limit: number; nextToken?: string }): Page<T> {
@@ -182,6 +185,57 @@ export function createMemoryIdempotencyStore(clock: Clock): MemoryIdempotencySto
     },
     release: async (key) => {
       items.delete(key);
+    },
+  };
+}
+
+export function createMemoryPartnerRepository(initial: Partner[] = []): PartnerRepository {
+  const items = new Map(initial.map((p) => [p.id, structuredClone(p)]));
+  return {
+    put: async (p) => void items.set(p.id, structuredClone(p)),
+    get: async (id) => structuredClone(items.get(id)),
+    list: async () => [...items.values()].sort((a, b) => a.name.localeCompare(b.name)).map((p) => structuredClone(p)),
+  };
+}
+
+export type MemoryPartnerTokenRepository = PartnerTokenRepository & { all(): PartnerToken[] };
+
+export function createMemoryPartnerTokenRepository(): MemoryPartnerTokenRepository {
+  const items = new Map<string, PartnerToken>();
+  return {
+    all: () => [...items.values()].map((t) => structuredClone(t)),
+    create: async (token) => {
+      if (items.has(token.tokenId)) throw new ConflictError(`Token ${token.tokenId} already exists.`);
+      items.set(token.tokenId, structuredClone(token));
+    },
+    get: async (tokenId) => structuredClone(items.get(tokenId)),
+    listByPartner: async (partnerId) =>
+      [...items.values()]
+        .filter((t) => t.partnerId === partnerId)
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+        .map((t) => structuredClone(t)),
+    revoke: async (tokenId, at, by) => {
+      const token = items.get(tokenId);
+      if (!token) throw new NotFoundError(`No partner token with id ${tokenId} was found.`);
+      if (token.revokedAt === undefined) {
+        token.revokedAt = at;
+        token.revokedBy = by;
+      }
+      return structuredClone(token);
+    },
+  };
+}
+
+/** Counters as DynamoDB keeps them for the rate limiter: add one only while below the limit. */
+export function createMemoryRateLimitCounter(): RateLimitCounter & { counts: Map<string, number> } {
+  const counts = new Map<string, number>();
+  return {
+    counts,
+    increment: async (key, limit) => {
+      const count = counts.get(key) ?? 0;
+      if (count >= limit) return false;
+      counts.set(key, count + 1);
+      return true;
     },
   };
 }

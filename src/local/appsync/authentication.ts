@@ -1,10 +1,12 @@
-// AppSync's request authentication: Cognito user-pool JWTs (access or id token), API keys, and SigV4 (IAM),
-// checked the same way for HTTP requests and for real-time handshakes and subscription starts.
-import { timingSafeEqual } from 'node:crypto';
+// AppSync's request authentication: Cognito user-pool JWTs (access or id token), API keys, SigV4 (IAM) and
+// a Lambda authorizer (AWS_LAMBDA), checked the same way for HTTP requests and for real-time handshakes and
+// subscription starts.
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import type { AppSyncAuthorizerEvent, AppSyncAuthorizerResult } from 'aws-lambda';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
-import type { CognitoPrincipal, IamPrincipal, Principal } from './authorization';
+import type { CognitoPrincipal, IamPrincipal, LambdaPrincipal, Principal } from './authorization';
 
 export type UserPoolSettings = { issuer: string; jwksUrl: string; clientId: string };
 
@@ -18,12 +20,31 @@ export type IamSettings = {
   userArn?: string;
 };
 
+/** Another IAM identity (a service outside the backend, e.g. the MCP server) and the fields its policy grants. */
+export type IamServiceSettings = {
+  accessKeyId: string;
+  secretAccessKey: string;
+  userArn: string;
+  accountId?: string;
+  /** "Query.getBooking", … as an IAM policy's `types/<Type>/fields/<field>` resources would. */
+  policyFields: readonly string[];
+};
+
+/** AWS_LAMBDA mode: the authorizer function, called in-process with AppSync's authorizer event. */
+export type LambdaAuthorizerSettings = {
+  authorize(event: AppSyncAuthorizerEvent): Promise<AppSyncAuthorizerResult<unknown>>;
+  /** How long a result is cached when the authorizer gives no ttlOverride (the API's authorizerResultTtl). */
+  ttlSeconds?: number;
+};
+
 export type AuthenticationSettings = {
   apiKey: string;
   /** When the API key stops working (AppSync keys expire); omitted means never. */
   apiKeyExpiresAt?: Date | number;
   userPool: UserPoolSettings;
   iam: IamSettings;
+  iamServices?: readonly IamServiceSettings[];
+  lambdaAuthorizer?: LambdaAuthorizerSettings;
 };
 
 /** What was signed, for SigV4: the HTTP request, or the request the real-time client signed in its place. */
@@ -57,6 +78,28 @@ const MAX_SKEW_MS = 5 * 60_000;
 const TOKEN_CACHE_LIMIT = 2_000;
 
 const fail = (message: string): AuthenticationResult => ({ ok: false, message });
+
+/** A Cognito token is a JWT (three base64url parts); anything else in Authorization goes to the Lambda authorizer. */
+const JWT_RE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+const DEFAULT_LAMBDA_TTL_SECONDS = 60;
+
+function requestContextOf(
+  body: string,
+): Pick<AppSyncAuthorizerEvent['requestContext'], 'queryString' | 'operationName' | 'variables'> {
+  try {
+    const parsed = JSON.parse(body) as { query?: unknown; operationName?: unknown; variables?: unknown };
+    return {
+      queryString: typeof parsed.query === 'string' ? parsed.query : '',
+      ...(typeof parsed.operationName === 'string' ? { operationName: parsed.operationName } : {}),
+      variables:
+        typeof parsed.variables === 'object' && parsed.variables !== null
+          ? (parsed.variables as Record<string, unknown>)
+          : {},
+    };
+  } catch {
+    return { queryString: '', variables: {} };
+  }
+}
 
 function sameText(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -94,13 +137,36 @@ export function createAuthenticator(settings: AuthenticationSettings): Authentic
     userArn: settings.iam.userArn ?? `arn:aws:iam::${iamAccountId}:user/local`,
     username: settings.iam.accessKeyId,
   };
-  const signer = new SignatureV4({
-    credentials: { accessKeyId: settings.iam.accessKeyId, secretAccessKey: settings.iam.secretAccessKey },
-    region: settings.iam.region,
-    service: 'appsync',
-    sha256: Sha256,
-    applyChecksum: false,
-  });
+  const signerFor = (accessKeyId: string, secretAccessKey: string) =>
+    new SignatureV4({
+      credentials: { accessKeyId, secretAccessKey },
+      region: settings.iam.region,
+      service: 'appsync',
+      sha256: Sha256,
+      applyChecksum: false,
+    });
+  /** Every IAM identity by access key id: the backend functions' and the outside services'. */
+  const iamIdentities = new Map<string, { signer: SignatureV4; principal: IamPrincipal }>([
+    [
+      settings.iam.accessKeyId,
+      { signer: signerFor(settings.iam.accessKeyId, settings.iam.secretAccessKey), principal: iamPrincipal },
+    ],
+  ]);
+  for (const service of settings.iamServices ?? []) {
+    iamIdentities.set(service.accessKeyId, {
+      signer: signerFor(service.accessKeyId, service.secretAccessKey),
+      principal: {
+        mode: 'iam',
+        accessKeyId: service.accessKeyId,
+        accountId: service.accountId ?? iamAccountId,
+        userArn: service.userArn,
+        username: service.accessKeyId,
+        policyFields: service.policyFields,
+      },
+    });
+  }
+  /** Authorizer results by token, kept for their TTL as AppSync keeps them. */
+  const authorized = new Map<string, { until: number; principal: LambdaPrincipal }>();
   const apiKeyExpiry = settings.apiKeyExpiresAt === undefined ? Infinity : new Date(settings.apiKeyExpiresAt).getTime();
 
   async function verifyJwt(token: string): Promise<AuthenticationResult> {
@@ -135,8 +201,9 @@ export function createAuthenticator(settings: AuthenticationSettings): Authentic
   ): Promise<AuthenticationResult> {
     const m = SIGV4_RE.exec(authorization.trim());
     if (!m) return fail(UNAUTHORIZED_MESSAGES.signature);
-    const [, accessKeyId, scopeDate, region, service, signedHeaderList = '', signature = ''] = m;
-    if (accessKeyId !== settings.iam.accessKeyId) return fail(UNAUTHORIZED_MESSAGES.unknownKey);
+    const [, accessKeyId = '', scopeDate, region, service, signedHeaderList = '', signature = ''] = m;
+    const identity = iamIdentities.get(accessKeyId);
+    if (!identity) return fail(UNAUTHORIZED_MESSAGES.unknownKey);
     if (region !== settings.iam.region || service !== 'appsync') return fail(UNAUTHORIZED_MESSAGES.signature);
     const amzDate = headers['x-amz-date'];
     const d = amzDate ? AMZ_DATE_RE.exec(amzDate) : null;
@@ -157,7 +224,7 @@ export function createAuthenticator(settings: AuthenticationSettings): Authentic
       const prev = query[k];
       query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
     }
-    const expected = await signer.sign(
+    const expected = await identity.signer.sign(
       {
         method: signed.method,
         protocol: 'https:',
@@ -171,8 +238,50 @@ export function createAuthenticator(settings: AuthenticationSettings): Authentic
     );
     const expectedSignature = /Signature=([0-9a-f]{64})/.exec(String(expected.headers.authorization ?? ''))?.[1] ?? '';
     return sameText(expectedSignature, signature)
-      ? { ok: true, principal: iamPrincipal }
+      ? { ok: true, principal: identity.principal }
       : fail(UNAUTHORIZED_MESSAGES.signature);
+  }
+
+  async function callAuthorizer(
+    authorizer: LambdaAuthorizerSettings,
+    token: string,
+    headers: Readonly<Record<string, string | undefined>>,
+    signed: SignedContent,
+  ): Promise<AuthenticationResult> {
+    const cached = authorized.get(token);
+    if (cached && cached.until > Date.now()) return { ok: true, principal: cached.principal };
+    authorized.delete(token);
+    let result: AppSyncAuthorizerResult<unknown>;
+    try {
+      result = await authorizer.authorize({
+        authorizationToken: token,
+        requestContext: {
+          apiId: 'local',
+          accountId: iamAccountId,
+          requestId: randomUUID(),
+          ...requestContextOf(signed.body),
+        },
+        requestHeaders: { ...headers },
+      });
+    } catch {
+      // AppSync treats an authorizer that fails like one that says no.
+      return fail(UNAUTHORIZED_MESSAGES.apiKey);
+    }
+    if (!result.isAuthorized) return fail(UNAUTHORIZED_MESSAGES.apiKey);
+    const principal: LambdaPrincipal = {
+      mode: 'lambda',
+      resolverContext:
+        typeof result.resolverContext === 'object' && result.resolverContext !== null
+          ? (result.resolverContext as Record<string, unknown>)
+          : {},
+      deniedFields: (result.deniedFields ?? []).map((f) => f.replace(/^arn:.*:types\/(\w+)\/fields\/(\w+)$/, '$1.$2')),
+    };
+    const ttlSeconds = result.ttlOverride ?? authorizer.ttlSeconds ?? DEFAULT_LAMBDA_TTL_SECONDS;
+    if (ttlSeconds > 0) {
+      if (authorized.size >= TOKEN_CACHE_LIMIT) authorized.clear();
+      authorized.set(token, { until: Date.now() + ttlSeconds * 1000, principal });
+    }
+    return { ok: true, principal };
   }
 
   return {
@@ -180,6 +289,9 @@ export function createAuthenticator(settings: AuthenticationSettings): Authentic
       const authorization = headers.authorization;
       if (authorization) {
         if (authorization.startsWith(SIGV4_PREFIX)) return verifySigV4(authorization, headers, signed);
+        if (settings.lambdaAuthorizer && !JWT_RE.test(authorization.trim())) {
+          return callAuthorizer(settings.lambdaAuthorizer, authorization, headers, signed);
+        }
         return verifyJwt(authorization);
       }
       const apiKey = headers['x-api-key'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grantOfRule, isGranted, readAuthRules, type Principal } from './authorization';
+import { grantOfRule, isGranted, isRootAllowedFor, readAuthRules, type Principal } from './authorization';
 import { generateAuthRulesSdl } from './model-schema';
 
 const user = (groups: string[]): Principal => ({
@@ -37,7 +37,7 @@ describe('Amplify @auth rules as grants', () => {
       { mode: 'userPool' },
       { mode: 'iam' },
       { mode: 'userPool', groups: ['admin'] },
-      undefined,
+      { mode: 'lambda' },
       undefined,
     ]);
   });
@@ -61,7 +61,12 @@ describe('Amplify @auth rules as grants', () => {
     const rules = readAuthRules(sdl);
 
     // Assess
-    expect(rules.get('Query.trackBooking')).toEqual([{ mode: 'apiKey' }, { mode: 'userPool' }]);
+    expect(rules.get('Query.trackBooking')).toEqual([{ mode: 'apiKey' }, { mode: 'userPool' }, { mode: 'lambda' }]);
+    expect(rules.get('Mutation.cancelBooking')).toEqual([
+      { mode: 'userPool', groups: ['admin', 'partner'] },
+      { mode: 'lambda' },
+    ]);
+    expect(rules.get('Mutation.issuePartnerToken')).toEqual([{ mode: 'userPool', groups: ['admin'] }]);
     expect(rules.get('Query.me')).toEqual([{ mode: 'userPool', groups: ['admin', 'courier', 'partner'] }]);
     expect(rules.get('Query.listCouriers')).toEqual([{ mode: 'userPool', groups: ['admin'] }]);
     expect(rules.get('Mutation.publishBookingChanged')).toEqual([{ mode: 'iam' }]);
@@ -69,4 +74,23 @@ describe('Amplify @auth rules as grants', () => {
     expect(isGranted(rules.get('Query.getBooking') ?? [], user(['partner']))).toBe(true);
     expect(isGranted(rules.get('Query.getBooking') ?? [], apiKey)).toBe(false);
   }, 60_000);
+});
+
+describe('principals outside the rules', () => {
+  it('judges an IAM service by its policy and a Lambda-authorized caller by its denied fields', () => {
+    // Prepare
+    const checks = [[{ mode: 'iam' as const }, { mode: 'lambda' as const }], [{ mode: 'lambda' as const }]];
+    const service: Principal = { ...iam, policyFields: ['Query.getBooking'] };
+    const partner: Principal = { mode: 'lambda', resolverContext: {}, deniedFields: ['Query.listBookings'] };
+    // Act
+    const decisions = [
+      isRootAllowedFor(checks, service, 'Query.getBooking'),
+      isRootAllowedFor(checks, service, 'Query.listPartners'),
+      isRootAllowedFor(checks, iam, 'Query.getBooking'),
+      isRootAllowedFor(checks, partner, 'Query.getBooking'),
+      isRootAllowedFor(checks, partner, 'Query.listBookings'),
+    ];
+    // Assess
+    expect(decisions).toEqual([true, false, false, true, false]);
+  });
 });

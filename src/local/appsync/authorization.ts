@@ -1,6 +1,6 @@
 // Who may call what, read from the schemas the way AppSync and Amplify decide it: AppSync's mode directives
-// (@aws_iam, @aws_api_key, @aws_cognito_user_pools(cognito_groups)) on every field and type of the deployed
-// schema, and Amplify's @auth rules of each custom operation, which its generated resolvers enforce.
+// (@aws_iam, @aws_api_key, @aws_cognito_user_pools(cognito_groups), @aws_lambda) on every field and type of
+// the deployed schema, and Amplify's @auth rules of each custom operation, which its generated resolvers enforce.
 import {
   Kind,
   isObjectType,
@@ -11,7 +11,7 @@ import {
   type GraphQLSchema,
 } from './graphql-js';
 
-export type AuthMode = 'apiKey' | 'userPool' | 'iam';
+export type AuthMode = 'apiKey' | 'userPool' | 'iam' | 'lambda';
 
 /** One way in: a mode, optionally narrowed to Cognito groups (any one of them suffices). */
 export type Grant = { mode: AuthMode; groups?: readonly string[] };
@@ -33,10 +33,25 @@ export type IamPrincipal = {
   accountId: string;
   userArn: string;
   username: string;
+  /**
+   * The fields ("Query.getBooking") an IAM policy grants this principal. Amplify enables IAM authorization
+   * mode, under which @auth rules do not apply to IAM principals and their IAM policy decides; absent for
+   * the backend functions' principal, which is judged by the rules and `iamGrants`.
+   */
+  policyFields?: readonly string[];
+};
+
+/** A caller the Lambda authorizer admitted (AWS_LAMBDA mode). */
+export type LambdaPrincipal = {
+  mode: 'lambda';
+  /** The authorizer's resolverContext: resolvers see it as identity.resolverContext. */
+  resolverContext: Record<string, unknown>;
+  /** Fields ("Type.field") the authorizer denied for this caller. */
+  deniedFields: readonly string[];
 };
 
 /** The caller of one request, as established by authentication. */
-export type Principal = { mode: 'apiKey' } | CognitoPrincipal | IamPrincipal;
+export type Principal = { mode: 'apiKey' } | CognitoPrincipal | IamPrincipal | LambdaPrincipal;
 
 /** Which root operation types a backend function's IAM role was granted (Amplify's `allow.resource(fn).to(...)`). */
 export type IamOperationGrant = 'query' | 'mutate' | 'listen';
@@ -77,8 +92,10 @@ export function grantOfRule(rule: AmplifyAuthRule): Grant | undefined {
       const groups = Array.isArray(rule.groups) ? rule.groups.filter((g) => typeof g === 'string') : [];
       return { mode: 'userPool', groups };
     }
+    case 'custom':
+      return provider === undefined || provider === 'function' ? { mode: 'lambda' } : undefined;
     default:
-      // owner rules do not apply to custom operations; custom (Lambda) and OIDC have no local authority.
+      // owner rules do not apply to custom operations; OIDC has no local authority.
       return undefined;
   }
 }
@@ -108,8 +125,11 @@ function directiveGrants(directives: readonly ConstDirectiveNode[] | undefined):
         );
         break;
       }
+      case 'aws_lambda':
+        grants.push({ mode: 'lambda' });
+        break;
       default:
-        // @aws_oidc, @aws_lambda: modes this server does not offer; the field still counts as restricted.
+        // @aws_oidc: a mode this server does not offer; the field still counts as restricted.
         break;
     }
   }
@@ -188,7 +208,7 @@ export function buildAuthorizationTable(options: AuthorizationOptions): Authoriz
         if (iamRoots.has(type.name)) byRule.push({ mode: 'iam' });
         rootTable.set(key, [byDirective, byRule]);
       } else {
-        const open = (['apiKey', 'userPool', 'iam'] as const).every((mode) =>
+        const open = (['apiKey', 'userPool', 'iam', 'lambda'] as const).every((mode) =>
           byDirective.some((g) => g.mode === mode && !g.groups),
         );
         nestedTable.set(key, open ? undefined : byDirective);
@@ -206,4 +226,16 @@ export function buildAuthorizationTable(options: AuthorizationOptions): Authoriz
 /** Whether a principal passes every grant list of a root field. */
 export function isRootAllowed(checks: readonly Grant[][], principal: Principal): boolean {
   return checks.every((grants) => isGranted(grants, principal));
+}
+
+/**
+ * The decision for one root field and caller: an IAM principal with a policy is judged by AppSync's directive
+ * and its policy (Amplify's IAM authorization mode); a Lambda-authorized caller also by its denied fields.
+ */
+export function isRootAllowedFor(checks: readonly Grant[][], principal: Principal, key: string): boolean {
+  if (principal.mode === 'iam' && principal.policyFields) {
+    return isGranted(checks[0] ?? [], principal) && principal.policyFields.includes(key);
+  }
+  if (principal.mode === 'lambda' && principal.deniedFields.includes(key)) return false;
+  return isRootAllowed(checks, principal);
 }

@@ -19,6 +19,7 @@ import {
   buildAuthorizationTable,
   isGranted,
   isRootAllowed,
+  isRootAllowedFor,
   type AuthMode,
   type AuthorizationTable,
   type IamOperationGrant,
@@ -121,7 +122,7 @@ export function buildExecutableSchema(options: ExecutableSchemaOptions): Executa
         ctx,
         info,
       ) => {
-        if (!isRootAllowed(checks, ctx.principal)) throw notAuthorized(fieldName, typeName);
+        if (!isRootAllowedFor(checks, ctx.principal, key)) throw notAuthorized(fieldName, typeName);
         let result: unknown;
         try {
           result = await options.resolve(buildResolverEvent(args, info, ctx));

@@ -6,5 +6,6 @@ export { loadAuthRulesSdl, generateAuthRulesSdl } from './model-schema';
 export { INTERNAL_FAILURE_MESSAGE } from './appsync-errors';
 export type { AppSyncLog, AppSyncLogEntry } from './appsync-errors';
 export type { AuthMode, IamOperationGrant, Principal } from './authorization';
-export type { IamSettings, UserPoolSettings } from './authentication';
+export type { IamServiceSettings, IamSettings, LambdaAuthorizerSettings, UserPoolSettings } from './authentication';
+export { LOCAL_MCP_SERVICE } from './service-identities';
 export type { ResolveFn } from './executable-schema';

@@ -8,7 +8,13 @@ import {
   type GraphQLResolveInfo,
   type SelectionSetNode,
 } from './graphql-js';
-import type { AppSyncIdentity, AppSyncIdentityCognito, AppSyncIdentityIAM, AppSyncResolverEvent } from 'aws-lambda';
+import type {
+  AppSyncIdentity,
+  AppSyncIdentityCognito,
+  AppSyncIdentityIAM,
+  AppSyncIdentityLambda,
+  AppSyncResolverEvent,
+} from 'aws-lambda';
 import type { Principal } from './authorization';
 
 /** What a request brings besides its GraphQL: the caller, its headers and address. */
@@ -48,6 +54,10 @@ export function appSyncIdentity(principal: Principal, sourceIp: string): AppSync
         cognitoIdentityAuthProvider: null,
       };
       return identity as unknown as AppSyncIdentityIAM;
+    }
+    case 'lambda': {
+      const identity: AppSyncIdentityLambda = { resolverContext: principal.resolverContext };
+      return identity;
     }
   }
 }

@@ -9,7 +9,13 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { describeError, formatAppSyncError, type AppSyncLog } from './appsync-errors';
-import { createAuthenticator, type IamSettings, type UserPoolSettings } from './authentication';
+import {
+  createAuthenticator,
+  type IamServiceSettings,
+  type IamSettings,
+  type LambdaAuthorizerSettings,
+  type UserPoolSettings,
+} from './authentication';
 import type { AuthMode, IamOperationGrant } from './authorization';
 import { buildExecutableSchema, type ResolveFn } from './executable-schema';
 import { createRealtime, sourceIpOf } from './realtime';
@@ -31,6 +37,10 @@ export type AppSyncServerOptions = {
   apiKeyExpiresAt?: Date | number;
   userPool: UserPoolSettings;
   iam: IamSettings;
+  /** IAM identities outside the backend (the MCP service), each limited to the fields its policy grants. */
+  iamServices?: readonly IamServiceSettings[];
+  /** AWS_LAMBDA mode: the authorizer for tokens that are not Cognito JWTs (partner tokens). */
+  lambdaAuthorizer?: LambdaAuthorizerSettings;
   /** Root operation types the IAM principal may call beyond rules naming IAM (Amplify's functionSchemaAccess). */
   iamGrants?: readonly IamOperationGrant[];
   /** AppSync's default authorization mode (Amplify's defaultAuthorizationMode). */
