@@ -1,9 +1,10 @@
 // `npm run bench`: every benchmark under bench/, one after another; prints tables, writes bench/results/*.json.
 import { runApiBench } from './api.bench';
+import { runDashboardBench } from './dashboard.bench';
 import { runLiveBench } from './live.bench';
 import { writeResult } from './stats';
 
-const benches = { api: runApiBench, live: runLiveBench };
+const benches = { api: runApiBench, live: runLiveBench, dashboard: runDashboardBench };
 const only = process.argv.slice(2);
 
 for (const [name, run] of Object.entries(benches)) {

@@ -6,6 +6,7 @@ import { crc32 } from 'node:zlib';
 import type { GatewayRequest, GatewayService } from '../gateway-service';
 import { BackendError, startDynaliteBackend, type BackendResponse } from './dynalite-backend';
 import { createKeyMutex } from './key-mutex';
+import { createOperationCounter, OPERATIONS_PATH, tablesOf, type OperationCounter } from './operation-counter';
 import { createStreamHub, type LocalStreams, type StreamDeliveryOptions } from './local-streams';
 import { buildStreamRecord, canonicalItem, keyId, streamArn, streamLabel, type Item } from './stream-record';
 import { openTableSettings, type TableSettings } from './table-settings';
@@ -24,6 +25,8 @@ export type DynamoService = GatewayService & {
   streams: LocalStreams;
   /** Deletes every item whose TTL attribute is before `now`, as DynamoDB's TTL process does; returns the count. */
   sweepExpired(now?: Date): Promise<number>;
+  /** Client calls received, by table and operation; also served at `OPERATIONS_PATH` (GET, DELETE resets). */
+  operations: OperationCounter;
 };
 
 const TARGET_PREFIX = 'DynamoDB_20120810.';
@@ -44,6 +47,7 @@ export async function createDynamoService(options: DynamoServiceOptions = {}): P
   const mutex = createKeyMutex();
   const keyNamesCache = new Map<string, string[]>();
   const defaultRegion = options.region ?? 'us-east-1';
+  const operations = createOperationCounter();
 
   async function keyNamesOf(table: string): Promise<string[]> {
     const cached = keyNamesCache.get(table);
@@ -344,15 +348,20 @@ export async function createDynamoService(options: DynamoServiceOptions = {}): P
     name: 'dynamodb',
     streams: { subscribe: hub.subscribe, flush: hub.flush },
     sweepExpired,
-    matches: (req) => String(req.headers['x-amz-target'] ?? '').startsWith(TARGET_PREFIX),
+    operations,
+    matches: (req) =>
+      String(req.headers['x-amz-target'] ?? '').startsWith(TARGET_PREFIX) || req.url.split('?')[0] === OPERATIONS_PATH,
     async handle(req, res) {
+      if (req.headers['x-amz-target'] === undefined) return answerOperations(req, res, operations);
       const operation = String(req.headers['x-amz-target']).slice(TARGET_PREFIX.length);
       let input: Json;
       try {
         input = parseJson(req.body);
       } catch {
+        operations.count(operation, []);
         return pipe(res, await forward(req));
       }
+      operations.count(operation, tablesOf(input));
       const streamed = typeof input.TableName === 'string' && settings.get(input.TableName).stream !== undefined;
       try {
         switch (operation) {
@@ -407,6 +416,27 @@ export async function createDynamoService(options: DynamoServiceOptions = {}): P
 
 function streamViewType(value: string | undefined): NonNullable<TableSettings['stream']>['viewType'] {
   return value === 'NEW_IMAGE' || value === 'OLD_IMAGE' || value === 'KEYS_ONLY' ? value : 'NEW_AND_OLD_IMAGES';
+}
+
+/** The local-only operations endpoint: GET reads the counts, DELETE zeroes them. */
+function answerOperations(req: GatewayRequest, res: ServerResponse, operations: OperationCounter): void {
+  if (req.method === 'DELETE') {
+    operations.reset();
+    res.statusCode = 204;
+    res.end();
+    return;
+  }
+  if (req.method !== 'GET') {
+    res.statusCode = 405;
+    res.setHeader('allow', 'GET, DELETE');
+    res.end();
+    return;
+  }
+  const body = Buffer.from(JSON.stringify(operations.snapshot()));
+  res.statusCode = 200;
+  res.setHeader('content-type', 'application/json');
+  res.setHeader('content-length', body.length);
+  res.end(body);
 }
 
 function regionOf(req: GatewayRequest): string {
