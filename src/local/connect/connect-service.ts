@@ -1,12 +1,12 @@
 // The gateway's Amazon Connect: the msw emulator handlers for requests signed for `connect`, and a local-only
 // JSON API under /_local/connect/calls through which the web test-call page drives the call simulator.
-import type { ServerResponse } from 'node:http';
 import { getResponse, http, HttpResponse, type HttpHandler } from 'msw';
 import { z } from 'zod';
 import { isDomainError, NotFoundError, ValidationError } from '../../core/errors';
-import type { GatewayRequest, GatewayService } from '../gateway-service';
+import type { GatewayService } from '../gateway-service';
+import { signingServiceOfRequest, toFetchRequest, writeFetchResponse } from '../fetch-bridge';
 import { createCallSimulator, type CallSimulator, type LexRuntime, type SimulatedCall } from './call-simulator';
-import { createConnectHandlers, signedService } from './connect-handlers';
+import { createConnectHandlers } from './connect-handlers';
 import { createConnectState, type ConnectState } from './connect-state';
 
 /** Where the local call API lives on the gateway. */
@@ -148,31 +148,6 @@ export type ConnectService = GatewayService & {
   handlers: HttpHandler[];
 };
 
-function toFetchRequest(req: GatewayRequest): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined || ['host', 'connection', 'content-length', 'transfer-encoding'].includes(name)) continue;
-    headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-  }
-  const host = typeof req.headers.host === 'string' ? req.headers.host : 'localhost';
-  const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && req.body.length > 0;
-  return new Request(`http://${host}${req.url}`, {
-    method: req.method,
-    headers,
-    ...(hasBody ? { body: new Uint8Array(req.body) } : {}),
-  });
-}
-
-async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
-  const body = Buffer.from(await response.arrayBuffer());
-  res.statusCode = response.status;
-  response.headers.forEach((value, name) => {
-    if (name !== 'content-length') res.setHeader(name, value);
-  });
-  res.setHeader('Content-Length', body.length);
-  res.end(body);
-}
-
 function isCallApi(url: string): boolean {
   return url === CALL_API_PATH || url.startsWith(`${CALL_API_PATH}/`);
 }
@@ -188,12 +163,12 @@ export function createConnectService(options: ConnectServiceOptions): ConnectSer
     state,
     simulator,
     handlers,
-    matches: (req) => signedService(String(req.headers.authorization ?? '')) === 'connect' || isCallApi(req.url),
+    matches: (req) => signingServiceOfRequest(req) === 'connect' || isCallApi(req.url),
     async handle(req, res) {
       const response = await getResponse(handlers, toFetchRequest(req));
-      if (response) return writeResponse(res, response);
+      if (response) return writeFetchResponse(res, response, req.method);
       const message = `The Connect emulator does not implement ${req.method} ${req.url.split('?')[0]}.`;
-      await writeResponse(
+      await writeFetchResponse(
         res,
         isCallApi(req.url)
           ? HttpResponse.json({ error: 'NotFound', message }, { status: 404 })

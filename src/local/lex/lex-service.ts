@@ -1,8 +1,8 @@
 // The gateway's Lex V2: the models and runtime emulators' msw handlers answering real HTTP. Both APIs sign
 // as service `lex`; runtime paths carry /sessions/, so each request goes to one handler set.
-import type { ServerResponse } from 'node:http';
 import { getResponse, type HttpHandler } from 'msw';
-import type { GatewayRequest, GatewayService } from '../gateway-service';
+import type { GatewayService } from '../gateway-service';
+import { signingServiceOfRequest, toFetchRequest, writeFetchResponse } from '../fetch-bridge';
 import type { LambdaInvoker } from './lex-dialog';
 import { createLexModelsHandlers } from './lex-models-handlers';
 import { createLexModelsStore, type LexModelsStore, type LexModelsStoreOptions } from './lex-models-store';
@@ -21,38 +21,10 @@ export type LexServiceOptions = {
 
 export type LexService = GatewayService & { store: LexModelsStore; handlers: HttpHandler[] };
 
-const SIGNED_FOR_LEX = /Credential=[^/]+\/\d{8}\/[^/]+\/lex\/aws4_request/;
 const LEX_PATH = /^\/bots(\/|$)/;
 
 function isRuntimePath(path: string): boolean {
   return path.includes('/sessions/');
-}
-
-/** A GatewayRequest as the Fetch Request msw handlers take. */
-export function toFetchRequest(req: GatewayRequest): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
-  }
-  const host = headers.get('host') ?? 'localhost';
-  const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && req.body.length > 0;
-  return new Request(`http://${host}${req.url}`, {
-    method: req.method,
-    headers,
-    ...(hasBody ? { body: new Uint8Array(req.body) } : {}),
-  });
-}
-
-/** Writes a Fetch Response to the gateway's Node response. */
-export async function writeFetchResponse(response: Response, res: ServerResponse): Promise<void> {
-  const body = Buffer.from(await response.arrayBuffer());
-  res.statusCode = response.status;
-  response.headers.forEach((value, name) => {
-    if (name !== 'content-length' && name !== 'transfer-encoding') res.setHeader(name, value);
-  });
-  res.setHeader('Content-Length', body.length);
-  res.end(body);
 }
 
 /** The Lex V2 models and runtime emulators as one gateway service. */
@@ -69,9 +41,8 @@ export function createLexService(options: LexServiceOptions): LexService {
     store,
     handlers: [...models, ...runtime],
     matches(req) {
-      const auth = req.headers.authorization;
       const path = req.url.split('?')[0] ?? '';
-      return typeof auth === 'string' ? SIGNED_FOR_LEX.test(auth) : LEX_PATH.test(path);
+      return req.headers.authorization ? signingServiceOfRequest(req) === 'lex' : LEX_PATH.test(path);
     },
     async handle(req, res) {
       const path = req.url.split('?')[0] ?? '';
@@ -80,15 +51,16 @@ export function createLexService(options: LexServiceOptions): LexService {
       if (!response) {
         const message = `The Lex emulator has no operation ${req.method} ${path}.`;
         await writeFetchResponse(
+          res,
           new Response(JSON.stringify({ message }), {
             status: 404,
             headers: { 'Content-Type': 'application/json', 'x-amzn-ErrorType': 'UnknownOperationException' },
           }),
-          res,
+          req.method,
         );
         return;
       }
-      await writeFetchResponse(response, res);
+      await writeFetchResponse(res, response, req.method);
     },
     async close() {
       store.save();
