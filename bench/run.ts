@@ -2,9 +2,10 @@
 import { runApiBench } from './api.bench';
 import { runDashboardBench } from './dashboard.bench';
 import { runLiveBench } from './live.bench';
+import { runMapBench } from './map.bench';
 import { writeResult } from './stats';
 
-const benches = { api: runApiBench, live: runLiveBench, dashboard: runDashboardBench };
+const benches = { api: runApiBench, live: runLiveBench, dashboard: runDashboardBench, map: runMapBench };
 const only = process.argv.slice(2);
 
 for (const [name, run] of Object.entries(benches)) {

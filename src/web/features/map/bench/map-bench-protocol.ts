@@ -1,5 +1,9 @@
 // What the map benchmark (bench/map.bench.ts) and its browser harness (map-bench.tsx) say to each other.
 
+/** User-timing marks around each gesture, so a browser trace can be cut to the gestures' frames. */
+export const STEP_START_MARK = 'map-bench:step-start';
+export const STEP_END_MARK = 'map-bench:step-end';
+
 /** One scripted gesture: an animated pan by pixels, or an animated zoom by levels around a container point. */
 export type BenchStep = { kind: 'pan'; dx: number; dy: number } | { kind: 'zoom'; by: number; x: number; y: number };
 

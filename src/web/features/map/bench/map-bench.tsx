@@ -9,7 +9,15 @@ import { configureAmplify } from '../../../lib/amplify-config';
 import type { DrawnView } from '../components/booking-cluster-layer';
 import { GlobalMap } from '../components/global-map';
 import type { BookingPoint } from '../hooks/map-state';
-import type { BenchStep, FirstRender, MapBenchApi, MapBenchWindow, StepFrames } from './map-bench-protocol';
+import {
+  STEP_END_MARK,
+  STEP_START_MARK,
+  type BenchStep,
+  type FirstRender,
+  type MapBenchApi,
+  type MapBenchWindow,
+  type StepFrames,
+} from './map-bench-protocol';
 import { syntheticBookingPoints, syntheticCouriers } from './synthetic-bookings';
 
 /** The map area of the admin's map page in a 1440 × 900 window (the side panel takes the rest). */
@@ -136,6 +144,7 @@ function createApi(map: L.Map, show: (shown: Shown) => void, ready: Promise<void
           });
         });
         requestAnimationFrame((at) => {
+          performance.mark(STEP_START_MARK);
           record(at);
           gesture(map, step);
         });
@@ -144,6 +153,7 @@ function createApi(map: L.Map, show: (shown: Shown) => void, ready: Promise<void
         await nextFrame();
         await nextFrame();
         recording = false;
+        performance.mark(STEP_END_MARK);
         await nextFrame();
         results.push({
           step,

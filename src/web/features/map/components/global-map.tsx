@@ -1,6 +1,6 @@
 // The global map itself: every booking clustered on one canvas, the fleet, the first framing, and the
 // drawn view listed as markup. The admin's map page and the map benchmark harness render this same tree.
-import { useCallback, useState, type ReactNode } from 'react';
+import { startTransition, useCallback, useState, type ReactNode } from 'react';
 import { BaseMap } from '../../../components/base-map';
 import type { BookingPoint, CourierSpot, Position } from '../hooks/map-state';
 import type { DrawnView } from './booking-cluster-layer';
@@ -31,12 +31,7 @@ function DrawnList({ view }: { view: DrawnView }) {
       </ul>
       <ul aria-label="Clusters on screen">
         {view.clusters.map((cluster) => (
-          <li
-            key={`${cluster.x},${cluster.y}`}
-            data-testid="map-cluster"
-            data-count={cluster.count}
-            data-colour={cluster.colour}
-          >
+          <li key={cluster.id} data-testid="map-cluster" data-count={cluster.count} data-colour={cluster.colour}>
             {cluster.count} bookings
           </li>
         ))}
@@ -70,7 +65,9 @@ export function GlobalMap({
   const [drawn, setDrawn] = useState<DrawnView>({ markers: [], clusters: [] });
   const draw = useCallback(
     (view: DrawnView) => {
-      setDrawn(view);
+      // The list is for assistive technology and tests: rebuilding hundreds of items must not hold up
+      // the frames that follow a pan or zoom, so React renders it in slices between them.
+      startTransition(() => setDrawn(view));
       onDrawn?.(view);
     },
     [onDrawn],
