@@ -92,6 +92,66 @@ describe('booking dialog', () => {
     });
   });
 
+  it('keeps details given before they were asked for and uses them when their step comes', async () => {
+    // Prepare
+    const { deps } = makeVoiceWorld();
+    // Act
+    const { outcomes, session } = await converse(
+      deps,
+      [
+        turn('BookCourier', { PackageSize: 'SMALL', DeliveryAddress: '3400 Stone Way N 98103' }),
+        turn('BookCourier', { PickupAddress: '1201 3rd Ave 98101' }),
+      ],
+      caller,
+    );
+    // Assess
+    expect(outcomes.map((o) => (o.reply.action === 'elicitSlot' ? o.reply.slot : o.reply.action))).toEqual([
+      'PickupAddress',
+      'PackageWeight',
+    ]);
+    expect(session.dialog).toMatchObject({
+      step: 'package',
+      size: 'SMALL',
+      draft: { pickup: { postcode: '98101' }, delivery: { postcode: '98103' } },
+    });
+    expect(session.dialog).not.toHaveProperty('pending');
+  });
+
+  it('picks an ambiguous address by the postcode the caller names, not by the word "one"', async () => {
+    // Prepare
+    const { deps } = makeVoiceWorld();
+    const start = turn('BookCourier', { PickupAddress: '1705 45th St' });
+    // Act
+    const first = await converse(deps, [start], caller);
+    const second = await converse(deps, [turn('BookCourier', { PickupAddress: 'the one in 98103' })], first.session);
+    // Assess
+    expect(heard(first.last)).toMatch(/1705 NE 45th St in 98105 or 1705 N 45th St in 98103/);
+    expect(second.session.dialog).toMatchObject({ draft: { pickup: { line1: '1705 N 45th St', postcode: '98103' } } });
+  });
+
+  it('says a parcel is too heavy for its size and asks only for the size again', async () => {
+    // Prepare
+    const { deps, world } = makeVoiceWorld();
+    const heavy: Turn[] = [
+      turn('BookCourier', { PickupAddress: '1201 3rd Ave 98101', DeliveryAddress: '3400 Stone Way N 98103' }),
+      turn('BookCourier', { PackageSize: 'LARGE', PackageWeight: '90', SpecialHandling: 'FRAGILE' }),
+      turn('BookCourier', { PickupDay: '2025-06-10', PickupTime: 'AFTERNOON' }),
+      turn('BookCourier', { CustomerName: 'Grace Hopper' }),
+    ];
+    // Act
+    const { session } = await converse(deps, heavy, caller);
+    const refused = await handleTurn(turn('BookCourier', {}, { confirmation: 'Confirmed' }), session, deps);
+    const resized = await handleTurn(turn('BookCourier', { PackageSize: 'OVERSIZED' }), refused.session, deps);
+    // Assess
+    expect(heard(refused)).toBe(
+      "90 kilograms is too heavy for a large parcel. Let's try again. How big is the parcel?",
+    );
+    expect(refused.reply).toMatchObject({ action: 'elicitSlot', slot: 'PackageSize' });
+    expect(world.bookings.all()).toHaveLength(0);
+    expect(resized.reply.action).toBe('confirmIntent');
+    expect(heard(resized)).toContain('an oversized parcel of 90 kilograms, marked fragile');
+  });
+
   it('turns a part of the day into a local pickup window and refuses one that has passed', async () => {
     // Prepare
     const { deps, world } = makeVoiceWorld();

@@ -11,6 +11,7 @@ import type {
   BookingDraft,
   Choice,
   Outcome,
+  PendingDetails,
   Place,
   Reply,
   Turn,
@@ -109,14 +110,20 @@ function placeSsml(p: Place): Ssml {
   return { ssml: `${escapeSsml(p.line1)}, <say-as interpret-as="digits">${p.postcode}</say-as>` };
 }
 
+/**
+ * The option the caller picked: named by its postcode or street ("the one in 98103") before any position,
+ * since "the one in …" says "one" without meaning the first.
+ */
 function pickChoice(value: string, choices: Choice[]): Choice | undefined {
   const v = value.toLowerCase();
+  const named = choices.filter((c) => v.includes(c.postcode) || v.includes(c.line1.toLowerCase()));
+  if (named.length === 1) return named[0];
   const ordinals = [/\b(first|1st)\b/, /\b(second|2nd)\b/, /\b(third|3rd)\b/];
-  const numbers = [/\bone\b/, /\btwo\b/, /\bthree\b/];
+  const numbers = [/^(?:number )?one$/, /^(?:number )?two$/, /^(?:number )?three$/];
   let byOrdinal = ordinals.findIndex((re) => re.test(v));
-  if (byOrdinal < 0) byOrdinal = numbers.findIndex((re) => re.test(v));
+  if (byOrdinal < 0) byOrdinal = numbers.findIndex((re) => re.test(v.trim()));
   if (byOrdinal >= 0 && choices[byOrdinal]) return choices[byOrdinal];
-  return choices.find((c) => v.includes(c.postcode) || v.includes(c.label.toLowerCase()));
+  return undefined;
 }
 
 function choiceLine(label: string): string {
@@ -193,18 +200,26 @@ function resolvePackage(
   delete slots.PackageSize;
   delete slots.PackageWeight;
   delete slots.SpecialHandling;
-  const keep = { flow: 'book', step: 'package', draft: state.draft, size, weightKg } as const;
+  const keep = {
+    flow: 'book',
+    step: 'package',
+    draft: state.draft,
+    size,
+    weightKg,
+    ...(state.handling ? { handling: state.handling } : {}),
+  } as const;
   if (!size) return { kind: 'ask', state: keep, slot: 'PackageSize', say: [say(deps.prompts, 'askPackageSize')] };
   if (weightKg === undefined) {
     return { kind: 'ask', state: keep, slot: 'PackageWeight', say: [say(deps.prompts, 'askPackageWeight')] };
   }
   const handling: SpecialHandling[] | undefined =
-    pickValue(handlingValue, ['NONE'] as const) === 'NONE' || parseYesNo(handlingValue) === 'NO'
+    state.handling ??
+    (pickValue(handlingValue, ['NONE'] as const) === 'NONE' || parseYesNo(handlingValue) === 'NO'
       ? []
       : (() => {
           const h = pickValue(handlingValue, SPECIAL_HANDLING);
           return h ? [h] : undefined;
-        })();
+        })());
   if (!handling) {
     return { kind: 'ask', state: keep, slot: 'SpecialHandling', say: [say(deps.prompts, 'askSpecialHandling')] };
   }
@@ -347,6 +362,32 @@ const FIELD_OF_INPUT: [RegExp, BookingField][] = [
   [/^customerName/, 'NAME'],
 ];
 
+/**
+ * The core refused the weight for the size: say so and ask the size again, keeping the weight (unless it is
+ * over even the oversized limit) and the handling, so the caller only says what changes.
+ */
+function tooHeavy(draft: BookingDraft, session: VoiceSession, deps: VoiceDeps): Outcome {
+  const { parcel, ...rest } = draft;
+  const keepWeight = parcel.size !== 'OVERSIZED';
+  const state: BookingDialog = {
+    flow: 'book',
+    step: 'package',
+    draft: rest,
+    ...(keepWeight ? { weightKg: parcel.weightKg } : {}),
+    handling: parcel.handling,
+  };
+  deps.log.warn('parcel too heavy for its size', { size: parcel.size, weightKg: parcel.weightKg });
+  return {
+    reply: {
+      action: 'elicitSlot',
+      intent: 'BookCourier',
+      slot: 'PackageSize',
+      say: [say(deps.prompts, 'packageTooHeavy', { weight: parcel.weightKg, size: parcel.size.toLowerCase() })],
+    },
+    session: { ...session, dialog: state },
+  };
+}
+
 async function fulfil(draft: BookingDraft, turn: Turn, session: VoiceSession, deps: VoiceDeps): Promise<Outcome> {
   const address = (p: Place) => ({ line1: p.line1, city: SEATTLE, postcode: p.postcode, country: 'US' });
   try {
@@ -380,6 +421,7 @@ async function fulfil(draft: BookingDraft, turn: Turn, session: VoiceSession, de
     };
   } catch (e) {
     if (!(e instanceof ValidationError)) throw e;
+    if (e.field === 'package.weightKg') return tooHeavy(draft, session, deps);
     const field = FIELD_OF_INPUT.find(([re]) => re.test(e.field ?? ''))?.[1];
     if (field === undefined) throw e;
     deps.log.warn('booking rejected at fulfilment', { field: e.field, message: e.message });
@@ -425,6 +467,27 @@ export function askBooking(state: BookingDialog, deps: VoiceDeps): Reply {
   }
 }
 
+/** Booking details a caller may give before they are asked; anything else said early is not kept. */
+const DETAIL_SLOTS: readonly SlotName[] = [
+  'PickupAddress',
+  'DeliveryAddress',
+  'PackageSize',
+  'PackageWeight',
+  'SpecialHandling',
+  'PickupDay',
+  'PickupTime',
+  'CustomerName',
+];
+
+/** The step waiting for `asked`, carrying the details the caller already gave for later steps. */
+function withPending(state: BookingDialog, unused: Partial<Record<SlotName, string>>, asked: SlotName): BookingDialog {
+  const { pending: _previous, ...rest } = state as BookingDialog & PendingDetails;
+  const pending = Object.fromEntries(
+    DETAIL_SLOTS.filter((name) => name !== asked && unused[name] !== undefined).map((name) => [name, unused[name]]),
+  );
+  return (Object.keys(pending).length > 0 ? { ...rest, pending } : rest) as BookingDialog;
+}
+
 /** Advances the booking dialog by one caller turn. */
 export async function continueBooking(
   state: BookingDialog,
@@ -432,7 +495,7 @@ export async function continueBooking(
   session: VoiceSession,
   deps: VoiceDeps,
 ): Promise<Outcome> {
-  const slots = { ...turn.slots };
+  const slots = { ...('pending' in state ? state.pending : {}), ...turn.slots };
   let current = state;
   switch (current.step) {
     case 'confirm': {
@@ -506,7 +569,7 @@ export async function continueBooking(
     if (step.kind === 'ask') {
       return {
         reply: { action: 'elicitSlot', intent: 'BookCourier', slot: step.slot, say: step.say },
-        session: { ...session, dialog: step.state },
+        session: { ...session, dialog: withPending(step.state, slots, step.slot) },
       };
     }
     current = step.state;

@@ -6,6 +6,7 @@ import {
   SLOT_TYPE_NAMES,
   applyPromptOverrides,
   placeholdersOf,
+  renderPrompt,
 } from './bot-definition';
 
 describe('bot definition', () => {
@@ -99,5 +100,22 @@ describe('applyPromptOverrides', () => {
     });
     // Assess
     expect(edited.prompts.en_US.bookingConfirmed).toBe('Done! Write down {reference}.');
+  });
+});
+
+describe('renderPrompt', () => {
+  it('fills placeholders, leaves missing ones visible, and makes "a" agree with the value after it', () => {
+    // Prepare
+    const prompts = BOT_DEFINITION.prompts.en_US;
+    // Act
+    const oversized = renderPrompt(prompts, 'packageTooHeavy', { weight: 600, size: 'oversized' });
+    const large = renderPrompt(prompts, 'packageTooHeavy', { weight: 90, size: 'large' });
+    const missing = renderPrompt(prompts, 'packageTooHeavy', { weight: 90 });
+    // Assess
+    expect(oversized).toBe(
+      "600 kilograms is too heavy for an oversized parcel. Let's try again. How big is the parcel?",
+    );
+    expect(large).toBe("90 kilograms is too heavy for a large parcel. Let's try again. How big is the parcel?");
+    expect(missing).toContain('too heavy for a {size} parcel');
   });
 });

@@ -132,7 +132,7 @@ const SLOT_TYPE_META: Record<CustomSlotTypeName, Omit<SlotTypeDefinition, 'name'
   SpecialHandling: { description: 'Special handling needs, or none', resolutionStrategy: 'TopResolution' },
   YesNo: { description: 'Yes or no', resolutionStrategy: 'TopResolution' },
   BookingReference: {
-    description: 'A booking reference such as K7M-4XR-9, spelled or grouped',
+    description: 'A booking reference such as K7M-4XR-7, spelled or grouped',
     resolutionStrategy: 'OriginalValue',
     parentSlotTypeSignature: 'AMAZON.AlphaNumeric',
   },
@@ -262,14 +262,20 @@ export function placeholdersOf(template: string): string[] {
   return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
 }
 
-/** A prompt with its placeholders filled; a missing value leaves the placeholder visible rather than blank. */
+/**
+ * A prompt with its placeholders filled; a missing value leaves the placeholder visible rather than blank.
+ * "a {size} parcel" becomes "an oversized parcel": the article agrees with the value put after it.
+ */
 export function renderPrompt(
   prompts: Prompts,
   key: PromptKey,
   values: Record<string, string | number | undefined> = {},
 ): string {
-  return prompts[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return prompts[key].replace(/(\b[Aa] )?\{(\w+)\}/g, (whole, article: string | undefined, name: string) => {
     const v = values[name];
-    return v === undefined ? whole : String(v);
+    if (v === undefined) return whole;
+    const text = String(v);
+    if (!article) return text;
+    return `${/^[aeio]/i.test(text) ? `${article.trim()}n` : article.trim()} ${text}`;
   });
 }

@@ -48,12 +48,25 @@ export type BookingDraft = {
   phone: string;
 };
 
+/**
+ * Details the caller gave before they were asked for ("deliver a small box to …" while the pickup is still
+ * missing), kept as Lex resolved them until the dialog reaches their step.
+ */
+export type PendingDetails = { pending?: Partial<Record<SlotName, string>> };
+
 export type BookingDialog =
-  | { flow: 'book'; step: 'pickup'; draft: Partial<BookingDraft>; choices?: Choice[] }
-  | { flow: 'book'; step: 'delivery'; draft: Partial<BookingDraft>; choices?: Choice[] }
-  | { flow: 'book'; step: 'package'; draft: Partial<BookingDraft>; size?: PackageSize; weightKg?: number }
-  | { flow: 'book'; step: 'window'; draft: Partial<BookingDraft>; day?: string; time?: string }
-  | { flow: 'book'; step: 'contact'; draft: Partial<BookingDraft> }
+  | ({ flow: 'book'; step: 'pickup'; draft: Partial<BookingDraft>; choices?: Choice[] } & PendingDetails)
+  | ({ flow: 'book'; step: 'delivery'; draft: Partial<BookingDraft>; choices?: Choice[] } & PendingDetails)
+  | ({
+      flow: 'book';
+      step: 'package';
+      draft: Partial<BookingDraft>;
+      size?: PackageSize;
+      weightKg?: number;
+      handling?: SpecialHandling[];
+    } & PendingDetails)
+  | ({ flow: 'book'; step: 'window'; draft: Partial<BookingDraft>; day?: string; time?: string } & PendingDetails)
+  | ({ flow: 'book'; step: 'contact'; draft: Partial<BookingDraft> } & PendingDetails)
   | { flow: 'book'; step: 'confirm'; draft: BookingDraft }
   | { flow: 'book'; step: 'change'; draft: BookingDraft }
   | { flow: 'book'; step: 'booked'; reference: string };
@@ -71,7 +84,8 @@ export type FeedbackAnswers = {
 };
 
 export type FeedbackDialog =
-  | { flow: 'feedback'; step: 'reference'; failures: number }
+  /** `type`: "I want to make a complaint" said before the reference, kept so it is not asked again. */
+  | { flow: 'feedback'; step: 'reference'; failures: number; type?: 'FEEDBACK' | 'COMPLAINT' }
   | { flow: 'feedback'; step: 'offerAgent' }
   | {
       flow: 'feedback';

@@ -87,6 +87,22 @@ describe('feedback dialog', () => {
     expect(heard(last)).toContain("I've flagged this for immediate attention by our team.");
   });
 
+  it('remembers "I want to make a complaint" said before the reference and does not ask the type again', async () => {
+    // Prepare
+    const { deps } = makeVoiceWorld();
+    const booking = await delivered(deps);
+    // Act
+    const { outcomes } = await converse(deps, [
+      turn('GiveFeedback', {}, { transcript: 'I want to make a complaint' }),
+      turn('GiveFeedback', { BookingReference: booking.reference }, { transcript: booking.reference }),
+    ]);
+    // Assess
+    expect(outcomes.map((o) => (o.reply.action === 'elicitSlot' ? o.reply.slot : o.reply.action))).toEqual([
+      'BookingReference',
+      'ComplaintCategory',
+    ]);
+  });
+
   it('transfers to customer service when the reference is valid but unknown', async () => {
     // Prepare
     const { deps } = makeVoiceWorld();

@@ -71,12 +71,18 @@ export function askFeedback(state: FeedbackDialog, deps: VoiceDeps): Reply {
   }
 }
 
+/** Feedback or complaint, when this turn says which. */
+function feedbackTypeOf(turn: Turn): FeedbackAnswers['type'] {
+  return (
+    pickValue(turn.slots.FeedbackType, FEEDBACK_TYPES) ??
+    (/\bcomplain/i.test(turn.transcript) ? 'COMPLAINT' : undefined)
+  );
+}
+
 /** Takes every answer this turn carries, in order, and says what is still missing. */
 function fillAnswers(state: DetailStep, turn: Turn): DetailStep {
   const answers = { ...state.answers };
-  answers.type ??=
-    pickValue(turn.slots.FeedbackType, FEEDBACK_TYPES) ??
-    (/\bcomplain/i.test(turn.transcript) ? 'COMPLAINT' : undefined);
+  answers.type ??= feedbackTypeOf(turn);
   if (answers.rating === undefined) {
     const rating = pickValue(turn.slots.Rating, RATINGS) ?? String(parseSpokenNumber(turn.slots.Rating) ?? '');
     if ((RATINGS as readonly string[]).includes(rating)) answers.rating = Number(rating);
@@ -143,11 +149,15 @@ export async function continueFeedback(
         deps,
       );
     case 'reference': {
+      const type = state.type ?? feedbackTypeOf(turn);
       const read = readReference(turn.slots.BookingReference, state.failures, 'askFeedbackReference', deps);
       if (read.kind === 'ask') {
         return {
           reply: { action: 'elicitSlot', intent: 'GiveFeedback', slot: 'BookingReference', say: read.say },
-          session: { ...session, dialog: { flow: 'feedback', step: 'reference', failures: read.failures } },
+          session: {
+            ...session,
+            dialog: { flow: 'feedback', step: 'reference', failures: read.failures, ...(type ? { type } : {}) },
+          },
         };
       }
       if (read.kind === 'offerAgent') {
@@ -170,7 +180,7 @@ export async function continueFeedback(
           session,
         );
       }
-      current = fillAnswers(nextDetail(read.reference, {}), turn);
+      current = fillAnswers(nextDetail(read.reference, type ? { type } : {}), turn);
       break;
     }
     case 'type':

@@ -146,12 +146,16 @@ function faultResult(event: LexV2Event | undefined, prompts: VoiceDeps['prompts'
   };
 }
 
-/** The code hook for one bot definition (with the admin's prompt edits already applied). */
+/**
+ * The code hook for a bot definition with the admin's prompt edits applied: a fixed one, or a source read
+ * per turn (the live deployment's edits, cached by the source).
+ */
 export function createLexCodeHook(
   deps: Omit<VoiceDeps, 'prompts'>,
-  definition: BotDefinition = BOT_DEFINITION,
+  source: BotDefinition | (() => Promise<BotDefinition>) = BOT_DEFINITION,
 ): (event: LexV2Event) => Promise<LexV2Result> {
   return async (event) => {
+    const definition = typeof source === 'function' ? await source().catch(() => BOT_DEFINITION) : source;
     const locale: Locale = event?.bot?.localeId in definition.prompts ? (event.bot.localeId as Locale) : 'en_US';
     const prompts = definition.prompts[locale];
     try {

@@ -42,7 +42,7 @@ export const PROMPTS_EN_US = {
   repeatReference: 'Your reference is {reference}.',
   noReferenceToRepeat: "I haven't given you a reference on this call yet.",
 
-  askTrackingReference: 'Please tell me your booking reference. It has seven letters and numbers, like K7M 4XR 9.',
+  askTrackingReference: 'Please tell me your booking reference. It has seven letters and numbers, like K7M 4XR 7.',
   invalidReference: "That reference doesn't look right. {problem} Please say it again.",
   offerAgentAfterFailures: "I'm still not able to read that reference. Would you like to speak to an agent?",
   referenceNotFound:

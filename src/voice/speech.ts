@@ -32,7 +32,7 @@ export function say(prompts: Prompts, key: PromptKey, values: Record<string, str
 
 /**
  * A reference read slowly: each group of three spelled with the phonetic alphabet, a pause between groups,
- * so "K7M-4XR-9" can be written down on a bad line.
+ * so "K7M-4XR-7" can be written down on a bad line.
  */
 export function referenceSsml(reference: string): Ssml {
   const prefix = reference.startsWith('F-') ? 'F as in foxtrot, <break time="300ms"/>' : '';

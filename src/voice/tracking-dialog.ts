@@ -92,13 +92,21 @@ async function lastSeen(booking: Booking, deps: VoiceDeps): Promise<string | und
   return located?.location ? nearestPlace(located.location) : undefined;
 }
 
+/**
+ * The status as it is said after "Your parcel … is": the core's label, except where that label reads badly
+ * in the sentence ("is delivery failed").
+ */
+function spokenStatus(status: BookingStatus): string {
+  return status === 'FAILED_DELIVERY' ? 'waiting for another delivery attempt' : describeStatus(status);
+}
+
 /** Status, place and ETA in plain words. */
 export async function describeBooking(booking: Booking, deps: VoiceDeps): Promise<string[]> {
   const now = deps.clock.now();
   const sayings = [
     say(deps.prompts, 'trackingStatus', {
       reference: referenceSsml(booking.reference),
-      status: describeStatus(booking.status),
+      status: spokenStatus(booking.status),
     }),
   ];
   const last = booking.history.at(-1);

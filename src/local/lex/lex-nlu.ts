@@ -35,6 +35,11 @@ const STOPWORDS: ReadonlySet<string> = new Set(
   ),
 );
 const STOPWORD_WEIGHT = 0.25;
+/**
+ * Hesitations and politeness a caller wraps around a request ("um, agent please"): a sample utterance still
+ * matches word for word without them, as Lex's NLU is not thrown by them.
+ */
+const DISFLUENCIES: ReadonlySet<string> = new Set(['um', 'uhm', 'uh', 'er', 'erm', 'hmm', 'please', 'oh', 'well']);
 /** Scores of the word-overlap measure stay below this, so any full utterance match wins. */
 const FUZZY_CAP = 0.9;
 
@@ -146,6 +151,15 @@ export function scoreUtterance(utterance: string, tokens: Token[], accept: SlotA
   if (full) {
     const hasSlots = Object.keys(full.slots).length > 0;
     return { score: Math.max(0.9, 1 - (hasSlots ? 0.03 : 0) - 0.02 * full.fuzzyWords), slots: full.slots };
+  }
+  const spoken = parts.flatMap((p) => (p.kind === 'word' ? [p.norm] : []));
+  const fluent = tokens.filter((t) => !DISFLUENCIES.has(t.norm) || spoken.includes(t.norm));
+  const dropped = tokens.length - fluent.length;
+  const withoutFillers = dropped > 0 && fluent.length > 0 ? matchParts(parts, fluent, accept) : undefined;
+  if (withoutFillers) {
+    const hasSlots = Object.keys(withoutFillers.slots).length > 0;
+    const penalty = (hasSlots ? 0.03 : 0) + 0.02 * (withoutFillers.fuzzyWords + dropped);
+    return { score: Math.max(0.9, 0.99 - penalty), slots: withoutFillers.slots };
   }
   return { score: Math.min(FUZZY_CAP, overlapScore(parts, tokens) * FUZZY_CAP), slots: {} };
 }

@@ -55,16 +55,21 @@ describe('slot value resolution', () => {
     const builtin = (signature: string, t: string) =>
       resolveSlotValue({ kind: 'builtin', signature }, t, context)?.interpretedValue;
     // Act
-    const numbers = ['12 kilograms', 'two and a half', 'one hundred and five', 'three point five'].map((t) =>
-      parseNumber(t),
-    );
+    const numbers = [
+      '12 kilograms',
+      'two and a half',
+      'one hundred and five',
+      'three point five',
+      'half a kilo',
+      'a half',
+    ].map((t) => parseNumber(t));
     const dates = ['today', 'tomorrow', 'friday', 'next tuesday', 'June 12th', '2025-07-01', 'the 3rd'].map((t) =>
       parseDate(t, context),
     );
     const phone = builtin('AMAZON.PhoneNumber', 'two oh six 555 0134');
     const none = builtin('AMAZON.Number', 'lots');
     // Assess
-    expect(numbers).toEqual([12, 2.5, 105, 3.5]);
+    expect(numbers).toEqual([12, 2.5, 105, 3.5, 0.5, 0.5]);
     expect(dates).toEqual([
       '2025-06-10',
       '2025-06-11',
@@ -99,6 +104,21 @@ describe('intent classification', () => {
     expect(withSlot?.intent).toBe('Book');
     expect(withSlot?.score).toBeCloseTo(0.97);
     expect(withSlot?.slots.Size?.interpretedValue).toBe('LARGE');
+  });
+
+  it('matches an utterance word for word when the caller adds hesitations or politeness around it', () => {
+    // Prepare
+    const said = ['agent please', 'um book a courier please', 'please send a big parcel'];
+    const withAgent = [...intents, { name: 'Agent', utterances: ['agent', 'speak to an agent'] }];
+    // Act
+    const [agent, book, sized] = said.map((t) => classifyIntents(t, withAgent, accept)[0]);
+    // Assess
+    expect(agent).toMatchObject({ intent: 'Agent' });
+    expect(agent?.score).toBeCloseTo(0.97);
+    expect(book?.intent).toBe('Book');
+    expect(book?.score).toBeGreaterThanOrEqual(0.9);
+    expect(book?.score).toBeLessThan(1);
+    expect(sized?.slots.Size?.interpretedValue).toBe('LARGE');
   });
 
   it('ranks partial matches by weighted word overlap, below any full match, and finds nothing in unrelated words', () => {

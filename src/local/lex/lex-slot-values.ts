@@ -132,7 +132,7 @@ export function parseNumber(text: string): number | undefined {
   let current = 0;
   let seen = false;
   let decimals: string | undefined;
-  for (const word of words) {
+  for (const [i, word] of words.entries()) {
     if (decimals !== undefined) {
       const d = DIGIT_WORDS[word];
       if (d === undefined) break;
@@ -148,7 +148,11 @@ export function parseNumber(text: string): number | undefined {
       total += current * 1000;
       current = 0;
     } else if (word === 'point' && seen) decimals = '';
-    else if (word === 'half' && seen) current += 0.5;
+    else if (word === 'half') {
+      // "two and a half" adds a half; "half a kilo" and "a half" are a half on their own.
+      current = seen ? current + 0.5 : 0.5;
+      seen = true;
+    } else if (word === 'a' && !seen && words[i + 1] === 'half') continue;
     else if (word === 'a' && !seen) {
       current = 1;
       seen = true;

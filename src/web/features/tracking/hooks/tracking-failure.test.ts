@@ -8,15 +8,15 @@ function rejected(errorType: string, message: string) {
 describe('describeTrackingFailure', () => {
   it('tells a customer an unknown reference was not found, and a missing result the same', () => {
     // Prepare
-    const notFound = rejected('NotFoundError', 'No booking K7M-4XR-9');
+    const notFound = rejected('NotFoundError', 'No booking K7M-4XR-7');
 
     // Act
-    const fromError = describeTrackingFailure(notFound, 'K7M-4XR-9');
-    const fromNull = describeTrackingFailure(null, 'K7M-4XR-9');
+    const fromError = describeTrackingFailure(notFound, 'K7M-4XR-7');
+    const fromNull = describeTrackingFailure(null, 'K7M-4XR-7');
 
     // Assess
     expect(fromError.kind).toBe('unknown');
-    expect(fromError.title).toBe("We can't find a parcel with the reference K7M-4XR-9.");
+    expect(fromError.title).toBe("We can't find a parcel with the reference K7M-4XR-7.");
     expect(fromNull).toEqual(fromError);
   });
 
@@ -30,7 +30,7 @@ describe('describeTrackingFailure', () => {
     // Assess
     expect(failure.kind).toBe('malformed');
     expect(failure.title).toBe('"HELLO" isn\'t a tracking reference.');
-    expect(failure.hint).toMatch(/K7M-4XR-9/);
+    expect(failure.hint).toMatch(/K7M-4XR-7/);
   });
 
   it('keeps faults generic', () => {
@@ -38,7 +38,7 @@ describe('describeTrackingFailure', () => {
     const fault = rejected('InternalFailure', 'DynamoDB throttled at table courier-bookings');
 
     // Act
-    const failure = describeTrackingFailure(fault, 'K7M-4XR-9');
+    const failure = describeTrackingFailure(fault, 'K7M-4XR-7');
 
     // Assess
     expect(failure.kind).toBe('unavailable');

@@ -7,7 +7,7 @@ export type TrackingFailure = {
   hint: string;
 };
 
-const REFERENCE_HINT = 'References look like K7M-4XR-9 and are on your booking confirmation.';
+const REFERENCE_HINT = 'References look like K7M-4XR-7 and are on your booking confirmation.';
 
 /** NotFoundError and ValidationError are the customer's to fix; anything else is ours. */
 export function describeTrackingFailure(error: unknown, reference: string): TrackingFailure {
