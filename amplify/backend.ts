@@ -148,7 +148,7 @@ new Policy(Stack.of(backend.data.resources.graphqlApi), 'McpServiceGraphqlAccess
 });
 
 /** Mutations that only the stream notifier may call: they fan the change feed out to subscribers. */
-const PUBLISH_MUTATIONS = ['publishBookingChanged', 'publishCourierMoved'];
+const PUBLISH_MUTATIONS = ['publishBookingChanged', 'publishCourierMoved', 'publishDeploymentChanged'];
 
 /**
  * Custom operations offer no "IAM principal only" rule: `allow.authenticated('identityPool')` is the

@@ -257,6 +257,90 @@ const schema = a
       cursor: a.string(),
       hasMore: a.boolean().required(),
     }),
+    // ---- voicebot provisioning ----
+    DeploymentStatus: a.enum(['PENDING', 'RUNNING', 'FAILED', 'SUCCEEDED', 'ROLLING_BACK', 'ROLLED_BACK']),
+    DeploymentStepStatus: a.enum(['PENDING', 'RUNNING', 'SUCCEEDED', 'FAILED', 'ROLLING_BACK', 'ROLLED_BACK']),
+    DeploymentResource: a.customType({
+      kind: a.string().required(),
+      name: a.string().required(),
+      id: a.string().required(),
+      arn: a.string(),
+      created: a.boolean().required(),
+      updated: a.boolean(),
+      rolledBack: a.boolean(),
+    }),
+    DeploymentError: a.customType({
+      step: a.string(),
+      code: a.string().required(),
+      message: a.string().required(),
+      resolution: a.string().required(),
+      phase: a.string().required(),
+      at: a.datetime().required(),
+    }),
+    DeploymentStep: a.customType({
+      key: a.string().required(),
+      title: a.string().required(),
+      status: a.ref('DeploymentStepStatus').required(),
+      startedAt: a.datetime(),
+      endedAt: a.datetime(),
+      detail: a.string(),
+      resources: a.ref('DeploymentResource').required().array().required(),
+      error: a.ref('DeploymentError'),
+    }),
+    DeploymentSettings: a.customType({
+      instanceId: a.string().required(),
+      botName: a.string().required(),
+      localeId: a.string().required(),
+      voiceId: a.string().required(),
+      botAliasName: a.string().required(),
+      contactFlowName: a.string().required(),
+      queueArn: a.string(),
+      /** Admin edits of prompt texts, by locale then prompt key. */
+      promptOverrides: a.json().required(),
+    }),
+    NewDeploymentSettings: a.customType({
+      instanceId: a.string().required(),
+      botName: a.string(),
+      localeId: a.string(),
+      voiceId: a.string(),
+      botAliasName: a.string(),
+      contactFlowName: a.string(),
+      queueArn: a.string(),
+      promptOverrides: a.json(),
+    }),
+    Deployment: a.customType({
+      id: a.id().required(),
+      instanceId: a.string().required(),
+      settings: a.ref('DeploymentSettings').required(),
+      status: a.ref('DeploymentStatus').required(),
+      steps: a.ref('DeploymentStep').required().array().required(),
+      error: a.ref('DeploymentError'),
+      createdBy: a.ref('Actor').required(),
+      createdAt: a.datetime().required(),
+      updatedAt: a.datetime().required(),
+      version: a.integer().required(),
+    }),
+    DeploymentPage: a.customType({ items: a.ref('Deployment').required().array().required(), nextToken: a.string() }),
+    PlannedStep: a.customType({
+      key: a.string().required(),
+      title: a.string().required(),
+      description: a.string().required(),
+    }),
+    ConnectInstance: a.customType({
+      id: a.string().required(),
+      arn: a.string().required(),
+      alias: a.string(),
+      status: a.string(),
+      inboundCallsEnabled: a.boolean(),
+    }),
+    ConnectQueue: a.customType({ id: a.string().required(), arn: a.string().required(), name: a.string() }),
+    BotPrompt: a.customType({
+      key: a.string().required(),
+      text: a.string().required(),
+      defaultText: a.string().required(),
+      overridden: a.boolean().required(),
+    }),
+
     Me: a.customType({
       sub: a.string().required(),
       email: a.string(),
@@ -349,6 +433,41 @@ const schema = a
       .query()
       .arguments({ partnerId: a.id(), day: a.date(), limit: a.integer(), nextToken: a.string() })
       .returns(a.ref('AuditEntryPage').required())
+      .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
+    listConnectInstances: a
+      .query()
+      .returns(a.ref('ConnectInstance').required().array().required())
+      .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
+    listConnectQueues: a
+      .query()
+      .arguments({ instanceId: a.string().required() })
+      .returns(a.ref('ConnectQueue').required().array().required())
+      .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
+    planDeployment: a
+      .query()
+      .arguments({ settings: a.ref('NewDeploymentSettings').required() })
+      .returns(a.ref('PlannedStep').required().array().required())
+      .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
+    getDeployment: a
+      .query()
+      .arguments({ id: a.id().required() })
+      .returns(a.ref('Deployment'))
+      .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
+    listDeployments: a
+      .query()
+      .arguments({ limit: a.integer(), nextToken: a.string() })
+      .returns(a.ref('DeploymentPage').required())
+      .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
+    botPrompts: a
+      .query()
+      .arguments({ localeId: a.string() })
+      .returns(a.ref('BotPrompt').required().array().required())
       .authorization((allow) => [allow.groups(['admin'])])
       .handler(api),
     getCourier: a
@@ -464,6 +583,25 @@ const schema = a
       .authorization((allow) => [allow.groups(['admin'])])
       .handler(api),
 
+    startDeployment: a
+      .mutation()
+      .arguments({ settings: a.ref('NewDeploymentSettings').required() })
+      .returns(a.ref('Deployment').required())
+      .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
+    retryDeployment: a
+      .mutation()
+      .arguments({ id: a.id().required() })
+      .returns(a.ref('Deployment').required())
+      .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
+    rollbackDeployment: a
+      .mutation()
+      .arguments({ id: a.id().required() })
+      .returns(a.ref('Deployment').required())
+      .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
+
     // ---- change feed -> subscriptions (called by the stream notifier with IAM only) ----
     publishBookingChanged: a
       .mutation()
@@ -483,6 +621,18 @@ const schema = a
       })
       .returns(a.ref('CourierMove'))
       .authorization((allow) => [allow.authenticated('identityPool')])
+      .handler(api),
+    publishDeploymentChanged: a
+      .mutation()
+      .arguments({ id: a.id().required() })
+      .returns(a.ref('Deployment'))
+      .authorization((allow) => [allow.authenticated('identityPool')])
+      .handler(api),
+    onDeploymentChanged: a
+      .subscription()
+      .for(a.ref('publishDeploymentChanged'))
+      .arguments({ id: a.id() })
+      .authorization((allow) => [allow.groups(['admin'])])
       .handler(api),
     onBookingChanged: a
       .subscription()

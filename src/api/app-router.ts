@@ -6,6 +6,7 @@ import { dashboardRouter } from './fields/dashboard';
 import { feedbackRouter } from './fields/feedback';
 import { liveRouter } from './fields/live';
 import { partnersRouter } from './fields/partners';
+import { voicebotRouter } from './fields/voicebot';
 
 export const appRouter = new Router().includeRouter([
   bookingsRouter,
@@ -14,4 +15,5 @@ export const appRouter = new Router().includeRouter([
   liveRouter,
   dashboardRouter,
   partnersRouter,
+  voicebotRouter,
 ]);

@@ -1,5 +1,5 @@
 // The change feed's notifier: turns table stream records into the publish mutations that drive
-// AppSync subscriptions (onBookingChanged, onCourierMoved). Same code in the cloud (a Lambda on
+// AppSync subscriptions (onBookingChanged, onCourierMoved, onDeploymentChanged). Same code in the cloud (a Lambda on
 // DynamoDB Streams) and locally (the gateway's emulated streams).
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
@@ -7,6 +7,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 
 export type Publication =
   | { kind: 'bookingChanged'; reference: string }
+  | { kind: 'deploymentChanged'; id: string }
   | {
       kind: 'courierMoved';
       courierId: string;
@@ -28,14 +29,19 @@ function tableOf(record: DynamoDBRecord): string {
   return record.eventSourceARN?.split(':table/')[1]?.split('/')[0] ?? '';
 }
 
+export type FeedTables = { bookings: string; couriers: string; deployments?: string };
+
 /** Which publications one stream record causes; `tables` maps table roles to physical names. */
-export function publicationsFor(record: DynamoDBRecord, tables: { bookings: string; couriers: string }): Publication[] {
+export function publicationsFor(record: DynamoDBRecord, tables: FeedTables): Publication[] {
   if (record.eventName === 'REMOVE') return [];
   const table = tableOf(record);
   const next = image(record.dynamodb?.NewImage as Record<string, unknown> | undefined);
   if (!next) return [];
   if (table === tables.bookings && typeof next.reference === 'string') {
     return [{ kind: 'bookingChanged', reference: next.reference }];
+  }
+  if (tables.deployments && table === tables.deployments && typeof next.id === 'string') {
+    return [{ kind: 'deploymentChanged', id: next.id }];
   }
   if (table === tables.couriers) {
     const prev = image(record.dynamodb?.OldImage as Record<string, unknown> | undefined);
@@ -60,14 +66,19 @@ export type StreamBatchResult = { batchItemFailures: { itemIdentifier: string }[
  */
 export async function handleStreamEvent(
   event: DynamoDBStreamEvent,
-  tables: { bookings: string; couriers: string },
+  tables: FeedTables,
   publish: Publisher,
 ): Promise<StreamBatchResult> {
   const seen = new Set<string>();
   for (const [i, record] of event.Records.entries()) {
     try {
       for (const p of publicationsFor(record, tables)) {
-        const key = p.kind === 'bookingChanged' ? `b:${p.reference}` : `c:${p.courierId}:${p.at}`;
+        const key =
+          p.kind === 'bookingChanged'
+            ? `b:${p.reference}`
+            : p.kind === 'deploymentChanged'
+              ? `d:${p.id}`
+              : `c:${p.courierId}:${p.at}`;
         if (seen.has(key)) continue;
         await publish(p);
         seen.add(key);

@@ -17,6 +17,9 @@ import type {
   SentimentAnalyzer,
 } from '../core/ports';
 import type { RollupReader, VoicebotStatusSource } from '../core/dashboard';
+import type { DeploymentRepository } from '../provisioning/deployment';
+import type { ProvisioningEngine } from '../provisioning/engine';
+import type { ConnectDirectory } from '../provisioning/connect-directory';
 
 export type Log = {
   info(message: string, detail?: unknown): void;
@@ -48,6 +51,10 @@ export type ApiDeps = {
   partnerEvents?: PartnerEventLog;
   /** The MCP service's IAM ARN: the one identity that may act for a partner (x-courier-partner-token-id). */
   mcpServiceArn?: string;
+  /** Voicebot deployments (Req 1, 2.1-2.2): their records, and where the engine and Connect are reachable. */
+  deployments?: DeploymentRepository;
+  provisioning?: ProvisioningEngine;
+  connectDirectory?: ConnectDirectory;
 };
 
 /** Structured JSON lines on stdout/stderr: CloudWatch in the cloud, the terminal locally. */

@@ -9,6 +9,7 @@ import { createLexiconSentimentAnalyzer } from '../core/sentiment/lexicon-sentim
 import { systemClock } from '../core/system-clock';
 import { cryptoRandom } from '../core/crypto-random';
 import type { ApiDeps, Log } from './deps';
+import { createVoicebotStatusSource } from '../provisioning/voicebot-status';
 
 /** The one document-client setup every runtime uses: optional fields are simply left out of items. */
 export function createDocumentClient(client: DynamoDBClient | DynamoDBClientConfig): DynamoDBDocumentClient {
@@ -27,6 +28,7 @@ export function createApiDeps(options: {
   const repos = createRepositories(options.doc, options.tables);
   return {
     ...repos,
+    voicebot: createVoicebotStatusSource(repos.deployments),
     ...(options.mcpServiceArn ? { mcpServiceArn: options.mcpServiceArn } : {}),
     notifier: repos.outbox,
     geocoder: createGazetteerGeocoder(),

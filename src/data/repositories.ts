@@ -15,6 +15,8 @@ import type {
   RateLimitCounter,
 } from '../core/ports';
 import { createAuditRepository } from './audit-repository';
+import { createDeploymentRepository } from './deployment-repository';
+import type { DeploymentRepository } from '../provisioning/deployment';
 import { createPartnerEventLog } from './partner-event-log';
 import { createPartnerTokenRepository } from './partner-token-repository';
 import { createRateLimitCounter } from './rate-limit-counter';
@@ -41,6 +43,7 @@ export type Repositories = {
   rateLimits: RateLimitCounter;
   audit: AuditRepository;
   partnerEvents: PartnerEventLog;
+  deployments: DeploymentRepository;
 };
 
 export type RepositoryOptions = {
@@ -70,5 +73,6 @@ export function createRepositories(
     rateLimits: createRateLimitCounter(doc, names.rateLimits),
     audit: createAuditRepository(doc, names.audit),
     partnerEvents: createPartnerEventLog(doc, names.rollups),
+    deployments: createDeploymentRepository(doc, names.deployments),
   };
 }

@@ -40,6 +40,22 @@ export type ComplaintCategory =
   | 'OTHER'
   | 'WRONG_ADDRESS';
 
+export type DeploymentStatus =
+  | 'FAILED'
+  | 'PENDING'
+  | 'ROLLED_BACK'
+  | 'ROLLING_BACK'
+  | 'RUNNING'
+  | 'SUCCEEDED';
+
+export type DeploymentStepStatus =
+  | 'FAILED'
+  | 'PENDING'
+  | 'ROLLED_BACK'
+  | 'ROLLING_BACK'
+  | 'RUNNING'
+  | 'SUCCEEDED';
+
 export type FailureReason =
   | 'ACCESS_DENIED'
   | 'ADDRESS_NOT_FOUND'
@@ -66,6 +82,17 @@ export type NewAddressInput = {
   line2?: string | null | undefined;
   postcode: string;
   region?: string | null | undefined;
+};
+
+export type NewDeploymentSettingsInput = {
+  botAliasName?: string | null | undefined;
+  botName?: string | null | undefined;
+  contactFlowName?: string | null | undefined;
+  instanceId: string;
+  localeId?: string | null | undefined;
+  promptOverrides?: string | null | undefined;
+  queueArn?: string | null | undefined;
+  voiceId?: string | null | undefined;
 };
 
 export type NewPackageInput = {
@@ -373,6 +400,84 @@ export type TrackBookingQueryVariables = Exact<{
 
 export type TrackBookingQuery = { trackBooking: { reference: string, status: BookingStatus, lastUpdate: string, eta: string | null, pickupCity: string, deliveryCity: string, courierPosition: { lat: number, lng: number } | null, timeline: Array<{ status: BookingStatus, at: string }> } | null };
 
+export type DeploymentFieldsFragment = { id: string, instanceId: string, status: DeploymentStatus, createdAt: string, updatedAt: string, version: number, settings: { instanceId: string, botName: string, localeId: string, voiceId: string, botAliasName: string, contactFlowName: string, queueArn: string | null, promptOverrides: string }, steps: Array<{ key: string, title: string, status: DeploymentStepStatus, startedAt: string | null, endedAt: string | null, detail: string | null, resources: Array<{ kind: string, name: string, id: string, arn: string | null, created: boolean, updated: boolean | null, rolledBack: boolean | null }>, error: { code: string, message: string, resolution: string, phase: string, at: string } | null }>, error: { step: string | null, code: string, message: string, resolution: string, phase: string, at: string } | null, createdBy: { type: ActorType, id: string, name: string | null } };
+
+export type ListConnectInstancesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ListConnectInstancesQuery = { listConnectInstances: Array<{ id: string, arn: string, alias: string | null, status: string | null, inboundCallsEnabled: boolean | null }> };
+
+export type ListConnectQueuesQueryVariables = Exact<{
+  instanceId: string;
+}>;
+
+
+export type ListConnectQueuesQuery = { listConnectQueues: Array<{ id: string, arn: string, name: string | null }> };
+
+export type PlanDeploymentQueryVariables = Exact<{
+  settings: NewDeploymentSettingsInput;
+}>;
+
+
+export type PlanDeploymentQuery = { planDeployment: Array<{ key: string, title: string, description: string }> };
+
+export type GetDeploymentQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type GetDeploymentQuery = { getDeployment: { id: string, instanceId: string, status: DeploymentStatus, createdAt: string, updatedAt: string, version: number, settings: { instanceId: string, botName: string, localeId: string, voiceId: string, botAliasName: string, contactFlowName: string, queueArn: string | null, promptOverrides: string }, steps: Array<{ key: string, title: string, status: DeploymentStepStatus, startedAt: string | null, endedAt: string | null, detail: string | null, resources: Array<{ kind: string, name: string, id: string, arn: string | null, created: boolean, updated: boolean | null, rolledBack: boolean | null }>, error: { code: string, message: string, resolution: string, phase: string, at: string } | null }>, error: { step: string | null, code: string, message: string, resolution: string, phase: string, at: string } | null, createdBy: { type: ActorType, id: string, name: string | null } } | null };
+
+export type ListDeploymentsQueryVariables = Exact<{
+  limit?: number | null | undefined;
+  nextToken?: string | null | undefined;
+}>;
+
+
+export type ListDeploymentsQuery = { listDeployments: { nextToken: string | null, items: Array<{ id: string, instanceId: string, status: DeploymentStatus, createdAt: string, updatedAt: string, version: number, settings: { instanceId: string, botName: string, localeId: string, voiceId: string, botAliasName: string, contactFlowName: string, queueArn: string | null, promptOverrides: string }, steps: Array<{ key: string, title: string, status: DeploymentStepStatus, startedAt: string | null, endedAt: string | null, detail: string | null, resources: Array<{ kind: string, name: string, id: string, arn: string | null, created: boolean, updated: boolean | null, rolledBack: boolean | null }>, error: { code: string, message: string, resolution: string, phase: string, at: string } | null }>, error: { step: string | null, code: string, message: string, resolution: string, phase: string, at: string } | null, createdBy: { type: ActorType, id: string, name: string | null } }> } };
+
+export type BotPromptsQueryVariables = Exact<{
+  localeId?: string | null | undefined;
+}>;
+
+
+export type BotPromptsQuery = { botPrompts: Array<{ key: string, text: string, defaultText: string, overridden: boolean }> };
+
+export type StartDeploymentMutationVariables = Exact<{
+  settings: NewDeploymentSettingsInput;
+}>;
+
+
+export type StartDeploymentMutation = { startDeployment: { id: string, instanceId: string, status: DeploymentStatus, createdAt: string, updatedAt: string, version: number, settings: { instanceId: string, botName: string, localeId: string, voiceId: string, botAliasName: string, contactFlowName: string, queueArn: string | null, promptOverrides: string }, steps: Array<{ key: string, title: string, status: DeploymentStepStatus, startedAt: string | null, endedAt: string | null, detail: string | null, resources: Array<{ kind: string, name: string, id: string, arn: string | null, created: boolean, updated: boolean | null, rolledBack: boolean | null }>, error: { code: string, message: string, resolution: string, phase: string, at: string } | null }>, error: { step: string | null, code: string, message: string, resolution: string, phase: string, at: string } | null, createdBy: { type: ActorType, id: string, name: string | null } } };
+
+export type RetryDeploymentMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RetryDeploymentMutation = { retryDeployment: { id: string, instanceId: string, status: DeploymentStatus, createdAt: string, updatedAt: string, version: number, settings: { instanceId: string, botName: string, localeId: string, voiceId: string, botAliasName: string, contactFlowName: string, queueArn: string | null, promptOverrides: string }, steps: Array<{ key: string, title: string, status: DeploymentStepStatus, startedAt: string | null, endedAt: string | null, detail: string | null, resources: Array<{ kind: string, name: string, id: string, arn: string | null, created: boolean, updated: boolean | null, rolledBack: boolean | null }>, error: { code: string, message: string, resolution: string, phase: string, at: string } | null }>, error: { step: string | null, code: string, message: string, resolution: string, phase: string, at: string } | null, createdBy: { type: ActorType, id: string, name: string | null } } };
+
+export type RollbackDeploymentMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RollbackDeploymentMutation = { rollbackDeployment: { id: string, instanceId: string, status: DeploymentStatus, createdAt: string, updatedAt: string, version: number, settings: { instanceId: string, botName: string, localeId: string, voiceId: string, botAliasName: string, contactFlowName: string, queueArn: string | null, promptOverrides: string }, steps: Array<{ key: string, title: string, status: DeploymentStepStatus, startedAt: string | null, endedAt: string | null, detail: string | null, resources: Array<{ kind: string, name: string, id: string, arn: string | null, created: boolean, updated: boolean | null, rolledBack: boolean | null }>, error: { code: string, message: string, resolution: string, phase: string, at: string } | null }>, error: { step: string | null, code: string, message: string, resolution: string, phase: string, at: string } | null, createdBy: { type: ActorType, id: string, name: string | null } } };
+
+export type OnDeploymentChangedSubscriptionVariables = Exact<{
+  id?: string | number | null | undefined;
+}>;
+
+
+export type OnDeploymentChangedSubscription = { onDeploymentChanged: { id: string, instanceId: string, status: DeploymentStatus, createdAt: string, updatedAt: string, version: number, settings: { instanceId: string, botName: string, localeId: string, voiceId: string, botAliasName: string, contactFlowName: string, queueArn: string | null, promptOverrides: string }, steps: Array<{ key: string, title: string, status: DeploymentStepStatus, startedAt: string | null, endedAt: string | null, detail: string | null, resources: Array<{ kind: string, name: string, id: string, arn: string | null, created: boolean, updated: boolean | null, rolledBack: boolean | null }>, error: { code: string, message: string, resolution: string, phase: string, at: string } | null }>, error: { step: string | null, code: string, message: string, resolution: string, phase: string, at: string } | null, createdBy: { type: ActorType, id: string, name: string | null } } | null };
+
+export type PublishDeploymentChangedMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PublishDeploymentChangedMutation = { publishDeploymentChanged: { id: string, instanceId: string, status: DeploymentStatus, createdAt: string, updatedAt: string, version: number, settings: { instanceId: string, botName: string, localeId: string, voiceId: string, botAliasName: string, contactFlowName: string, queueArn: string | null, promptOverrides: string }, steps: Array<{ key: string, title: string, status: DeploymentStepStatus, startedAt: string | null, endedAt: string | null, detail: string | null, resources: Array<{ kind: string, name: string, id: string, arn: string | null, created: boolean, updated: boolean | null, rolledBack: boolean | null }>, error: { code: string, message: string, resolution: string, phase: string, at: string } | null }>, error: { step: string | null, code: string, message: string, resolution: string, phase: string, at: string } | null, createdBy: { type: ActorType, id: string, name: string | null } } | null };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -550,6 +655,63 @@ export const PartnerTokenFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"PartnerTokenFields"}) as unknown as TypedDocumentString<PartnerTokenFieldsFragment, unknown>;
+export const DeploymentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DeploymentFields on Deployment {
+  id
+  instanceId
+  status
+  settings {
+    instanceId
+    botName
+    localeId
+    voiceId
+    botAliasName
+    contactFlowName
+    queueArn
+    promptOverrides
+  }
+  steps {
+    key
+    title
+    status
+    startedAt
+    endedAt
+    detail
+    resources {
+      kind
+      name
+      id
+      arn
+      created
+      updated
+      rolledBack
+    }
+    error {
+      code
+      message
+      resolution
+      phase
+      at
+    }
+  }
+  error {
+    step
+    code
+    message
+    resolution
+    phase
+    at
+  }
+  createdBy {
+    type
+    id
+    name
+  }
+  createdAt
+  updatedAt
+  version
+}
+    `, {"fragmentName":"DeploymentFields"}) as unknown as TypedDocumentString<DeploymentFieldsFragment, unknown>;
 export const GetBookingDocument = new TypedDocumentString(`
     query GetBooking($reference: String!) {
   getBooking(reference: $reference) {
@@ -1658,6 +1820,475 @@ export const TrackBookingDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TrackBookingQuery, TrackBookingQueryVariables>;
+export const ListConnectInstancesDocument = new TypedDocumentString(`
+    query ListConnectInstances {
+  listConnectInstances {
+    id
+    arn
+    alias
+    status
+    inboundCallsEnabled
+  }
+}
+    `) as unknown as TypedDocumentString<ListConnectInstancesQuery, ListConnectInstancesQueryVariables>;
+export const ListConnectQueuesDocument = new TypedDocumentString(`
+    query ListConnectQueues($instanceId: String!) {
+  listConnectQueues(instanceId: $instanceId) {
+    id
+    arn
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ListConnectQueuesQuery, ListConnectQueuesQueryVariables>;
+export const PlanDeploymentDocument = new TypedDocumentString(`
+    query PlanDeployment($settings: NewDeploymentSettingsInput!) {
+  planDeployment(settings: $settings) {
+    key
+    title
+    description
+  }
+}
+    `) as unknown as TypedDocumentString<PlanDeploymentQuery, PlanDeploymentQueryVariables>;
+export const GetDeploymentDocument = new TypedDocumentString(`
+    query GetDeployment($id: ID!) {
+  getDeployment(id: $id) {
+    ...DeploymentFields
+  }
+}
+    fragment DeploymentFields on Deployment {
+  id
+  instanceId
+  status
+  settings {
+    instanceId
+    botName
+    localeId
+    voiceId
+    botAliasName
+    contactFlowName
+    queueArn
+    promptOverrides
+  }
+  steps {
+    key
+    title
+    status
+    startedAt
+    endedAt
+    detail
+    resources {
+      kind
+      name
+      id
+      arn
+      created
+      updated
+      rolledBack
+    }
+    error {
+      code
+      message
+      resolution
+      phase
+      at
+    }
+  }
+  error {
+    step
+    code
+    message
+    resolution
+    phase
+    at
+  }
+  createdBy {
+    type
+    id
+    name
+  }
+  createdAt
+  updatedAt
+  version
+}`) as unknown as TypedDocumentString<GetDeploymentQuery, GetDeploymentQueryVariables>;
+export const ListDeploymentsDocument = new TypedDocumentString(`
+    query ListDeployments($limit: Int, $nextToken: String) {
+  listDeployments(limit: $limit, nextToken: $nextToken) {
+    items {
+      ...DeploymentFields
+    }
+    nextToken
+  }
+}
+    fragment DeploymentFields on Deployment {
+  id
+  instanceId
+  status
+  settings {
+    instanceId
+    botName
+    localeId
+    voiceId
+    botAliasName
+    contactFlowName
+    queueArn
+    promptOverrides
+  }
+  steps {
+    key
+    title
+    status
+    startedAt
+    endedAt
+    detail
+    resources {
+      kind
+      name
+      id
+      arn
+      created
+      updated
+      rolledBack
+    }
+    error {
+      code
+      message
+      resolution
+      phase
+      at
+    }
+  }
+  error {
+    step
+    code
+    message
+    resolution
+    phase
+    at
+  }
+  createdBy {
+    type
+    id
+    name
+  }
+  createdAt
+  updatedAt
+  version
+}`) as unknown as TypedDocumentString<ListDeploymentsQuery, ListDeploymentsQueryVariables>;
+export const BotPromptsDocument = new TypedDocumentString(`
+    query BotPrompts($localeId: String) {
+  botPrompts(localeId: $localeId) {
+    key
+    text
+    defaultText
+    overridden
+  }
+}
+    `) as unknown as TypedDocumentString<BotPromptsQuery, BotPromptsQueryVariables>;
+export const StartDeploymentDocument = new TypedDocumentString(`
+    mutation StartDeployment($settings: NewDeploymentSettingsInput!) {
+  startDeployment(settings: $settings) {
+    ...DeploymentFields
+  }
+}
+    fragment DeploymentFields on Deployment {
+  id
+  instanceId
+  status
+  settings {
+    instanceId
+    botName
+    localeId
+    voiceId
+    botAliasName
+    contactFlowName
+    queueArn
+    promptOverrides
+  }
+  steps {
+    key
+    title
+    status
+    startedAt
+    endedAt
+    detail
+    resources {
+      kind
+      name
+      id
+      arn
+      created
+      updated
+      rolledBack
+    }
+    error {
+      code
+      message
+      resolution
+      phase
+      at
+    }
+  }
+  error {
+    step
+    code
+    message
+    resolution
+    phase
+    at
+  }
+  createdBy {
+    type
+    id
+    name
+  }
+  createdAt
+  updatedAt
+  version
+}`) as unknown as TypedDocumentString<StartDeploymentMutation, StartDeploymentMutationVariables>;
+export const RetryDeploymentDocument = new TypedDocumentString(`
+    mutation RetryDeployment($id: ID!) {
+  retryDeployment(id: $id) {
+    ...DeploymentFields
+  }
+}
+    fragment DeploymentFields on Deployment {
+  id
+  instanceId
+  status
+  settings {
+    instanceId
+    botName
+    localeId
+    voiceId
+    botAliasName
+    contactFlowName
+    queueArn
+    promptOverrides
+  }
+  steps {
+    key
+    title
+    status
+    startedAt
+    endedAt
+    detail
+    resources {
+      kind
+      name
+      id
+      arn
+      created
+      updated
+      rolledBack
+    }
+    error {
+      code
+      message
+      resolution
+      phase
+      at
+    }
+  }
+  error {
+    step
+    code
+    message
+    resolution
+    phase
+    at
+  }
+  createdBy {
+    type
+    id
+    name
+  }
+  createdAt
+  updatedAt
+  version
+}`) as unknown as TypedDocumentString<RetryDeploymentMutation, RetryDeploymentMutationVariables>;
+export const RollbackDeploymentDocument = new TypedDocumentString(`
+    mutation RollbackDeployment($id: ID!) {
+  rollbackDeployment(id: $id) {
+    ...DeploymentFields
+  }
+}
+    fragment DeploymentFields on Deployment {
+  id
+  instanceId
+  status
+  settings {
+    instanceId
+    botName
+    localeId
+    voiceId
+    botAliasName
+    contactFlowName
+    queueArn
+    promptOverrides
+  }
+  steps {
+    key
+    title
+    status
+    startedAt
+    endedAt
+    detail
+    resources {
+      kind
+      name
+      id
+      arn
+      created
+      updated
+      rolledBack
+    }
+    error {
+      code
+      message
+      resolution
+      phase
+      at
+    }
+  }
+  error {
+    step
+    code
+    message
+    resolution
+    phase
+    at
+  }
+  createdBy {
+    type
+    id
+    name
+  }
+  createdAt
+  updatedAt
+  version
+}`) as unknown as TypedDocumentString<RollbackDeploymentMutation, RollbackDeploymentMutationVariables>;
+export const OnDeploymentChangedDocument = new TypedDocumentString(`
+    subscription OnDeploymentChanged($id: ID) {
+  onDeploymentChanged(id: $id) {
+    ...DeploymentFields
+  }
+}
+    fragment DeploymentFields on Deployment {
+  id
+  instanceId
+  status
+  settings {
+    instanceId
+    botName
+    localeId
+    voiceId
+    botAliasName
+    contactFlowName
+    queueArn
+    promptOverrides
+  }
+  steps {
+    key
+    title
+    status
+    startedAt
+    endedAt
+    detail
+    resources {
+      kind
+      name
+      id
+      arn
+      created
+      updated
+      rolledBack
+    }
+    error {
+      code
+      message
+      resolution
+      phase
+      at
+    }
+  }
+  error {
+    step
+    code
+    message
+    resolution
+    phase
+    at
+  }
+  createdBy {
+    type
+    id
+    name
+  }
+  createdAt
+  updatedAt
+  version
+}`) as unknown as TypedDocumentString<OnDeploymentChangedSubscription, OnDeploymentChangedSubscriptionVariables>;
+export const PublishDeploymentChangedDocument = new TypedDocumentString(`
+    mutation PublishDeploymentChanged($id: ID!) {
+  publishDeploymentChanged(id: $id) {
+    ...DeploymentFields
+  }
+}
+    fragment DeploymentFields on Deployment {
+  id
+  instanceId
+  status
+  settings {
+    instanceId
+    botName
+    localeId
+    voiceId
+    botAliasName
+    contactFlowName
+    queueArn
+    promptOverrides
+  }
+  steps {
+    key
+    title
+    status
+    startedAt
+    endedAt
+    detail
+    resources {
+      kind
+      name
+      id
+      arn
+      created
+      updated
+      rolledBack
+    }
+    error {
+      code
+      message
+      resolution
+      phase
+      at
+    }
+  }
+  error {
+    step
+    code
+    message
+    resolution
+    phase
+    at
+  }
+  createdBy {
+    type
+    id
+    name
+  }
+  createdAt
+  updatedAt
+  version
+}`) as unknown as TypedDocumentString<PublishDeploymentChangedMutation, PublishDeploymentChangedMutationVariables>;
 
 export type GeneratedQuery<InputType, OutputType> = string & { __generatedQueryInput: InputType; __generatedQueryOutput: OutputType };
 export type GeneratedMutation<InputType, OutputType> = string & { __generatedMutationInput: InputType; __generatedMutationOutput: OutputType };
@@ -1690,3 +2321,14 @@ export const listPartnerTokens = ListPartnerTokensDocument.toString() as Generat
 export const revokePartnerToken = RevokePartnerTokenDocument.toString() as GeneratedMutation<RevokePartnerTokenMutationVariables, RevokePartnerTokenMutation>;
 export const listAuditEntries = ListAuditEntriesDocument.toString() as GeneratedQuery<ListAuditEntriesQueryVariables, ListAuditEntriesQuery>;
 export const trackBooking = TrackBookingDocument.toString() as GeneratedQuery<TrackBookingQueryVariables, TrackBookingQuery>;
+export const listConnectInstances = ListConnectInstancesDocument.toString() as GeneratedQuery<ListConnectInstancesQueryVariables, ListConnectInstancesQuery>;
+export const listConnectQueues = ListConnectQueuesDocument.toString() as GeneratedQuery<ListConnectQueuesQueryVariables, ListConnectQueuesQuery>;
+export const planDeployment = PlanDeploymentDocument.toString() as GeneratedQuery<PlanDeploymentQueryVariables, PlanDeploymentQuery>;
+export const getDeployment = GetDeploymentDocument.toString() as GeneratedQuery<GetDeploymentQueryVariables, GetDeploymentQuery>;
+export const listDeployments = ListDeploymentsDocument.toString() as GeneratedQuery<ListDeploymentsQueryVariables, ListDeploymentsQuery>;
+export const botPrompts = BotPromptsDocument.toString() as GeneratedQuery<BotPromptsQueryVariables, BotPromptsQuery>;
+export const startDeployment = StartDeploymentDocument.toString() as GeneratedMutation<StartDeploymentMutationVariables, StartDeploymentMutation>;
+export const retryDeployment = RetryDeploymentDocument.toString() as GeneratedMutation<RetryDeploymentMutationVariables, RetryDeploymentMutation>;
+export const rollbackDeployment = RollbackDeploymentDocument.toString() as GeneratedMutation<RollbackDeploymentMutationVariables, RollbackDeploymentMutation>;
+export const onDeploymentChanged = OnDeploymentChangedDocument.toString() as GeneratedSubscription<OnDeploymentChangedSubscriptionVariables, OnDeploymentChangedSubscription>;
+export const publishDeploymentChanged = PublishDeploymentChangedDocument.toString() as GeneratedMutation<PublishDeploymentChangedMutationVariables, PublishDeploymentChangedMutation>;

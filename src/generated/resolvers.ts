@@ -113,6 +113,14 @@ export type BookingStatus =
   | 'OUT_FOR_DELIVERY'
   | 'RETURNED';
 
+export type BotPrompt = {
+  __typename?: 'BotPrompt';
+  defaultText: Scalars['String']['output'];
+  key: Scalars['String']['output'];
+  overridden: Scalars['Boolean']['output'];
+  text: Scalars['String']['output'];
+};
+
 export type Channel =
   | 'API'
   | 'PARTNER'
@@ -127,6 +135,22 @@ export type ComplaintCategory =
   | 'LOST_PACKAGE'
   | 'OTHER'
   | 'WRONG_ADDRESS';
+
+export type ConnectInstance = {
+  __typename?: 'ConnectInstance';
+  alias?: Maybe<Scalars['String']['output']>;
+  arn: Scalars['String']['output'];
+  id: Scalars['String']['output'];
+  inboundCallsEnabled?: Maybe<Scalars['Boolean']['output']>;
+  status?: Maybe<Scalars['String']['output']>;
+};
+
+export type ConnectQueue = {
+  __typename?: 'ConnectQueue';
+  arn: Scalars['String']['output'];
+  id: Scalars['String']['output'];
+  name?: Maybe<Scalars['String']['output']>;
+};
 
 export type Courier = {
   __typename?: 'Courier';
@@ -216,6 +240,87 @@ export type DeliveryProof = {
   recipientName?: Maybe<Scalars['String']['output']>;
   signatureKey?: Maybe<Scalars['String']['output']>;
 };
+
+export type Deployment = {
+  __typename?: 'Deployment';
+  createdAt: Scalars['AWSDateTime']['output'];
+  createdBy: Actor;
+  error?: Maybe<DeploymentError>;
+  id: Scalars['ID']['output'];
+  instanceId: Scalars['String']['output'];
+  settings: DeploymentSettings;
+  status: DeploymentStatus;
+  steps: Array<DeploymentStep>;
+  updatedAt: Scalars['AWSDateTime']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type DeploymentError = {
+  __typename?: 'DeploymentError';
+  at: Scalars['AWSDateTime']['output'];
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  phase: Scalars['String']['output'];
+  resolution: Scalars['String']['output'];
+  step?: Maybe<Scalars['String']['output']>;
+};
+
+export type DeploymentPage = {
+  __typename?: 'DeploymentPage';
+  items: Array<Deployment>;
+  nextToken?: Maybe<Scalars['String']['output']>;
+};
+
+export type DeploymentResource = {
+  __typename?: 'DeploymentResource';
+  arn?: Maybe<Scalars['String']['output']>;
+  created: Scalars['Boolean']['output'];
+  id: Scalars['String']['output'];
+  kind: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  rolledBack?: Maybe<Scalars['Boolean']['output']>;
+  updated?: Maybe<Scalars['Boolean']['output']>;
+};
+
+export type DeploymentSettings = {
+  __typename?: 'DeploymentSettings';
+  botAliasName: Scalars['String']['output'];
+  botName: Scalars['String']['output'];
+  contactFlowName: Scalars['String']['output'];
+  instanceId: Scalars['String']['output'];
+  localeId: Scalars['String']['output'];
+  promptOverrides: Scalars['AWSJSON']['output'];
+  queueArn?: Maybe<Scalars['String']['output']>;
+  voiceId: Scalars['String']['output'];
+};
+
+export type DeploymentStatus =
+  | 'FAILED'
+  | 'PENDING'
+  | 'ROLLED_BACK'
+  | 'ROLLING_BACK'
+  | 'RUNNING'
+  | 'SUCCEEDED';
+
+export type DeploymentStep = {
+  __typename?: 'DeploymentStep';
+  detail?: Maybe<Scalars['String']['output']>;
+  endedAt?: Maybe<Scalars['AWSDateTime']['output']>;
+  error?: Maybe<DeploymentError>;
+  key: Scalars['String']['output'];
+  resources: Array<DeploymentResource>;
+  startedAt?: Maybe<Scalars['AWSDateTime']['output']>;
+  status: DeploymentStepStatus;
+  title: Scalars['String']['output'];
+};
+
+export type DeploymentStepStatus =
+  | 'FAILED'
+  | 'PENDING'
+  | 'ROLLED_BACK'
+  | 'ROLLING_BACK'
+  | 'RUNNING'
+  | 'SUCCEEDED';
 
 export type FailureReason =
   | 'ACCESS_DENIED'
@@ -438,7 +543,11 @@ export type Mutation = {
   issuePartnerToken: IssuedPartnerToken;
   publishBookingChanged?: Maybe<Booking>;
   publishCourierMoved?: Maybe<CourierMove>;
+  publishDeploymentChanged?: Maybe<Deployment>;
+  retryDeployment: Deployment;
   revokePartnerToken: PartnerToken;
+  rollbackDeployment: Deployment;
+  startDeployment: Deployment;
   submitFeedback: Feedback;
   updateCourierLocation: Courier;
   updateDeliveryStatus: Booking;
@@ -502,8 +611,28 @@ export type MutationPublishCourierMovedArgs = {
 };
 
 
+export type MutationPublishDeploymentChangedArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRetryDeploymentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRevokePartnerTokenArgs = {
   tokenId: Scalars['ID']['input'];
+};
+
+
+export type MutationRollbackDeploymentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationStartDeploymentArgs = {
+  settings: NewDeploymentSettingsInput;
 };
 
 
@@ -562,6 +691,29 @@ export type NewAddressInput = {
   line2?: InputMaybe<Scalars['String']['input']>;
   postcode: Scalars['String']['input'];
   region?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type NewDeploymentSettings = {
+  __typename?: 'NewDeploymentSettings';
+  botAliasName?: Maybe<Scalars['String']['output']>;
+  botName?: Maybe<Scalars['String']['output']>;
+  contactFlowName?: Maybe<Scalars['String']['output']>;
+  instanceId: Scalars['String']['output'];
+  localeId?: Maybe<Scalars['String']['output']>;
+  promptOverrides?: Maybe<Scalars['AWSJSON']['output']>;
+  queueArn?: Maybe<Scalars['String']['output']>;
+  voiceId?: Maybe<Scalars['String']['output']>;
+};
+
+export type NewDeploymentSettingsInput = {
+  botAliasName?: InputMaybe<Scalars['String']['input']>;
+  botName?: InputMaybe<Scalars['String']['input']>;
+  contactFlowName?: InputMaybe<Scalars['String']['input']>;
+  instanceId: Scalars['String']['input'];
+  localeId?: InputMaybe<Scalars['String']['input']>;
+  promptOverrides?: InputMaybe<Scalars['AWSJSON']['input']>;
+  queueArn?: InputMaybe<Scalars['String']['input']>;
+  voiceId?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type NewPackage = {
@@ -631,6 +783,13 @@ export type PickupWindow = {
   start: Scalars['AWSDateTime']['output'];
 };
 
+export type PlannedStep = {
+  __typename?: 'PlannedStep';
+  description: Scalars['String']['output'];
+  key: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+};
+
 export type PublicStatusEvent = {
   __typename?: 'PublicStatusEvent';
   at: Scalars['AWSDateTime']['output'];
@@ -651,19 +810,30 @@ export type PublicTracking = {
 
 export type Query = {
   __typename?: 'Query';
+  botPrompts: Array<BotPrompt>;
   dashboard: Dashboard;
   getBooking?: Maybe<Booking>;
   getCourier?: Maybe<Courier>;
+  getDeployment?: Maybe<Deployment>;
   getPartner?: Maybe<Partner>;
   listAuditEntries: AuditEntryPage;
   listBookings: BookingPage;
+  listConnectInstances: Array<ConnectInstance>;
+  listConnectQueues: Array<ConnectQueue>;
   listCouriers: CourierPage;
+  listDeployments: DeploymentPage;
   listFeedback: FeedbackPage;
   listPartnerTokens: Array<PartnerToken>;
   listPartners: Array<Partner>;
   listStatusEvents: StatusEventPage;
   me: Me;
+  planDeployment: Array<PlannedStep>;
   trackBooking?: Maybe<PublicTracking>;
+};
+
+
+export type QueryBotPromptsArgs = {
+  localeId?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -678,6 +848,11 @@ export type QueryGetBookingArgs = {
 
 
 export type QueryGetCourierArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryGetDeploymentArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -705,7 +880,18 @@ export type QueryListBookingsArgs = {
 };
 
 
+export type QueryListConnectQueuesArgs = {
+  instanceId: Scalars['String']['input'];
+};
+
+
 export type QueryListCouriersArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryListDeploymentsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   nextToken?: InputMaybe<Scalars['String']['input']>;
 };
@@ -730,6 +916,11 @@ export type QueryListStatusEventsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   partnerId?: InputMaybe<Scalars['ID']['input']>;
   since?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryPlanDeploymentArgs = {
+  settings: NewDeploymentSettingsInput;
 };
 
 
@@ -794,6 +985,7 @@ export type Subscription = {
   __typename?: 'Subscription';
   onBookingChanged?: Maybe<Booking>;
   onCourierMoved?: Maybe<CourierMove>;
+  onDeploymentChanged?: Maybe<Deployment>;
 };
 
 
@@ -805,6 +997,11 @@ export type SubscriptionOnBookingChangedArgs = {
 
 export type SubscriptionOnCourierMovedArgs = {
   courierId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionOnDeploymentChangedArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type SystemHealth = {
@@ -928,8 +1125,11 @@ export type ResolversTypes = {
   BookingPage: ResolverTypeWrapper<BookingPage>;
   BookingStatus: BookingStatus;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  BotPrompt: ResolverTypeWrapper<BotPrompt>;
   Channel: Channel;
   ComplaintCategory: ComplaintCategory;
+  ConnectInstance: ResolverTypeWrapper<ConnectInstance>;
+  ConnectQueue: ResolverTypeWrapper<ConnectQueue>;
   Courier: ResolverTypeWrapper<Courier>;
   CourierLocation: ResolverTypeWrapper<CourierLocation>;
   CourierMove: ResolverTypeWrapper<CourierMove>;
@@ -939,6 +1139,14 @@ export type ResolversTypes = {
   DashboardKpis: ResolverTypeWrapper<DashboardKpis>;
   DelayedDelivery: ResolverTypeWrapper<DelayedDelivery>;
   DeliveryProof: ResolverTypeWrapper<DeliveryProof>;
+  Deployment: ResolverTypeWrapper<Deployment>;
+  DeploymentError: ResolverTypeWrapper<DeploymentError>;
+  DeploymentPage: ResolverTypeWrapper<DeploymentPage>;
+  DeploymentResource: ResolverTypeWrapper<DeploymentResource>;
+  DeploymentSettings: ResolverTypeWrapper<DeploymentSettings>;
+  DeploymentStatus: DeploymentStatus;
+  DeploymentStep: ResolverTypeWrapper<DeploymentStep>;
+  DeploymentStepStatus: DeploymentStepStatus;
   FailureReason: FailureReason;
   Feedback: ResolverTypeWrapper<Feedback>;
   FeedbackPage: ResolverTypeWrapper<FeedbackPage>;
@@ -966,6 +1174,8 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NewAddress: ResolverTypeWrapper<NewAddress>;
   NewAddressInput: NewAddressInput;
+  NewDeploymentSettings: ResolverTypeWrapper<NewDeploymentSettings>;
+  NewDeploymentSettingsInput: NewDeploymentSettingsInput;
   NewPackage: ResolverTypeWrapper<NewPackage>;
   NewPackageInput: NewPackageInput;
   PackageDetails: ResolverTypeWrapper<PackageDetails>;
@@ -974,6 +1184,7 @@ export type ResolversTypes = {
   PartnerStatusEvent: ResolverTypeWrapper<PartnerStatusEvent>;
   PartnerToken: ResolverTypeWrapper<PartnerToken>;
   PickupWindow: ResolverTypeWrapper<PickupWindow>;
+  PlannedStep: ResolverTypeWrapper<PlannedStep>;
   PublicStatusEvent: ResolverTypeWrapper<PublicStatusEvent>;
   PublicTracking: ResolverTypeWrapper<PublicTracking>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1012,6 +1223,9 @@ export type ResolversParentTypes = {
   Booking: Booking;
   BookingPage: BookingPage;
   Boolean: Scalars['Boolean']['output'];
+  BotPrompt: BotPrompt;
+  ConnectInstance: ConnectInstance;
+  ConnectQueue: ConnectQueue;
   Courier: Courier;
   CourierLocation: CourierLocation;
   CourierMove: CourierMove;
@@ -1021,6 +1235,12 @@ export type ResolversParentTypes = {
   DashboardKpis: DashboardKpis;
   DelayedDelivery: DelayedDelivery;
   DeliveryProof: DeliveryProof;
+  Deployment: Deployment;
+  DeploymentError: DeploymentError;
+  DeploymentPage: DeploymentPage;
+  DeploymentResource: DeploymentResource;
+  DeploymentSettings: DeploymentSettings;
+  DeploymentStep: DeploymentStep;
   Feedback: Feedback;
   FeedbackPage: FeedbackPage;
   Float: Scalars['Float']['output'];
@@ -1043,6 +1263,8 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   NewAddress: NewAddress;
   NewAddressInput: NewAddressInput;
+  NewDeploymentSettings: NewDeploymentSettings;
+  NewDeploymentSettingsInput: NewDeploymentSettingsInput;
   NewPackage: NewPackage;
   NewPackageInput: NewPackageInput;
   PackageDetails: PackageDetails;
@@ -1050,6 +1272,7 @@ export type ResolversParentTypes = {
   PartnerStatusEvent: PartnerStatusEvent;
   PartnerToken: PartnerToken;
   PickupWindow: PickupWindow;
+  PlannedStep: PlannedStep;
   PublicStatusEvent: PublicStatusEvent;
   PublicTracking: PublicTracking;
   Query: Record<PropertyKey, never>;
@@ -1193,6 +1416,27 @@ export type BookingPageResolvers<ContextType = any, ParentType extends Resolvers
   nextToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type BotPromptResolvers<ContextType = any, ParentType extends ResolversParentTypes['BotPrompt'] = ResolversParentTypes['BotPrompt']> = {
+  defaultText?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  overridden?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ConnectInstanceResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectInstance'] = ResolversParentTypes['ConnectInstance']> = {
+  alias?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  arn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  inboundCallsEnabled?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ConnectQueueResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectQueue'] = ResolversParentTypes['ConnectQueue']> = {
+  arn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type CourierResolvers<ContextType = any, ParentType extends ResolversParentTypes['Courier'] = ResolversParentTypes['Courier']> = {
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
@@ -1273,6 +1517,65 @@ export type DeliveryProofResolvers<ContextType = any, ParentType extends Resolve
   signatureKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type DeploymentResolvers<ContextType = any, ParentType extends ResolversParentTypes['Deployment'] = ResolversParentTypes['Deployment']> = {
+  createdAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['DeploymentError']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  instanceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  settings?: Resolver<ResolversTypes['DeploymentSettings'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DeploymentStatus'], ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['DeploymentStep']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DeploymentErrorResolvers<ContextType = any, ParentType extends ResolversParentTypes['DeploymentError'] = ResolversParentTypes['DeploymentError']> = {
+  at?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phase?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  resolution?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  step?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type DeploymentPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['DeploymentPage'] = ResolversParentTypes['DeploymentPage']> = {
+  items?: Resolver<Array<ResolversTypes['Deployment']>, ParentType, ContextType>;
+  nextToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type DeploymentResourceResolvers<ContextType = any, ParentType extends ResolversParentTypes['DeploymentResource'] = ResolversParentTypes['DeploymentResource']> = {
+  arn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rolledBack?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  updated?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+};
+
+export type DeploymentSettingsResolvers<ContextType = any, ParentType extends ResolversParentTypes['DeploymentSettings'] = ResolversParentTypes['DeploymentSettings']> = {
+  botAliasName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  botName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contactFlowName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  instanceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  localeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  promptOverrides?: Resolver<ResolversTypes['AWSJSON'], ParentType, ContextType>;
+  queueArn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  voiceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DeploymentStepResolvers<ContextType = any, ParentType extends ResolversParentTypes['DeploymentStep'] = ResolversParentTypes['DeploymentStep']> = {
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endedAt?: Resolver<Maybe<ResolversTypes['AWSDateTime']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['DeploymentError']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  resources?: Resolver<Array<ResolversTypes['DeploymentResource']>, ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['AWSDateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DeploymentStepStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type FeedbackResolvers<ContextType = any, ParentType extends ResolversParentTypes['Feedback'] = ResolversParentTypes['Feedback']> = {
   bookingReference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
@@ -1321,7 +1624,11 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   issuePartnerToken?: Resolver<ResolversTypes['IssuedPartnerToken'], ParentType, ContextType, RequireFields<MutationIssuePartnerTokenArgs, 'expiresAt' | 'name' | 'partnerId' | 'scopes'>>;
   publishBookingChanged?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType, RequireFields<MutationPublishBookingChangedArgs, 'reference'>>;
   publishCourierMoved?: Resolver<Maybe<ResolversTypes['CourierMove']>, ParentType, ContextType, RequireFields<MutationPublishCourierMovedArgs, 'at' | 'courierId' | 'lat' | 'lng'>>;
+  publishDeploymentChanged?: Resolver<Maybe<ResolversTypes['Deployment']>, ParentType, ContextType, RequireFields<MutationPublishDeploymentChangedArgs, 'id'>>;
+  retryDeployment?: Resolver<ResolversTypes['Deployment'], ParentType, ContextType, RequireFields<MutationRetryDeploymentArgs, 'id'>>;
   revokePartnerToken?: Resolver<ResolversTypes['PartnerToken'], ParentType, ContextType, RequireFields<MutationRevokePartnerTokenArgs, 'tokenId'>>;
+  rollbackDeployment?: Resolver<ResolversTypes['Deployment'], ParentType, ContextType, RequireFields<MutationRollbackDeploymentArgs, 'id'>>;
+  startDeployment?: Resolver<ResolversTypes['Deployment'], ParentType, ContextType, RequireFields<MutationStartDeploymentArgs, 'settings'>>;
   submitFeedback?: Resolver<ResolversTypes['Feedback'], ParentType, ContextType, RequireFields<MutationSubmitFeedbackArgs, 'bookingReference' | 'text' | 'type'>>;
   updateCourierLocation?: Resolver<ResolversTypes['Courier'], ParentType, ContextType, RequireFields<MutationUpdateCourierLocationArgs, 'lat' | 'lng'>>;
   updateDeliveryStatus?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationUpdateDeliveryStatusArgs, 'reference' | 'status'>>;
@@ -1335,6 +1642,17 @@ export type NewAddressResolvers<ContextType = any, ParentType extends ResolversP
   line2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   postcode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type NewDeploymentSettingsResolvers<ContextType = any, ParentType extends ResolversParentTypes['NewDeploymentSettings'] = ResolversParentTypes['NewDeploymentSettings']> = {
+  botAliasName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  botName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  contactFlowName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  instanceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  localeId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  promptOverrides?: Resolver<Maybe<ResolversTypes['AWSJSON']>, ParentType, ContextType>;
+  queueArn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  voiceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type NewPackageResolvers<ContextType = any, ParentType extends ResolversParentTypes['NewPackage'] = ResolversParentTypes['NewPackage']> = {
@@ -1385,6 +1703,12 @@ export type PickupWindowResolvers<ContextType = any, ParentType extends Resolver
   start?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
 };
 
+export type PlannedStepResolvers<ContextType = any, ParentType extends ResolversParentTypes['PlannedStep'] = ResolversParentTypes['PlannedStep']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type PublicStatusEventResolvers<ContextType = any, ParentType extends ResolversParentTypes['PublicStatusEvent'] = ResolversParentTypes['PublicStatusEvent']> = {
   at?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['BookingStatus'], ParentType, ContextType>;
@@ -1402,18 +1726,24 @@ export type PublicTrackingResolvers<ContextType = any, ParentType extends Resolv
 };
 
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  botPrompts?: Resolver<Array<ResolversTypes['BotPrompt']>, ParentType, ContextType, Partial<QueryBotPromptsArgs>>;
   dashboard?: Resolver<ResolversTypes['Dashboard'], ParentType, ContextType, Partial<QueryDashboardArgs>>;
   getBooking?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType, RequireFields<QueryGetBookingArgs, 'reference'>>;
   getCourier?: Resolver<Maybe<ResolversTypes['Courier']>, ParentType, ContextType, RequireFields<QueryGetCourierArgs, 'id'>>;
+  getDeployment?: Resolver<Maybe<ResolversTypes['Deployment']>, ParentType, ContextType, RequireFields<QueryGetDeploymentArgs, 'id'>>;
   getPartner?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType, RequireFields<QueryGetPartnerArgs, 'id'>>;
   listAuditEntries?: Resolver<ResolversTypes['AuditEntryPage'], ParentType, ContextType, Partial<QueryListAuditEntriesArgs>>;
   listBookings?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, Partial<QueryListBookingsArgs>>;
+  listConnectInstances?: Resolver<Array<ResolversTypes['ConnectInstance']>, ParentType, ContextType>;
+  listConnectQueues?: Resolver<Array<ResolversTypes['ConnectQueue']>, ParentType, ContextType, RequireFields<QueryListConnectQueuesArgs, 'instanceId'>>;
   listCouriers?: Resolver<ResolversTypes['CourierPage'], ParentType, ContextType, Partial<QueryListCouriersArgs>>;
+  listDeployments?: Resolver<ResolversTypes['DeploymentPage'], ParentType, ContextType, Partial<QueryListDeploymentsArgs>>;
   listFeedback?: Resolver<ResolversTypes['FeedbackPage'], ParentType, ContextType, Partial<QueryListFeedbackArgs>>;
   listPartnerTokens?: Resolver<Array<ResolversTypes['PartnerToken']>, ParentType, ContextType, RequireFields<QueryListPartnerTokensArgs, 'partnerId'>>;
   listPartners?: Resolver<Array<ResolversTypes['Partner']>, ParentType, ContextType>;
   listStatusEvents?: Resolver<ResolversTypes['StatusEventPage'], ParentType, ContextType, Partial<QueryListStatusEventsArgs>>;
   me?: Resolver<ResolversTypes['Me'], ParentType, ContextType>;
+  planDeployment?: Resolver<Array<ResolversTypes['PlannedStep']>, ParentType, ContextType, RequireFields<QueryPlanDeploymentArgs, 'settings'>>;
   trackBooking?: Resolver<Maybe<ResolversTypes['PublicTracking']>, ParentType, ContextType, RequireFields<QueryTrackBookingArgs, 'reference'>>;
 };
 
@@ -1446,6 +1776,7 @@ export type StatusEventPageResolvers<ContextType = any, ParentType extends Resol
 export type SubscriptionResolvers<ContextType = any, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   onBookingChanged?: SubscriptionResolver<Maybe<ResolversTypes['Booking']>, "onBookingChanged", ParentType, ContextType, Partial<SubscriptionOnBookingChangedArgs>>;
   onCourierMoved?: SubscriptionResolver<Maybe<ResolversTypes['CourierMove']>, "onCourierMoved", ParentType, ContextType, Partial<SubscriptionOnCourierMovedArgs>>;
+  onDeploymentChanged?: SubscriptionResolver<Maybe<ResolversTypes['Deployment']>, "onDeploymentChanged", ParentType, ContextType, Partial<SubscriptionOnDeploymentChangedArgs>>;
 };
 
 export type SystemHealthResolvers<ContextType = any, ParentType extends ResolversParentTypes['SystemHealth'] = ResolversParentTypes['SystemHealth']> = {
@@ -1477,6 +1808,9 @@ export type Resolvers<ContextType = any> = {
   AuditEntryPage?: AuditEntryPageResolvers<ContextType>;
   Booking?: BookingResolvers<ContextType>;
   BookingPage?: BookingPageResolvers<ContextType>;
+  BotPrompt?: BotPromptResolvers<ContextType>;
+  ConnectInstance?: ConnectInstanceResolvers<ContextType>;
+  ConnectQueue?: ConnectQueueResolvers<ContextType>;
   Courier?: CourierResolvers<ContextType>;
   CourierLocation?: CourierLocationResolvers<ContextType>;
   CourierMove?: CourierMoveResolvers<ContextType>;
@@ -1486,6 +1820,12 @@ export type Resolvers<ContextType = any> = {
   DashboardKpis?: DashboardKpisResolvers<ContextType>;
   DelayedDelivery?: DelayedDeliveryResolvers<ContextType>;
   DeliveryProof?: DeliveryProofResolvers<ContextType>;
+  Deployment?: DeploymentResolvers<ContextType>;
+  DeploymentError?: DeploymentErrorResolvers<ContextType>;
+  DeploymentPage?: DeploymentPageResolvers<ContextType>;
+  DeploymentResource?: DeploymentResourceResolvers<ContextType>;
+  DeploymentSettings?: DeploymentSettingsResolvers<ContextType>;
+  DeploymentStep?: DeploymentStepResolvers<ContextType>;
   Feedback?: FeedbackResolvers<ContextType>;
   FeedbackPage?: FeedbackPageResolvers<ContextType>;
   GeoPoint?: GeoPointResolvers<ContextType>;
@@ -1493,12 +1833,14 @@ export type Resolvers<ContextType = any> = {
   Me?: MeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NewAddress?: NewAddressResolvers<ContextType>;
+  NewDeploymentSettings?: NewDeploymentSettingsResolvers<ContextType>;
   NewPackage?: NewPackageResolvers<ContextType>;
   PackageDetails?: PackageDetailsResolvers<ContextType>;
   Partner?: PartnerResolvers<ContextType>;
   PartnerStatusEvent?: PartnerStatusEventResolvers<ContextType>;
   PartnerToken?: PartnerTokenResolvers<ContextType>;
   PickupWindow?: PickupWindowResolvers<ContextType>;
+  PlannedStep?: PlannedStepResolvers<ContextType>;
   PublicStatusEvent?: PublicStatusEventResolvers<ContextType>;
   PublicTracking?: PublicTrackingResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

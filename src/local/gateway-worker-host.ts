@@ -21,6 +21,8 @@ export type GatewayWorker = {
   subscribeStreams(handler: StreamHandler): Promise<() => void>;
   /** Resolves once every stream record published so far has been delivered or given up on. */
   flushStreams(): Promise<void>;
+  /** Where the gateway's Lambda runs local functions (invoked by name); until set, invocations fail. */
+  setFunctionRunner(runner: (functionName: string, event: unknown) => Promise<unknown>): void;
   close(): Promise<void>;
 };
 
@@ -45,6 +47,18 @@ export async function startGatewayWorker(options: GatewayWorkerOptions): Promise
   const send = (message: ToGatewayWorker) => worker.postMessage(message);
 
   let handler: StreamHandler | undefined;
+  let runFunction: ((functionName: string, event: unknown) => Promise<unknown>) | undefined;
+
+  async function runInvocation(id: number, functionName: string, event: unknown): Promise<void> {
+    try {
+      if (!runFunction) throw new Error(`Function ${functionName} is not running locally yet.`);
+      const result = await runFunction(functionName, event);
+      if (!failure) send({ type: 'invoke-result', id, result });
+    } catch (e) {
+      const error = e instanceof Error ? { name: e.name, message: e.message } : { name: 'Error', message: String(e) };
+      if (!failure) send({ type: 'invoke-result', id, error });
+    }
+  }
   let nextFlush = 0;
   const flushes = new Map<number, { resolve(): void; reject(error: Error): void }>();
   type Waiter = { type: FromGatewayWorker['type']; resolve(message: FromGatewayWorker): void; reject(e: Error): void };
@@ -89,6 +103,9 @@ export async function startGatewayWorker(options: GatewayWorkerOptions): Promise
       case 'cognito-message':
         onCognitoMessage?.(message.message);
         return;
+      case 'invoke':
+        void runInvocation(message.id, message.functionName, message.event);
+        return;
       case 'ready':
       case 'subscribed':
       case 'closed':
@@ -129,6 +146,9 @@ export async function startGatewayWorker(options: GatewayWorkerOptions): Promise
       return () => {
         if (handler === h) handler = undefined;
       };
+    },
+    setFunctionRunner(runner) {
+      runFunction = runner;
     },
     flushStreams() {
       if (failure) return Promise.reject(failure);

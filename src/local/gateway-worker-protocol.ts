@@ -9,6 +9,12 @@ export type GatewayWorkerData = {
   /** DynamoDB tables and settings persist here; in memory when absent. */
   dynamoDataDir?: string;
   cognitoDataDir: string;
+  /** S3 objects and the Lex, Connect, IAM and Lambda emulators' state persist here; in memory when absent. */
+  awsDataDir?: string;
+  /** The Lambda functions that exist locally (their code runs in the stack's thread). */
+  functions?: string[];
+  /** Time zone Lex resolves relative dates ("tomorrow") in (default America/Los_Angeles, the demo's city). */
+  timeZone?: string;
 };
 
 export type ToGatewayWorker =
@@ -17,6 +23,8 @@ export type ToGatewayWorker =
   /** The outcome of a `stream` batch: an `error` makes the worker's stream consumer retry it. */
   | { type: 'stream-result'; id: number; error?: string }
   | { type: 'flush'; id: number }
+  /** The outcome of an `invoke`: the function's result, or the error it threw. */
+  | { type: 'invoke-result'; id: number; result?: unknown; error?: { name: string; message: string } }
   | { type: 'close' };
 
 export type FromGatewayWorker =
@@ -25,4 +33,6 @@ export type FromGatewayWorker =
   | { type: 'stream'; id: number; event: DynamoDBStreamEvent }
   | { type: 'flushed'; id: number }
   | { type: 'cognito-message'; message: CognitoMessage }
+  /** Run a local Lambda function (Lambda Invoke, or Lex calling a code hook) in the stack's thread. */
+  | { type: 'invoke'; id: number; functionName: string; event: unknown }
   | { type: 'closed' };

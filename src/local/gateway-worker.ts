@@ -1,7 +1,17 @@
-// The AWS gateway's own thread: DynamoDB (dynalite, streams, TTL sweeper) and Cognito behind the gateway
-// port, as a separate service like AWS, so the GraphQL server's event loop only does API work. Stream
-// batches go to the stack's thread, which answers ok or failed (a failure is retried like Lambda's).
+// The AWS gateway's own thread: DynamoDB (dynalite, streams, TTL sweeper), Cognito, S3, Lex V2 (models and
+// runtime), Connect (with the call simulator), IAM and Lambda behind the gateway port, as a separate service
+// like AWS, so the GraphQL server's event loop only does API work. Stream batches and Lambda invocations go
+// to the stack's thread, which runs them and answers (a failed batch is retried like Lambda's).
+import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
+import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { LOCAL_CREDENTIALS } from './dynamodb/local-dynamo';
+import { createS3Service } from './s3/s3-service';
+import { createLexService } from './lex/lex-service';
+import { createConnectService } from './connect/connect-service';
+import { createIamService } from './iam/iam-emulator';
+import { createLambdaService, functionNameOf } from './lambda/lambda-emulator';
 import { startGateway, type Gateway } from './gateway';
 import { createDynamoService, type DynamoService } from './dynamodb/dynamo-service';
 import { createCognitoService } from './cognito/cognito-service';
@@ -17,6 +27,19 @@ let gateway: Gateway | undefined;
 let unsubscribe: (() => void) | undefined;
 let nextBatch = 0;
 const batches = new Map<number, { resolve(): void; reject(error: Error): void }>();
+let nextInvocation = 0;
+const invocations = new Map<number, { resolve(result: unknown): void; reject(error: Error): void }>();
+
+/** Runs a local function in the stack's thread, as Lambda runs a function outside the calling service. */
+function invoke(functionName: string, event: unknown): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const id = nextInvocation++;
+    invocations.set(id, { resolve, reject });
+    post({ type: 'invoke', id, functionName, event });
+  });
+}
+
+const awsFile = (name: string) => (options.awsDataDir ? join(options.awsDataDir, name) : undefined);
 
 async function start(): Promise<void> {
   const started: { close(): Promise<void> }[] = [];
@@ -28,7 +51,50 @@ async function start(): Promise<void> {
       onMessage: (message) => post({ type: 'cognito-message', message }),
     });
     started.push(cognito);
-    gateway = await startGateway({ port: options.port, host: options.host, services: [service, cognito] });
+    const s3 = createS3Service({
+      credentials: [LOCAL_CREDENTIALS],
+      region: options.region,
+      ...(options.awsDataDir ? { dataDir: join(options.awsDataDir, 's3') } : {}),
+    });
+    started.push(s3);
+    const lambda = createLambdaService({
+      region: options.region,
+      functions: options.functions ?? [],
+      run: invoke,
+      ...(awsFile('lambda.json') ? { file: awsFile('lambda.json') } : {}),
+    });
+    // Lex calls a code hook only with the permission provisioning granted it, as in AWS.
+    const lex = createLexService({
+      invoke: async (functionArn, event) => {
+        const name = functionNameOf(functionArn);
+        if (!lambda.allows(name, 'lexv2.amazonaws.com'))
+          throw new Error(`Lex V2 is not allowed to invoke ${functionArn}: its resource policy has no lexv2 grant.`);
+        return invoke(name, event);
+      },
+      persistence: { ...(awsFile('lex.json') ? { file: awsFile('lex.json') } : {}) },
+      timeZone: options.timeZone ?? 'America/Los_Angeles',
+    });
+    started.push(lex);
+    // The call simulator talks to Lex through the gateway, as Connect reaches Lex over AWS's network.
+    let lexRuntime: LexRuntimeV2Client | undefined;
+    const connect = createConnectService({
+      region: options.region,
+      lex: { send: (command) => lexRuntime!.send(command) },
+      ...(awsFile('connect.json') ? { stateFile: awsFile('connect.json') } : {}),
+    });
+    started.push(connect);
+    const iam = createIamService({ ...(awsFile('iam.json') ? { file: awsFile('iam.json') } : {}) });
+    gateway = await startGateway({
+      port: options.port,
+      host: options.host,
+      services: [service, cognito, s3, lex, connect, iam, lambda],
+    });
+    lexRuntime = new LexRuntimeV2Client({
+      endpoint: `http://127.0.0.1:${gateway.port}`,
+      region: options.region,
+      credentials: LOCAL_CREDENTIALS,
+      requestHandler: new NodeHttpHandler(),
+    });
     dynamo = service;
     // Clients (browsers, SDKs) use localhost whatever interface we listen on (0.0.0.0 in a container).
     const publicUrl = `http://localhost:${gateway.port}`;
@@ -72,6 +138,13 @@ channel.on('message', (message: ToGatewayWorker) => {
       batches.delete(message.id);
       if (message.error === undefined) batch?.resolve();
       else batch?.reject(new Error(message.error));
+      return;
+    }
+    case 'invoke-result': {
+      const call = invocations.get(message.id);
+      invocations.delete(message.id);
+      if (!message.error) call?.resolve(message.result);
+      else call?.reject(Object.assign(new Error(message.error.message), { name: message.error.name }));
       return;
     }
     case 'flush':

@@ -29,6 +29,9 @@ import { aggregateStreamEvent } from '../api/rollup-aggregator';
 import { backfillRollups } from '../data/rollup-backfill';
 import { createRollupRepository } from '../data/rollup-repository';
 import { createGraphQLPublisher } from '../api/graphql-publisher';
+import { createLocalVoicebot, LOCAL_FUNCTIONS } from './voicebot';
+import { CALL_API_PATH } from './connect/connect-service';
+import { SEED } from './connect/connect-state';
 import {
   startFleetSimulator,
   type FleetSimulator,
@@ -55,6 +58,8 @@ export type StackOptions = {
   mapTileUrl?: string;
   /** Couriers moving through their deliveries on their own (local demo); off unless given. */
   simulator?: false | FleetSimulatorSettings;
+  /** Provision the voicebot into the emulated Connect instance when no deployment has succeeded yet. */
+  provisionVoicebot?: boolean;
 };
 
 export type Stack = {
@@ -120,6 +125,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       region,
       dynamoDataDir: throwaway ? undefined : join(dataDir, 'dynamodb'),
       cognitoDataDir: join(dataDir, 'cognito'),
+      awsDataDir: throwaway ? undefined : join(dataDir, 'aws'),
+      functions: LOCAL_FUNCTIONS,
       onCognitoMessage: (m) => log(`[cognito] ${m.channel} to ${m.destination}: code ${m.code ?? '-'}`),
     });
     closers.push(() => gateway.close());
@@ -138,7 +145,18 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await ensureTables(ddb, tables);
     const pool = await provisionUserPool(cognito, { poolName: 'courier-voicebot', clientName: 'web', groups: GROUPS });
 
-    const deps = createApiDeps({ doc, tables, log: jsonLog('api'), mcpServiceArn: LOCAL_MCP_SERVICE.userArn });
+    const baseDeps = createApiDeps({ doc, tables, log: jsonLog('api'), mcpServiceArn: LOCAL_MCP_SERVICE.userArn });
+    // The voicebot's engine and Connect directory on the SDK through the gateway; the code hook is the
+    // gateway's local Lambda function, run here.
+    const voicebot = createLocalVoicebot({
+      deps: baseDeps,
+      endpoint: gatewayUrl,
+      region,
+      credentials: LOCAL_CREDENTIALS,
+    });
+    closers.push(async () => voicebot.close());
+    gateway.setFunctionRunner((name, event) => voicebot.runFunction(name, event));
+    const deps: ApiDeps = { ...baseDeps, provisioning: voicebot.engine, connectDirectory: voicebot.directory };
     const seeded = options.seed
       ? await seedDemoData({
           deps,
@@ -204,6 +222,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       cognitoEndpoint: gatewayUrl,
       groups: GROUPS,
       mapTileUrl: options.mapTileUrl,
+      callSimulator: { url: `${gatewayUrl}${CALL_API_PATH}`, phoneNumber: SEED.phoneNumber },
     });
 
     served.outputs = outputs;
@@ -223,6 +242,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       if (failed > 0) throw new Error(`${failed} change-feed records failed`);
     });
     closers.push(async () => unsubscribe());
+
+    // First start: the bot goes into the emulated Connect instance through the same engine the wizard uses,
+    // after the change feed is up (so its progress is published like any deployment's).
+    if (options.provisionVoicebot) await voicebot.provisionIfNeeded(log);
 
     // Last to start, first to stop: it acts through the core like a courier's app, so its changes reach
     // subscribers through the change feed above.

@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     web: 'dev',
     log: (line) => console.log(line),
     simulator: config.simulator,
+    provisionVoicebot: true,
   });
 
   const secs = ((Date.now() - started) / 1000).toFixed(1);

@@ -16,7 +16,12 @@ export type ProvisioningClients = {
 };
 
 /** Builds the contact flow JSON (Connect flow language) for the provisioned bot alias. */
-export type ContactFlowContent = (ctx: { botAliasArn: string; queueArn?: string }) => string;
+/** The flow's JSON for a bot alias; `settings` carry the locale, voice and the admin's prompt edits. */
+export type ContactFlowContent = (ctx: {
+  botAliasArn: string;
+  queueArn?: string;
+  settings: DeploymentSettings;
+}) => string;
 
 export type StepContext = {
   clients: ProvisioningClients;

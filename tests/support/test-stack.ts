@@ -5,13 +5,16 @@ import { startStack, type Stack } from '../../src/local/stack';
 
 export const DEMO_PASSWORD = 'Demo-Courier-2026!';
 
-export async function startTestStack(options: { web?: 'none' | 'dev' | 'static' } = {}): Promise<Stack> {
+export async function startTestStack(
+  options: { web?: 'none' | 'dev' | 'static'; provisionVoicebot?: boolean } = {},
+): Promise<Stack> {
   return startStack({
     gatewayPort: 0,
     webPort: 0,
     demoPassword: DEMO_PASSWORD,
     seed: true,
     web: options.web ?? 'none',
+    provisionVoicebot: options.provisionVoicebot ?? false,
   });
 }
 

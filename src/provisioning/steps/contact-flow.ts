@@ -44,6 +44,7 @@ export const contactFlowStep: ProvisioningStep = {
     const content = ctx.contactFlowContent({
       botAliasArn: required(ctx, 'botAliasArn'),
       ...(ctx.settings.queueArn ? { queueArn: ctx.settings.queueArn } : {}),
+      settings: ctx.settings,
     });
     const found = await findFlow(connect, instanceId, name);
     if (!found?.Id) {
