@@ -14,10 +14,22 @@ const schema = z.object({
     .string()
     .regex(/^arn:aws[\w-]*:iam::\d{12}:(role|user)\/.+$/, 'MCP_SERVICE_ROLE_ARN must be an IAM role or user ARN')
     .optional(),
+  // The voicebot: the code hook the bot alias calls, and (in the api function) the provisioner to dispatch to.
+  CODE_HOOK_FUNCTION_ARN: z.string().startsWith('arn:', 'CODE_HOOK_FUNCTION_ARN must be a Lambda ARN').optional(),
+  PROVISIONER_FUNCTION_NAME: z.string().min(1).optional(),
+  /** The proof-of-delivery images' bucket (amplify/storage). */
+  PROOF_BUCKET: z.string().min(1).optional(),
   ...tableEnv,
 });
 
-export type LambdaConfig = { region: string; graphqlUrl?: string; mcpServiceArn?: string; tables: TableNames };
+export type LambdaConfig = {
+  region: string;
+  graphqlUrl?: string;
+  mcpServiceArn?: string;
+  voicebot?: { codeHookFunctionArn: string; provisionerFunctionName?: string };
+  proofBucket?: string;
+  tables: TableNames;
+};
 
 export function loadLambdaConfig(env: NodeJS.ProcessEnv = process.env): LambdaConfig {
   const parsed = schema.safeParse(env);
@@ -33,6 +45,17 @@ export function loadLambdaConfig(env: NodeJS.ProcessEnv = process.env): LambdaCo
     region: parsed.data.AWS_REGION,
     graphqlUrl: parsed.data.GRAPHQL_URL,
     ...(parsed.data.MCP_SERVICE_ROLE_ARN ? { mcpServiceArn: parsed.data.MCP_SERVICE_ROLE_ARN } : {}),
+    ...(parsed.data.PROOF_BUCKET ? { proofBucket: parsed.data.PROOF_BUCKET } : {}),
+    ...(parsed.data.CODE_HOOK_FUNCTION_ARN
+      ? {
+          voicebot: {
+            codeHookFunctionArn: parsed.data.CODE_HOOK_FUNCTION_ARN,
+            ...(parsed.data.PROVISIONER_FUNCTION_NAME
+              ? { provisionerFunctionName: parsed.data.PROVISIONER_FUNCTION_NAME }
+              : {}),
+          },
+        }
+      : {}),
     tables,
   };
 }

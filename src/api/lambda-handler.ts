@@ -1,20 +1,32 @@
-// AWS Lambda entry of the GraphQL API: one line of wiring around the shared router.
+// AWS Lambda entry of the GraphQL API: the shared router with the runtime's dependencies.
 import type { AppSyncResolverEvent } from 'aws-lambda';
 import { appRouter } from './app-router';
 import { jsonLog } from './deps';
 import { loadLambdaConfig } from './lambda-config';
 import { createApi } from './router';
 import { createApiDeps, createDocumentClient } from './runtime';
+import { createCloudVoicebot } from '../provisioning/cloud-voicebot';
+import type { ApiDeps } from './deps';
 
 const config = loadLambdaConfig();
+const deps: ApiDeps = createApiDeps({
+  doc: createDocumentClient({ region: config.region }),
+  tables: config.tables,
+  log: jsonLog('api'),
+  mcpServiceArn: config.mcpServiceArn,
+  ...(config.proofBucket ? { proofs: { bucket: config.proofBucket, s3: { region: config.region } } } : {}),
+});
+// Deployments are dispatched to the provisioner function; Connect is read for the wizard's choices.
+const voicebot =
+  config.voicebot && deps.deployments
+    ? createCloudVoicebot(
+        { region: config.region, ...config.voicebot },
+        { deployments: deps.deployments, clock: deps.clock, log: deps.log },
+      )
+    : undefined;
 const api = createApi(
   appRouter,
-  createApiDeps({
-    doc: createDocumentClient({ region: config.region }),
-    tables: config.tables,
-    log: jsonLog('api'),
-    mcpServiceArn: config.mcpServiceArn,
-  }),
+  voicebot ? { ...deps, provisioning: voicebot.engine, connectDirectory: voicebot.directory } : deps,
 );
 
 export const handler = (event: AppSyncResolverEvent<Record<string, unknown>>) => api.resolve(event);

@@ -14,7 +14,7 @@ import { createProvisioningEngine, type ProvisioningEngine } from '../provisioni
 import { createConnectDirectory, type ConnectDirectory } from '../provisioning/connect-directory';
 import { createActiveDefinitionSource, latestSucceededDeployment } from '../provisioning/active-prompts';
 import type { Deployment } from '../provisioning/deployment';
-import { buildContactFlow, contactFlowContent } from '../voice/contact-flow';
+import { voicebotFlowContent } from '../provisioning/flow-content';
 import { createLexCodeHook, voiceDepsFromApi } from '../voice/lex-codehook';
 import { functionArn } from './lambda/lambda-emulator';
 import { SEED } from './connect/connect-state';
@@ -60,16 +60,7 @@ export function createLocalVoicebot(options: {
     deployments,
     clock: deps.clock,
     codeHookLambdaArn: functionArn(options.region, CODE_HOOK_FUNCTION),
-    contactFlowContent: ({ botAliasArn, queueArn, settings }) =>
-      contactFlowContent(
-        buildContactFlow({
-          botAliasArn,
-          queueId: queueArn ?? '',
-          locale: settings.localeId,
-          voice: { id: settings.voiceId },
-          promptOverrides: settings.promptOverrides,
-        }),
-      ),
+    contactFlowContent: voicebotFlowContent,
     log: deps.log,
   });
   const directory = createConnectDirectory(clients.connect);

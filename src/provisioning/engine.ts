@@ -37,6 +37,12 @@ export type ProvisioningEngineDeps = {
   definition?: BotDefinition;
   newId?: () => string;
   log?: { error(message: string, detail?: unknown): void };
+  /**
+   * Hands a deployment's run to another process (in the cloud: an asynchronous invoke of the provisioner
+   * Lambda, which calls `resume`) instead of running it in this one — an API request must not wait for a
+   * bot build, and a Lambda's background work stops when it returns.
+   */
+  dispatch?: (deploymentId: string) => Promise<void>;
 };
 
 export type ProvisioningEngine = {
@@ -50,6 +56,12 @@ export type ProvisioningEngine = {
   list(page?: { limit: number; nextToken?: string }): Promise<Page<Deployment>>;
   /** The deployment once its current run or rollback has finished (at once if none is under way). */
   whenSettled(id: string): Promise<Deployment>;
+  /**
+   * Carries a dispatched deployment through to its end, in the process that received it: PENDING or
+   * RUNNING from its first unfinished step, ROLLING_BACK to the end of the rollback. Anything else is
+   * returned as it is (a repeated delivery of the same dispatch does nothing).
+   */
+  resume(id: string): Promise<Deployment>;
 };
 
 export function createProvisioningEngine(deps: ProvisioningEngineDeps): ProvisioningEngine {
@@ -177,6 +189,20 @@ export function createProvisioningEngine(deps: ProvisioningEngineDeps): Provisio
     active.set(deployment.id, run);
   }
 
+  /** Runs `work` here, or hands the deployment to the dispatcher; a failed hand-over is recorded. */
+  async function go(deployment: Deployment, work: (d: Deployment) => Promise<Deployment>): Promise<void> {
+    if (!deps.dispatch) return launch(deployment, work);
+    try {
+      await deps.dispatch(deployment.id);
+    } catch (error) {
+      deps.log?.error('Deployment could not be handed to the provisioner', { id: deployment.id, error });
+      const failure = stepError(error, deployment.status === 'ROLLING_BACK' ? 'rollback' : 'deploy');
+      const latest = (await deps.deployments.get(deployment.id)) ?? deployment;
+      await save(latest, (d) => ({ ...d, status: 'FAILED', error: { ...failure, step: d.error?.step ?? 'bot-role' } }));
+      throw error;
+    }
+  }
+
   async function load(id: string): Promise<Deployment> {
     const deployment = await deps.deployments.get(id);
     if (!deployment)
@@ -219,7 +245,7 @@ export function createProvisioningEngine(deps: ProvisioningEngineDeps): Provisio
       };
       await deps.deployments.create(deployment);
       deps.onProgress?.(deployment);
-      launch(deployment, async (d) => runSteps(await save(d, (x) => ({ ...x, status: 'RUNNING' })), 0));
+      await go(deployment, async (d) => runSteps(await save(d, (x) => ({ ...x, status: 'RUNNING' })), 0));
       return deployment;
     },
 
@@ -238,7 +264,7 @@ export function createProvisioningEngine(deps: ProvisioningEngineDeps): Provisio
           },
         );
       const running = await save(deployment, (d) => ({ ...d, status: 'RUNNING', error: undefined }));
-      launch(running, (d) => runSteps(d, failed));
+      await go(running, (d) => runSteps(d, failed));
       return running;
     },
 
@@ -253,7 +279,7 @@ export function createProvisioningEngine(deps: ProvisioningEngineDeps): Provisio
           },
         );
       const rolling = await save(deployment, (d) => ({ ...d, status: 'ROLLING_BACK', error: undefined }));
-      launch(rolling, rollBackSteps);
+      await go(rolling, rollBackSteps);
       return rolling;
     },
 
@@ -263,6 +289,24 @@ export function createProvisioningEngine(deps: ProvisioningEngineDeps): Provisio
 
     async whenSettled(id) {
       return (await active.get(id)) ?? load(id);
+    },
+
+    async resume(id) {
+      ensureIdle(id);
+      const deployment = await load(id);
+      const unfinished = deployment.steps.findIndex((s) => s.status !== 'SUCCEEDED');
+      switch (deployment.status) {
+        case 'PENDING':
+          return runSteps(await save(deployment, (d) => ({ ...d, status: 'RUNNING' })), 0);
+        case 'RUNNING':
+          return unfinished < 0
+            ? save(deployment, (d) => ({ ...d, status: 'SUCCEEDED', error: undefined }))
+            : runSteps(deployment, unfinished);
+        case 'ROLLING_BACK':
+          return rollBackSteps(deployment);
+        default:
+          return deployment;
+      }
     },
   };
 }

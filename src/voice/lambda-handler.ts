@@ -4,16 +4,20 @@ import { jsonLog } from '../api/deps';
 import { loadLambdaConfig } from '../api/lambda-config';
 import { createApiDeps, createDocumentClient } from '../api/runtime';
 import { createLexCodeHook, voiceDepsFromApi } from './lex-codehook';
+import { createActiveDefinitionSource } from '../provisioning/active-prompts';
 
 const config = loadLambdaConfig();
+const deps = createApiDeps({
+  doc: createDocumentClient({ region: config.region }),
+  tables: config.tables,
+  log: jsonLog('lex-codehook'),
+});
+// Speaks the live deployment's prompt edits, re-read at most once a minute per container.
 const codeHook = createLexCodeHook(
-  voiceDepsFromApi(
-    createApiDeps({
-      doc: createDocumentClient({ region: config.region }),
-      tables: config.tables,
-      log: jsonLog('lex-codehook'),
-    }),
-  ),
+  voiceDepsFromApi(deps),
+  deps.deployments
+    ? createActiveDefinitionSource(deps.deployments, { onError: (e) => deps.log.warn('prompt edits unavailable', e) })
+    : undefined,
 );
 
 export const handler = (event: LexV2Event) => codeHook(event);
