@@ -96,8 +96,10 @@ export function contributionDelta(before: Contribution[], after: Contribution[])
 /**
  * One guarded increment of a day's rollup: `source` identifies the changed item ("b:<reference>") and
  * `version` orders its changes, so a redelivered stream record (same or older version) changes nothing.
+ * `final` marks the source's removal: no later change of it can follow, so its guard may expire once the
+ * stream can no longer redeliver older records.
  */
-export type RollupChange = { day: string; source: string; version: number; delta: Counters };
+export type RollupChange = { day: string; source: string; version: number; delta: Counters; final?: true };
 
 /**
  * The rollup changes one booking stream record makes. A removal (TTL expiry) takes the booking's counts
@@ -108,7 +110,13 @@ export function bookingRollupChanges(before: Booking | undefined, after: Booking
   if (!current) return [];
   const version = after ? after.version : before!.version + 1;
   const delta = contributionDelta(before ? bookingContributions(before) : [], after ? bookingContributions(after) : []);
-  return [...delta].map(([day, counters]) => ({ day, source: `b:${current.reference}`, version, delta: counters }));
+  return [...delta].map(([day, counters]) => ({
+    day,
+    source: `b:${current.reference}`,
+    version,
+    delta: counters,
+    ...(after ? {} : { final: true as const }),
+  }));
 }
 
 /** Feedback is written once and only ever removed by retention: version 1 adds it, version 2 takes it away. */
@@ -121,7 +129,13 @@ export function feedbackRollupChanges(before: Feedback | undefined, after: Feedb
     after ? feedbackContributions(after) : [],
   );
   const version = after ? 1 : 2;
-  return [...delta].map(([day, counters]) => ({ day, source: `f:${current.reference}`, version, delta: counters }));
+  return [...delta].map(([day, counters]) => ({
+    day,
+    source: `f:${current.reference}`,
+    version,
+    delta: counters,
+    ...(after ? {} : { final: true as const }),
+  }));
 }
 
 /** A day rollup (or one shard of it): its counters and, per source, the last version applied. */
@@ -149,7 +163,10 @@ export function sumCounters(parts: Counters[]): Counters {
   return out;
 }
 
-/** Rollups are split in shards by source so one busy day never overflows an item (400 KB). */
+/**
+ * A day's counters are split in shards by source so that a busy day's increments spread over several items
+ * (DynamoDB throttles writes per item); the dashboard reads all of them, each a fixed set of counters.
+ */
 export const ROLLUP_SHARDS = 16;
 
 /** Stable shard of a source (FNV-1a). */

@@ -1,5 +1,5 @@
-// Dashboard rollups on DynamoDB: per-day counters in shards updated with one conditional UpdateItem ADD per
-// change (guarded per source and version, so a redelivered stream record changes nothing), the watch list
+// Dashboard rollups on DynamoDB: per-day counters in shards, updated once per change however often the
+// stream delivers it (version markers kept in per-source items the dashboard never reads), the watch list
 // of open deliveries with an ETA, and the change feed's health. Reads are Queries of a bounded size.
 import {
   BatchWriteCommand,
@@ -24,7 +24,7 @@ import type { RollupReader } from '../core/dashboard';
 import { isConditionalCheckFailed } from './paged-query';
 
 export type RollupRepository = RollupReader & {
-  /** Adds a change's delta unless its source already reached that version; false when it had. */
+  /** Adds a change's delta unless its source already reached that version for that day; false when it had. */
   apply(change: RollupChange): Promise<boolean>;
   /** Moves a booking's entry in the watch list from `before` to `after` (either may be absent). */
   watch(before: DeliveryWatch | undefined, after: DeliveryWatch | undefined, version: number): Promise<void>;
@@ -32,13 +32,22 @@ export type RollupRepository = RollupReader & {
   recordFeedEvent(at: string, voiceCallAt?: string): Promise<void>;
   /** Whether the rollups were ever built (by the change feed or by `writeBuilt`). */
   isBuilt(): Promise<boolean>;
-  /** Writes fully computed day shards and watches into empty rollups (first build from existing data). */
+  /** Writes fully computed day shards (and their sources' markers) and watches into empty rollups. */
   writeBuilt(shards: { day: string; shard: number; state: RollupState }[], watches: DeliveryWatch[]): Promise<void>;
 };
 
+/**
+ * Item layout in the Rollups table:
+ * - `day#<day>` / `shard#<nn>`: the day's counters (`c_<counter>`), plus `p_<source>` only while that
+ *   source's change is being applied. What the dashboard reads: a fixed size whatever the day's volume.
+ * - `applied#<source>` / `days`: `d_<day>` = the last version of the source counted on that day, and
+ *   `expiresAt` once the source is removed. Read and written by the aggregator only.
+ */
 const counterAttribute = (name: CounterName) => `c_${name.replace('.', '_')}`;
-const guardAttribute = (source: string) => `v_${source}`;
+const pendingAttribute = (source: string) => `p_${source}`;
+const appliedAttribute = (day: string) => `d_${day}`;
 const dayKey = (day: string, shard: number) => ({ pk: `day#${day}`, sk: `shard#${String(shard).padStart(2, '0')}` });
+const markerKey = (source: string) => ({ pk: `applied#${source}`, sk: 'days' });
 const watchKey = (w: Pick<DeliveryWatch, 'day' | 'eta' | 'reference'>) => ({
   pk: `late#${w.day}`,
   sk: `${w.eta}#${w.reference}`,
@@ -46,6 +55,13 @@ const watchKey = (w: Pick<DeliveryWatch, 'day' | 'eta' | 'reference'>) => ({
 const FEED_KEY = { pk: 'feed', sk: 'health' };
 const COUNTER_PROJECTION = COUNTERS.map((_, i) => `#c${i}`).join(', ');
 const COUNTER_NAMES = Object.fromEntries(COUNTERS.map((name, i) => [`#c${i}`, counterAttribute(name)]));
+/**
+ * How long a removed source's marker outlives it: DynamoDB Streams keep records 24 hours, so after two days
+ * no older record of the source can be redelivered and the marker has nothing left to guard.
+ */
+const MARKER_AFTER_REMOVAL_S = 2 * 24 * 3600;
+/** BatchWriteItem calls in flight while writing a first build (25 items each). */
+const BUILD_WRITERS = 4;
 
 export function createRollupRepository(doc: DynamoDBDocumentClient, table: string): RollupRepository {
   const setLater = async (attribute: string, value: string) => {
@@ -65,32 +81,98 @@ export function createRollupRepository(doc: DynamoDBDocumentClient, table: strin
     }
   };
 
+  /** A conditional write whose failed condition means "already done": true when it wrote. */
+  const writeUnlessDone = async (command: UpdateCommand): Promise<boolean> => {
+    try {
+      await doc.send(command);
+      return true;
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return false;
+      throw error;
+    }
+  };
+
+  /** Drops a counters item's in-flight mark of `source` if it is at most `version` (newer ones stay). */
+  const clearPending = (key: Record<string, string>, source: string, version: number) =>
+    writeUnlessDone(
+      new UpdateCommand({
+        TableName: table,
+        Key: key,
+        UpdateExpression: 'REMOVE #p',
+        ConditionExpression: '#p <= :version',
+        ExpressionAttributeNames: { '#p': pendingAttribute(source) },
+        ExpressionAttributeValues: { ':version': version },
+      }),
+    );
+
   return {
+    /**
+     * Exactly-once without transactions (TransactWriteItems is not available locally), in four single-item
+     * steps, each safe to repeat:
+     *   1. read the source's marker for the day; at or past `version` → already counted (go to 4, stop);
+     *   2. ADD the delta to the counters item and SET its pending mark `p_<source>` = version, on condition
+     *      that no mark of this or a newer version is there (one is: an interrupted attempt already added it);
+     *   3. SET the marker to `version` (never lowering it);
+     *   4. REMOVE the pending mark if it is still this version or older.
+     * A crash after 2 leaves the mark, so the retry skips the ADD and finishes 3 and 4; a crash after 3 leaves
+     * a stale mark that the retry (stopping at 1) removes. The trade-off chosen over a marker-then-ADD pair
+     * (which loses the delta if it crashes in between) or ADD-then-marker (which counts it twice): one read
+     * and three writes per change instead of two, and a counters item that holds, besides its fixed counters,
+     * only the marks of changes in flight. Like the stream itself, it assumes a source's changes are applied
+     * in version order; a change older than one already counted is skipped.
+     */
     async apply(change) {
+      const counters = dayKey(change.day, rollupShard(change.source));
+      const marker = markerKey(change.source);
+      const dayAttribute = appliedAttribute(change.day);
+      const { Item } = await doc.send(
+        new GetCommand({
+          TableName: table,
+          Key: marker,
+          ConsistentRead: true,
+          ProjectionExpression: '#d',
+          ExpressionAttributeNames: { '#d': dayAttribute },
+        }),
+      );
+      const applied = Item?.[dayAttribute];
+      if (typeof applied === 'number' && applied >= change.version) {
+        await clearPending(counters, change.source, applied);
+        return false;
+      }
+
       const entries = Object.entries(change.delta) as [CounterName, number][];
-      const names: Record<string, string> = { '#g': guardAttribute(change.source) };
+      const names: Record<string, string> = { '#p': pendingAttribute(change.source) };
       const values: Record<string, number> = { ':version': change.version };
       const adds = entries.map(([name, value], i) => {
         names[`#n${i}`] = counterAttribute(name);
         values[`:n${i}`] = value;
         return `#n${i} :n${i}`;
       });
-      try {
-        await doc.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: dayKey(change.day, rollupShard(change.source)),
-            UpdateExpression: `SET #g = :version${adds.length > 0 ? ` ADD ${adds.join(', ')}` : ''}`,
-            ConditionExpression: 'attribute_not_exists(#g) OR #g < :version',
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: values,
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionalCheckFailed(error)) return false;
-        throw error;
-      }
+      await writeUnlessDone(
+        new UpdateCommand({
+          TableName: table,
+          Key: counters,
+          UpdateExpression: `SET #p = :version${adds.length > 0 ? ` ADD ${adds.join(', ')}` : ''}`,
+          ConditionExpression: 'attribute_not_exists(#p) OR #p < :version',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        }),
+      );
+      await writeUnlessDone(
+        new UpdateCommand({
+          TableName: table,
+          Key: marker,
+          UpdateExpression: change.final ? 'SET #d = :version, #e = :expires' : 'SET #d = :version',
+          ConditionExpression: 'attribute_not_exists(#d) OR #d < :version',
+          ExpressionAttributeNames: { '#d': dayAttribute, ...(change.final ? { '#e': 'expiresAt' } : {}) },
+          ExpressionAttributeValues: {
+            ':version': change.version,
+            ...(change.final ? { ':expires': Math.floor(Date.now() / 1000) + MARKER_AFTER_REMOVAL_S } : {}),
+          },
+        }),
+      );
+      await clearPending(counters, change.source, change.version);
+      return true;
     },
 
     async watch(before, after, version) {
@@ -188,26 +270,43 @@ export function createRollupRepository(doc: DynamoDBDocumentClient, table: strin
     },
 
     async writeBuilt(shards, watches) {
-      const items = [
-        ...shards.map(({ day, shard, state }) => {
-          const item: Record<string, unknown> = dayKey(day, shard);
-          for (const [name, value] of Object.entries(state.counters) as [CounterName, number][])
-            item[counterAttribute(name)] = value;
-          for (const [source, version] of Object.entries(state.applied)) item[guardAttribute(source)] = version;
-          return item;
-        }),
-        ...watches.map((w) => ({ ...watchKey(w), ...w })),
-        { ...FEED_KEY, builtAt: new Date().toISOString() },
-      ];
-      for (let i = 0; i < items.length; i += 25) {
-        let pending: Record<string, unknown>[] | undefined = items
-          .slice(i, i + 25)
-          .map((Item) => ({ PutRequest: { Item } }));
-        while (pending && pending.length > 0) {
-          const out = await doc.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
-          pending = out.UnprocessedItems?.[table] as Record<string, unknown>[] | undefined;
+      const markers = new Map<string, Record<string, unknown>>();
+      const counterItems = shards.map(({ day, shard, state }) => {
+        const item: Record<string, unknown> = dayKey(day, shard);
+        for (const [name, value] of Object.entries(state.counters) as [CounterName, number][])
+          item[counterAttribute(name)] = value;
+        for (const [source, version] of Object.entries(state.applied)) {
+          let marker = markers.get(source);
+          if (!marker) markers.set(source, (marker = markerKey(source)));
+          marker[appliedAttribute(day)] = version;
         }
-      }
+        return item;
+      });
+      // The health item last: it is what `isBuilt` looks for, so an interrupted build is redone whole.
+      await batchPut(doc, table, [
+        ...counterItems,
+        ...markers.values(),
+        ...watches.map((w) => ({ ...watchKey(w), ...w })),
+      ]);
+      await batchPut(doc, table, [{ ...FEED_KEY, builtAt: new Date().toISOString() }]);
     },
   };
+}
+
+/** BatchWriteItem from a few writers at once, 25 items a call, resending what DynamoDB leaves unprocessed. */
+async function batchPut(doc: DynamoDBDocumentClient, table: string, items: Record<string, unknown>[]): Promise<void> {
+  let next = 0;
+  const writer = async () => {
+    for (let start = next; start < items.length; start = next) {
+      next += 25;
+      let pending: Record<string, unknown>[] | undefined = items
+        .slice(start, start + 25)
+        .map((Item) => ({ PutRequest: { Item } }));
+      while (pending && pending.length > 0) {
+        const out = await doc.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
+        pending = out.UnprocessedItems?.[table] as Record<string, unknown>[] | undefined;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: BUILD_WRITERS }, writer));
 }

@@ -83,7 +83,10 @@ export const TABLES = {
     logicalName: 'Rollups',
     description:
       'Dashboard figures kept current by the change feed: per-day counters in shards, the open deliveries with an ETA, feed health (Req 2.3-2.4, 9.11)',
-    // `day#<YYYY-MM-DD>` / `shard#<nn>`: counters; `late#<YYYY-MM-DD>` / `<eta>#<reference>`: watched deliveries;
+    // `day#<YYYY-MM-DD>` / `shard#<nn>`: counters (a fixed set, whatever the day's volume);
+    // `applied#<source>` / `days`: the last version of a booking or feedback counted per day (the aggregator's
+    // replay guard, never read by the dashboard; expires two days after its source is removed);
+    // `late#<YYYY-MM-DD>` / `<eta>#<reference>`: watched deliveries;
     // `feed` / `health`: last change-feed event and voice call;
     // `events#<partnerId>` / `<loggedAt>#<reference>#<at>#<status>`: a partner's booking status changes
     // (listStatusEvents), kept for 30 days through `expiresAt`.

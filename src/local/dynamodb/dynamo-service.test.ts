@@ -304,6 +304,79 @@ describe('local DynamoDB service', () => {
     expect(ours[0]!.dynamodb!.NewImage).toBeUndefined();
   });
 
+  it.each([true, false])(
+    'expires what the writes left expired, following every kind of write (stream %s)',
+    async (stream) => {
+      // Prepare
+      const table = await createTable(local.client, stream);
+      await local.client.send(
+        new UpdateTimeToLiveCommand({
+          TableName: table,
+          TimeToLiveSpecification: { Enabled: true, AttributeName: 'expiresAt' },
+        }),
+      );
+      const now = Math.floor(Date.now() / 1000);
+      const past = { N: String(now - 60) };
+      const future = { N: String(now + 3600) };
+      const put = (id: string, expiresAt: { N: string }) =>
+        local.client.send(new PutItemCommand({ TableName: table, Item: { id: { S: id }, expiresAt } }));
+      const setTtl = (id: string, expression: string, values?: Record<string, { N: string }>) =>
+        local.client.send(
+          new UpdateItemCommand({
+            TableName: table,
+            Key: { id: { S: id } },
+            UpdateExpression: expression,
+            ExpressionAttributeNames: { '#t': 'expiresAt' },
+            ...(values ? { ExpressionAttributeValues: values } : {}),
+          }),
+        );
+      await put('put-expired', past);
+      await put('put-later', future);
+      await setTtl('updated-expired', 'SET #t = :t', { ':t': past });
+      await put('moved-later', past);
+      await setTtl('moved-later', 'SET #t = :t', { ':t': future });
+      await put('cleared', past);
+      await setTtl('cleared', 'REMOVE #t');
+      await put('deleted', past);
+      await local.client.send(new DeleteItemCommand({ TableName: table, Key: { id: { S: 'deleted' } } }));
+      await local.client.send(
+        new BatchWriteItemCommand({
+          RequestItems: {
+            [table]: [
+              { PutRequest: { Item: { id: { S: 'batch-expired' }, expiresAt: past } } },
+              { PutRequest: { Item: { id: { S: 'batch-later' }, expiresAt: future } } },
+            ],
+          },
+        }),
+      );
+      const tracked = local.dynamo.expiries().tracked;
+
+      // Act
+      const deleted = await local.dynamo.sweepExpired();
+      const again = await local.dynamo.sweepExpired();
+      const ids = [
+        'put-expired',
+        'put-later',
+        'updated-expired',
+        'moved-later',
+        'cleared',
+        'deleted',
+        'batch-expired',
+        'batch-later',
+      ];
+      const remaining = [];
+      for (const id of ids)
+        if ((await local.client.send(new GetItemCommand({ TableName: table, Key: { id: { S: id } } }))).Item)
+          remaining.push(id);
+
+      // Assess
+      expect(deleted).toBe(3);
+      expect(again).toBe(0);
+      expect(remaining).toEqual(['put-later', 'moved-later', 'cleared', 'batch-later']);
+      expect(local.dynamo.expiries().tracked).toBe(tracked - 3);
+    },
+  );
+
   it('rejects transactions with an explanation instead of half-applying them', async () => {
     // Prepare
     const { TransactWriteItemsCommand } = await import('@aws-sdk/client-dynamodb');
@@ -388,6 +461,48 @@ describe('local DynamoDB persistence', () => {
       expect(described.Table?.LatestStreamLabel).toBe(label);
       expect(ttl.TimeToLiveDescription?.AttributeName).toBe('ttl');
       expect(item.Item).toEqual({ id: { S: 'kept' } });
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads the expiries of items from before a restart, in pages in the background, and expires them', async () => {
+    // Prepare
+    const dataDir = await mkdtemp(join(tmpdir(), 'dynamo-'));
+    try {
+      const first = await startLocalDynamo({ dataDir, ttlSweepIntervalMs: 0 });
+      const table = await createTable(first.client, false);
+      await first.client.send(
+        new UpdateTimeToLiveCommand({
+          TableName: table,
+          TimeToLiveSpecification: { Enabled: true, AttributeName: 'expiresAt' },
+        }),
+      );
+      const now = Math.floor(Date.now() / 1000);
+      for (let i = 0; i < 250; i += 25)
+        await first.client.send(
+          new BatchWriteItemCommand({
+            RequestItems: {
+              [table]: Array.from({ length: 25 }, (_, j) => ({
+                PutRequest: {
+                  Item: { id: { S: `k${i + j}` }, expiresAt: { N: String((i + j) % 5 === 0 ? now - 5 : now + 600) } },
+                },
+              })),
+            },
+          }),
+        );
+      await first.close();
+
+      // Act
+      const second = await startLocalDynamo({ dataDir, ttlSweepIntervalMs: 3_600_000 });
+      while (!second.dynamo.expiries().complete) await new Promise((resolve) => setTimeout(resolve, 20));
+      const rebuilt = second.dynamo.expiries();
+      const deleted = await second.dynamo.sweepExpired();
+      await second.close();
+
+      // Assess
+      expect(rebuilt).toEqual({ tracked: 250, complete: true });
+      expect(deleted).toBe(50);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }

@@ -2,13 +2,23 @@
 // records (captured around each write under a per-item lock), time-to-live settings and expiry.
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { crc32 } from 'node:zlib';
 import type { GatewayRequest, GatewayService } from '../gateway-service';
 import { BackendError, startDynaliteBackend, type BackendResponse } from './dynalite-backend';
+import { createExpiryIndex } from './expiry-index';
 import { createKeyMutex } from './key-mutex';
 import { createOperationCounter, OPERATIONS_PATH, tablesOf, type OperationCounter } from './operation-counter';
 import { createStreamHub, type LocalStreams, type StreamDeliveryOptions } from './local-streams';
-import { buildStreamRecord, canonicalItem, keyId, streamArn, streamLabel, type Item } from './stream-record';
+import {
+  buildStreamRecord,
+  canonicalItem,
+  keyId,
+  parseKeyId,
+  streamArn,
+  streamLabel,
+  type Item,
+} from './stream-record';
 import { openTableSettings, type TableSettings } from './table-settings';
 
 export type DynamoServiceOptions = {
@@ -25,6 +35,8 @@ export type DynamoService = GatewayService & {
   streams: LocalStreams;
   /** Deletes every item whose TTL attribute is before `now`, as DynamoDB's TTL process does; returns the count. */
   sweepExpired(now?: Date): Promise<number>;
+  /** Items whose expiry the TTL process tracks, and whether it has read the items that predate it. */
+  expiries(): { tracked: number; complete: boolean };
   /** Client calls received, by table and operation; also served at `OPERATIONS_PATH` (GET, DELETE resets). */
   operations: OperationCounter;
 };
@@ -32,6 +44,15 @@ export type DynamoService = GatewayService & {
 const TARGET_PREFIX = 'DynamoDB_20120810.';
 const TTL_SERVICE_IDENTITY = { type: 'Service', principalId: 'dynamodb.amazonaws.com' } as const;
 const FIVE_YEARS_S = 5 * 365 * 24 * 3600;
+/**
+ * Reading the expiries of items written before the service started: a Scan page this size (≈ 1–5 ms of
+ * the gateway's thread), then a pause, so requests never wait behind more than one page. DynamoDB itself
+ * deletes expired items within days, so a slow first read loses nothing that matters.
+ */
+const REBUILD_PAGE = 100;
+const REBUILD_PAUSE_MS = 25;
+/** Expired items deleted between yields to requests. */
+const SWEEP_BATCH = 50;
 
 type Json = Record<string, unknown>;
 type WriteRequest = { PutRequest?: { Item: Item }; DeleteRequest?: { Key: Item } };
@@ -48,6 +69,12 @@ export async function createDynamoService(options: DynamoServiceOptions = {}): P
   const keyNamesCache = new Map<string, string[]>();
   const defaultRegion = options.region ?? 'us-east-1';
   const operations = createOperationCounter();
+  const expiries = createExpiryIndex();
+  /** TTL tables whose pre-existing items are in `expiries`; the rest are read by `rebuildExpiries`. */
+  const indexed = new Set<string>();
+  const rebuilding = new Map<string, Promise<void>>();
+  let hurry = 0;
+  let closed = false;
 
   async function keyNamesOf(table: string): Promise<string[]> {
     const cached = keyNamesCache.get(table);
@@ -67,6 +94,20 @@ export async function createDynamoService(options: DynamoServiceOptions = {}): P
       keys[name] = value;
     }
     return keys;
+  }
+
+  const ttlAttributeOf = (table: string) => settings.get(table).ttl?.attributeName;
+
+  function expiryOf(item: Item | undefined, attribute: string): number | undefined {
+    const value = item?.[attribute]?.N;
+    const at = value === undefined ? NaN : Number(value);
+    return Number.isFinite(at) ? at : undefined;
+  }
+
+  /** Tells the TTL process an item's expiry after a write (`item` absent: deleted). */
+  function noteExpiry(table: string, keys: Item, item: Item | undefined): void {
+    const attribute = ttlAttributeOf(table);
+    if (attribute) expiries.note(keyId(table, keys), expiryOf(item, attribute));
   }
 
   function emit(table: string, region: string, keys: Item, oldImage?: Item, newImage?: Item, byTtl = false): void {
@@ -111,6 +152,7 @@ export async function createDynamoService(options: DynamoServiceOptions = {}): P
       if (clientReturn !== 'ALL_OLD') delete output.Attributes;
       const newImage = kind === 'put' ? canonicalItem(input.Item as Item) : undefined;
       emit(table, regionOf(req), keys, oldImage, newImage);
+      noteExpiry(table, keys, newImage);
       replyJson(res, response, output);
     });
   }
@@ -127,7 +169,11 @@ export async function createDynamoService(options: DynamoServiceOptions = {}): P
       if (clientReturn === 'UPDATED_NEW' || clientReturn === 'UPDATED_OLD') {
         // Which attributes an expression "updated" is DynamoDB's to say: keep its answer, read the new image.
         const response = await forward(req);
-        if (response.status === 200) emit(table, regionOf(req), keys, oldImage, await getImage());
+        if (response.status === 200) {
+          const newImage = await getImage();
+          emit(table, regionOf(req), keys, oldImage, newImage);
+          noteExpiry(table, keys, newImage);
+        }
         return pipe(res, response);
       }
       const response = await send(req, { ...input, ReturnValues: 'ALL_NEW' });
@@ -137,8 +183,74 @@ export async function createDynamoService(options: DynamoServiceOptions = {}): P
       if (clientReturn === 'ALL_OLD' && oldImage) output.Attributes = oldImage;
       else if (clientReturn !== 'ALL_NEW') delete output.Attributes;
       emit(table, regionOf(req), keys, oldImage, newImage);
+      noteExpiry(table, keys, newImage);
       replyJson(res, response, output);
     });
+  }
+
+  /**
+   * A write to a table without a stream goes straight to dynalite; on a TTL table the TTL process learns the
+   * item's expiry from it. An update names its changes in an expression, so the item's expiry is read back
+   * when the expression mentions the TTL attribute (after the answer is sent: the caller does not wait).
+   */
+  async function plainWrite(req: GatewayRequest, res: ServerResponse, input: Json, operation: string) {
+    const table = String(input.TableName);
+    const attribute = ttlAttributeOf(table);
+    const response = await forward(req);
+    if (!attribute || response.status !== 200) return pipe(res, response);
+    const source = (operation === 'PutItem' ? input.Item : input.Key) as Item | undefined;
+    // The write is done: nothing from here on may fail the request (it would be forwarded again).
+    const names = await keyNamesOf(table).catch(() => undefined);
+    const keys = names && pickKeys(source, names);
+    if (!keys) return pipe(res, response);
+    if (operation !== 'UpdateItem') {
+      noteExpiry(table, keys, operation === 'PutItem' ? source : undefined);
+      return pipe(res, response);
+    }
+    pipe(res, response);
+    if (!mentionsAttribute(input, attribute)) return;
+    try {
+      const { Item } = await backend.call<{ Item?: Item }>('GetItem', {
+        TableName: table,
+        Key: keys,
+        ConsistentRead: true,
+        ProjectionExpression: '#ttl',
+        ExpressionAttributeNames: { '#ttl': attribute },
+      });
+      noteExpiry(table, keys, Item);
+    } catch (error) {
+      // The update stands; only its expiry stays unknown until the next start reads it.
+      console.error(`[dynamodb] reading the TTL of an item of ${table} failed`, error);
+    }
+  }
+
+  /**
+   * What a successful BatchWriteItem did to items of TTL tables, leaving out the requests it left unprocessed.
+   * Never throws: the writes are done, and a failed request would be forwarded again.
+   */
+  async function noteBatchExpiries(requestItems: Record<string, WriteRequest[]>, response: BackendResponse) {
+    const tables = Object.keys(requestItems).filter((table) => ttlAttributeOf(table));
+    if (response.status !== 200 || tables.length === 0) return;
+    await noteBatch(requestItems, tables, response).catch((error: unknown) =>
+      console.error('[dynamodb] reading the TTLs of a batch write failed', error),
+    );
+  }
+
+  async function noteBatch(requestItems: Record<string, WriteRequest[]>, tables: string[], response: BackendResponse) {
+    const unprocessed = new Set<string>();
+    const output = parseJson(response.body);
+    for (const [table, requests] of Object.entries((output.UnprocessedItems ?? {}) as Record<string, WriteRequest[]>))
+      for (const request of requests) {
+        const keys = pickKeys(request.PutRequest?.Item ?? request.DeleteRequest?.Key, await keyNamesOf(table));
+        if (keys) unprocessed.add(keyId(table, keys));
+      }
+    for (const table of tables) {
+      const names = await keyNamesOf(table);
+      for (const request of requestItems[table] ?? []) {
+        const keys = pickKeys(request.PutRequest?.Item ?? request.DeleteRequest?.Key, names);
+        if (keys && !unprocessed.has(keyId(table, keys))) noteExpiry(table, keys, request.PutRequest?.Item);
+      }
+    }
   }
 
   async function batchWriteItem(req: GatewayRequest, res: ServerResponse, input: Json) {
@@ -153,7 +265,11 @@ export async function createDynamoService(options: DynamoServiceOptions = {}): P
         writes.push({ table, keys, id: keyId(table, keys), put: request.PutRequest?.Item });
       }
     }
-    if (writes.length === 0) return pipe(res, await forward(req));
+    if (writes.length === 0) {
+      const response = await forward(req);
+      await noteBatchExpiries(requestItems, response);
+      return pipe(res, response);
+    }
     await mutex.run(
       writes.map((w) => w.id),
       async () => {
@@ -196,6 +312,7 @@ export async function createDynamoService(options: DynamoServiceOptions = {}): P
             if (!unprocessed.has(w.id))
               emit(w.table, region, w.keys, oldImages.get(w.id), w.put && canonicalItem(w.put));
         }
+        await noteBatchExpiries(requestItems, response);
         pipe(res, response);
       },
     );
@@ -275,6 +392,8 @@ export async function createDynamoService(options: DynamoServiceOptions = {}): P
     if (!spec.Enabled && !existing.ttl) return replyError(res, 'ValidationException', 'TimeToLive is already disabled');
     const { ttl: _previous, ...others } = existing;
     await settings.set(table, spec.Enabled ? { ...others, ttl: { attributeName: spec.AttributeName } } : others);
+    forgetExpiries(table);
+    if (spec.Enabled && intervalMs > 0) rebuildInBackground();
     replyJson(res, undefined, {
       TimeToLiveSpecification: { Enabled: spec.Enabled, AttributeName: spec.AttributeName },
     });
@@ -282,65 +401,131 @@ export async function createDynamoService(options: DynamoServiceOptions = {}): P
 
   const forward = (req: GatewayRequest): Promise<BackendResponse> => backend.send(req.headers, req.body);
 
-  let sweeping: Promise<number> | undefined;
-  async function sweep(now: Date): Promise<number> {
-    const nowS = Math.floor(now.getTime() / 1000);
-    const values = { ':now': { N: String(nowS) }, ':min': { N: String(nowS - FIVE_YEARS_S) } };
-    const condition = '#ttl < :now AND #ttl > :min';
-    let deleted = 0;
-    for (const table of settings.tables()) {
-      const ttl = settings.get(table).ttl;
-      if (!ttl) continue;
+  /** A table's items are about to be read afresh (TTL turned on), or are gone (TTL off, table deleted). */
+  function forgetExpiries(table: string): void {
+    indexed.delete(table);
+    expiries.dropTable(table);
+  }
+
+  /**
+   * Reads the expiries of a TTL table's existing items with a paged Scan: once per table and service start
+   * (or TTL switch-on), since from then on every write tells the index itself. Unless someone waits for it
+   * (`hurry`), it pauses between pages.
+   */
+  function rebuildExpiries(table: string): Promise<void> {
+    const running = rebuilding.get(table);
+    if (running) return running;
+    const attribute = ttlAttributeOf(table);
+    const job = (async () => {
+      if (!attribute) return;
       const keyNames = await keyNamesOf(table).catch(() => undefined);
-      if (!keyNames) continue;
-      const names = Object.fromEntries(keyNames.map((name, i) => [`#k${i}`, name]));
+      if (!keyNames) return;
+      const names: Record<string, string> = { '#ttl': attribute };
+      keyNames.forEach((name, i) => (names[`#k${i}`] = name));
       let start: Item | undefined;
       do {
         const page: { Items?: Item[]; LastEvaluatedKey?: Item } = await backend.call('Scan', {
           TableName: table,
-          FilterExpression: condition,
+          Limit: REBUILD_PAGE,
           ProjectionExpression: Object.keys(names).join(', '),
-          ExpressionAttributeNames: { ...names, '#ttl': ttl.attributeName },
-          ExpressionAttributeValues: values,
+          ExpressionAttributeNames: names,
           ...(start ? { ExclusiveStartKey: start } : {}),
         });
-        for (const keys of page.Items ?? []) {
-          const removed = await mutex.run([keyId(table, keys)], async () => {
-            try {
-              const out = await backend.call<{ Attributes?: Item }>('DeleteItem', {
-                TableName: table,
-                Key: keys,
-                ConditionExpression: condition,
-                ExpressionAttributeNames: { '#ttl': ttl.attributeName },
-                ExpressionAttributeValues: values,
-                ReturnValues: 'ALL_OLD',
-              });
-              emit(table, defaultRegion, keys, out.Attributes, undefined, true);
-              return true;
-            } catch (error) {
-              if (error instanceof BackendError && error.type === 'ConditionalCheckFailedException') return false;
-              throw error;
-            }
-          });
-          if (removed) deleted++;
+        for (const item of page.Items ?? []) {
+          const keys = pickKeys(item, keyNames);
+          const at = expiryOf(item, attribute);
+          // A write since the page was read told the index the newer truth: keep that.
+          if (keys && at !== undefined) expiries.noteIfUnknown(keyId(table, keys), at);
         }
         start = page.LastEvaluatedKey;
-      } while (start);
-    }
-    return deleted;
+        if (start && hurry === 0) await sleep(REBUILD_PAUSE_MS, undefined, { ref: false });
+      } while (start && !closed && ttlAttributeOf(table) === attribute);
+      if (!closed && ttlAttributeOf(table) === attribute) indexed.add(table);
+    })().finally(() => rebuilding.delete(table));
+    rebuilding.set(table, job);
+    return job;
   }
 
+  const unindexedTables = () => settings.tables().filter((table) => ttlAttributeOf(table) && !indexed.has(table));
+
+  function rebuildInBackground(): void {
+    for (const table of unindexedTables())
+      rebuildExpiries(table).catch((error: unknown) =>
+        console.error(`[dynamodb] reading the TTLs of ${table} failed`, error),
+      );
+  }
+
+  /** Deletes one item the index says is due, if its TTL still says so; a changed TTL goes back to the index. */
+  async function expire(id: string, now: { s: number }): Promise<boolean> {
+    const { table, keys } = parseKeyId(id);
+    const attribute = ttlAttributeOf(table);
+    if (!attribute) return false;
+    const condition = '#ttl < :now AND #ttl > :min';
+    const values = { ':now': { N: String(now.s) }, ':min': { N: String(now.s - FIVE_YEARS_S) } };
+    return mutex.run([id], async () => {
+      try {
+        const out = await backend.call<{ Attributes?: Item }>('DeleteItem', {
+          TableName: table,
+          Key: keys,
+          ConditionExpression: condition,
+          ExpressionAttributeNames: { '#ttl': attribute },
+          ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_OLD',
+        });
+        emit(table, defaultRegion, keys, out.Attributes, undefined, true);
+        return true;
+      } catch (error) {
+        if (!(error instanceof BackendError) || error.type !== 'ConditionalCheckFailedException') throw error;
+        const { Item } = await backend.call<{ Item?: Item }>('GetItem', {
+          TableName: table,
+          Key: keys,
+          ConsistentRead: true,
+          ProjectionExpression: '#ttl',
+          ExpressionAttributeNames: { '#ttl': attribute },
+        });
+        if (Item) noteExpiry(table, keys, Item);
+        return false;
+      }
+    });
+  }
+
+  /** Deletes what the index has due, a batch at a time, yielding to requests between batches. */
+  async function sweep(now: Date): Promise<number> {
+    const nowS = Math.floor(now.getTime() / 1000);
+    let deleted = 0;
+    for (;;) {
+      const due = expiries.takeDue(nowS, SWEEP_BATCH);
+      if (due.length === 0 || closed) return deleted;
+      for (const entry of due) {
+        // DynamoDB leaves alone TTLs more than five years in the past (not epoch seconds, most likely).
+        if (entry.at <= nowS - FIVE_YEARS_S) continue;
+        if (await expire(entry.id, { s: nowS })) deleted++;
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  let sweeping: Promise<number> | undefined;
   const sweepExpired = async (now = new Date()): Promise<number> => {
+    hurry++;
+    try {
+      await Promise.all(unindexedTables().map(rebuildExpiries));
+    } finally {
+      hurry--;
+    }
     while (sweeping) await sweeping.catch(() => undefined);
     sweeping = sweep(now).finally(() => (sweeping = undefined));
     return sweeping;
   };
 
   const intervalMs = options.ttlSweepIntervalMs ?? 60_000;
+  if (intervalMs > 0) rebuildInBackground();
   const sweeper =
     intervalMs > 0
       ? setInterval(() => {
-          if (!sweeping) sweepExpired().catch((error: unknown) => console.error('[dynamodb] TTL sweep failed', error));
+          if (sweeping) return;
+          sweeping = sweep(new Date()).finally(() => (sweeping = undefined));
+          sweeping.catch((error: unknown) => console.error('[dynamodb] TTL sweep failed', error));
         }, intervalMs).unref()
       : undefined;
 
@@ -348,6 +533,7 @@ export async function createDynamoService(options: DynamoServiceOptions = {}): P
     name: 'dynamodb',
     streams: { subscribe: hub.subscribe, flush: hub.flush },
     sweepExpired,
+    expiries: () => ({ tracked: expiries.size(), complete: unindexedTables().length === 0 }),
     operations,
     matches: (req) =>
       String(req.headers['x-amz-target'] ?? '').startsWith(TARGET_PREFIX) || req.url.split('?')[0] === OPERATIONS_PATH,
@@ -366,11 +552,13 @@ export async function createDynamoService(options: DynamoServiceOptions = {}): P
       try {
         switch (operation) {
           case 'PutItem':
-            return streamed ? await putOrDelete(req, res, input, 'put') : pipe(res, await forward(req));
+            return streamed ? await putOrDelete(req, res, input, 'put') : await plainWrite(req, res, input, operation);
           case 'DeleteItem':
-            return streamed ? await putOrDelete(req, res, input, 'delete') : pipe(res, await forward(req));
+            return streamed
+              ? await putOrDelete(req, res, input, 'delete')
+              : await plainWrite(req, res, input, operation);
           case 'UpdateItem':
-            return streamed ? await updateItem(req, res, input) : pipe(res, await forward(req));
+            return streamed ? await updateItem(req, res, input) : await plainWrite(req, res, input, operation);
           case 'BatchWriteItem':
             return await batchWriteItem(req, res, input);
           case 'CreateTable':
@@ -383,6 +571,7 @@ export async function createDynamoService(options: DynamoServiceOptions = {}): P
             const response = await forward(req);
             if (response.status === 200) {
               keyNamesCache.delete(String(input.TableName));
+              forgetExpiries(String(input.TableName));
               await settings.delete(String(input.TableName));
             }
             return pipe(res, response);
@@ -407,8 +596,10 @@ export async function createDynamoService(options: DynamoServiceOptions = {}): P
       }
     },
     async close() {
+      closed = true;
       if (sweeper) clearInterval(sweeper);
       await sweeping?.catch(() => undefined);
+      await Promise.all([...rebuilding.values()].map((job) => job.catch(() => undefined)));
       await backend.close();
     },
   };
@@ -474,4 +665,11 @@ function replyError(res: ServerResponse, type: string, message: string): void {
   const namespace = type === 'ValidationException' ? 'com.amazon.coral.validate' : 'com.amazon.coral.service';
   res.setHeader('x-amzn-errortype', type);
   replyJson(res, undefined, { __type: `${namespace}#${type}`, message }, 400);
+}
+
+/** Whether an UpdateItem can change `attribute`: its expressions name it, directly or through a placeholder. */
+function mentionsAttribute(input: Json, attribute: string): boolean {
+  const names = Object.values((input.ExpressionAttributeNames ?? {}) as Record<string, string>);
+  const legacy = (input.AttributeUpdates ?? {}) as Record<string, unknown>;
+  return names.includes(attribute) || String(input.UpdateExpression ?? '').includes(attribute) || attribute in legacy;
 }

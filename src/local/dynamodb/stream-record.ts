@@ -149,3 +149,9 @@ function sortedJson(value: AttributeValue): string {
 export function keyId(table: string, keys: Item): string {
   return `${table}\u0000${sortedJson({ M: keys })}`;
 }
+
+/** The table and keys a `keyId` was made from. */
+export function parseKeyId(id: string): { table: string; keys: Item } {
+  const split = id.indexOf('\u0000');
+  return { table: id.slice(0, split), keys: (JSON.parse(id.slice(split + 1)) as { M: Item }).M };
+}
