@@ -3,6 +3,7 @@ import { assignCourier, bookCourier, updateDeliveryStatus } from './bookings';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors';
 import { FeedbackNotAcceptedError, listFeedback, submitFeedback } from './feedback';
 import type { Booking, Principal } from './model';
+import type { FeedbackQuery, FeedbackRepository } from './ports';
 import { scriptedRandom, seededRandom } from './seeded-random';
 import {
   acme,
@@ -22,7 +23,11 @@ async function delivered(world: World, by: Principal = admin): Promise<Booking> 
   b = await assignCourier(b.reference, 'courier-07', admin, world);
   for (const status of ['COLLECTED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY', 'DELIVERED'] as const) {
     b = await updateDeliveryStatus(
-      { reference: b.reference, status, ...(status === 'DELIVERED' ? { proof: { photoKey: 'p.jpg' } } : {}) },
+      {
+        reference: b.reference,
+        status,
+        ...(status === 'DELIVERED' ? { proof: { photoKey: `proof/${b.reference}/photo-p.jpg` } } : {}),
+      },
       admin,
       world,
     );
@@ -206,6 +211,32 @@ describe('listFeedback', () => {
     expect(courierOther.items).toHaveLength(0);
     expect(partnerOwn.items).toHaveLength(2);
     expect(partnerOther.items).toHaveLength(0);
+  });
+
+  it('lists flagged complaints of one day through the day-partitioned index, today by default', async () => {
+    // Prepare
+    const world = makeWorld();
+    const b = await delivered(world);
+    const high = await submitFeedback(complaint(b.reference), admin, world);
+    const today = high.createdAt.slice(0, 10);
+    const queries: FeedbackQuery[] = [];
+    const feedback: FeedbackRepository = {
+      ...world.feedback,
+      query: (q, page) => {
+        queries.push(q);
+        return world.feedback.query(q, page);
+      },
+    };
+    // Act
+    const byDefault = await listFeedback({ flaggedOnly: true }, null, admin, { ...world, feedback });
+    const otherDay = await listFeedback({ flaggedOnly: true, day: '2025-06-09' }, null, admin, { ...world, feedback });
+    // Assess
+    expect(queries).toEqual([
+      { by: 'flagged', day: today },
+      { by: 'flagged', day: '2025-06-09' },
+    ]);
+    expect(byDefault.items.map((f) => f.reference)).toEqual([high.reference]);
+    expect(otherDay.items).toEqual([]);
   });
 
   it('refuses cross-scope filters and the public', async () => {

@@ -206,7 +206,8 @@ export type FeedbackFilter = {
 
 /**
  * Lists feedback through the index that fits the filter. Couriers see feedback about their deliveries,
- * partners about their bookings; admins without a filter get today's.
+ * partners about their bookings; admins without a filter get today's, and flagged complaints are listed
+ * per day (today's without one).
  */
 export async function listFeedback(
   filter: FeedbackFilter | null | undefined,
@@ -234,7 +235,9 @@ export async function listFeedback(
   } else if (bookingReference !== undefined) {
     query = { by: 'booking', bookingReference };
   } else if (f.flaggedOnly) {
-    query = { by: 'flagged' };
+    // The flagged index is partitioned by day: one day's flagged complaints (today's unless a day is given,
+    // as the dashboard's alerts are), never a read of every day's.
+    query = { by: 'flagged', day: f.day ?? utcDay(deps.clock.now()) };
   } else if (f.courierId !== undefined) {
     query = { by: 'courier', courierId: f.courierId };
   } else if (f.partnerId !== undefined) {
