@@ -3,9 +3,16 @@ import { runApiBench } from './api.bench';
 import { runDashboardBench } from './dashboard.bench';
 import { runLiveBench } from './live.bench';
 import { runMapBench } from './map.bench';
+import { runMcpBench } from './mcp.bench';
 import { writeResult } from './stats';
 
-const benches = { api: runApiBench, live: runLiveBench, dashboard: runDashboardBench, map: runMapBench };
+const benches = {
+  api: runApiBench,
+  live: runLiveBench,
+  dashboard: runDashboardBench,
+  map: runMapBench,
+  mcp: runMcpBench,
+};
 const only = process.argv.slice(2);
 
 for (const [name, run] of Object.entries(benches)) {

@@ -1,0 +1,176 @@
+// The partner MCP app, independent of transport (MCP SDK examples' split): registers the tools on a FastMCP
+// server, each hidden and refused outside the token's scopes, audited on every call, and serves the
+// protected-resource metadata. server.ts (HTTP) and lambda.ts choose how requests reach it.
+import { FastMCP, FastMCPSession, type Logger, type Tool } from 'fastmcp';
+import { recordAudit } from '../../src/core/audit';
+import { ForbiddenError, UnauthorizedError } from '../../src/core/errors';
+import type { AuditRepository, Clock } from '../../src/core/ports';
+import type { Log } from '../../src/api/deps';
+import type { GraphQLCaller } from './graphql-client';
+import { PROTECTED_RESOURCE_METADATA_PATH, type McpSessionAuth, type ProtectedResourceMetadata } from './partner-auth';
+import { parseToolArguments, toolParameters } from './tool-parameters';
+import { toToolFailure, type ToolErrorResult } from './tool-errors';
+import type { ToolResult } from './tool-results';
+import { PARTNER_TOOLS, type PartnerTool } from './tools';
+
+export const SERVER_NAME = 'courier-partners';
+export const SERVER_VERSION = '1.0.0';
+
+const INSTRUCTIONS =
+  'Tools of the courier company for its partners: book couriers, track and list your bookings, change or cancel ' +
+  'them while allowed, follow status changes, and leave feedback. Every tool acts on your own company’s bookings ' +
+  'only. Errors say what was wrong and how to fix it; a RateLimitError says when to retry.';
+
+export type McpAppDeps = {
+  graphql: GraphQLCaller;
+  audit: AuditRepository;
+  clock: Clock;
+  log: Log;
+  /** Verifies the bearer token of every HTTP request; absent when sessions are connected in-process. */
+  authenticate?: (req: import('node:http').IncomingMessage) => Promise<McpSessionAuth>;
+  /** RFC 9728 metadata, served at /.well-known/oauth-protected-resource when given. */
+  metadata?: ProtectedResourceMetadata;
+  /**
+   * Write audit entries after answering instead of before (a long-running server, which drains them on
+   * stop). A Lambda must not: its environment freezes as soon as it has answered.
+   */
+  auditInBackground?: boolean;
+};
+
+export type McpApp = {
+  server: FastMCP<McpSessionAuth>;
+  /** A one-request session for stateless transports (Lambda): the caller's tools only, no capability polling. */
+  createStatelessSession(auth: McpSessionAuth): FastMCPSession<McpSessionAuth>;
+  /** Resolves when every audit entry written so far is stored. */
+  flushAudit(): Promise<void>;
+};
+
+/** FastMCP's own chatter at debug level stays out of the log; the rest goes to the structured log. */
+export function fastMcpLogger(log: Log): Logger {
+  const text = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+  return {
+    debug: () => {},
+    log: (...a) => log.info(text(a)),
+    info: (...a) => log.info(text(a)),
+    warn: (...a) => log.warn(text(a)),
+    error: (...a) => log.error(text(a)),
+  };
+}
+
+const mayUse = (tool: PartnerTool) => (auth: McpSessionAuth | undefined) => !!auth && auth.scopes.includes(tool.scope);
+
+type AuditQueue = { write(entry: Promise<unknown>): Promise<void>; flush(): Promise<void> };
+
+function auditQueue(inBackground: boolean): AuditQueue {
+  const pending = new Set<Promise<unknown>>();
+  return {
+    write: async (entry) => {
+      if (!inBackground) {
+        await entry;
+        return;
+      }
+      pending.add(entry);
+      void entry.finally(() => pending.delete(entry));
+    },
+    flush: async () => {
+      await Promise.allSettled([...pending]);
+    },
+  };
+}
+
+function toFastMcpTool(tool: PartnerTool, deps: McpAppDeps, audits: AuditQueue): Tool<McpSessionAuth> {
+  return {
+    name: tool.name,
+    description: tool.description,
+    annotations: tool.annotations,
+    parameters: toolParameters(tool.schema),
+    canAccess: mayUse(tool),
+    async execute(args, context): Promise<ToolResult | ToolErrorResult> {
+      const started = performance.now();
+      const auth = context.session;
+      if (!auth) {
+        return toToolFailure(tool.name, new UnauthorizedError('This session has no partner token.'), deps.log).result;
+      }
+      let result: ToolResult | ToolErrorResult;
+      let outcome = 'ok';
+      try {
+        // Hidden tools are refused by FastMCP already; this holds for any session however it was made.
+        if (!mayUse(tool)(auth)) {
+          throw new ForbiddenError(`This token does not have the ${tool.scope} scope that ${tool.name} needs.`, {
+            resolution: 'Ask the courier company for a token with that scope.',
+          });
+        }
+        const parsed = parseToolArguments(tool.name, tool.schema, args);
+        result = await tool.run(parsed, { graphql: deps.graphql, actingFor: { tokenId: auth.tokenId } });
+      } catch (e) {
+        const failure = toToolFailure(tool.name, e, deps.log);
+        outcome = failure.outcome;
+        result = failure.result;
+      }
+      await audits.write(
+        recordAudit(
+          {
+            partnerId: auth.partnerId,
+            tokenId: auth.tokenId,
+            source: 'mcp',
+            operation: tool.name,
+            args,
+            outcome,
+            latencyMs: performance.now() - started,
+            at: deps.clock.now(),
+          },
+          { audit: deps.audit },
+        ).catch((e: unknown) => deps.log.error('audit write failed', e)),
+      );
+      return result;
+    },
+  };
+}
+
+export function buildMcpServer(deps: McpAppDeps): McpApp {
+  const logger = fastMcpLogger(deps.log);
+  const server = new FastMCP<McpSessionAuth>({
+    name: SERVER_NAME,
+    version: SERVER_VERSION,
+    instructions: INSTRUCTIONS,
+    logger,
+    ...(deps.authenticate ? { authenticate: deps.authenticate } : {}),
+    health: { enabled: true, path: '/health', message: 'ok' },
+    // Stateless requests have no standing stream to ping over.
+    ping: { enabled: false },
+    roots: { enabled: false },
+  });
+  const audits = auditQueue(deps.auditInBackground ?? false);
+  const tools = PARTNER_TOOLS.map((t) => toFastMcpTool(t, deps, audits));
+  server.addTools(tools);
+
+  if (deps.metadata) {
+    const metadata = deps.metadata;
+    const app = server.getApp();
+    // RFC 9728 §3.1 places a path-bearing resource's metadata under the path too (…/oauth-protected-resource/mcp).
+    app.get(PROTECTED_RESOURCE_METADATA_PATH, (c) => c.json(metadata));
+    app.get(`${PROTECTED_RESOURCE_METADATA_PATH}/*`, (c) => c.json(metadata));
+  }
+
+  return {
+    server,
+    flushAudit: audits.flush,
+    createStatelessSession: (auth) =>
+      new FastMCPSession<McpSessionAuth>({
+        auth,
+        name: SERVER_NAME,
+        version: SERVER_VERSION,
+        instructions: INSTRUCTIONS,
+        logger,
+        prompts: [],
+        resources: [],
+        resourcesTemplates: [],
+        roots: { enabled: false },
+        ping: { enabled: false },
+        hasTools: true,
+        tools: tools.filter((t) => t.canAccess?.(auth) ?? true),
+        stateless: true,
+        transportType: 'httpStream',
+      }),
+  };
+}
