@@ -3,7 +3,7 @@ import { assignCourier, bookCourier, updateDeliveryStatus } from './bookings';
 import { NotFoundError, ValidationError } from './errors';
 import { generateReference } from './reference';
 import { seededRandom } from './seeded-random';
-import { admin, makeWorld, validBookingInput } from './testing/fixtures';
+import { acme, admin, anonymous, globex, makeWorld, validBookingInput } from './testing/fixtures';
 import { trackBooking } from './tracking';
 
 describe('trackBooking', () => {
@@ -69,5 +69,22 @@ describe('trackBooking', () => {
     expect(invalid.message).toMatch(/swapped/);
     expect(unknown).toBeInstanceOf(NotFoundError);
     expect(reads).toBe(1);
+  });
+
+  it("lets a partner track only its own bookings, reporting another partner's like a missing one", async () => {
+    // Prepare
+    const world = makeWorld();
+    const acmes = await bookCourier(validBookingInput(), acme, world);
+
+    // Act
+    const own = await trackBooking(acmes.reference, world, acme);
+    const publicView = await trackBooking(acmes.reference, world, anonymous);
+    const other = trackBooking(acmes.reference, world, globex);
+
+    // Assess
+    expect(own.reference).toBe(acmes.reference);
+    expect(publicView.reference).toBe(acmes.reference);
+    await expect(other).rejects.toThrow(NotFoundError);
+    await expect(other).rejects.toThrow(`No booking with reference ${acmes.reference} was found.`);
   });
 });

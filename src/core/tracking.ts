@@ -1,7 +1,7 @@
 // Public tracking: what anyone holding a reference may learn about one parcel, and nothing more.
 import { bookingNotFoundMessage } from './access';
 import { NotFoundError } from './errors';
-import type { BookingStatus, GeoPoint } from './model';
+import type { BookingStatus, GeoPoint, Principal } from './model';
 import type { BookingRepository, CourierRepository } from './ports';
 import { requireReference } from './reference';
 
@@ -19,17 +19,20 @@ export type PublicTracking = {
 
 /**
  * Looks a parcel up by reference for anyone (callers, the public page, partners). The reference is checked
- * before any lookup; the courier's position is shown only while the parcel is out for delivery.
+ * before any lookup; the courier's position is shown only while the parcel is out for delivery. A partner
+ * integration tracks only its own bookings: another partner's parcel is reported exactly like a missing one.
  */
 export async function trackBooking(
   reference: unknown,
   deps: { bookings: BookingRepository; couriers?: CourierRepository },
+  principal?: Principal,
 ): Promise<PublicTracking> {
   const ref = requireReference(reference);
-  const booking = await deps.bookings.get(ref);
+  const found = await deps.bookings.get(ref);
+  const booking = principal?.role === 'PARTNER' && found?.partnerId !== principal.partnerId ? undefined : found;
   if (!booking) {
     throw new NotFoundError(bookingNotFoundMessage(ref), {
-      resolution: 'Check the reference on your confirmation; it looks like K7M-4XR-9.',
+      resolution: 'Check the reference on your confirmation; it looks like K7M-4XR-7.',
     });
   }
   const tracking: PublicTracking = {

@@ -42,7 +42,9 @@ export const bookingsRouter = new Router()
     );
     return { items: await presentBookings(page.items, deps), nextToken: page.nextToken ?? null };
   })
-  .onQuery('trackBooking', async (args, { deps }) => trackBooking(str(args.reference) ?? '', deps))
+  .onQuery('trackBooking', async (args, { deps, principal }) =>
+    trackBooking(str(args.reference) ?? '', deps, principal),
+  )
   .onQuery('listStatusEvents', async (args, { principal, deps }) => {
     if (!deps.partnerEvents) throw new FaultError('The partner event log is not configured in this runtime');
     const page = await listStatusEvents(
