@@ -23,6 +23,15 @@ const DashboardPage = lazy(() =>
 const ReportsPage = lazy(() =>
   import('../../features/reports/components/reports-page').then((m) => ({ default: m.ReportsPage })),
 );
+const PartnersPage = lazy(() =>
+  import('../../features/partners/components/partners-page').then((m) => ({ default: m.PartnersPage })),
+);
+const PartnerDetailPage = lazy(() =>
+  import('../../features/partners/components/partner-detail-page').then((m) => ({ default: m.PartnerDetailPage })),
+);
+const VoicebotRoutes = lazy(() =>
+  import('../../features/voicebot/components/voicebot-routes').then((m) => ({ default: m.VoicebotRoutes })),
+);
 const BookingDetailPage = lazy(() =>
   import('../../features/booking-detail/components/booking-detail-page').then((m) => ({
     default: m.BookingDetailPage,
@@ -35,8 +44,8 @@ const NAV: NavItem[] = [
   { label: 'Dashboard', icon: <DashboardIcon />, to: '/dashboard' },
   { label: 'Reports', icon: <ReportsIcon />, to: '/reports' },
   { label: 'Couriers', icon: <CouriersIcon />, to: '/couriers' },
-  { label: 'Voicebot', icon: <VoicebotIcon /> },
-  { label: 'Partners', icon: <PartnersIcon /> },
+  { label: 'Voicebot', icon: <VoicebotIcon />, to: '/voicebot' },
+  { label: 'Partners', icon: <PartnersIcon />, to: '/partners' },
 ];
 
 export type AdminAppProps = { userName: string; onSignOut: () => void };
@@ -53,6 +62,9 @@ export function AdminApp({ userName, onSignOut }: AdminAppProps) {
             <Route path="/dashboard" element={<DashboardPage />} />
             <Route path="/reports" element={<ReportsPage />} />
             <Route path="/couriers" element={<CouriersPage />} />
+            <Route path="/partners" element={<PartnersPage />} />
+            <Route path="/partners/:id" element={<PartnerDetailPage />} />
+            <Route path="/voicebot/*" element={<VoicebotRoutes />} />
             <Route path="*" element={<Navigate to="/bookings" replace />} />
           </Routes>
         </Suspense>
