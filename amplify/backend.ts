@@ -1,6 +1,6 @@
 // The Amplify Gen 2 backend: Cognito, the GraphQL API, its functions (resolver, partner-token authorizer,
 // change-feed consumers), the DynamoDB tables built from src/data/tables.ts with their change feed wired to
-// the stream notifier and the rollup aggregator, and the MCP server's service role.
+// the stream notifier and the rollup aggregator, the MCP server's service role, and the proof-of-delivery bucket.
 import { defineBackend } from '@aws-amplify/backend';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
@@ -24,8 +24,17 @@ import { apiFunction } from './functions/api/resource';
 import { streamNotifier } from './functions/stream-notifier/resource';
 import { aggregator } from './functions/aggregator/resource';
 import { partnerAuthorizer } from './functions/partner-authorizer/resource';
+import { storage } from './storage/resource';
 
-const backend = defineBackend({ auth, data, api: apiFunction, streamNotifier, aggregator, partnerAuthorizer });
+const backend = defineBackend({
+  auth,
+  data,
+  api: apiFunction,
+  streamNotifier,
+  aggregator,
+  partnerAuthorizer,
+  storage,
+});
 
 /** Sandboxes are throwaway; every other deployment keeps its data when the stack goes away. */
 const isSandbox = backend.stack.node.tryGetContext('amplify-backend-type') === 'sandbox';
@@ -128,6 +137,32 @@ for (const [key, def] of Object.entries(TABLES) as [TableKey, TableDefinition][]
 backend.streamNotifier.addEnvironment('GRAPHQL_URL', backend.data.graphqlUrl);
 backend.api.addEnvironment('MCP_SERVICE_ROLE_ARN', mcpServiceRole.roleArn);
 backend.addOutput({ custom: { tables: tableNames, mcpServiceRoleArn: mcpServiceRole.roleArn } });
+
+// ---- proof-of-delivery images ----
+// The api function presigns uploads and views (its grant on proof/* comes from amplify/storage); browsers then
+// PUT and GET the images directly, so the bucket admits the web app's origins for exactly those calls.
+// Origins: CDK context `web-origins` (comma-separated), by default Amplify Hosting and the local web app.
+const proofBucket = backend.storage.resources;
+backend.api.addEnvironment('PROOF_BUCKET', proofBucket.bucket.bucketName);
+const webOrigins = String(
+  backend.stack.node.tryGetContext('web-origins') ?? 'https://*.amplifyapp.com,http://localhost:4000',
+)
+  .split(',')
+  .map((origin) => origin.trim())
+  .filter(Boolean);
+proofBucket.cfnResources.cfnBucket.corsConfiguration = {
+  corsRules: [
+    {
+      id: 'proof-of-delivery-browser',
+      allowedOrigins: webOrigins,
+      allowedMethods: ['GET', 'HEAD', 'PUT'],
+      // The one header an upload sends (requestProofUpload's `headers`).
+      allowedHeaders: ['content-type'],
+      exposedHeaders: ['ETag'],
+      maxAge: 3000,
+    },
+  ],
+};
 
 /**
  * Amplify enables IAM authorization mode, under which an IAM principal's policy alone decides which fields it

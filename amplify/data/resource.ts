@@ -341,6 +341,23 @@ const schema = a
       overridden: a.boolean().required(),
     }),
 
+    // ---- proof of delivery ----
+    ProofKind: a.enum(['SIGNATURE', 'PHOTO']),
+    /** Where to PUT one image: send exactly `headers` (JSON object) with it, before `expiresAt`. */
+    ProofUpload: a.customType({
+      key: a.string().required(),
+      uploadUrl: a.url().required(),
+      headers: a.json().required(),
+      expiresAt: a.datetime().required(),
+    }),
+    /** A booking's latest proof of delivery, its images as URLs valid for 15 minutes. */
+    ProofImages: a.customType({
+      signatureUrl: a.url(),
+      photoUrl: a.url(),
+      recipientName: a.string(),
+      at: a.datetime().required(),
+    }),
+
     Me: a.customType({
       sub: a.string().required(),
       email: a.string(),
@@ -470,6 +487,12 @@ const schema = a
       .returns(a.ref('BotPrompt').required().array().required())
       .authorization((allow) => [allow.groups(['admin'])])
       .handler(api),
+    proofImages: a
+      .query()
+      .arguments({ reference: a.string().required() })
+      .returns(a.ref('ProofImages'))
+      .authorization((allow) => [allow.groups(['admin', 'courier', 'partner'])])
+      .handler(api),
     getCourier: a
       .query()
       .arguments({ id: a.id().required() })
@@ -515,6 +538,16 @@ const schema = a
         expectedVersion: a.integer(),
       })
       .returns(a.ref('Booking').required())
+      .authorization((allow) => [allow.groups(['admin', 'courier'])])
+      .handler(api),
+    requestProofUpload: a
+      .mutation()
+      .arguments({
+        reference: a.string().required(),
+        kind: a.ref('ProofKind').required(),
+        contentType: a.string().required(),
+      })
+      .returns(a.ref('ProofUpload').required())
       .authorization((allow) => [allow.groups(['admin', 'courier'])])
       .handler(api),
     updateCourierLocation: a

@@ -6,6 +6,7 @@ import { dashboardRouter } from './fields/dashboard';
 import { feedbackRouter } from './fields/feedback';
 import { liveRouter } from './fields/live';
 import { partnersRouter } from './fields/partners';
+import { proofsRouter } from './fields/proofs';
 import { voicebotRouter } from './fields/voicebot';
 
 export const appRouter = new Router().includeRouter([
@@ -16,4 +17,5 @@ export const appRouter = new Router().includeRouter([
   dashboardRouter,
   partnersRouter,
   voicebotRouter,
+  proofsRouter,
 ]);

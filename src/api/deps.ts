@@ -12,6 +12,7 @@ import type {
   PartnerEventLog,
   PartnerRepository,
   PartnerTokenRepository,
+  ProofStore,
   Random,
   RateLimitCounter,
   SentimentAnalyzer,
@@ -55,6 +56,8 @@ export type ApiDeps = {
   deployments?: DeploymentRepository;
   provisioning?: ProvisioningEngine;
   connectDirectory?: ConnectDirectory;
+  /** Proof-of-delivery images (S3), when the runtime has a bucket for them. */
+  proofs?: ProofStore;
 };
 
 /** Structured JSON lines on stdout/stderr: CloudWatch in the cloud, the terminal locally. */

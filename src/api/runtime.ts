@@ -2,6 +2,8 @@
 // local server so both run the same code against different endpoints.
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import { createS3ProofStore } from '../data/proof-store';
 import { createRepositories } from '../data/repositories';
 import type { TableNames } from '../data/tables';
 import { createGazetteerGeocoder } from '../core/geo/gazetteer-geocoder';
@@ -24,12 +26,15 @@ export function createApiDeps(options: {
   log: Log;
   /** The MCP service's IAM ARN (MCP_SERVICE_ROLE_ARN in the cloud, a fixed local ARN locally). */
   mcpServiceArn?: string;
+  /** The proof-of-delivery bucket and how to reach S3 (PROOF_BUCKET in the cloud, the gateway locally). */
+  proofs?: { bucket: string; s3: S3ClientConfig };
 }): ApiDeps {
   const repos = createRepositories(options.doc, options.tables);
   return {
     ...repos,
     voicebot: createVoicebotStatusSource(repos.deployments),
     ...(options.mcpServiceArn ? { mcpServiceArn: options.mcpServiceArn } : {}),
+    ...(options.proofs ? { proofs: createProofStore(options.proofs) } : {}),
     notifier: repos.outbox,
     geocoder: createGazetteerGeocoder(),
     sentiment: createLexiconSentimentAnalyzer(),
@@ -37,4 +42,10 @@ export function createApiDeps(options: {
     random: cryptoRandom,
     log: options.log,
   };
+}
+
+/** Presigned uploads must not carry a checksum of the empty body the presigner sees, hence WHEN_REQUIRED. */
+function createProofStore(options: { bucket: string; s3: S3ClientConfig }) {
+  const s3 = new S3Client({ ...options.s3, requestChecksumCalculation: 'WHEN_REQUIRED' });
+  return createS3ProofStore({ s3, bucket: options.bucket });
 }

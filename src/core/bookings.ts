@@ -49,8 +49,10 @@ import type {
   IdempotencyStore,
   Notifier,
   Page,
+  ProofStore,
   Random,
 } from './ports';
+import { checkProofKeys } from './proof';
 import { generateReference, requireReference } from './reference';
 import { isTerminal, transition } from './status-machine';
 
@@ -589,13 +591,16 @@ export type UpdateDeliveryStatusInput = z.input<typeof statusUpdateSchema>;
 export type UpdateDeliveryStatusDeps = {
   bookings: BookingRepository;
   clock: Clock;
+  /** Where proof images are stored: with it, a signature or photo key must name an uploaded image. */
+  proofs?: ProofStore;
   notifier?: Notifier;
   onNotifyError?: NotifyErrorHandler;
 };
 
 /**
  * Moves a delivery to its next status, recording who, when, where and any proof. With expectedVersion the
- * change only applies to the version the caller saw; otherwise to the version just read.
+ * change only applies to the version the caller saw; otherwise to the version just read. A signature or
+ * photo key must name an image uploaded for this booking (see requestProofUpload in proof.ts).
  */
 export async function updateDeliveryStatus(
   input: unknown,
@@ -619,6 +624,8 @@ export async function updateDeliveryStatus(
     },
     now,
   );
+  const proof = moved.history.at(-1)?.proof;
+  if (parsed.status === 'DELIVERED' && proof) await checkProofKeys(ref, proof, deps.proofs);
   const eta = estimateEta(moved, now);
   const next: Booking = { ...moved };
   if (eta) next.eta = eta;

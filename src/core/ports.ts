@@ -149,3 +149,18 @@ export type Notification = {
   message: string;
 };
 export type Notifier = { send(n: Notification): Promise<void> };
+
+/** Where a browser sends a proof-of-delivery image: a short-lived URL and the headers it must send with it. */
+export type ProofUploadTarget = { url: string; headers: Record<string, string>; expiresAt: string };
+
+/**
+ * Proof-of-delivery images (S3 in the cloud and locally). Browsers upload and show them directly through
+ * short-lived presigned URLs, so image bytes never pass through the API.
+ */
+export type ProofStore = {
+  /** A presigned PUT for `key` (5 minutes), valid only with `contentType`. */
+  uploadTarget(key: string, contentType: string): Promise<ProofUploadTarget>;
+  /** A presigned GET for `key` (15 minutes). */
+  viewUrl(key: string): Promise<string>;
+  exists(key: string): Promise<boolean>;
+};

@@ -108,6 +108,10 @@ export type PackageSize =
   | 'OVERSIZED'
   | 'SMALL';
 
+export type ProofKind =
+  | 'PHOTO'
+  | 'SIGNATURE';
+
 export type Role =
   | 'ADMIN'
   | 'COURIER'
@@ -392,6 +396,22 @@ export type ListAuditEntriesQueryVariables = Exact<{
 
 
 export type ListAuditEntriesQuery = { listAuditEntries: { nextToken: string | null, items: Array<{ id: string, partnerId: string, tokenId: string | null, source: AuditSource, operation: string, argsDigest: string, outcome: string, latencyMs: number, at: string }> } };
+
+export type RequestProofUploadMutationVariables = Exact<{
+  reference: string;
+  kind: ProofKind;
+  contentType: string;
+}>;
+
+
+export type RequestProofUploadMutation = { requestProofUpload: { key: string, uploadUrl: string, headers: string, expiresAt: string } };
+
+export type ProofImagesQueryVariables = Exact<{
+  reference: string;
+}>;
+
+
+export type ProofImagesQuery = { proofImages: { signatureUrl: string | null, photoUrl: string | null, recipientName: string | null, at: string } | null };
 
 export type TrackBookingQueryVariables = Exact<{
   reference: string;
@@ -1800,6 +1820,30 @@ export const ListAuditEntriesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ListAuditEntriesQuery, ListAuditEntriesQueryVariables>;
+export const RequestProofUploadDocument = new TypedDocumentString(`
+    mutation RequestProofUpload($reference: String!, $kind: ProofKind!, $contentType: String!) {
+  requestProofUpload(
+    reference: $reference
+    kind: $kind
+    contentType: $contentType
+  ) {
+    key
+    uploadUrl
+    headers
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<RequestProofUploadMutation, RequestProofUploadMutationVariables>;
+export const ProofImagesDocument = new TypedDocumentString(`
+    query ProofImages($reference: String!) {
+  proofImages(reference: $reference) {
+    signatureUrl
+    photoUrl
+    recipientName
+    at
+  }
+}
+    `) as unknown as TypedDocumentString<ProofImagesQuery, ProofImagesQueryVariables>;
 export const TrackBookingDocument = new TypedDocumentString(`
     query TrackBooking($reference: String!) {
   trackBooking(reference: $reference) {
@@ -2320,6 +2364,8 @@ export const issuePartnerToken = IssuePartnerTokenDocument.toString() as Generat
 export const listPartnerTokens = ListPartnerTokensDocument.toString() as GeneratedQuery<ListPartnerTokensQueryVariables, ListPartnerTokensQuery>;
 export const revokePartnerToken = RevokePartnerTokenDocument.toString() as GeneratedMutation<RevokePartnerTokenMutationVariables, RevokePartnerTokenMutation>;
 export const listAuditEntries = ListAuditEntriesDocument.toString() as GeneratedQuery<ListAuditEntriesQueryVariables, ListAuditEntriesQuery>;
+export const requestProofUpload = RequestProofUploadDocument.toString() as GeneratedMutation<RequestProofUploadMutationVariables, RequestProofUploadMutation>;
+export const proofImages = ProofImagesDocument.toString() as GeneratedQuery<ProofImagesQueryVariables, ProofImagesQuery>;
 export const trackBooking = TrackBookingDocument.toString() as GeneratedQuery<TrackBookingQueryVariables, TrackBookingQuery>;
 export const listConnectInstances = ListConnectInstancesDocument.toString() as GeneratedQuery<ListConnectInstancesQueryVariables, ListConnectInstancesQuery>;
 export const listConnectQueues = ListConnectQueuesDocument.toString() as GeneratedQuery<ListConnectQueuesQueryVariables, ListConnectQueuesQuery>;

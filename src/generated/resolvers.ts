@@ -544,6 +544,7 @@ export type Mutation = {
   publishBookingChanged?: Maybe<Booking>;
   publishCourierMoved?: Maybe<CourierMove>;
   publishDeploymentChanged?: Maybe<Deployment>;
+  requestProofUpload: ProofUpload;
   retryDeployment: Deployment;
   revokePartnerToken: PartnerToken;
   rollbackDeployment: Deployment;
@@ -613,6 +614,13 @@ export type MutationPublishCourierMovedArgs = {
 
 export type MutationPublishDeploymentChangedArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRequestProofUploadArgs = {
+  contentType: Scalars['String']['input'];
+  kind: ProofKind;
+  reference: Scalars['String']['input'];
 };
 
 
@@ -790,6 +798,26 @@ export type PlannedStep = {
   title: Scalars['String']['output'];
 };
 
+export type ProofImages = {
+  __typename?: 'ProofImages';
+  at: Scalars['AWSDateTime']['output'];
+  photoUrl?: Maybe<Scalars['AWSURL']['output']>;
+  recipientName?: Maybe<Scalars['String']['output']>;
+  signatureUrl?: Maybe<Scalars['AWSURL']['output']>;
+};
+
+export type ProofKind =
+  | 'PHOTO'
+  | 'SIGNATURE';
+
+export type ProofUpload = {
+  __typename?: 'ProofUpload';
+  expiresAt: Scalars['AWSDateTime']['output'];
+  headers: Scalars['AWSJSON']['output'];
+  key: Scalars['String']['output'];
+  uploadUrl: Scalars['AWSURL']['output'];
+};
+
 export type PublicStatusEvent = {
   __typename?: 'PublicStatusEvent';
   at: Scalars['AWSDateTime']['output'];
@@ -828,6 +856,7 @@ export type Query = {
   listStatusEvents: StatusEventPage;
   me: Me;
   planDeployment: Array<PlannedStep>;
+  proofImages?: Maybe<ProofImages>;
   trackBooking?: Maybe<PublicTracking>;
 };
 
@@ -921,6 +950,11 @@ export type QueryListStatusEventsArgs = {
 
 export type QueryPlanDeploymentArgs = {
   settings: NewDeploymentSettingsInput;
+};
+
+
+export type QueryProofImagesArgs = {
+  reference: Scalars['String']['input'];
 };
 
 
@@ -1185,6 +1219,9 @@ export type ResolversTypes = {
   PartnerToken: ResolverTypeWrapper<PartnerToken>;
   PickupWindow: ResolverTypeWrapper<PickupWindow>;
   PlannedStep: ResolverTypeWrapper<PlannedStep>;
+  ProofImages: ResolverTypeWrapper<ProofImages>;
+  ProofKind: ProofKind;
+  ProofUpload: ResolverTypeWrapper<ProofUpload>;
   PublicStatusEvent: ResolverTypeWrapper<PublicStatusEvent>;
   PublicTracking: ResolverTypeWrapper<PublicTracking>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1273,6 +1310,8 @@ export type ResolversParentTypes = {
   PartnerToken: PartnerToken;
   PickupWindow: PickupWindow;
   PlannedStep: PlannedStep;
+  ProofImages: ProofImages;
+  ProofUpload: ProofUpload;
   PublicStatusEvent: PublicStatusEvent;
   PublicTracking: PublicTracking;
   Query: Record<PropertyKey, never>;
@@ -1625,6 +1664,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   publishBookingChanged?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType, RequireFields<MutationPublishBookingChangedArgs, 'reference'>>;
   publishCourierMoved?: Resolver<Maybe<ResolversTypes['CourierMove']>, ParentType, ContextType, RequireFields<MutationPublishCourierMovedArgs, 'at' | 'courierId' | 'lat' | 'lng'>>;
   publishDeploymentChanged?: Resolver<Maybe<ResolversTypes['Deployment']>, ParentType, ContextType, RequireFields<MutationPublishDeploymentChangedArgs, 'id'>>;
+  requestProofUpload?: Resolver<ResolversTypes['ProofUpload'], ParentType, ContextType, RequireFields<MutationRequestProofUploadArgs, 'contentType' | 'kind' | 'reference'>>;
   retryDeployment?: Resolver<ResolversTypes['Deployment'], ParentType, ContextType, RequireFields<MutationRetryDeploymentArgs, 'id'>>;
   revokePartnerToken?: Resolver<ResolversTypes['PartnerToken'], ParentType, ContextType, RequireFields<MutationRevokePartnerTokenArgs, 'tokenId'>>;
   rollbackDeployment?: Resolver<ResolversTypes['Deployment'], ParentType, ContextType, RequireFields<MutationRollbackDeploymentArgs, 'id'>>;
@@ -1709,6 +1749,20 @@ export type PlannedStepResolvers<ContextType = any, ParentType extends Resolvers
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ProofImagesResolvers<ContextType = any, ParentType extends ResolversParentTypes['ProofImages'] = ResolversParentTypes['ProofImages']> = {
+  at?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  photoUrl?: Resolver<Maybe<ResolversTypes['AWSURL']>, ParentType, ContextType>;
+  recipientName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  signatureUrl?: Resolver<Maybe<ResolversTypes['AWSURL']>, ParentType, ContextType>;
+};
+
+export type ProofUploadResolvers<ContextType = any, ParentType extends ResolversParentTypes['ProofUpload'] = ResolversParentTypes['ProofUpload']> = {
+  expiresAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  headers?: Resolver<ResolversTypes['AWSJSON'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  uploadUrl?: Resolver<ResolversTypes['AWSURL'], ParentType, ContextType>;
+};
+
 export type PublicStatusEventResolvers<ContextType = any, ParentType extends ResolversParentTypes['PublicStatusEvent'] = ResolversParentTypes['PublicStatusEvent']> = {
   at?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['BookingStatus'], ParentType, ContextType>;
@@ -1744,6 +1798,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   listStatusEvents?: Resolver<ResolversTypes['StatusEventPage'], ParentType, ContextType, Partial<QueryListStatusEventsArgs>>;
   me?: Resolver<ResolversTypes['Me'], ParentType, ContextType>;
   planDeployment?: Resolver<Array<ResolversTypes['PlannedStep']>, ParentType, ContextType, RequireFields<QueryPlanDeploymentArgs, 'settings'>>;
+  proofImages?: Resolver<Maybe<ResolversTypes['ProofImages']>, ParentType, ContextType, RequireFields<QueryProofImagesArgs, 'reference'>>;
   trackBooking?: Resolver<Maybe<ResolversTypes['PublicTracking']>, ParentType, ContextType, RequireFields<QueryTrackBookingArgs, 'reference'>>;
 };
 
@@ -1841,6 +1896,8 @@ export type Resolvers<ContextType = any> = {
   PartnerToken?: PartnerTokenResolvers<ContextType>;
   PickupWindow?: PickupWindowResolvers<ContextType>;
   PlannedStep?: PlannedStepResolvers<ContextType>;
+  ProofImages?: ProofImagesResolvers<ContextType>;
+  ProofUpload?: ProofUploadResolvers<ContextType>;
   PublicStatusEvent?: PublicStatusEventResolvers<ContextType>;
   PublicTracking?: PublicTrackingResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

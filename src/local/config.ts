@@ -7,6 +7,7 @@ const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).def
 
 const schema = z.object({
   GATEWAY_PORT: port(4566),
+  MCP_PORT: port(8787),
   WEB_PORT: port(4000),
   HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().default('.data'),
@@ -54,6 +55,7 @@ export type SimulatorConfig =
 export type LocalConfig = {
   gatewayPort: number;
   webPort: number;
+  mcpPort: number;
   host: string;
   dataDir: string;
   demoPassword: string;
@@ -73,6 +75,7 @@ export function loadLocalConfig(env: NodeJS.ProcessEnv = process.env): LocalConf
   return {
     gatewayPort: c.GATEWAY_PORT,
     webPort: c.WEB_PORT,
+    mcpPort: c.MCP_PORT,
     host: c.HOST,
     dataDir: resolve(c.DATA_DIR),
     demoPassword: c.DEMO_PASSWORD,

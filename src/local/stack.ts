@@ -19,6 +19,7 @@ import { PARTNER_OPERATIONS } from '../api/partner-operations';
 import { localAmplifyOutputs } from './amplify-outputs';
 import { seedDemoData } from './seed/seed-demo-data';
 import { ensureTables } from '../data/ensure-tables';
+import { ensureProofBucket } from '../data/proof-store-bucket';
 import { localTableNames, type TableNames } from '../data/tables';
 import { appRouter } from '../api/app-router';
 import { createApi } from '../api/router';
@@ -30,6 +31,7 @@ import { backfillRollups } from '../data/rollup-backfill';
 import { createRollupRepository } from '../data/rollup-repository';
 import { createGraphQLPublisher } from '../api/graphql-publisher';
 import { createLocalVoicebot, LOCAL_FUNCTIONS } from './voicebot';
+import { startMcpServer } from '../../mcp-server/src/server';
 import { CALL_API_PATH } from './connect/connect-service';
 import { SEED } from './connect/connect-state';
 import {
@@ -39,6 +41,8 @@ import {
 } from './fleet-simulator/fleet-simulator';
 
 export const GROUPS = ['admin', 'courier', 'partner'];
+/** The local proof-of-delivery bucket (amplify/storage in the cloud). */
+export const PROOF_BUCKET = 'courier-proof-of-delivery';
 const ROOT = resolve(import.meta.dirname, '../..');
 
 export type StackOptions = {
@@ -60,6 +64,8 @@ export type StackOptions = {
   simulator?: false | FleetSimulatorSettings;
   /** Provision the voicebot into the emulated Connect instance when no deployment has succeeded yet. */
   provisionVoicebot?: boolean;
+  /** Run the partner MCP server on this port (0: a free one); off when absent. */
+  mcpPort?: number;
 };
 
 export type Stack = {
@@ -81,6 +87,8 @@ export type Stack = {
   demoPartnerTokens: DemoPartnerToken[];
   /** The running fleet simulator, when asked for. */
   simulator?: FleetSimulator;
+  /** The partner MCP server's endpoint, when asked for. */
+  mcpUrl?: string;
   /** Resolves when every table change so far has reached the subscribers. */
   flushChangeFeed(): Promise<void>;
   close(): Promise<void>;
@@ -145,7 +153,17 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await ensureTables(ddb, tables);
     const pool = await provisionUserPool(cognito, { poolName: 'courier-voicebot', clientName: 'web', groups: GROUPS });
 
-    const baseDeps = createApiDeps({ doc, tables, log: jsonLog('api'), mcpServiceArn: LOCAL_MCP_SERVICE.userArn });
+    // Proof-of-delivery images: the gateway's S3 (path-style), the bucket created here as Amplify storage does.
+    const proofs = { bucket: PROOF_BUCKET, s3: { ...awsConfig, forcePathStyle: true } };
+    await ensureProofBucket(proofs.s3, proofs.bucket);
+
+    const baseDeps = createApiDeps({
+      doc,
+      tables,
+      log: jsonLog('api'),
+      mcpServiceArn: LOCAL_MCP_SERVICE.userArn,
+      proofs,
+    });
     // The voicebot's engine and Connect directory on the SDK through the gateway; the code hook is the
     // gateway's local Lambda function, run here.
     const voicebot = createLocalVoicebot({
@@ -243,6 +261,23 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     });
     closers.push(async () => unsubscribe());
 
+    // The partner MCP server: a separate service in the cloud (Fargate or Lambda), here beside the API. It
+    // checks partner tokens itself and calls GraphQL signed as its own service identity.
+    const mcp =
+      options.mcpPort === undefined
+        ? undefined
+        : await startMcpServer({
+            port: options.mcpPort,
+            host,
+            graphqlUrl,
+            region,
+            serviceCredentials: LOCAL_MCP_SERVICE,
+            awsConfig: doc,
+            tables,
+            log: jsonLog('mcp'),
+          });
+    if (mcp) closers.push(() => mcp.close());
+
     // First start: the bot goes into the emulated Connect instance through the same engine the wizard uses,
     // after the change feed is up (so its progress is published like any deployment's).
     if (options.provisionVoicebot) await voicebot.provisionIfNeeded(log);
@@ -269,6 +304,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       seeded,
       demoPartnerTokens,
       ...(simulator ? { simulator } : {}),
+      ...(mcp ? { mcpUrl: mcp.url } : {}),
       flushChangeFeed: () => gateway.flushStreams(),
       close: closeAll,
     };

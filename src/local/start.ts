@@ -3,6 +3,7 @@
 import { rm } from 'node:fs/promises';
 import { loadLocalConfig, type SimulatorConfig } from './config';
 import { startStack } from './stack';
+import { SEED } from './connect/connect-state';
 
 function simulatorLine(simulator: SimulatorConfig): string {
   if (!simulator) return 'Fleet simulator is off (SIMULATOR=off); leave SIMULATOR unset to see couriers move.\n';
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
     log: (line) => console.log(line),
     simulator: config.simulator,
     provisionVoicebot: true,
+    mcpPort: config.mcpPort,
   });
 
   const secs = ((Date.now() - started) / 1000).toFixed(1);
@@ -47,8 +49,15 @@ Courier Voicebot is running (ready in ${secs}s)${stack.seeded ? ' — demo data 
   GraphQL            ${stack.graphqlUrl}
   Real-time          ${stack.realtimeUrl}
   Client config      ${stack.webUrl}/amplify_outputs.json
-  AWS gateway        ${stack.gatewayUrl}   (DynamoDB, Cognito)
+  AWS gateway        ${stack.gatewayUrl}   (DynamoDB, Cognito, S3, Lex V2, Connect, IAM, Lambda)
   Public API key     ${stack.apiKey}
+  Partner MCP server ${stack.mcpUrl ?? 'off'}
+
+Voicebot: call ${SEED.phoneNumber} from the test-call page (${stack.webUrl}/voicebot/test-call),
+  or POST ${stack.outputs.custom.callSimulator?.url}/calls {"from":"+12065550123","phoneNumber":"${SEED.phoneNumber}"}
+
+Demo partner tokens (MCP: Authorization: Bearer <token>; GraphQL: Authorization: <token>):
+${stack.demoPartnerTokens.map((t) => `  ${t.partnerName.padEnd(8)} ${t.token}`).join('\n') || '  (none: seeding is off)'}
 
 Sign in with (password for all: ${p}):
   admin@example.com                      admin

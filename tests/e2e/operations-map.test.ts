@@ -15,11 +15,17 @@ import {
   updateCourierLocation,
   submitFeedback,
   updateDeliveryStatus,
+  requestProofUpload,
+  type RequestProofUploadMutation,
 } from '../../src/generated/graphql';
 import { as, DEMO_PASSWORD, gql } from '../support/test-stack';
 import { ARTIFACTS, launchBrowser, signInAt } from '../support/browser';
 
 const TILE_HOST = 'http://127.0.0.1:9';
+/** A drawn signature, as the courier app's signature pad saves it. */
+const TEST_SIGNATURE =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 80" width="240" height="80">' +
+  '<path d="M10 60 C40 10 70 10 90 60 S150 70 230 20" fill="none" stroke="#1e293b" stroke-width="2.5"/></svg>';
 
 let stack: Stack;
 let browser: Browser;
@@ -172,6 +178,20 @@ describe('booking detail', () => {
     for (const status of ['IN_TRANSIT', 'OUT_FOR_DELIVERY'] as const) {
       await gql(stack, admin, updateDeliveryStatus, { reference, status });
     }
+    // The signature goes where the courier app puts it: a presigned PUT to the proof-of-delivery bucket.
+    const upload = await gql<RequestProofUploadMutation>(stack, admin, requestProofUpload, {
+      reference,
+      kind: 'SIGNATURE',
+      contentType: 'image/svg+xml',
+    });
+    expect(upload.errors).toBeUndefined();
+    const target = upload.data!.requestProofUpload;
+    const put = await fetch(target.uploadUrl, {
+      method: 'PUT',
+      headers: JSON.parse(target.headers) as Record<string, string>,
+      body: TEST_SIGNATURE,
+    });
+    expect(put.status).toBe(200);
     const delivered = await gql(stack, admin, updateDeliveryStatus, {
       reference,
       status: 'DELIVERED',
@@ -179,7 +199,7 @@ describe('booking detail', () => {
       lng: -122.3846,
       note: 'Left with the concierge',
       recipientName: 'Grace Hopper',
-      signatureKey: 'signatures/test-signature.png',
+      signatureKey: target.key,
     });
     expect(delivered.errors).toBeUndefined();
 
@@ -189,7 +209,11 @@ describe('booking detail', () => {
     expect(await page.textContent('[data-testid="status-timeline"]')).toContain('Left with the concierge');
     const proof = await page.textContent('[data-testid="proof-of-delivery"]');
     expect(proof).toContain('Grace Hopper');
-    expect(proof).toContain('signatures/test-signature.png');
+    const signature = page.locator('[data-testid="proof-of-delivery"] img[data-testid="proof-signature"]');
+    await expect
+      .poll(() => signature.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 15_000 })
+      .toBe(240);
+    expect(await signature.getAttribute('alt')).toBe('Signature of Grace Hopper');
     expect(await page.textContent('[data-testid="booking-feedback"]')).toContain('No feedback on this booking yet');
 
     const complaint = await gql(stack, admin, submitFeedback, {
@@ -205,6 +229,9 @@ describe('booking detail', () => {
     await expect.poll(() => entry.count(), { timeout: 15_000 }).toBe(1);
     expect(await entry.textContent()).toContain('left in the rain');
     expect(await entry.textContent()).toContain('Flagged for attention');
+    await expect
+      .poll(() => signature.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 15_000 })
+      .toBe(240);
     await page.screenshot({ path: join(ARTIFACTS, 'booking-detail.png'), fullPage: true });
     expect(consoleErrors.filter((e) => !/custom Amazon Cognito|Cognito User Pool endpoint/i.test(e))).toEqual([]);
   });

@@ -7,4 +7,7 @@ export const apiFunction = defineFunction({
   timeoutSeconds: 15,
   memoryMB: 1024,
   runtime: 22,
+  // Beside the proof-of-delivery bucket it is granted (amplify/storage): in the functions' stack, the grant and
+  // the bucket name in its environment would make the two stacks depend on each other.
+  resourceGroupName: 'storage',
 });

@@ -1,5 +1,6 @@
 // The demo company: a Seattle courier firm with 25 couriers, two partners, ~60 days of bookings in
-// every status (real street coordinates from the gazetteer) and customer feedback. Deterministic for
+// every status (real street coordinates from the gazetteer), customer feedback and the signed deliveries'
+// signature images. Deterministic for
 // a given seed and "now", and built with the core's own rules (every history is a legal path).
 import type {
   Booking,
@@ -21,8 +22,20 @@ import type { Random, SentimentAnalyzer } from '../../core/ports';
 import { generateFeedbackReference, generateReference } from '../../core/reference';
 import { randomAddressIn } from '../../core/geo/gazetteer-geocoder';
 import { transition } from '../../core/status-machine';
+import { newProofKey } from '../../core/proof';
+import { seededRandom } from '../../core/seeded-random';
+import { signatureSvg } from './signature-svg';
 
-export type DemoCompany = { partners: Partner[]; couriers: Courier[]; bookings: Booking[]; feedback: Feedback[] };
+/** A signature image of a signed delivery, to store under `key` in the proof-of-delivery bucket. */
+export type DemoSignature = { key: string; svg: string };
+
+export type DemoCompany = {
+  partners: Partner[];
+  couriers: Courier[];
+  bookings: Booking[];
+  feedback: Feedback[];
+  signatures: DemoSignature[];
+};
 
 export type DemoOptions = { now: Date; random: Random; sentiment: SentimentAnalyzer; days?: number };
 
@@ -264,6 +277,7 @@ export async function generateDemoCompany(options: DemoOptions): Promise<DemoCom
   }));
 
   const bookings: Booking[] = [];
+  const signatures: DemoSignature[] = [];
   const references = new Set<string>();
   const today = startOfUtcDay(now);
 
@@ -356,7 +370,7 @@ export async function generateDemoCompany(options: DemoOptions): Promise<DemoCom
           status === 'DELIVERED'
             ? random.int(2) === 0
               ? { recipientName: `${pick(random, FIRST)} ${pick(random, LAST)}` }
-              : { signatureKey: `proof/${reference}/signature.png`, recipientName: customer }
+              : { signatureKey: signedBy(reference, customer, signatures), recipientName: customer }
             : undefined;
         const failureReason = status === 'FAILED_DELIVERY' ? pick(random, FAILURE_REASONS) : undefined;
         const actor: StatusEvent['actor'] =
@@ -433,5 +447,20 @@ export async function generateDemoCompany(options: DemoOptions): Promise<DemoCom
     });
   }
 
-  return { partners, couriers, bookings, feedback };
+  return { partners, couriers, bookings, feedback, signatures };
+}
+
+/** FNV-1a of the reference: each signature gets its own seeded stream, so drawing it leaves the rest unchanged. */
+function seedOf(reference: string): number {
+  let hash = 0x811c9dc5;
+  for (const c of reference) hash = Math.imul(hash ^ c.charCodeAt(0), 0x01000193) >>> 0;
+  return hash;
+}
+
+/** Draws the recipient's signature as the courier app would save it, and returns the key it is stored under. */
+function signedBy(reference: string, name: string, signatures: DemoSignature[]): string {
+  const random = seededRandom(seedOf(reference));
+  const key = newProofKey(reference, 'SIGNATURE', 'image/svg+xml', random);
+  signatures.push({ key, svg: signatureSvg(name, random) });
+  return key;
 }

@@ -1,9 +1,11 @@
 // Writes the demo company into an empty system: partners, couriers, bookings and feedback through the
-// repositories, and the demo sign-ins through Cognito (linked to their courier or partner).
+// repositories, signature images into the proof-of-delivery bucket, and the demo sign-ins through Cognito
+// (linked to their courier or partner).
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { ApiDeps } from '../../api/deps';
+import type { ProofStore } from '../../core/ports';
 import { ensureUser } from '../cognito/provision-user-pool';
-import { generateDemoCompany } from './demo-company';
+import { generateDemoCompany, type DemoSignature } from './demo-company';
 import { seededRandom } from '../../core/seeded-random';
 
 export const DEMO_SEED = 2026;
@@ -65,12 +67,30 @@ export async function seedDemoData(options: {
     });
   });
 
-  await inBatches(company.bookings, 16, (b) => deps.bookings.create(b));
-  await inBatches(company.feedback, 16, (f) => deps.feedback.create(f));
+  // Signatures go to S3 while the bookings go to DynamoDB: neither waits for the other.
+  const { proofs } = deps;
+  await Promise.all([
+    (async () => {
+      await inBatches(company.bookings, 16, (b) => deps.bookings.create(b));
+      await inBatches(company.feedback, 16, (f) => deps.feedback.create(f));
+    })(),
+    proofs ? inBatches(company.signatures, 8, (signature) => uploadSignature(proofs, signature)) : undefined,
+  ]);
 
   options.log(
     `Seeded ${company.couriers.length} couriers, ${company.partners.length} partners, ${company.bookings.length} bookings, ` +
-      `${company.feedback.length} feedback entries and ${company.couriers.length + 3} sign-ins in ${((Date.now() - started) / 1000).toFixed(1)}s`,
+      `${company.feedback.length} feedback entries, ${deps.proofs ? company.signatures.length : 0} signatures and ${company.couriers.length + 3} sign-ins in ${((Date.now() - started) / 1000).toFixed(1)}s`,
   );
   return true;
+}
+
+/** Through a presigned upload, as the courier app stores a signature. */
+async function uploadSignature(proofs: ProofStore, signature: DemoSignature): Promise<void> {
+  const target = await proofs.uploadTarget(signature.key, 'image/svg+xml');
+  const response = await fetch(target.url, { method: 'PUT', headers: target.headers, body: signature.svg });
+  if (!response.ok) {
+    throw new Error(
+      `Uploading the demo signature ${signature.key} failed: ${response.status} ${await response.text()}`,
+    );
+  }
 }

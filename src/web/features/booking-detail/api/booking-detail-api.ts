@@ -1,4 +1,5 @@
-// The booking detail's calls to the API: the booking, its courier, its feedback, and the live feeds.
+// The booking detail's calls to the API: the booking, its courier, its feedback, its proof-of-delivery images,
+// and the live feeds.
 import { collectPages, runOperation, subscribeTo } from '../../../lib/graphql-client';
 import {
   GetBookingDocument,
@@ -6,6 +7,8 @@ import {
   ListFeedbackDocument,
   OnBookingChangedDocument,
   OnCourierMovedDocument,
+  ProofImagesDocument,
+  type ProofImagesQuery,
 } from '../../../../generated/graphql';
 import type { BookingFields, CourierFields, FeedbackFields } from '../../../lib/api-types';
 
@@ -25,6 +28,14 @@ export function fetchBookingFeedback(reference: string): Promise<FeedbackFields[
     async (nextToken) =>
       (await runOperation(ListFeedbackDocument, { bookingReference: reference, limit: 50, nextToken })).listFeedback,
   );
+}
+
+export type ProofImages = NonNullable<ProofImagesQuery['proofImages']>;
+
+/** The latest proof with image URLs that expire after 15 minutes: fetch again for fresh ones. */
+export async function fetchProofImages(reference: string): Promise<ProofImages | null> {
+  const { proofImages } = await runOperation(ProofImagesDocument, { reference });
+  return proofImages;
 }
 
 /** The feed has no reference argument: changes to other bookings are dropped here. */

@@ -11,6 +11,7 @@ import { addressLine, describePackage, humanize } from '../../../lib/booking-tex
 import { formatDateTime, formatWindow } from '../../../lib/date-format';
 import { useBookingDetail } from '../hooks/use-booking-detail';
 import { useBookingFeedback } from '../hooks/use-booking-feedback';
+import { useProofImages } from '../hooks/use-proof-images';
 import { BookingFeedback } from './booking-feedback';
 import { ProofOfDelivery } from './proof-of-delivery';
 import { RouteMap } from './route-map';
@@ -29,6 +30,7 @@ export function BookingDetailPage() {
   const detail = useBookingDetail(reference);
   const { booking } = detail;
   const feedback = useBookingFeedback(reference, booking?.version);
+  const proofImages = useProofImages(reference, booking?.version);
 
   return (
     <section className="page booking-detail" data-testid="booking-detail">
@@ -85,7 +87,7 @@ export function BookingDetailPage() {
             </div>
             <div className="panel">
               <h2 className="section-title">Proof of delivery</h2>
-              <ProofOfDelivery history={booking.history} />
+              <ProofOfDelivery history={booking.history} images={proofImages} />
             </div>
             <div className="panel">
               <h2 className="section-title">Customer feedback</h2>
