@@ -25,6 +25,8 @@ import { streamNotifier } from './functions/stream-notifier/resource';
 import { aggregator } from './functions/aggregator/resource';
 import { partnerAuthorizer } from './functions/partner-authorizer/resource';
 import { storage } from './storage/resource';
+import { lexCodeHook } from './functions/lex-codehook/resource';
+import { provisioner } from './functions/provisioner/resource';
 
 const backend = defineBackend({
   auth,
@@ -34,6 +36,8 @@ const backend = defineBackend({
   aggregator,
   partnerAuthorizer,
   storage,
+  lexCodeHook,
+  provisioner,
 });
 
 /** Sandboxes are throwaway; every other deployment keeps its data when the stack goes away. */
@@ -55,6 +59,10 @@ const aggregatorLambda = backend.aggregator.resources.lambda;
 const AGGREGATED_TABLES: readonly TableKey[] = ['bookings', 'feedback'];
 const tableNames: Record<string, string> = {};
 const authorizerLambda = backend.partnerAuthorizer.resources.lambda;
+const codeHookLambda = backend.lexCodeHook.resources.lambda;
+const provisionerLambda = backend.provisioner.resources.lambda;
+/** Tables the code hook writes: a booking, its idempotency record, feedback, customer notifications. */
+const CODE_HOOK_WRITE_TABLES: readonly TableKey[] = ['bookings', 'feedback', 'idempotency', 'outbox'];
 /** Tables the partner authorizer reads: a token and its partner. */
 const AUTHORIZER_TABLES: readonly TableKey[] = ['partnerTokens', 'partners'];
 
@@ -94,6 +102,12 @@ for (const [key, def] of Object.entries(TABLES) as [TableKey, TableDefinition][]
   });
 
   table.grantReadWriteData(apiLambda);
+  // The code hook books, tracks and takes feedback through the same core; the provisioner records deployments.
+  backend.lexCodeHook.addEnvironment(tableEnvName(key), table.tableName);
+  backend.provisioner.addEnvironment(tableEnvName(key), table.tableName);
+  if (CODE_HOOK_WRITE_TABLES.includes(key)) table.grantReadWriteData(codeHookLambda);
+  if (key === 'couriers' || key === 'deployments') table.grantReadData(codeHookLambda);
+  if (key === 'deployments') table.grantReadWriteData(provisionerLambda);
   backend.api.addEnvironment(tableEnvName(key), table.tableName);
   tableNames[key] = table.tableName;
   // The aggregator's configuration names every table; it writes only the rollups.
@@ -227,4 +241,102 @@ if (appsyncStatement < 0) throw new Error('the stream notifier grant has no apps
 notifierGrant.addPropertyOverride(
   `PolicyDocument.Statement.${appsyncStatement}.Resource`,
   PUBLISH_MUTATIONS.map((field) => `${graphqlApi.arn}/types/Mutation/fields/${field}`),
+);
+
+/**
+ * The voicebot (Req 1): the api function reads Connect for the wizard and dispatches each deployment to the
+ * provisioner, which creates the Lex bot, wires the code hook and writes the contact flow in the company's
+ * own Connect instance. Lex and Connect resources are named by the admin at deploy time, so the Lex and
+ * Connect actions cannot be narrowed to ARNs known here; IAM is limited to the bot roles the engine names.
+ */
+const codeHookArn = codeHookLambda.functionArn;
+backend.api.addEnvironment('CODE_HOOK_FUNCTION_ARN', codeHookArn);
+backend.api.addEnvironment('PROVISIONER_FUNCTION_NAME', provisionerLambda.functionName);
+backend.provisioner.addEnvironment('CODE_HOOK_FUNCTION_ARN', codeHookArn);
+provisionerLambda.grantInvoke(apiLambda);
+apiLambda.addToRolePolicy(
+  new PolicyStatement({
+    actions: ['connect:ListInstances', 'connect:DescribeInstance', 'connect:ListQueues', 'ds:DescribeDirectories'],
+    resources: ['*'],
+  }),
+);
+provisionerLambda.addToRolePolicy(
+  new PolicyStatement({
+    actions: [
+      'lex:CreateBot',
+      'lex:DescribeBot',
+      'lex:UpdateBot',
+      'lex:DeleteBot',
+      'lex:ListBots',
+      'lex:CreateBotLocale',
+      'lex:DescribeBotLocale',
+      'lex:UpdateBotLocale',
+      'lex:DeleteBotLocale',
+      'lex:BuildBotLocale',
+      'lex:ListBotLocales',
+      'lex:CreateSlotType',
+      'lex:UpdateSlotType',
+      'lex:DescribeSlotType',
+      'lex:DeleteSlotType',
+      'lex:ListSlotTypes',
+      'lex:CreateIntent',
+      'lex:UpdateIntent',
+      'lex:DescribeIntent',
+      'lex:DeleteIntent',
+      'lex:ListIntents',
+      'lex:CreateSlot',
+      'lex:UpdateSlot',
+      'lex:DescribeSlot',
+      'lex:DeleteSlot',
+      'lex:ListSlots',
+      'lex:CreateBotVersion',
+      'lex:DescribeBotVersion',
+      'lex:DeleteBotVersion',
+      'lex:ListBotVersions',
+      'lex:CreateBotAlias',
+      'lex:UpdateBotAlias',
+      'lex:DescribeBotAlias',
+      'lex:DeleteBotAlias',
+      'lex:ListBotAliases',
+      // Connect's AssociateBot adds a statement to the alias's resource policy.
+      'lex:CreateResourcePolicy',
+      'lex:UpdateResourcePolicy',
+      'lex:DescribeResourcePolicy',
+      'lex:DeleteResourcePolicy',
+      'connect:ListInstances',
+      'connect:DescribeInstance',
+      'connect:ListQueues',
+      'connect:AssociateBot',
+      'connect:DisassociateBot',
+      'connect:ListBots',
+      'connect:CreateContactFlow',
+      'connect:UpdateContactFlowContent',
+      'connect:DescribeContactFlow',
+      'connect:ListContactFlows',
+      'connect:DeleteContactFlow',
+      'ds:DescribeDirectories',
+    ],
+    resources: ['*'],
+  }),
+);
+provisionerLambda.addToRolePolicy(
+  new PolicyStatement({
+    actions: [
+      'iam:GetRole',
+      'iam:CreateRole',
+      'iam:DeleteRole',
+      'iam:PutRolePolicy',
+      'iam:DeleteRolePolicy',
+      'iam:PassRole',
+    ],
+    resources: [
+      `arn:${Stack.of(provisionerLambda).partition}:iam::${Stack.of(provisionerLambda).account}:role/*-lex-role`,
+    ],
+  }),
+);
+provisionerLambda.addToRolePolicy(
+  new PolicyStatement({
+    actions: ['lambda:AddPermission', 'lambda:RemovePermission', 'lambda:GetPolicy'],
+    resources: [codeHookArn],
+  }),
 );
