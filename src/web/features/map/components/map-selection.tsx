@@ -31,6 +31,11 @@ function BookingSummary({ booking }: { booking: BookingFields }) {
         </dd>
         <dt>Courier</dt>
         <dd>{booking.courierName ?? booking.courierId ?? 'Unassigned'}</dd>
+        <dt>Booked by</dt>
+        <dd data-testid="map-selection-origin">
+          {booking.partnerName ?? booking.partnerId ?? humanize(booking.channel)}
+          {booking.partnerId ? ' (partner)' : ''}
+        </dd>
         <dt>Updated</dt>
         <dd>{formatDateTime(booking.updatedAt)}</dd>
       </dl>
