@@ -76,10 +76,11 @@ async function start(): Promise<void> {
     });
     started.push(lex);
     // The call simulator talks to Lex through the gateway, as Connect reaches Lex over AWS's network.
-    let lexRuntime: LexRuntimeV2Client | undefined;
+    // Its endpoint is the gateway's own port, known once it listens.
+    const lexRuntime: { client?: LexRuntimeV2Client } = {};
     const connect = createConnectService({
       region: options.region,
-      lex: { send: (command) => lexRuntime!.send(command) },
+      lex: { send: (command) => lexRuntime.client!.send(command) },
       ...(awsFile('connect.json') ? { stateFile: awsFile('connect.json') } : {}),
     });
     started.push(connect);
@@ -89,7 +90,7 @@ async function start(): Promise<void> {
       host: options.host,
       services: [service, cognito, s3, lex, connect, iam, lambda],
     });
-    lexRuntime = new LexRuntimeV2Client({
+    lexRuntime.client = new LexRuntimeV2Client({
       endpoint: `http://127.0.0.1:${gateway.port}`,
       region: options.region,
       credentials: LOCAL_CREDENTIALS,

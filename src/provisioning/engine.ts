@@ -304,7 +304,9 @@ export function createProvisioningEngine(deps: ProvisioningEngineDeps): Provisio
             : runSteps(deployment, unfinished);
         case 'ROLLING_BACK':
           return rollBackSteps(deployment);
-        default:
+        case 'FAILED':
+        case 'SUCCEEDED':
+        case 'ROLLED_BACK':
           return deployment;
       }
     },

@@ -1,8 +1,8 @@
 // The feedback and complaints on one booking. Feedback arrives after delivery, so it is read again whenever
-// the booking itself changes (a new version) rather than only once.
-import { useEffect, useState } from 'react';
+// the booking itself changes rather than only once.
 import type { FeedbackFields } from '../../../lib/api-types';
 import { fetchBookingFeedback } from '../api/booking-detail-api';
+import { useBookingPart } from './use-booking-part';
 
 export type BookingFeedback = {
   phase: 'loading' | 'ready' | 'error';
@@ -12,30 +12,6 @@ export type BookingFeedback = {
 };
 
 export function useBookingFeedback(reference: string, bookingVersion: number | undefined): BookingFeedback {
-  const [phase, setPhase] = useState<BookingFeedback['phase']>('loading');
-  const [entries, setEntries] = useState<FeedbackFields[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    if (bookingVersion === undefined) return;
-    let current = true;
-    fetchBookingFeedback(reference).then(
-      (found) => {
-        if (!current) return;
-        setEntries(found);
-        setPhase('ready');
-      },
-      (failure: unknown) => {
-        if (!current) return;
-        setError(failure);
-        setPhase('error');
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [reference, bookingVersion, attempt]);
-
-  return { phase, entries, error, retry: () => setAttempt((n) => n + 1) };
+  const part = useBookingPart(fetchBookingFeedback, reference, bookingVersion);
+  return { phase: part.phase, entries: part.value ?? [], error: part.error, retry: part.retry };
 }
