@@ -61,7 +61,7 @@ const reference = (what = 'The booking reference') =>
     .string({ error: 'reference must be text, e.g. "K7M-4XR-7".' })
     .trim()
     .min(1, { error: 'reference must not be empty; give a booking reference such as K7M-4XR-9.' })
-    .max(64, { error: 'reference is too long; booking references look like K7M-4XR-9.' })
+    .max(64, { error: 'reference is too long; booking references look like K7M-4XR-7.' })
     .describe(`${what}, as returned by book_courier or list_bookings, e.g. "K7M-4XR-7".`);
 
 const instant = (field: string, what: string) =>

@@ -100,7 +100,7 @@ describe('public tracking page', () => {
 
     expect(await problem.getAttribute('data-kind')).toBe('malformed');
     expect(await problem.textContent()).toContain('"HELLO-WORLD" isn\'t a tracking reference.');
-    expect(await problem.textContent()).toContain('K7M-4XR-9');
+    expect(await problem.textContent()).toContain('K7M-4XR-7');
     await page.screenshot({ path: join(ARTIFACTS, 'tracking-malformed.png') });
     expect(consoleErrors.filter((e) => !/custom Amazon Cognito/i.test(e))).toEqual([]);
   });
