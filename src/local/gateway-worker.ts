@@ -13,6 +13,7 @@ import { createConnectService } from './connect/connect-service';
 import { createIamService } from './iam/iam-emulator';
 import { createLambdaService, functionNameOf } from './lambda/lambda-emulator';
 import { startGateway, type Gateway } from './gateway';
+import { createFaultInjection } from './faults/fault-injection';
 import { createDynamoService, type DynamoService } from './dynamodb/dynamo-service';
 import { createCognitoService } from './cognito/cognito-service';
 import type { FromGatewayWorker, GatewayWorkerData, ToGatewayWorker } from './gateway-worker-protocol';
@@ -89,6 +90,8 @@ async function start(): Promise<void> {
       port: options.port,
       host: options.host,
       services: [service, cognito, s3, lex, connect, iam, lambda],
+      // Local only: POST /_local/faults makes the next matching AWS call fail, as Fault Injection Service would.
+      faults: createFaultInjection(),
     });
     lexRuntime.client = new LexRuntimeV2Client({
       endpoint: `http://127.0.0.1:${gateway.port}`,

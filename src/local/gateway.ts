@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GatewayRequest, GatewayService } from './gateway-service';
+import { writeFaultResponse, type FaultInjection } from './faults/fault-injection';
 
 export type GatewayOptions = {
   /** 0 picks a free port (tests). */
@@ -10,6 +11,8 @@ export type GatewayOptions = {
   host?: string;
   /** Tried in order: the first whose `matches` is true answers. */
   services: GatewayService[];
+  /** Local fault injection: answers /_local/faults and is asked before any service, so an armed AWS error wins. */
+  faults?: FaultInjection;
 };
 
 export type Gateway = {
@@ -45,10 +48,11 @@ const EXPOSED_HEADERS = [
  * CORS for localhost origins itself instead of relying on each emulator to.
  */
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
-  const { port, host = '127.0.0.1', services } = options;
+  const { port, host = '127.0.0.1', faults } = options;
+  const services = faults ? [faults, ...options.services] : options.services;
 
   const server = createServer((req, res) => {
-    handleRequest(services, req, res).catch((error: unknown) => {
+    handleRequest(services, faults, req, res).catch((error: unknown) => {
       console.error('[gateway] unhandled error', error);
       if (!res.headersSent) sendAwsError(res, 500, 'InternalFailure', 'The local gateway failed to answer.');
       else res.destroy();
@@ -78,7 +82,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   };
 }
 
-async function handleRequest(services: GatewayService[], req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handleRequest(
+  services: GatewayService[],
+  faults: FaultInjection | undefined,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   applyCors(req, res);
   if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
     res.statusCode = 204;
@@ -89,6 +98,11 @@ async function handleRequest(services: GatewayService[], req: IncomingMessage, r
 
   const body = await readBody(req);
   const request: GatewayRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body };
+  const injected = faults?.check(request);
+  if (injected) {
+    writeFaultResponse(res, injected, request.method);
+    return;
+  }
   const service = services.find((s) => s.matches(request));
   if (!service) {
     const target = req.headers['x-amz-target'];

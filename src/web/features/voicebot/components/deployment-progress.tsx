@@ -11,8 +11,8 @@ import {
   isSettled,
   resourceAction,
   resourceKindName,
-  STEP_LOOK,
   stepDuration,
+  stepLook,
   summariseResources,
 } from '../hooks/deployment-view';
 import type { DeploymentState } from '../hooks/use-deployment';
@@ -46,8 +46,8 @@ function StepResources({ step }: { step: DeploymentStepFields }) {
   );
 }
 
-function StepRow({ step, now }: { step: DeploymentStepFields; now: Date }) {
-  const look = STEP_LOOK[step.status];
+function StepRow({ step, deployment, now }: { step: DeploymentStepFields; deployment: DeploymentFields; now: Date }) {
+  const look = stepLook(step, deployment.status);
   const duration = stepDuration(step, now);
   return (
     <li
@@ -85,7 +85,7 @@ export function DeploymentSteps({ deployment }: { deployment: DeploymentFields }
   return (
     <ol className="vb-steps" data-testid="deployment-steps">
       {deployment.steps.map((step) => (
-        <StepRow key={step.key} step={step} now={now} />
+        <StepRow key={step.key} step={step} deployment={deployment} now={now} />
       ))}
     </ol>
   );

@@ -11,6 +11,7 @@ import {
   type SettingsDraft,
 } from '../hooks/deployment-settings';
 import { useConnectInstances, useConnectQueues } from '../hooks/use-connect-choices';
+import { isSettled } from '../hooks/deployment-view';
 import { useDeployment } from '../hooks/use-deployment';
 import { liveDeployment, useDeployments } from '../hooks/use-deployments';
 import { DeploymentProgress } from './deployment-progress';
@@ -90,7 +91,9 @@ function DeployStep({ started }: { started: DeploymentFields }) {
         </div>
       )}
       <p className="vb-note">
-        You can leave this page: the deployment carries on, and its page stays in the{' '}
+        {status && isSettled(status)
+          ? 'This deployment stays in the '
+          : 'You can leave this page: the deployment carries on, and its page stays in the '}
         <Link to={`/voicebot/deployments/${encodeURIComponent(started.id)}`}>deployment history</Link>.
       </p>
     </div>

@@ -10,6 +10,7 @@ import {
   newerDeployment,
   resourceAction,
   stepDuration,
+  stepLook,
   summariseResources,
 } from './deployment-view';
 
@@ -88,6 +89,7 @@ describe('timing', () => {
     // Assess
     expect(texts).toEqual(['0.8 s', '12 s', '2 min', '2 min 5 s']);
     expect(stepDuration(makeStep('bot', 'PENDING'), now)).toBeUndefined();
+    expect(stepDuration({ ...running, status: 'ROLLED_BACK', endedAt: now.toISOString() }, now)).toBeUndefined();
   });
 });
 
@@ -136,5 +138,19 @@ describe('resources', () => {
     expect(created.map((r) => r.id)).toEqual(['BOT1']);
     expect([bot, alias, role].map(resourceAction)).toEqual(['created', 'updated', 'removed']);
     expect(summariseResources([role, bot, alias, bot])).toBe('2 created, 1 updated, 1 removed');
+  });
+});
+
+describe('stepLook', () => {
+  it('shows a step a rolled-back deployment never reached as not run, and a failed one as waiting for retry', () => {
+    // Prepare
+    const pending = makeStep('contact-flow', 'PENDING');
+
+    // Act
+    const labels = [stepLook(pending, 'ROLLED_BACK').label, stepLook(pending, 'FAILED').label];
+
+    // Assess
+    expect(labels).toEqual(['Not run', 'Waiting']);
+    expect(stepLook(makeStep('bot', 'ROLLED_BACK'), 'ROLLED_BACK').label).toBe('Undone');
   });
 });

@@ -24,6 +24,17 @@ export const STEP_LOOK: Record<DeploymentStepStatus, { icon: string; label: stri
   ROLLED_BACK: { icon: '↩', label: 'Undone', tone: 'muted' },
 };
 
+const NOT_RUN = {
+  icon: '–',
+  label: 'Not run',
+  tone: 'neutral',
+} as const satisfies (typeof STEP_LOOK)[DeploymentStepStatus];
+
+/** A step a rolled-back deployment never reached is not waiting for anything: it will never run. */
+export function stepLook(step: DeploymentStepFields, deploymentStatus: DeploymentStatus) {
+  return deploymentStatus === 'ROLLED_BACK' && step.status === 'PENDING' ? NOT_RUN : STEP_LOOK[step.status];
+}
+
 /** No change is coming without an admin's action. */
 export function isSettled(status: DeploymentStatus): boolean {
   return status === 'SUCCEEDED' || status === 'FAILED' || status === 'ROLLED_BACK';
@@ -49,8 +60,11 @@ export function formatDuration(milliseconds: number): string {
   return seconds % 60 === 0 ? `${minutes} min` : `${minutes} min ${seconds % 60} s`;
 }
 
+/**
+ * An undone step's times span its run and the rollback that undid it, which reads as neither: it shows none.
+ */
 export function stepDuration(step: DeploymentStepFields, now: Date): string | undefined {
-  if (!step.startedAt) return undefined;
+  if (!step.startedAt || step.status === 'ROLLED_BACK' || step.status === 'ROLLING_BACK') return undefined;
   const end = step.endedAt ? Date.parse(step.endedAt) : now.getTime();
   return formatDuration(end - Date.parse(step.startedAt));
 }
