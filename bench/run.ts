@@ -4,6 +4,7 @@ import { runDashboardBench } from './dashboard.bench';
 import { runLiveBench } from './live.bench';
 import { runMapBench } from './map.bench';
 import { runMcpBench } from './mcp.bench';
+import { runVoiceBench } from './voice.bench';
 import { writeResult } from './stats';
 
 const benches = {
@@ -12,6 +13,7 @@ const benches = {
   dashboard: runDashboardBench,
   map: runMapBench,
   mcp: runMcpBench,
+  voice: runVoiceBench,
 };
 const only = process.argv.slice(2);
 

@@ -1,0 +1,410 @@
+// `voice`: the Lex code hook's own time per turn at 1 and 50 simulated calls against the local gateway, beside
+// the bare DynamoDB round trips a turn needs (goal p99 ≤ 60 ms and ≤ 2× raw), then every Lambda handler's
+// bundle size and cold import time (goal ≤ 300 KB minified, ≤ 100 ms).
+import { spawn } from 'node:child_process';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { LexModelsV2Client, ListBotAliasesCommand, ListBotsCommand } from '@aws-sdk/client-lex-models-v2';
+import { LexRuntimeV2Client, RecognizeTextCommand } from '@aws-sdk/client-lex-runtime-v2';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { build } from 'esbuild';
+import { startTestStack } from '../tests/support/test-stack';
+import { LOCAL_CREDENTIALS } from '../src/local/dynamodb/local-dynamo';
+import { readDynamoOperations, resetDynamoOperations } from '../src/local/dynamodb/operation-counter';
+import { CODE_HOOK_FUNCTION } from '../src/local/voicebot';
+import { CALLER_ATTRIBUTE } from '../src/voice/lex-codehook';
+import { TABLES } from '../src/data/tables';
+import type { Stack } from '../src/local/stack';
+import { printTable, summarize, writeResult, type Row } from './stats';
+
+const CONCURRENCIES = [1, 50];
+/** Simulated calls per kind and concurrency level (each call is 2–3 turns). */
+const CALLS = Number(process.env.BENCH_VOICE_CALLS ?? 100);
+const TURN_GOAL_MS = 60;
+const RATIO_GOAL = 2;
+const BUNDLE_GOAL_KB = 300;
+const IMPORT_GOAL_MS = 100;
+const IMPORT_RUNS = 5;
+const ROOT = join(import.meta.dirname, '..');
+
+type TurnKind =
+  'track: intent' | 'track: reference' | 'book: intent' | 'book: pickup (geocode)' | 'book: delivery (geocode)';
+type Call = { turns: { kind: TurnKind; text: string }[] };
+
+/**
+ * The code hook runs in the stack's thread, called by the gateway thread's Lambda over worker messages: an
+ * `invoke` arrives, an `invoke-result` goes back. Timing that pair is the hook's own time, measured without
+ * touching the stack's code; the events seen are real Lex V2 events from the runtime emulator.
+ */
+function watchCodeHook() {
+  const started = new Map<number, { at: number; sessionId: string }>();
+  const bySession = new Map<string, number[]>();
+  const proto = Worker.prototype as unknown as {
+    emit: (event: string | symbol, ...args: unknown[]) => boolean;
+    postMessage: (message: unknown, ...rest: unknown[]) => void;
+  };
+  const emit = proto.emit;
+  const postMessage = proto.postMessage;
+  proto.emit = function (this: Worker, event, ...args) {
+    const m = args[0] as { type?: string; id?: number; functionName?: string; event?: { sessionId?: string } };
+    if (event === 'message' && m?.type === 'invoke' && m.functionName === CODE_HOOK_FUNCTION)
+      started.set(m.id!, { at: performance.now(), sessionId: m.event?.sessionId ?? '' });
+    return emit.call(this, event, ...args);
+  };
+  proto.postMessage = function (this: Worker, message, ...rest) {
+    const m = message as { type?: string; id?: number };
+    const start = m?.type === 'invoke-result' ? started.get(m.id!) : undefined;
+    if (start) {
+      started.delete(m.id!);
+      const list = bySession.get(start.sessionId) ?? [];
+      list.push(performance.now() - start.at);
+      bySession.set(start.sessionId, list);
+    }
+    return postMessage.call(this, message, ...rest);
+  };
+  return {
+    /** The hook's time for every invocation of this session so far (Lex may call it more than once per turn). */
+    take(sessionId: string): number[] {
+      const list = bySession.get(sessionId) ?? [];
+      bySession.delete(sessionId);
+      return list;
+    },
+    restore() {
+      proto.emit = emit;
+      proto.postMessage = postMessage;
+    },
+  };
+}
+
+async function findBot(stack: Stack) {
+  const config = {
+    endpoint: stack.gatewayUrl,
+    region: stack.region,
+    credentials: LOCAL_CREDENTIALS,
+    requestHandler: new NodeHttpHandler(),
+  };
+  const models = new LexModelsV2Client(config);
+  try {
+    const bot = (await models.send(new ListBotsCommand({}))).botSummaries?.[0];
+    if (!bot?.botId) throw new Error('No bot in the Lex emulator: was the voicebot provisioned?');
+    const aliases = (await models.send(new ListBotAliasesCommand({ botId: bot.botId }))).botAliasSummaries ?? [];
+    const alias = aliases.find((a) => a.botAliasName !== 'TestBotAlias') ?? aliases[0];
+    if (!alias?.botAliasId) throw new Error(`Bot ${bot.botId} has no alias.`);
+    return { botId: bot.botId, botAliasId: alias.botAliasId };
+  } finally {
+    models.destroy();
+  }
+}
+
+function spelled(reference: string): string {
+  return reference.replace(/-/g, '').split('').join(' ');
+}
+
+type TurnSample = { kind: TurnKind; hookMs: number; hookCalls: number; recognizeMs: number; reply: string };
+
+export async function runVoiceBench() {
+  const hook = watchCodeHook();
+  const stack = await startTestStack({ provisionVoicebot: true });
+  const http = new NodeHttpHandler({ httpAgent: { maxSockets: 200, keepAlive: true } });
+  const aws = {
+    endpoint: stack.gatewayUrl,
+    region: stack.region,
+    credentials: LOCAL_CREDENTIALS,
+    requestHandler: http,
+  };
+  const runtime = new LexRuntimeV2Client(aws);
+  const dynamo = new DynamoDBClient(aws);
+  try {
+    const bot = await findBot(stack);
+    const bookings = (
+      await stack.deps.bookings.query(
+        { by: 'day', day: new Date().toISOString().slice(0, 10), status: 'IN_TRANSIT' },
+        { limit: 100 },
+      )
+    ).items;
+    if (bookings.length === 0) throw new Error('No seeded IN_TRANSIT booking today to track.');
+    const tracking = (i: number): Call => ({
+      turns: [
+        { kind: 'track: intent', text: 'I want to track a parcel' },
+        { kind: 'track: reference', text: spelled(bookings[i % bookings.length]!.reference) },
+      ],
+    });
+    const booking = (): Call => ({
+      turns: [
+        { kind: 'book: intent', text: 'I need to send a parcel' },
+        { kind: 'book: pickup (geocode)', text: '1201 3rd Ave, Seattle 98101' },
+        { kind: 'book: delivery (geocode)', text: '3400 Stone Way North 98103' },
+      ],
+    });
+
+    let session = 0;
+    async function runCall(call: Call, samples: TurnSample[], perTurnOps?: Map<TurnKind, number[]>) {
+      const sessionId = `bench-voice-${process.pid}-${session++}`;
+      let first = true;
+      for (const turn of call.turns) {
+        if (perTurnOps) await resetDynamoOperations(stack.gatewayUrl);
+        const t0 = performance.now();
+        const out = await runtime.send(
+          new RecognizeTextCommand({
+            botId: bot.botId,
+            botAliasId: bot.botAliasId,
+            localeId: 'en_US',
+            sessionId,
+            text: turn.text,
+            ...(first ? { sessionState: { sessionAttributes: { [CALLER_ATTRIBUTE]: '+12065550134' } } } : {}),
+          }),
+        );
+        const recognizeMs = performance.now() - t0;
+        first = false;
+        const hookTimes = hook.take(sessionId);
+        if (perTurnOps) {
+          const ops = Object.values((await readDynamoOperations(stack.gatewayUrl)).total).reduce((a, b) => a + b, 0);
+          perTurnOps.set(turn.kind, [...(perTurnOps.get(turn.kind) ?? []), ops]);
+        }
+        samples.push({
+          kind: turn.kind,
+          hookMs: hookTimes.reduce((a, b) => a + b, 0),
+          hookCalls: hookTimes.length,
+          recognizeMs,
+          reply: (out.messages ?? []).map((m) => m.content ?? '').join(' '),
+        });
+      }
+    }
+
+    // Warm-up and the DynamoDB calls per turn, one call at a time so the gateway's counter sees only that turn.
+    const opsPerTurn = new Map<TurnKind, number[]>();
+    const warm: TurnSample[] = [];
+    for (let i = 0; i < 5; i++) {
+      await runCall(tracking(i), warm, opsPerTurn);
+      await runCall(booking(), warm, opsPerTurn);
+    }
+    const lastTrack = warm.filter((s) => s.kind === 'track: reference').at(-1)!;
+    const lastDelivery = warm.filter((s) => s.kind === 'book: delivery (geocode)').at(-1)!;
+    console.log(`tracking reply: ${lastTrack.reply.slice(0, 160)}`);
+    console.log(`booking delivery-address reply: ${lastDelivery.reply.slice(0, 160)}`);
+    if (warm.some((s) => s.hookCalls === 0)) throw new Error('A turn reached no code hook: the timing would be empty.');
+
+    const rawKey = { reference: { S: bookings[0]!.reference } };
+    async function rawTurn(ops: number): Promise<number> {
+      const t0 = performance.now();
+      for (let i = 0; i < ops; i++)
+        await dynamo.send(new GetItemCommand({ TableName: stack.tables.bookings, Key: rawKey }));
+      return performance.now() - t0;
+    }
+
+    const turnRows: Row[] = [];
+    const rawRows: Row[] = [];
+    const results: Record<string, unknown>[] = [];
+    for (const concurrency of CONCURRENCIES) {
+      const samples: TurnSample[] = [];
+      const calls: Call[] = [];
+      for (let i = 0; i < CALLS; i++) calls.push(i % 2 === 0 ? tracking(i) : booking());
+      let next = 0;
+      // One GetItem at a time while the calls run: what a single DynamoDB round trip costs under the Lex load,
+      // since the gateway thread serves both the Lex runtime and DynamoDB.
+      let running = true;
+      const underLoad: number[] = [];
+      const probe = (async () => {
+        while (running) underLoad.push(await rawTurn(1));
+      })();
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          while (next < calls.length) await runCall(calls[next++]!, samples);
+        }),
+      );
+      running = false;
+      await probe;
+      const probeStats = summarize(underLoad);
+      for (const kind of [...new Set(samples.map((s) => s.kind))]) {
+        const of = samples.filter((s) => s.kind === kind);
+        const hookStats = summarize(of.map((s) => s.hookMs));
+        const recognizeStats = summarize(of.map((s) => s.recognizeMs));
+        const opsSeen = opsPerTurn.get(kind) ?? [];
+        const ops = Math.max(...opsSeen);
+        // The same number of bare GetItem round trips per simulated turn, at the same concurrency.
+        const rawSamples: number[] = [];
+        let left = of.length;
+        await Promise.all(
+          Array.from({ length: concurrency }, async () => {
+            while (left-- > 0) rawSamples.push(await rawTurn(ops));
+          }),
+        );
+        const raw = summarize(rawSamples);
+        // A turn without a DynamoDB call has no raw floor: only the absolute goal applies.
+        const ratio = ops > 0 ? hookStats.p99 / raw.p99 : undefined;
+        const pass = hookStats.p99 <= TURN_GOAL_MS && (ratio === undefined || ratio <= RATIO_GOAL);
+        turnRows.push({
+          calls: concurrency,
+          turn: kind,
+          n: hookStats.count,
+          'hook p50': hookStats.p50,
+          'hook p95': hookStats.p95,
+          'hook p99': hookStats.p99,
+          'RecognizeText p50': recognizeStats.p50,
+          'RecognizeText p99': recognizeStats.p99,
+        });
+        rawRows.push({
+          calls: concurrency,
+          turn: kind,
+          'ddb calls/turn': `${Math.min(...opsSeen)}–${ops}`,
+          'raw p50': raw.p50,
+          'raw p99': raw.p99,
+          'GetItem under load p99': probeStats.p99,
+          'hook p99': hookStats.p99,
+          'ratio p99': ratio === undefined ? 'n/a' : ratio,
+          goal: pass ? 'met' : 'missed',
+        });
+        results.push({
+          concurrency,
+          kind,
+          hook: hookStats,
+          recognizeText: recognizeStats,
+          dynamoCallsPerTurn: opsSeen,
+          raw,
+          getItemDuringTurns: probeStats,
+          ratio: ratio ?? null,
+          pass,
+        });
+      }
+    }
+    printTable('voice — code hook time per turn, ms (Lex RecognizeText round trip beside it)', turnRows);
+    printTable(
+      `voice — hook p99 vs the turn's bare DynamoDB GetItem round trips (goal ≤ ${TURN_GOAL_MS} ms and ≤ ${RATIO_GOAL}×)`,
+      rawRows,
+    );
+
+    const bundles = await benchBundles();
+    return {
+      turns: results,
+      turnRows,
+      rawRows,
+      bundles,
+      goals: { turnP99Ms: TURN_GOAL_MS, ratio: RATIO_GOAL, bundleKb: BUNDLE_GOAL_KB, importMs: IMPORT_GOAL_MS },
+      pass: results.every((r) => r.pass) && bundles.every((b) => b.pass === true),
+    };
+  } finally {
+    hook.restore();
+    runtime.destroy();
+    dynamo.destroy();
+    await stack.close();
+  }
+}
+
+/**
+ * Every Lambda entry bundled as a deployment would: minified ESM for Node 20+, with `@aws-sdk/*` and
+ * `@smithy/*` left out because the Lambda Node runtimes ship AWS SDK v3. Cold import: a fresh `node` that
+ * imports the bundle with the configuration the handler reads, timed inside that process.
+ */
+async function benchBundles() {
+  // Under node_modules so the external SDK packages resolve from the bundle as they do in Lambda's runtime.
+  const out = join(ROOT, 'node_modules/.cache/bench-voice');
+  await rm(out, { recursive: true, force: true });
+  await mkdir(out, { recursive: true });
+  const env: Record<string, string> = {
+    // A clean environment: no loader flags (tsx) inherited from this process.
+    PATH: process.env.PATH ?? '',
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    GRAPHQL_URL: 'https://example.appsync-api.us-east-1.amazonaws.com/graphql',
+    CODE_HOOK_FUNCTION_ARN: 'arn:aws:lambda:us-east-1:123456789012:function:courier-lex-codehook',
+    PROVISIONER_FUNCTION_NAME: 'courier-provisioner',
+    PROOF_BUCKET: 'courier-proof',
+    ...Object.fromEntries(Object.keys(TABLES).map((k) => [`TABLE_${k.toUpperCase()}`, `courier-${k}`])),
+  };
+  const rows: Row[] = [];
+  const results: Record<string, unknown>[] = [];
+  for (const name of (await readdir(join(ROOT, 'lambdas'))).sort()) {
+    const file = join(out, `${name}.mjs`);
+    const built = await build({
+      entryPoints: [join(ROOT, 'lambdas', name, 'handler.ts')],
+      outfile: file,
+      bundle: true,
+      minify: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'esm',
+      external: ['@aws-sdk/*', '@smithy/*'],
+      // Some dependencies are CommonJS calling require(): give the ESM bundle one, as Lambda bundlers do.
+      banner: { js: "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);" },
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const output = built.metafile.outputs[Object.keys(built.metafile.outputs)[0]!];
+    const kb = (output?.bytes ?? 0) / 1024;
+    // The part of the cold import that is the runtime's own SDK: the same external modules imported alone.
+    const sdk = [
+      ...new Set((output?.imports ?? []).filter((i) => i.external && i.path.startsWith('@')).map((i) => i.path)),
+    ];
+    const sdkFile = join(out, `${name}.sdk-only.mjs`);
+    await writeFile(sdkFile, sdk.map((m) => `import ${JSON.stringify(m)};`).join('\n'));
+    const times: number[] = [];
+    const sdkTimes: number[] = [];
+    let error: string | undefined;
+    for (let i = 0; i < IMPORT_RUNS && !error; i++) {
+      const got = await coldImport(file, env);
+      const sdkGot = await coldImport(sdkFile, env);
+      if (typeof got === 'string') error = got;
+      else if (typeof sdkGot === 'string') error = `SDK-only import: ${sdkGot}`;
+      else {
+        times.push(got);
+        sdkTimes.push(sdkGot);
+      }
+    }
+    const importMs = summarize(times).p50;
+    const sdkMs = summarize(sdkTimes).p50;
+    const pass = !error && kb <= BUNDLE_GOAL_KB && importMs <= IMPORT_GOAL_MS;
+    rows.push({
+      handler: name,
+      KB: kb,
+      'import ms (median of 5)': error ? 'failed' : importMs,
+      'of which SDK ms': error ? '' : sdkMs,
+      'SDK packages': sdk.length,
+      goal: pass ? 'met' : 'missed',
+    });
+    results.push({
+      handler: name,
+      kb,
+      importMs,
+      sdkImportMs: sdkMs,
+      sdkPackages: sdk,
+      pass,
+      ...(error ? { error } : {}),
+    });
+    if (error) console.log(`${name}: import failed: ${error}`);
+  }
+  printTable(
+    `voice — Lambda bundles (minified ESM, AWS SDK external; goal ≤ ${BUNDLE_GOAL_KB} KB, ≤ ${IMPORT_GOAL_MS} ms)`,
+    rows,
+  );
+  return results;
+}
+
+function coldImport(file: string, env: Record<string, string>): Promise<number | string> {
+  const script = `const t=performance.now();await import(${JSON.stringify(file)});console.log(JSON.stringify({ms:performance.now()-t}));process.exit(0);`;
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', () => {
+      const line = stdout.trim().split('\n').at(-1) ?? '';
+      try {
+        resolve((JSON.parse(line) as { ms: number }).ms);
+      } catch {
+        resolve((stderr || stdout).trim().split('\n').slice(0, 3).join(' ').slice(0, 300));
+      }
+    });
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const result = await runVoiceBench();
+  console.log(`wrote ${await writeResult('voice', result)}`);
+}
