@@ -3,6 +3,7 @@
 import { z } from 'zod/v4';
 import { bookingNotFoundMessage } from '../../src/core/access';
 import { NotFoundError } from '../../src/core/errors';
+import { EXAMPLE_REFERENCE } from '../../src/core/reference';
 import {
   BOOKING_STATUSES,
   COMPLAINT_CATEGORIES,
@@ -58,11 +59,11 @@ function defineTool<S extends z.ZodType>(tool: PartnerTool<S>): PartnerTool {
 
 const reference = (what = 'The booking reference') =>
   z
-    .string({ error: 'reference must be text, e.g. "K7M-4XR-7".' })
+    .string({ error: `reference must be text, e.g. "${EXAMPLE_REFERENCE}".` })
     .trim()
     .min(1, { error: 'reference must not be empty; give a booking reference such as K7M-4XR-9.' })
-    .max(64, { error: 'reference is too long; booking references look like K7M-4XR-7.' })
-    .describe(`${what}, as returned by book_courier or list_bookings, e.g. "K7M-4XR-7".`);
+    .max(64, { error: `reference is too long; booking references look like ${EXAMPLE_REFERENCE}.` })
+    .describe(`${what}, as returned by book_courier or list_bookings, e.g. "${EXAMPLE_REFERENCE}".`);
 
 const instant = (field: string, what: string) =>
   z

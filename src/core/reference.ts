@@ -66,6 +66,9 @@ function randomCompact(random: Random): string {
   return payload + checkCharacter(payload);
 }
 
+/** A well-formed reference (its check character is right), for examples in messages and descriptions. */
+export const EXAMPLE_REFERENCE = 'K7M-4XR-7';
+
 /** A fresh booking reference such as "K7M-4XR-7"; uniqueness is the repository's job (conditional create). */
 export function generateReference(random: Random): string {
   return group(randomCompact(random));
@@ -117,7 +120,7 @@ export function isValidReference(input: string): boolean {
 export function describeReferenceProblem(reason: 'LENGTH' | 'CHARACTERS' | 'CHECK'): string {
   switch (reason) {
     case 'LENGTH':
-      return 'A booking reference has 7 characters, like K7M-4XR-7; please check it and try again.';
+      return `A booking reference has 7 characters, like ${EXAMPLE_REFERENCE}; please check it and try again.`;
     case 'CHARACTERS':
       return `A booking reference uses only the digits 3 4 6 7 9 and the letters ${REFERENCE_ALPHABET.slice(5)
         .split('')

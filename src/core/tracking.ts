@@ -3,7 +3,7 @@ import { bookingNotFoundMessage } from './access';
 import { NotFoundError } from './errors';
 import type { BookingStatus, GeoPoint, Principal } from './model';
 import type { BookingRepository, CourierRepository } from './ports';
-import { requireReference } from './reference';
+import { EXAMPLE_REFERENCE, requireReference } from './reference';
 
 /** Matches the GraphQL PublicTracking type: no names, phone numbers or street addresses. */
 export type PublicTracking = {
@@ -32,7 +32,7 @@ export async function trackBooking(
   const booking = principal?.role === 'PARTNER' && found?.partnerId !== principal.partnerId ? undefined : found;
   if (!booking) {
     throw new NotFoundError(bookingNotFoundMessage(ref), {
-      resolution: 'Check the reference on your confirmation; it looks like K7M-4XR-7.',
+      resolution: `Check the reference on your confirmation; it looks like ${EXAMPLE_REFERENCE}.`,
     });
   }
   const tracking: PublicTracking = {

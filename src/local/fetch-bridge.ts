@@ -39,7 +39,7 @@ export async function writeFetchResponse(res: ServerResponse, response: Response
 }
 
 /** The service a SigV4 request was signed for, from its Authorization header or presigned query. */
-export function signingServiceOf(authorization: string | undefined, query = ''): string | undefined {
+export function signingServiceOf(authorization: string | null | undefined, query = ''): string | undefined {
   const fromHeader = authorization?.match(/Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/)?.[1];
   if (fromHeader) return fromHeader;
   const credential = new URLSearchParams(query).get('X-Amz-Credential');

@@ -1,6 +1,7 @@
 // Amazon Connect API emulator as msw handlers: the instance, queue, phone number, Lex bot association and
 // contact flow operations the provisioning engine calls, with Connect's paths, shapes and typed errors. The same
 // handlers answer in-process in tests (setupServer) and on the local gateway (connect-service.ts).
+import { signingServiceOf } from '../fetch-bridge';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { parseContactFlow, type ContactFlowProblem } from '../../voice/contact-flow';
 import { sha256, type ConnectState, type ContactFlowType, type InstanceRecord } from './connect-state';
@@ -42,11 +43,6 @@ export class ConnectApiError extends Error {
 const notFound = (message: string) => new ConnectApiError(404, 'ResourceNotFoundException', message);
 const invalidParameter = (message: string) => new ConnectApiError(400, 'InvalidParameterException', message);
 const invalidRequest = (message: string) => new ConnectApiError(400, 'InvalidRequestException', message);
-
-/** The service an AWS SigV4 Authorization header was signed for (its credential scope). */
-export function signedService(authorization: string | null | undefined): string | undefined {
-  return authorization?.match(/Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/)?.[1];
-}
 
 type Context = { request: Request; params: Record<string, string>; url: URL };
 type Route = (context: Context) => Promise<Response> | Response;
@@ -188,7 +184,7 @@ export function createConnectHandlers(state: ConnectState): HttpHandler[] {
     (method: 'get' | 'put' | 'post' | 'delete') =>
     (path: string, handle: Route): HttpHandler =>
       http[method](`*${path}`, async ({ request, params }) => {
-        if (signedService(request.headers.get('authorization')) !== 'connect') return undefined;
+        if (signingServiceOf(request.headers.get('authorization')) !== 'connect') return undefined;
         try {
           return await handle({ request, params: params as Record<string, string>, url: new URL(request.url) });
         } catch (e) {

@@ -1,6 +1,7 @@
 // The S3 emulator as msw request handlers: path-style buckets and objects, SigV4 (header-signed and presigned)
 // verified with the local credentials, S3's XML shapes and error codes. The same handlers answer in-process in
 // tests (setupServer) and on the local gateway (s3-service.ts).
+import { signingServiceOf } from '../fetch-bridge';
 import { randomBytes } from 'node:crypto';
 import { http, type HttpHandler } from 'msw';
 import { decodeAwsChunked, checksumHeader, verifyUploadIntegrity } from './s3-checksums';
@@ -12,13 +13,7 @@ import {
   parseCorsConfiguration,
 } from './s3-cors';
 import { invalidArgument, malformedXml, noSuchBucket, notImplemented, S3Error } from './s3-errors';
-import {
-  createSignatureVerifier,
-  queryPairs,
-  signingServiceOf,
-  verifyPayloadHash,
-  type S3Credentials,
-} from './s3-signature';
+import { createSignatureVerifier, queryPairs, verifyPayloadHash, type S3Credentials } from './s3-signature';
 import { createS3Store, type CorsRule, type ObjectHeaders, type ObjectRecord, type S3Store } from './s3-store';
 import { childrenNamed, childText, parseXml, xmlDocument, xmlTextDocument, type XmlNode } from './s3-xml';
 

@@ -4,7 +4,7 @@ import { getResponse, type HttpHandler } from 'msw';
 import type { GatewayService } from '../gateway-service';
 import { toFetchRequest, writeFetchResponse } from '../fetch-bridge';
 import { createS3Emulator, type S3EmulatorOptions } from './s3-handlers';
-import { signingServiceOf } from './s3-signature';
+import { signingServiceOf } from '../fetch-bridge';
 import type { S3Store } from './s3-store';
 
 export type S3ServiceOptions = Omit<S3EmulatorOptions, 'endpoint'>;

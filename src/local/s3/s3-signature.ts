@@ -44,14 +44,6 @@ const MAX_SKEW_MS = 15 * 60_000;
 const MAX_EXPIRES_SECONDS = 604_800;
 const EMPTY_SHA256 = createHash('sha256').digest('hex');
 
-/** The service a request was signed for: the credential scope of its Authorization header or X-Amz-Credential. */
-export function signingServiceOf(authorization: string | null | undefined, query: string): string | undefined {
-  const fromHeader = authorization?.match(/Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/)?.[1];
-  if (fromHeader) return fromHeader;
-  const credential = queryPairs(query).find(([name]) => name === 'X-Amz-Credential')?.[1];
-  return credential?.match(CREDENTIAL_RE)?.[4];
-}
-
 function decode(text: string): string {
   try {
     return decodeURIComponent(text);

@@ -1,5 +1,6 @@
 // Why a parcel could not be shown, in words for a customer: the tracking page's mapping of API errors.
 import { errorTypeOfProblem, describeProblem } from '../../../lib/graphql-errors';
+import { EXAMPLE_REFERENCE } from '../../../../core/reference';
 
 export type TrackingFailure = {
   kind: 'unknown' | 'malformed' | 'unavailable';
@@ -7,7 +8,7 @@ export type TrackingFailure = {
   hint: string;
 };
 
-const REFERENCE_HINT = 'References look like K7M-4XR-7 and are on your booking confirmation.';
+const REFERENCE_HINT = `References look like ${EXAMPLE_REFERENCE} and are on your booking confirmation.`;
 
 /** NotFoundError and ValidationError are the customer's to fix; anything else is ours. */
 export function describeTrackingFailure(error: unknown, reference: string): TrackingFailure {
