@@ -84,6 +84,11 @@ export type SlotDefinition = {
   /** The prompt Lex would use when eliciting the slot itself (key into the prompts). */
   elicitationPrompt: PromptKey;
   maxRetries: number;
+  /**
+   * How Lex listens when the slot is elicited (the dialog action's slotElicitationStyle): SpellByWord for
+   * references, so "K as in kilo" and the spelling alphabet are read as characters.
+   */
+  elicitationStyle?: 'SpellByLetter' | 'SpellByWord';
 };
 
 export type IntentDefinition = {
@@ -116,11 +121,17 @@ export type BotDefinition = {
   prompts: Record<Locale, Prompts>;
 };
 
-const slot = (name: SlotName, slotType: SlotDefinition['slotType'], elicitationPrompt: PromptKey): SlotDefinition => ({
+const slot = (
+  name: SlotName,
+  slotType: SlotDefinition['slotType'],
+  elicitationPrompt: PromptKey,
+  elicitationStyle?: SlotDefinition['elicitationStyle'],
+): SlotDefinition => ({
   name,
   slotType,
   elicitationPrompt,
   maxRetries: 2,
+  ...(elicitationStyle ? { elicitationStyle } : {}),
 });
 
 const SLOT_TYPE_META: Record<CustomSlotTypeName, Omit<SlotTypeDefinition, 'name' | 'values'>> = {
@@ -183,7 +194,7 @@ export const BOT_DEFINITION: BotDefinition = {
       name: 'TrackDelivery',
       description: 'Tell the caller where their parcel is',
       slots: [
-        slot('BookingReference', 'BookingReference', 'askTrackingReference'),
+        slot('BookingReference', 'BookingReference', 'askTrackingReference', 'SpellByWord'),
         slot('WantsCourierContact', 'YesNo', 'offerCourierContact'),
         slot('WantsAgent', 'YesNo', 'offerAgentAfterFailures'),
       ],
@@ -194,7 +205,7 @@ export const BOT_DEFINITION: BotDefinition = {
       name: 'GiveFeedback',
       description: 'Take feedback or a complaint about a completed delivery',
       slots: [
-        slot('BookingReference', 'BookingReference', 'askFeedbackReference'),
+        slot('BookingReference', 'BookingReference', 'askFeedbackReference', 'SpellByWord'),
         slot('FeedbackType', 'FeedbackType', 'askFeedbackType'),
         slot('Rating', 'Rating', 'askRating'),
         slot('ComplaintCategory', 'ComplaintCategory', 'askComplaintCategory'),

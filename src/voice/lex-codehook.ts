@@ -78,6 +78,12 @@ export function readLexEvent(event: LexV2Event): { turn: Turn; session: VoiceSes
   };
 }
 
+/** The spelling style the bot definition gives the slot, for the ElicitSlot dialog action. */
+function elicitationStyle(definition: BotDefinition, intent: IntentName, slot: SlotName) {
+  const style = definition.intents.find((i) => i.name === intent)?.slots.find((s) => s.name === slot)?.elicitationStyle;
+  return style ? { slotElicitationStyle: style } : {};
+}
+
 function clearedSlots(definition: BotDefinition, intent: IntentName): LexV2Slots {
   const found = definition.intents.find((i) => i.name === intent);
   return Object.fromEntries((found?.slots ?? []).map((s) => [s.name, null]));
@@ -101,7 +107,11 @@ export function buildLexResult(outcome: Outcome, event: LexV2Event, definition: 
       return {
         sessionState: {
           sessionAttributes,
-          dialogAction: { type: 'ElicitSlot', slotToElicit: reply.slot },
+          dialogAction: {
+            type: 'ElicitSlot',
+            slotToElicit: reply.slot,
+            ...elicitationStyle(definition, reply.intent, reply.slot),
+          },
           intent: { name: reply.intent, state: 'InProgress', slots: clearedSlots(definition, reply.intent) },
         },
         messages,

@@ -71,7 +71,10 @@ export function parseSpokenReference(text: string): ParsedReference {
     .toLowerCase()
     .replace(/\bx-ray\b/g, 'xray')
     .replace(/\b(\w) as in [a-z-]+/g, '$1')
-    .replace(/\b(my|the|reference|booking|number|is|it's|its|dash|hyphen|space|please|code|uh|um)\b/g, ' ')
+    .replace(
+      /\b(my|the|reference|booking|number|is|it's|its|dash|hyphen|space|please|thanks|thank|you|code|uh|um|er|okay|ok|so|and|then)\b/g,
+      ' ',
+    )
     .split(/[\s,.-]+/)
     .filter((w) => w !== '');
   const compact = words.map((w) => SPOKEN_SYMBOLS[w] ?? w).join('');

@@ -11,9 +11,11 @@ import {
   isCatchAll,
   parseConfirmation,
   resolveSlotValue,
+  SPELLING_STYLES,
   type ResolutionContext,
   type ResolvedValue,
   type SlotTypeModel,
+  type SpellingStyle,
 } from './lex-slot-values';
 
 /** Calls a Lambda function with an event and returns its result: the code hook port. */
@@ -27,7 +29,12 @@ export type WireIntent = {
   confirmationState?: string;
 };
 export type DialogActionType = 'ElicitSlot' | 'ElicitIntent' | 'ConfirmIntent' | 'Close' | 'Delegate';
-export type WireDialogAction = { type: DialogActionType; slotToElicit?: string; slotElicitationStyle?: string };
+export type WireDialogAction = { type: DialogActionType; slotToElicit?: string; slotElicitationStyle?: SpellingStyle };
+
+/** The style the elicited slot is listened for in (Default when none was set). */
+function spellingStyle(action: WireDialogAction): SpellingStyle {
+  return action.slotElicitationStyle ?? 'Default';
+}
 export type WireSessionState = {
   dialogAction?: WireDialogAction;
   intent?: WireIntent;
@@ -150,24 +157,29 @@ export class BotModel {
     };
   }
 
-  resolve(intent: IntentRecord, slotName: string, text: string): ResolvedValue | undefined {
+  resolve(intent: IntentRecord, slotName: string, text: string, style?: SpellingStyle): ResolvedValue | undefined {
     const slot = this.slot(intent, slotName);
-    return slot ? resolveSlotValue(this.slotType(slot), text, this.context) : undefined;
+    return slot ? resolveSlotValue(this.slotType(slot), text, this.context, style) : undefined;
   }
 
   /** A value for the slot being elicited: through the slot's own sample utterances first, then the whole input. */
-  resolveElicited(intent: IntentRecord, slotName: string, text: string): ResolvedValue | undefined {
+  resolveElicited(
+    intent: IntentRecord,
+    slotName: string,
+    text: string,
+    style?: SpellingStyle,
+  ): ResolvedValue | undefined {
     const slot = this.slot(intent, slotName);
     if (!slot) return undefined;
     const tokens = tokenize(text);
     for (const sample of slot.spec.valueElicitationSetting?.sampleUtterances ?? []) {
       const scored = scoreUtterance(sample.utterance ?? '', tokens, (name, value) =>
-        name === slotName ? this.resolve(intent, name, value) : undefined,
+        name === slotName ? this.resolve(intent, name, value, style) : undefined,
       );
       const value = scored.slots[slotName];
       if (scored.score >= 0.9 && value) return value;
     }
-    return this.resolve(intent, slotName, text);
+    return this.resolve(intent, slotName, text, style);
   }
 
   classify(text: string): IntentCandidate[] {
@@ -313,10 +325,14 @@ export function readHookResult(model: BotModel, result: unknown): HookResult {
       if (typeof slotToElicit !== 'string' || !record || !model.slot(record, slotToElicit)) {
         throw invalidLambda(`ElicitSlot needs slotToElicit naming a slot of intent ${intent.name}.`);
       }
+      const style = action.slotElicitationStyle;
+      if (style !== undefined && !SPELLING_STYLES.includes(style as SpellingStyle)) {
+        throw invalidLambda(`slotElicitationStyle must be one of ${SPELLING_STYLES.join(', ')}.`);
+      }
       return {
         kind: 'final',
         outcome: {
-          dialogAction: { type, slotToElicit },
+          dialogAction: { type, slotToElicit, ...(style ? { slotElicitationStyle: style as SpellingStyle } : {}) },
           intent: { ...intent, state: 'InProgress' },
           messages: messages ?? model.slotPrompt(intent, slotToElicit),
           attributes,
@@ -514,7 +530,9 @@ function interpret(
     const slotName = action.slotToElicit;
     const slot = model.slot(currentRecord, slotName);
     const sameIntent = best?.intent === current.name ? best : undefined;
-    const value = sameIntent?.slots[slotName] ?? model.resolveElicited(currentRecord, slotName, ctx.input.text);
+    const value =
+      sameIntent?.slots[slotName] ??
+      model.resolveElicited(currentRecord, slotName, ctx.input.text, spellingStyle(action));
     const other = best && best.intent !== current.name ? best : undefined;
     const interrupts = other && other.score >= SWITCH_CONFIDENCE && (!slot || isCatchAll(model.slotType(slot)));
     if (value && !interrupts) {
@@ -609,7 +627,7 @@ export async function runTurn(
     outcome = result.kind === 'final' ? result.outcome : await delegate(ctx, result.intent, result.attributes);
   } else if (read.again === 'slot' && state.dialogAction?.slotToElicit) {
     outcome = {
-      dialogAction: { type: 'ElicitSlot', slotToElicit: state.dialogAction.slotToElicit },
+      dialogAction: { ...state.dialogAction, type: 'ElicitSlot' },
       intent: read.intent,
       messages: model.slotPrompt(read.intent, state.dialogAction.slotToElicit),
       attributes,

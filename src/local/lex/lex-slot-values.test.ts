@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyIntents } from './lex-nlu';
-import { parseDate, parseNumber, resolveSlotValue, type SlotTypeModel } from './lex-slot-values';
+import { parseDate, parseNumber, resolveSlotValue, spelledAlphaNumeric, type SlotTypeModel } from './lex-slot-values';
 
 const context = { now: new Date('2025-06-10T15:00:00Z'), timeZone: 'America/Los_Angeles' };
 const size: SlotTypeModel = {
@@ -23,7 +23,7 @@ describe('slot value resolution', () => {
     expect(values).toEqual(['LARGE', 'LARGE', 'SMALL', undefined]);
   });
 
-  it('keeps what was said for OriginalValue, without lead-in words, and wants a digit when extending AlphaNumeric', () => {
+  it('keeps what was said for OriginalValue, without lead-in words, and wants a spelling when extending AlphaNumeric', () => {
     // Prepare
     const address: SlotTypeModel = {
       kind: 'custom',
@@ -48,6 +48,27 @@ describe('slot value resolution', () => {
     });
     expect(words).toBeUndefined();
     expect(code?.interpretedValue).toBe('K7M 4XR 9');
+  });
+
+  it('reads AlphaNumeric spellings with or without digits, and "as in" words only when spelling by word', () => {
+    // Prepare
+    const said = [
+      'h x p t f f w',
+      'HXP TFF W',
+      "uh it's k seven m, four x r seven, thanks",
+      'where is my parcel',
+      'my box',
+      'I want to make a complaint',
+    ];
+    const byWord = ['H as in hotel, X as in x-ray, P as in papa', 'hotel xray papa tango foxtrot foxtrot whiskey'];
+    // Act
+    const plain = said.map((t) => spelledAlphaNumeric(t));
+    const words = byWord.map((t) => spelledAlphaNumeric(t, 'SpellByWord'));
+    const wordsUnasked = byWord.map((t) => spelledAlphaNumeric(t));
+    // Assess
+    expect(plain).toEqual(['HXPTFFW', 'HXPTFFW', 'K7M4XR7', undefined, undefined, undefined]);
+    expect(words).toEqual(['HXP', 'HXPTFFW']);
+    expect(wordsUnasked).toEqual([undefined, undefined]);
   });
 
   it('resolves the built-ins the courier bot uses: numbers, dates relative to the caller, phone numbers', () => {

@@ -261,13 +261,67 @@ export function parseTime(text: string): string | undefined {
 }
 
 /** Letters and digits as spoken ("k seven m") run together and upper-cased ("K7M"). */
-export function compactAlphaNumeric(text: string): string {
-  return normalizeText(text)
-    .split(' ')
-    .map((w) => DIGIT_WORDS[w] ?? w)
-    .join('')
-    .replace(/[^\p{L}\p{N}]/gu, '')
-    .toUpperCase();
+/** How Lex is told to listen for a slot (the dialog action's slotElicitationStyle). */
+export type SpellingStyle = 'Default' | 'SpellByLetter' | 'SpellByWord';
+export const SPELLING_STYLES: readonly SpellingStyle[] = ['Default', 'SpellByLetter', 'SpellByWord'];
+
+/** The ICAO spelling alphabet, which spell-by-word understands alone as well as in "K as in kilo". */
+const SPELLING_WORDS: Readonly<Record<string, string>> = Object.fromEntries(
+  ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliett', 'kilo', 'lima']
+    .concat(['mike', 'november', 'oscar', 'papa', 'quebec', 'romeo', 'sierra', 'tango', 'uniform', 'victor'])
+    .concat(['whiskey', 'xray', 'yankee', 'zulu'])
+    .map((word) => [word, word.charAt(0)])
+    .concat([
+      ['juliet', 'j'],
+      ['whisky', 'w'],
+    ]),
+);
+
+/** The longest group of letters alone read as part of a spelling ("K7M 4XR" is said in threes). */
+const MAX_LETTER_GROUP = 3;
+
+/** Words around a spelled value that carry none of its characters. */
+const SPELLING_FILLER = new Set([
+  'please',
+  'thanks',
+  'thank',
+  'you',
+  'uh',
+  'um',
+  'er',
+  'okay',
+  'ok',
+  'so',
+  'and',
+  'then',
+  'dash',
+  'hyphen',
+  'space',
+]);
+
+/**
+ * AMAZON.AlphaNumeric: the letters and digits a caller spelled, or undefined when the words are not a
+ * spelling (so "where is my parcel" fills no reference). Characters may be said one by one or in short groups
+ * ("k 7 m", "K7M 4XR 7", "HXP TFF W"), digits as words; with the SpellByWord style also as "K as in kilo" or as
+ * the spelling alphabet's word alone ("kilo"). Words longer than a group, or only short words with no single
+ * character, digit or spelling word among them ("my box"), are speech, not a spelling.
+ */
+export function spelledAlphaNumeric(text: string, style: SpellingStyle = 'Default'): string | undefined {
+  let said = normalizeText(withoutLeadIn(text));
+  if (style === 'SpellByWord') said = said.replace(/\bx ray\b/g, 'xray').replace(/\b([a-z0-9]) as in [a-z']+/g, '$1');
+  const symbols: string[] = [];
+  let spelled = false;
+  for (const word of said.split(' ')) {
+    if (word === '' || SPELLING_FILLER.has(word)) continue;
+    const named = (style === 'SpellByWord' ? SPELLING_WORDS[word] : undefined) ?? DIGIT_WORDS[word];
+    const symbol = named ?? word;
+    if (!/^[\p{L}\p{N}]+$/u.test(symbol)) return undefined;
+    const hasDigit = /\p{N}/u.test(symbol);
+    if (!hasDigit && symbol.length > MAX_LETTER_GROUP) return undefined;
+    spelled ||= named !== undefined || hasDigit || symbol.length === 1;
+    symbols.push(symbol);
+  }
+  return spelled ? symbols.join('').toUpperCase() : undefined;
 }
 
 /** AMAZON.PhoneNumber: the digits said or typed, with a leading + kept. */
@@ -291,7 +345,12 @@ export function parseConfirmation(text: string): 'Yes' | 'No' | undefined {
   return undefined;
 }
 
-function resolveBuiltIn(signature: string, text: string, context: ResolutionContext): string | undefined {
+function resolveBuiltIn(
+  signature: string,
+  text: string,
+  context: ResolutionContext,
+  style: SpellingStyle,
+): string | undefined {
   switch (signature) {
     case 'AMAZON.Number':
     case 'AMAZON.Percentage': {
@@ -306,10 +365,8 @@ function resolveBuiltIn(signature: string, text: string, context: ResolutionCont
       return parsePhoneNumber(text);
     case 'AMAZON.Confirmation':
       return parseConfirmation(text);
-    case 'AMAZON.AlphaNumeric': {
-      const compact = compactAlphaNumeric(text);
-      return compact === '' ? undefined : compact;
-    }
+    case 'AMAZON.AlphaNumeric':
+      return spelledAlphaNumeric(text, style);
     default: {
       const value = text.trim();
       return value === '' ? undefined : value;
@@ -349,24 +406,25 @@ function matchCustomValue(values: SlotTypeValue[], text: string): string | undef
 
 /**
  * The slot value for what was said, or undefined when the type cannot take it. A custom type that extends
- * AMAZON.AlphaNumeric only takes text with a digit in it (references always have one), so "where is my
- * parcel" is not read as a reference.
+ * AMAZON.AlphaNumeric only takes a spelling (spelledAlphaNumeric, in the style the slot is elicited with), so
+ * "where is my parcel" is not read as a reference, and its regex filter applies to the spelled characters.
  */
 export function resolveSlotValue(
   type: SlotTypeModel,
   text: string,
   context: ResolutionContext,
+  style: SpellingStyle = 'Default',
 ): ResolvedValue | undefined {
   const originalValue = text.trim().replace(/[.?!]+$/, '');
   if (originalValue === '') return undefined;
   if (type.kind === 'builtin') {
-    const interpreted = resolveBuiltIn(type.signature, originalValue, context);
+    const interpreted = resolveBuiltIn(type.signature, originalValue, context, style);
     return interpreted === undefined
       ? undefined
       : { originalValue, interpretedValue: interpreted, resolvedValues: [interpreted] };
   }
   if (type.regexFilter) {
-    const compact = type.parentSlotTypeSignature ? compactAlphaNumeric(originalValue) : originalValue;
+    const compact = type.parentSlotTypeSignature ? (spelledAlphaNumeric(originalValue, style) ?? '') : originalValue;
     if (!new RegExp(`^(?:${type.regexFilter})$`).test(compact)) return undefined;
   }
   const canonical = matchCustomValue(type.values, originalValue);
@@ -375,7 +433,10 @@ export function resolveSlotValue(
     return { originalValue, interpretedValue, resolvedValues: [canonical] };
   }
   if (type.resolutionStrategy === 'TopResolution') return undefined;
-  if (type.parentSlotTypeSignature === 'AMAZON.AlphaNumeric' && !/\d/.test(compactAlphaNumeric(originalValue))) {
+  if (
+    type.parentSlotTypeSignature === 'AMAZON.AlphaNumeric' &&
+    spelledAlphaNumeric(originalValue, style) === undefined
+  ) {
     return undefined;
   }
   const value = withoutLeadIn(originalValue);
@@ -396,12 +457,21 @@ export function withoutLeadIn(text: string): string {
   return value.trim();
 }
 
-/** True when the type takes almost any text (so a clear request for another intent should win over it). */
+/**
+ * True when the type takes almost any text (so a clear request for another intent should win over it). An
+ * AlphaNumeric type takes only a spelling, so a spelled value said with another intent's carrier words ("my
+ * reference is …" while a complaint asks for it) stays the value asked for.
+ */
 export function isCatchAll(type: SlotTypeModel): boolean {
   if (type.kind === 'builtin') {
-    return !['AMAZON.Number', 'AMAZON.Date', 'AMAZON.Time', 'AMAZON.PhoneNumber', 'AMAZON.Confirmation'].includes(
-      type.signature,
-    );
+    return ![
+      'AMAZON.AlphaNumeric',
+      'AMAZON.Number',
+      'AMAZON.Date',
+      'AMAZON.Time',
+      'AMAZON.PhoneNumber',
+      'AMAZON.Confirmation',
+    ].includes(type.signature);
   }
-  return type.resolutionStrategy !== 'TopResolution';
+  return type.resolutionStrategy !== 'TopResolution' && type.parentSlotTypeSignature !== 'AMAZON.AlphaNumeric';
 }
