@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // local stack on free ports, and browser tests in headless Chromium.
 export default defineConfig({
   test: {
+    // The AWS SDK's "releases after January 2027 need Node 22" notice, off as in `npm start` (src/local/start.ts).
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     projects: [
       {
         extends: true,

@@ -109,7 +109,7 @@ const stages: Step[][] = [
     {
       name: 'lockfile installable by npm ci (npm/cli#9821)',
       argv: [bin('tsx'), 'scripts/repair-lockfile.ts', '--check'],
-      hint: 'run `npx tsx scripts/repair-lockfile.ts` after `npm install` and commit package-lock.json.',
+      hint: '`npm install` repairs it (postinstall); after --ignore-scripts run `npx tsx scripts/repair-lockfile.ts`.',
     },
     {
       name: 'format (prettier --check)',

@@ -1,8 +1,9 @@
 // Works around npm/cli#9821: `npm install` drops lockfile entries nested inside a bundled dependency
 // (@aws-amplify/data-construct, @aws-amplify/graphql-api-construct bundle @opentelemetry packages whose
 // own dependency on @opentelemetry/core@2.0.0 is not in the bundle), and `npm ci` then refuses the lock.
-// This adds the entries `npm ci` asks for, pointing at the registry tarball. Run after `npm install`:
-// `npx tsx scripts/repair-lockfile.ts` (idempotent; `--check` only reports).
+// This adds the entries `npm ci` asks for, pointing at the registry tarball. It is the package's postinstall
+// script, so `npm install` leaves the lock as committed; by hand: `npx tsx scripts/repair-lockfile.ts`
+// (idempotent; `--check` only reports). Overrides cannot fix this: npm ignores them for bundled packages.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 

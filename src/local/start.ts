@@ -5,6 +5,12 @@ import { loadLocalConfig, type SimulatorConfig } from './config';
 import { startStack } from './stack';
 import { SEED } from './connect/connect-state';
 
+// Under Node < 22 the AWS SDK warns at every start (once per copy of @aws-sdk/core: twice here) that its releases
+// after the first week of January 2027 need Node 22. The README says which Node versions this project supports, so
+// the notice leaves nothing to do here: the SDK's own switch turns it off (read when the first client is built;
+// worker threads inherit it), unless it is set already. Every other process warning still prints.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 function simulatorLine(simulator: SimulatorConfig): string {
   if (!simulator) return 'Fleet simulator is off (SIMULATOR=off); leave SIMULATOR unset to see couriers move.\n';
   const booking =
