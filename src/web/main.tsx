@@ -5,7 +5,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { StartupFailure } from './app/startup-failure';
-import { configureAmplify } from './lib/amplify-config';
+import { appSettings, configureAmplify } from './lib/amplify-config';
+import { CompanyCalendarProvider } from './lib/company-calendar';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
@@ -15,7 +16,9 @@ configureAmplify().then(
   () =>
     root.render(
       <StrictMode>
-        <App />
+        <CompanyCalendarProvider timeZone={appSettings().companyTimeZone}>
+          <App />
+        </CompanyCalendarProvider>
       </StrictMode>,
     ),
   (error: unknown) => root.render(<StartupFailure error={error} />),

@@ -1,10 +1,11 @@
 // A booking's status history, newest first: when, who, where, and what they noted.
 import { STATUS_LOOK } from '../lib/booking-status';
-import { formatDateTime } from '../lib/date-format';
+import { useCompanyCalendar } from '../lib/company-calendar';
 import type { StatusEventFields } from '../lib/api-types';
 import { describeActor, describePoint, humanize } from '../lib/booking-text';
 
 export function StatusTimeline({ history }: { history: StatusEventFields[] }) {
+  const calendar = useCompanyCalendar();
   const newestFirst = [...history].reverse();
   return (
     <ol className="timeline" data-testid="status-timeline">
@@ -16,7 +17,7 @@ export function StatusTimeline({ history }: { history: StatusEventFields[] }) {
             <div className="timeline__head">
               <span className="timeline__status">{look.label}</span>
               <time className="timeline__time" dateTime={event.at}>
-                {formatDateTime(event.at)}
+                {calendar.formatDateTime(event.at)}
               </time>
             </div>
             <div className="timeline__meta">{describeActor(event.actor)}</div>

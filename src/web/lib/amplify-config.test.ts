@@ -8,6 +8,7 @@ import {
   toAppSettings,
   toResourcesConfig,
 } from './amplify-config';
+import { DEFAULT_TIME_ZONE } from '../../core/business-calendar';
 
 function outputs(custom?: Record<string, unknown>) {
   return {
@@ -122,6 +123,33 @@ describe('plain WebSocket for a plain-HTTP GraphQL endpoint', () => {
 });
 
 describe('toAppSettings', () => {
+  it("reads the company's time zone, and falls back to the demo company's (Seattle) without one", () => {
+    // Prepare
+    const berlin = outputs({ companyTimeZone: 'Europe/Berlin' });
+    const older = outputs({ mapTileUrl: 'http://127.0.0.1:9/tiles/{z}/{x}/{y}.png' });
+
+    // Act
+    const fromBerlin = toAppSettings(berlin);
+    const fromOlder = toAppSettings(older);
+
+    // Assess
+    expect(fromBerlin.companyTimeZone).toBe('Europe/Berlin');
+    expect(fromOlder.companyTimeZone).toBe(DEFAULT_TIME_ZONE);
+    expect(DEFAULT_TIME_ZONE).toBe('America/Los_Angeles');
+  });
+
+  it('refuses to start on a time zone that is not one, naming the field', () => {
+    // Prepare
+    const wrong = outputs({ companyTimeZone: 'Pacific Time' });
+
+    // Act
+    const attempt = () => toResourcesConfig(wrong);
+
+    // Assess
+    expect(attempt).toThrow(AppConfigError);
+    expect(attempt).toThrow(/custom\.companyTimeZone: not a time zone/);
+  });
+
   it('reads the map tile URL from custom, and falls back to OpenStreetMap without one', () => {
     // Prepare
     const local = outputs({ mapTileUrl: 'http://127.0.0.1:9/tiles/{z}/{x}/{y}.png' });

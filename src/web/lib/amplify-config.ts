@@ -3,6 +3,7 @@
 import { Amplify, type ResourcesConfig } from 'aws-amplify';
 import { parseAmplifyConfig } from 'aws-amplify/utils';
 import { z } from 'zod/v4-mini';
+import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../../core/business-calendar';
 
 /** Where the hosting serves the outputs: beside index.html, locally and in the cloud. */
 export const AMPLIFY_OUTPUTS_PATH = '/amplify_outputs.json';
@@ -14,16 +15,30 @@ const outputsSchema = z.object({
   version: z.string(),
   auth: z.object({ aws_region: text(), user_pool_id: text(), user_pool_client_id: text() }),
   data: z.object({ url: z.url(), aws_region: text() }),
-  custom: z.optional(z.looseObject({ userPoolEndpoint: z.optional(z.url()), mapTileUrl: z.optional(text()) })),
+  custom: z.optional(
+    z.looseObject({
+      userPoolEndpoint: z.optional(z.url()),
+      mapTileUrl: z.optional(text()),
+      companyTimeZone: z.optional(
+        z.string().check(z.refine(isValidTimeZone, 'not a time zone; use an IANA name such as America/Los_Angeles')),
+      ),
+    }),
+  ),
 });
 
 /** Tiles used when the outputs name none: OpenStreetMap's standard layer. */
 export const DEFAULT_MAP_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 
 /** What the app reads from the outputs besides Amplify's own resources. */
-export type AppSettings = { mapTileUrl: string };
+export type AppSettings = {
+  mapTileUrl: string;
+  /** The company's IANA time zone: every day the app asks for and every time it shows is on this calendar. */
+  companyTimeZone: string;
+};
 
-let settings: AppSettings = { mapTileUrl: DEFAULT_MAP_TILE_URL };
+const DEFAULT_SETTINGS: AppSettings = { mapTileUrl: DEFAULT_MAP_TILE_URL, companyTimeZone: DEFAULT_TIME_ZONE };
+
+let settings: AppSettings = DEFAULT_SETTINGS;
 
 /** The settings of the outputs `configureAmplify` loaded (defaults before that). */
 export function appSettings(): AppSettings {
@@ -34,10 +49,17 @@ export class AppConfigError extends Error {
   override readonly name = 'AppConfigError';
 }
 
-/** The app's own settings from Amplify outputs: the map tile URL lives under `custom`, outside Amplify's format. */
+/**
+ * The app's own settings from Amplify outputs: the map tile URL and the company's time zone live under
+ * `custom`, outside Amplify's format. Outputs without them (older deployments) get the defaults.
+ */
 export function toAppSettings(outputs: unknown): AppSettings {
   const checked = outputsSchema.safeParse(outputs);
-  return { mapTileUrl: (checked.success && checked.data.custom?.mapTileUrl) || DEFAULT_MAP_TILE_URL };
+  const custom = checked.success ? checked.data.custom : undefined;
+  return {
+    mapTileUrl: custom?.mapTileUrl || DEFAULT_SETTINGS.mapTileUrl,
+    companyTimeZone: custom?.companyTimeZone || DEFAULT_SETTINGS.companyTimeZone,
+  };
 }
 
 /**

@@ -1,46 +1,133 @@
-// Dates and times as the app shows them: in the viewer's locale and time zone.
+// Dates and times as the app shows them: days of the company's calendar and times on the company's clock,
+// labelled with its zone's short name ("5:00 PM PDT"). The viewer's locale decides the wording; the
+// viewer's time zone decides nothing.
+import type { BusinessCalendar } from '../../core/business-calendar';
 
-/** Today's calendar date where the user is, as YYYY-MM-DD (the day filter's default). */
-export function localDay(now: Date = new Date()): string {
-  const month = String(now.getMonth() + 1).padStart(2, '0');
-  const day = String(now.getDate()).padStart(2, '0');
-  return `${now.getFullYear()}-${month}-${day}`;
+type Instant = string | Date;
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** Intl formatters are slow to build and tables format hundreds of cells: one per locale, zone and shape. */
+function formatter(locale: string | undefined, timeZone: string, options: Intl.DateTimeFormatOptions) {
+  const key = `${locale ?? ''}|${timeZone}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    formats.set(key, format);
+  }
+  return format;
 }
 
-/** The UTC calendar day of an instant: the API files a booking under its pickup window start's UTC day. */
-export function utcDay(instant: string): string {
-  return new Date(instant).toISOString().slice(0, 10);
+const toDate = (instant: Instant) => (instant instanceof Date ? instant : new Date(instant));
+
+/** "5:00 PM PDT": a time on the company's clock. */
+export function formatTime(instant: Instant, calendar: BusinessCalendar, locale?: string): string {
+  const at = toDate(instant);
+  const time = formatter(locale, calendar.timeZone, { hour: 'numeric', minute: '2-digit' }).format(at);
+  return `${time} ${calendar.zoneName(at)}`;
 }
 
-/** "14:05" in the viewer's locale. */
-export function formatTime(instant: string, locale?: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(instant));
+/** "9:00 – 11:00 AM PDT": a pickup window, as compact as the locale allows, labelled with the start's zone. */
+export function formatWindow(start: Instant, end: Instant, calendar: BusinessCalendar, locale?: string): string {
+  const from = toDate(start);
+  const range = formatter(locale, calendar.timeZone, { hour: 'numeric', minute: '2-digit' }).formatRange(
+    from,
+    toDate(end),
+  );
+  return `${range} ${calendar.zoneName(from)}`;
 }
 
-/** "9:00 – 11:00 AM" / "09:00–11:00": a pickup window on the day being viewed, as compact as the locale allows. */
-export function formatWindow(start: string, end: string, locale?: string, timeZone?: string): string {
-  const format = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone });
-  return format.formatRange(new Date(start), new Date(end));
-}
-
-/** "3 Mar, 14:05": an instant shown with its date, for timelines. */
-export function formatDateTime(instant: string, locale?: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, {
+/** "Mar 3, 5:00 – 7:00 PM PST": a pickup window with its company day. */
+export function formatDatedWindow(start: Instant, end: Instant, calendar: BusinessCalendar, locale?: string): string {
+  const from = toDate(start);
+  const range = formatter(locale, calendar.timeZone, {
     day: 'numeric',
     month: 'short',
-    hour: '2-digit',
+    hour: 'numeric',
     minute: '2-digit',
-    timeZone,
-  }).format(new Date(instant));
+  }).formatRange(from, toDate(end));
+  return `${range} ${calendar.zoneName(from)}`;
 }
 
-/** "just now", "5 min ago", "3 h ago", then the date: how fresh a row is. */
-export function formatAge(instant: string, now: Date = new Date(), locale?: string, timeZone?: string): string {
-  const seconds = Math.round((now.getTime() - new Date(instant).getTime()) / 1000);
+/** "Mar 3, 5:00 PM PST": an instant with its company day, for timelines and details. */
+export function formatDateTime(instant: Instant, calendar: BusinessCalendar, locale?: string): string {
+  const at = toDate(instant);
+  const shown = formatter(locale, calendar.timeZone, {
+    day: 'numeric',
+    month: 'short',
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(at);
+  return `${shown} ${calendar.zoneName(at)}`;
+}
+
+/** "Nov 26, 1:53:07 PM PST": a call time to the second (an audit trail tells calls a moment apart). */
+export function formatSecond(instant: Instant, calendar: BusinessCalendar, locale?: string): string {
+  const at = toDate(instant);
+  const shown = formatter(locale, calendar.timeZone, {
+    day: 'numeric',
+    month: 'short',
+    hour: 'numeric',
+    minute: '2-digit',
+    second: '2-digit',
+  }).format(at);
+  return `${shown} ${calendar.zoneName(at)}`;
+}
+
+/** "Feb 24, 2027": the company day an instant falls on, with its year (tokens live for months or years). */
+export function formatDate(instant: Instant, calendar: BusinessCalendar, locale?: string): string {
+  return formatter(locale, calendar.timeZone, { dateStyle: 'medium' }).format(toDate(instant));
+}
+
+/** "just now", "5 min ago", "3 h ago", then the date and time: how fresh a row is. */
+export function formatAge(instant: Instant, now: Date, calendar: BusinessCalendar, locale?: string): string {
+  const seconds = Math.round((now.getTime() - toDate(instant).getTime()) / 1000);
   if (seconds < 45) return 'just now';
   const minutes = Math.round(seconds / 60);
   if (minutes < 60) return `${minutes} min ago`;
   const hours = Math.round(minutes / 60);
   if (hours < 24) return `${hours} h ago`;
-  return formatDateTime(instant, locale, timeZone);
+  return formatDateTime(instant, calendar, locale);
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** "2026-03-03 17:00 PST": a locale-free stamp on the company's clock, for exported documents. */
+export function formatStamp(instant: Instant, calendar: BusinessCalendar): string {
+  const at = toDate(instant);
+  const { hour, minute } = calendar.timeOf(at);
+  return `${calendar.dayOf(at)} ${pad(hour)}:${pad(minute)} ${calendar.zoneName(at)}`;
+}
+
+/**
+ * "2026-03-03T17:00:00-08:00": ISO 8601 on the company's clock with its UTC offset, for CSV cells a
+ * spreadsheet reads as the company's wall time and a program reads as the exact instant.
+ */
+export function formatIsoLocal(instant: Instant, calendar: BusinessCalendar): string {
+  const at = toDate(instant);
+  const parts = Object.fromEntries(
+    formatter('en-US', calendar.timeZone, {
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  const wall = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
+  const offsetMinutes = Math.round((wall - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const offset = `${sign}${pad(Math.floor(Math.abs(offsetMinutes) / 60))}:${pad(Math.abs(offsetMinutes) % 60)}`;
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
 }

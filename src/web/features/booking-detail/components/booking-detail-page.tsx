@@ -8,7 +8,7 @@ import { ProblemNotice } from '../../../components/problem-notice';
 import { StatusBadge } from '../../../components/status-badge';
 import { StatusTimeline } from '../../../components/status-timeline';
 import { addressLine, describePackage, humanize } from '../../../lib/booking-text';
-import { formatDateTime, formatWindow } from '../../../lib/date-format';
+import { useCompanyCalendar } from '../../../lib/company-calendar';
 import { useBookingDetail } from '../hooks/use-booking-detail';
 import { useBookingFeedback } from '../hooks/use-booking-feedback';
 import { useProofImages } from '../hooks/use-proof-images';
@@ -26,6 +26,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export function BookingDetailPage() {
+  const calendar = useCompanyCalendar();
   const { reference = '' } = useParams();
   const detail = useBookingDetail(reference);
   const { booking } = detail;
@@ -69,15 +70,14 @@ export function BookingDetailPage() {
                 <Field label="Delivery">{addressLine(booking.delivery)}</Field>
                 <Field label="Package">{describePackage(booking.package)}</Field>
                 <Field label="Pickup window">
-                  {formatDateTime(booking.pickupWindow.start)} (
-                  {formatWindow(booking.pickupWindow.start, booking.pickupWindow.end)})
+                  {calendar.formatDatedWindow(booking.pickupWindow.start, booking.pickupWindow.end)}
                 </Field>
-                {booking.eta && <Field label="Estimated delivery">{formatDateTime(booking.eta)}</Field>}
+                {booking.eta && <Field label="Estimated delivery">{calendar.formatDateTime(booking.eta)}</Field>}
                 <Field label="Courier">
                   {booking.courierName ?? booking.courierId ?? 'Unassigned'}
                   {detail.courierPosition && (
                     <div className="cell-sub" data-testid="courier-last-seen">
-                      Last seen {formatDateTime(detail.courierPosition.at)}
+                      Last seen {calendar.formatDateTime(detail.courierPosition.at)}
                     </div>
                   )}
                 </Field>

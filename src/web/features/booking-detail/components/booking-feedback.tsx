@@ -4,7 +4,7 @@ import { Loading } from '../../../components/feedback-states';
 import { ProblemNotice } from '../../../components/problem-notice';
 import type { FeedbackFields } from '../../../lib/api-types';
 import { humanize } from '../../../lib/booking-text';
-import { formatDateTime } from '../../../lib/date-format';
+import { useCompanyCalendar } from '../../../lib/company-calendar';
 import type { BookingFeedback as BookingFeedbackState } from '../hooks/use-booking-feedback';
 
 function Stars({ rating }: { rating: number }) {
@@ -17,6 +17,7 @@ function Stars({ rating }: { rating: number }) {
 }
 
 function Entry({ entry }: { entry: FeedbackFields }) {
+  const calendar = useCompanyCalendar();
   const complaint = entry.type === 'COMPLAINT';
   return (
     <li
@@ -33,7 +34,7 @@ function Entry({ entry }: { entry: FeedbackFields }) {
       </div>
       <p className="feedback-entry__text">{entry.text}</p>
       <div className="cell-sub">
-        {entry.reference} · {humanize(entry.channel)} · {formatDateTime(entry.createdAt)} · sentiment{' '}
+        {entry.reference} · {humanize(entry.channel)} · {calendar.formatDateTime(entry.createdAt)} · sentiment{' '}
         {humanize(entry.sentiment.label)}
       </div>
     </li>

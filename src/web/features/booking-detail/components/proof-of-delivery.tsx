@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { ProblemNotice } from '../../../components/problem-notice';
 import type { StatusEventFields } from '../../../lib/api-types';
-import { formatDateTime } from '../../../lib/date-format';
+import { useCompanyCalendar } from '../../../lib/company-calendar';
 import type { ProofImagesState } from '../hooks/use-proof-images';
 import './proof-of-delivery.css';
 
@@ -58,6 +58,7 @@ function ProofImage({
 }
 
 export function ProofOfDelivery({ history, images }: { history: StatusEventFields[]; images: ProofImagesState }) {
+  const calendar = useCompanyCalendar();
   const event = latestProof(history);
   if (!event?.proof) {
     return (
@@ -77,7 +78,7 @@ export function ProofOfDelivery({ history, images }: { history: StatusEventField
       </div>
       <div className="field">
         <dt>Recorded</dt>
-        <dd>{formatDateTime(event.at)}</dd>
+        <dd>{calendar.formatDateTime(event.at)}</dd>
       </div>
       <div className="field">
         <dt>Signature</dt>

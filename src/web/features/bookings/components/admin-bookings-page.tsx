@@ -1,7 +1,7 @@
 // The admin's bookings page: filters, the live table and the detail drawer.
 import { useState } from 'react';
 import { LiveIndicator } from '../../../components/live-indicator';
-import { localDay } from '../../../lib/date-format';
+import { useCompanyCalendar } from '../../../lib/company-calendar';
 import type { BookingFilter } from '../hooks/bookings-state';
 import { useBookings } from '../hooks/use-bookings';
 import { useCourierOptions, usePartnerOptions } from '../hooks/use-filter-options';
@@ -11,7 +11,8 @@ import { BookingFilters } from './booking-filters';
 import { BookingsPanel } from './bookings-panel';
 
 export function AdminBookingsPage() {
-  const [filter, setFilter] = useState<BookingFilter>(() => ({ day: localDay() }));
+  const calendar = useCompanyCalendar();
+  const [filter, setFilter] = useState<BookingFilter>(() => ({ day: calendar.today() }));
   const list = useBookings(filter);
   const couriers = useCourierOptions();
   const partners = usePartnerOptions(list.items);

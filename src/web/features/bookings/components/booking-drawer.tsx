@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { Drawer } from '../../../components/drawer';
 import { StatusBadge } from '../../../components/status-badge';
-import { formatDateTime, formatWindow } from '../../../lib/date-format';
+import { useCompanyCalendar } from '../../../lib/company-calendar';
 import type { BookingFields } from '../../../lib/api-types';
 import { addressLine, describePackage, humanize } from '../../../lib/booking-text';
 import { StatusTimeline } from '../../../components/status-timeline';
@@ -25,6 +25,7 @@ export type BookingDrawerProps = {
 };
 
 export function BookingDrawer({ booking, onClose, detailPath }: BookingDrawerProps) {
+  const calendar = useCompanyCalendar();
   return (
     <Drawer
       testId="booking-drawer"
@@ -62,14 +63,13 @@ export function BookingDrawer({ booking, onClose, detailPath }: BookingDrawerPro
           {booking.package.description && <div className="cell-sub">{booking.package.description}</div>}
         </Field>
         <Field label="Pickup window">
-          {formatDateTime(booking.pickupWindow.start)} (
-          {formatWindow(booking.pickupWindow.start, booking.pickupWindow.end)})
+          {calendar.formatDatedWindow(booking.pickupWindow.start, booking.pickupWindow.end)}
         </Field>
-        {booking.eta && <Field label="Estimated delivery">{formatDateTime(booking.eta)}</Field>}
+        {booking.eta && <Field label="Estimated delivery">{calendar.formatDateTime(booking.eta)}</Field>}
         <Field label="Courier">{booking.courierName ?? booking.courierId ?? 'Unassigned'}</Field>
         <Field label="Partner">{booking.partnerName ?? booking.partnerId ?? 'Direct booking'}</Field>
         <Field label="Booked via">
-          {humanize(booking.channel)}, {formatDateTime(booking.createdAt)}
+          {humanize(booking.channel)}, {calendar.formatDateTime(booking.createdAt)}
         </Field>
       </dl>
       <h3 className="section-title">Status timeline</h3>

@@ -1,6 +1,6 @@
 // The bookings filter bar: day, status and, for admins, courier and partner.
 import { STATUS_LOOK, STATUS_ORDER, isBookingStatus } from '../../../lib/booking-status';
-import { localDay } from '../../../lib/date-format';
+import { useCompanyCalendar } from '../../../lib/company-calendar';
 import type { CourierOption } from '../api/courier-options-api';
 import type { BookingFilter } from '../hooks/bookings-state';
 
@@ -16,7 +16,7 @@ export type BookingFiltersProps = {
 };
 
 export function BookingFilters({ value, onChange, couriers, partners }: BookingFiltersProps) {
-  const today = localDay();
+  const today = useCompanyCalendar().today();
   return (
     <form className="filters" role="search" aria-label="Filter bookings" onSubmit={(e) => e.preventDefault()}>
       <label className="control">

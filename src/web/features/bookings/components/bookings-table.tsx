@@ -1,7 +1,7 @@
 // The bookings table shared by the admin and partner workspaces; rows changed live flash briefly.
 import type { KeyboardEvent } from 'react';
 import { StatusBadge } from '../../../components/status-badge';
-import { formatAge, formatDateTime, formatWindow } from '../../../lib/date-format';
+import { useCompanyCalendar } from '../../../lib/company-calendar';
 import type { BookingFields } from '../../../lib/api-types';
 import { useNow } from '../../../lib/use-now';
 import { describePackage, humanize, streetLine } from '../../../lib/booking-text';
@@ -23,6 +23,7 @@ export function BookingsTable({
   showCourier = true,
   showPartner = true,
 }: BookingsTableProps) {
+  const calendar = useCompanyCalendar();
   const now = useNow();
   const onKey = (booking: BookingFields) => (event: KeyboardEvent) => {
     if (event.key === 'Enter' || event.key === ' ') {
@@ -90,7 +91,7 @@ export function BookingsTable({
                     <div className="cell-sub">{booking.package.handling.map(humanize).join(', ')}</div>
                   )}
                 </td>
-                <td>{formatWindow(booking.pickupWindow.start, booking.pickupWindow.end)}</td>
+                <td>{calendar.formatWindow(booking.pickupWindow.start, booking.pickupWindow.end)}</td>
                 <td>
                   <StatusBadge status={booking.status} testId={`status-${booking.reference}`} />
                 </td>
@@ -100,8 +101,8 @@ export function BookingsTable({
                 {showPartner && (
                   <td>{booking.partnerName ?? booking.partnerId ?? <span className="muted">Direct</span>}</td>
                 )}
-                <td className="nowrap" title={formatDateTime(booking.updatedAt)}>
-                  {formatAge(booking.updatedAt, now)}
+                <td className="nowrap" title={calendar.formatDateTime(booking.updatedAt)}>
+                  {calendar.formatAge(booking.updatedAt, now)}
                 </td>
               </tr>
             );

@@ -1,10 +1,11 @@
 // One delivery on the courier's phone: where to collect, where to deliver, what it is, where it stands.
 import { StatusBadge } from '../../../components/status-badge';
-import { formatWindow } from '../../../lib/date-format';
+import { useCompanyCalendar } from '../../../lib/company-calendar';
 import type { BookingFields } from '../../../lib/api-types';
 import { addressLine, describePackage, humanize } from '../../../lib/booking-text';
 
 export function DeliveryCard({ booking, flashing }: { booking: BookingFields; flashing: boolean }) {
+  const calendar = useCompanyCalendar();
   return (
     <article
       className={flashing ? 'card card--flash' : 'card'}
@@ -17,7 +18,9 @@ export function DeliveryCard({ booking, flashing }: { booking: BookingFields; fl
       </header>
       <dl className="card__stops">
         <div className="stop">
-          <dt className="stop__label">Pickup · {formatWindow(booking.pickupWindow.start, booking.pickupWindow.end)}</dt>
+          <dt className="stop__label" data-testid="delivery-window">
+            Pickup · {calendar.formatWindow(booking.pickupWindow.start, booking.pickupWindow.end)}
+          </dt>
           <dd>{addressLine(booking.pickup)}</dd>
         </div>
         <div className="stop">

@@ -1,15 +1,17 @@
-// The courier's day: their deliveries for today, kept current through the change feed.
+// The courier's day: their deliveries for the company's today, kept current through the change feed.
 import { useMemo, useState } from 'react';
 import { EmptyState, Loading } from '../../../components/feedback-states';
 import { LiveIndicator } from '../../../components/live-indicator';
 import { ProblemNotice } from '../../../components/problem-notice';
-import { localDay } from '../../../lib/date-format';
+import { useCompanyCalendar } from '../../../lib/company-calendar';
 import { isFinished, orderDeliveries } from '../hooks/delivery-order';
 import { useBookings } from '../hooks/use-bookings';
 import { DeliveryCard } from './delivery-card';
 
 export function MyDeliveriesPage({ courierId }: { courierId: string }) {
-  const [day] = useState(localDay);
+  const calendar = useCompanyCalendar();
+  // The company's day, wherever the courier's phone thinks it is.
+  const [day] = useState(() => calendar.today());
   // A courier's day is short: one large page, and "load more" only if it is not.
   const list = useBookings({ courierId, day }, 100);
   const ordered = useMemo(() => orderDeliveries(list.items), [list.items]);
@@ -19,7 +21,9 @@ export function MyDeliveriesPage({ courierId }: { courierId: string }) {
     <section className="deliveries">
       <header className="deliveries__header">
         <div>
-          <h1 className="page__title">My deliveries today</h1>
+          <h1 className="page__title" data-testid="deliveries-title" data-day={day}>
+            My deliveries today
+          </h1>
           {list.phase !== 'loading' && ordered.length > 0 && (
             <p className="page__subtitle" data-testid="deliveries-summary">
               {open} to do · {ordered.length - open} done

@@ -1,7 +1,7 @@
 // A partner's own bookings: the shared table, scoped to their partner id.
 import { useState } from 'react';
 import { LiveIndicator } from '../../../components/live-indicator';
-import { localDay } from '../../../lib/date-format';
+import { useCompanyCalendar } from '../../../lib/company-calendar';
 import type { BookingFilter } from '../hooks/bookings-state';
 import { useBookings } from '../hooks/use-bookings';
 import { useSelectedBooking } from '../hooks/use-selected-booking';
@@ -10,7 +10,8 @@ import { BookingFilters } from './booking-filters';
 import { BookingsPanel } from './bookings-panel';
 
 export function PartnerBookingsPage({ partnerId }: { partnerId: string }) {
-  const [filter, setFilter] = useState<BookingFilter>(() => ({ day: localDay() }));
+  const calendar = useCompanyCalendar();
+  const [filter, setFilter] = useState<BookingFilter>(() => ({ day: calendar.today() }));
   const list = useBookings({ ...filter, partnerId });
   const { selected, select, close } = useSelectedBooking(list.items);
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createBusinessCalendar } from '../../../../core/business-calendar';
 import { makeBooking } from '../../../testing/booking-factory';
 import {
   applyChange,
@@ -12,25 +13,29 @@ import {
 } from './bookings-state';
 
 const DAY = '2025-03-03';
+const seattle = createBusinessCalendar('America/Los_Angeles');
 
 function readyState(overrides: Partial<BookingsState> = {}): BookingsState {
-  return { ...initialBookingsState, phase: 'ready', requestId: 1, filter: { day: DAY }, ...overrides };
+  return { ...initialBookingsState(seattle), phase: 'ready', requestId: 1, filter: { day: DAY }, ...overrides };
 }
 
 describe('matchesFilter', () => {
-  it('files a booking under the UTC day of its pickup window start', () => {
-    // Prepare
-    const lateEvening = makeBooking({
-      pickupWindow: { start: '2025-03-03T23:30:00-08:00', end: '2025-03-04T09:00:00Z' },
+  it("files a booking under the company day of its pickup window start, not the UTC or viewer's day", () => {
+    // Prepare: 5 pm in Seattle is already the next day in UTC (and in Tokyo).
+    const evening = makeBooking({
+      pickupWindow: { start: '2025-03-04T01:00:00.000Z', end: '2025-03-04T03:00:00.000Z' },
     });
+    const tokyo = createBusinessCalendar('Asia/Tokyo');
 
     // Act
-    const onThird = matchesFilter(lateEvening, { day: '2025-03-03' });
-    const onFourth = matchesFilter(lateEvening, { day: '2025-03-04' });
+    const onThird = matchesFilter(evening, { day: '2025-03-03' }, seattle);
+    const onFourth = matchesFilter(evening, { day: '2025-03-04' }, seattle);
+    const inTokyo = matchesFilter(evening, { day: '2025-03-04' }, tokyo);
 
     // Assess
-    expect(onThird).toBe(false);
-    expect(onFourth).toBe(true);
+    expect(onThird).toBe(true);
+    expect(onFourth).toBe(false);
+    expect(inTokyo).toBe(true);
   });
 
   it('requires every filter given and ignores the empty ones', () => {
@@ -39,12 +44,12 @@ describe('matchesFilter', () => {
 
     // Act
     const results = [
-      matchesFilter(booking, {}),
-      matchesFilter(booking, { day: DAY, status: 'IN_TRANSIT', courierId: 'courier-07', partnerId: 'acme' }),
-      matchesFilter(booking, { status: 'DELIVERED' }),
-      matchesFilter(booking, { courierId: 'courier-08' }),
-      matchesFilter(booking, { partnerId: 'globex' }),
-      matchesFilter(booking, { courierId: '', partnerId: '' }),
+      matchesFilter(booking, {}, seattle),
+      matchesFilter(booking, { day: DAY, status: 'IN_TRANSIT', courierId: 'courier-07', partnerId: 'acme' }, seattle),
+      matchesFilter(booking, { status: 'DELIVERED' }, seattle),
+      matchesFilter(booking, { courierId: 'courier-08' }, seattle),
+      matchesFilter(booking, { partnerId: 'globex' }, seattle),
+      matchesFilter(booking, { courierId: '', partnerId: '' }, seattle),
     ];
 
     // Assess
@@ -90,7 +95,7 @@ describe('applyChange', () => {
     const arriving = makeBooking({ reference: 'B' });
 
     // Act
-    const result = applyChange(items, arriving, { day: DAY });
+    const result = applyChange(items, arriving, { day: DAY }, seattle);
 
     // Assess
     expect(result.outcome).toBe('inserted');
@@ -103,7 +108,7 @@ describe('applyChange', () => {
     const changed = makeBooking({ reference: 'B', status: 'COLLECTED', version: 2 });
 
     // Act
-    const result = applyChange(items, changed, { day: DAY });
+    const result = applyChange(items, changed, { day: DAY }, seattle);
 
     // Assess
     expect(result.outcome).toBe('updated');
@@ -116,7 +121,7 @@ describe('applyChange', () => {
     const delivered = makeBooking({ reference: 'A', status: 'DELIVERED', version: 5 });
 
     // Act
-    const result = applyChange(items, delivered, { day: DAY, status: 'BOOKED' });
+    const result = applyChange(items, delivered, { day: DAY, status: 'BOOKED' }, seattle);
 
     // Assess
     expect(result.outcome).toBe('removed');
@@ -128,11 +133,14 @@ describe('applyChange', () => {
     const items = [makeBooking({ reference: 'A', version: 3, status: 'IN_TRANSIT' })];
 
     // Act
-    const stale = applyChange(items, makeBooking({ reference: 'A', version: 2, status: 'COLLECTED' }), {});
-    const repeated = applyChange(items, makeBooking({ reference: 'A', version: 3 }), {});
-    const elsewhere = applyChange(items, makeBooking({ reference: 'Z', courierId: 'courier-09' }), {
-      courierId: 'courier-07',
-    });
+    const stale = applyChange(items, makeBooking({ reference: 'A', version: 2, status: 'COLLECTED' }), {}, seattle);
+    const repeated = applyChange(items, makeBooking({ reference: 'A', version: 3 }), {}, seattle);
+    const elsewhere = applyChange(
+      items,
+      makeBooking({ reference: 'Z', courierId: 'courier-09' }),
+      { courierId: 'courier-07' },
+      seattle,
+    );
 
     // Assess
     expect([stale.outcome, repeated.outcome, elsewhere.outcome]).toEqual(['ignored', 'ignored', 'ignored']);

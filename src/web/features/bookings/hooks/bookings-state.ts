@@ -1,10 +1,10 @@
 // The state of a live bookings list: pages from listBookings merged with changes from onBookingChanged.
+import type { BusinessCalendar } from '../../../../core/business-calendar';
 import type { BookingStatus } from '../../../../core/model';
-import { utcDay } from '../../../lib/date-format';
 import type { ListBookingsQueryVariables, OnBookingChangedSubscriptionVariables } from '../../../../generated/graphql';
 import type { BookingFields } from '../../../lib/api-types';
 
-/** What the list shows; empty fields mean "any". `day` is YYYY-MM-DD, the pickup window start's UTC day. */
+/** What the list shows; empty fields mean "any". `day` is YYYY-MM-DD, the pickup window start's company day. */
 export type BookingFilter = {
   day?: string;
   status?: BookingStatus;
@@ -15,6 +15,8 @@ export type BookingFilter = {
 export type ChangeOutcome = 'inserted' | 'updated' | 'removed' | 'ignored';
 
 export type BookingsState = {
+  /** The company's calendar, whose days the filter's day is one of. */
+  calendar: BusinessCalendar;
   /** The filter of the list on screen: live changes are matched against it. */
   filter: BookingFilter;
   items: BookingFields[];
@@ -37,20 +39,26 @@ export type BookingsAction =
   | { type: 'live-started' }
   | { type: 'live-failed'; error: unknown };
 
-export const initialBookingsState: BookingsState = {
-  filter: {},
-  items: [],
-  nextToken: null,
-  phase: 'loading',
-  error: null,
-  requestId: 0,
-  flashes: {},
-  liveError: null,
-};
+export function initialBookingsState(calendar: BusinessCalendar): BookingsState {
+  return {
+    calendar,
+    filter: {},
+    items: [],
+    nextToken: null,
+    phase: 'loading',
+    error: null,
+    requestId: 0,
+    flashes: {},
+    liveError: null,
+  };
+}
 
-/** Whether a booking belongs in a list with this filter: the same rule listBookings applies. */
-export function matchesFilter(booking: BookingFields, filter: BookingFilter): boolean {
-  if (filter.day && utcDay(booking.pickupWindow.start) !== filter.day) return false;
+/**
+ * Whether a booking belongs in a list with this filter: the same rule listBookings applies, which files a
+ * booking under the company day its pickup window starts on.
+ */
+export function matchesFilter(booking: BookingFields, filter: BookingFilter, calendar: BusinessCalendar): boolean {
+  if (filter.day && calendar.dayOf(booking.pickupWindow.start) !== filter.day) return false;
   if (filter.status && booking.status !== filter.status) return false;
   if (filter.courierId && booking.courierId !== filter.courierId) return false;
   if (filter.partnerId && booking.partnerId !== filter.partnerId) return false;
@@ -104,9 +112,10 @@ export function applyChange(
   items: BookingFields[],
   booking: BookingFields,
   filter: BookingFilter,
+  calendar: BusinessCalendar,
 ): { items: BookingFields[]; outcome: ChangeOutcome } {
   const position = items.findIndex((item) => item.reference === booking.reference);
-  const matches = matchesFilter(booking, filter);
+  const matches = matchesFilter(booking, filter, calendar);
   if (position === -1) {
     return matches ? { items: [booking, ...items], outcome: 'inserted' } : { items, outcome: 'ignored' };
   }
@@ -121,7 +130,12 @@ export function bookingsReducer(state: BookingsState, action: BookingsAction): B
     case 'load-started':
       return action.more
         ? { ...state, phase: 'loading-more', error: null, requestId: action.requestId }
-        : { ...initialBookingsState, filter: action.filter, liveError: state.liveError, requestId: action.requestId };
+        : {
+            ...initialBookingsState(state.calendar),
+            filter: action.filter,
+            liveError: state.liveError,
+            requestId: action.requestId,
+          };
     case 'page-loaded':
       if (action.requestId !== state.requestId) return state;
       return {
@@ -136,7 +150,7 @@ export function bookingsReducer(state: BookingsState, action: BookingsAction): B
       if (action.requestId !== state.requestId) return state;
       return { ...state, phase: 'error', error: action.error };
     case 'changed': {
-      const { items, outcome } = applyChange(state.items, action.booking, state.filter);
+      const { items, outcome } = applyChange(state.items, action.booking, state.filter, state.calendar);
       if (outcome === 'ignored') return state;
       const flashes = { ...state.flashes };
       if (outcome === 'removed') delete flashes[action.booking.reference];

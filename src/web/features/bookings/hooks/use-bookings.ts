@@ -1,5 +1,6 @@
 // A bookings list that loads page by page and stays current through the onBookingChanged feed.
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { useCompanyCalendar } from '../../../lib/company-calendar';
 import { fetchBookingsPage, watchBookingChanges } from '../api/bookings-api';
 import { bookingsReducer, initialBookingsState, type BookingFilter, type BookingsState } from './bookings-state';
 
@@ -15,7 +16,8 @@ export type BookingsList = Pick<BookingsState, 'items' | 'phase' | 'error' | 'fl
 export function useBookings(filter: BookingFilter, pageSize = 50): BookingsList {
   const { day, status, courierId, partnerId } = filter;
   const current = useMemo(() => ({ day, status, courierId, partnerId }), [day, status, courierId, partnerId]);
-  const [state, dispatch] = useReducer(bookingsReducer, initialBookingsState);
+  const calendar = useCompanyCalendar();
+  const [state, dispatch] = useReducer(bookingsReducer, calendar, initialBookingsState);
   const requests = useRef(0);
   const flashTokens = useRef(0);
 

@@ -1,7 +1,7 @@
 // The admin's courier roster: who drives what, how to reach them, when they were last seen.
 import { EmptyState, Loading } from '../../../components/feedback-states';
 import { ProblemNotice } from '../../../components/problem-notice';
-import { formatAge, formatDateTime } from '../../../lib/date-format';
+import { useCompanyCalendar } from '../../../lib/company-calendar';
 import { useNow } from '../../../lib/use-now';
 import { useCouriers } from '../hooks/use-couriers';
 
@@ -10,6 +10,7 @@ function vehicleLabel(vehicle: string): string {
 }
 
 export function CouriersPage() {
+  const calendar = useCompanyCalendar();
   const list = useCouriers();
   const now = useNow();
 
@@ -58,8 +59,8 @@ export function CouriersPage() {
                     </td>
                     <td className="nowrap">
                       {courier.lastLocation ? (
-                        <span title={formatDateTime(courier.lastLocation.at)}>
-                          {formatAge(courier.lastLocation.at, now)}
+                        <span title={calendar.formatDateTime(courier.lastLocation.at)}>
+                          {calendar.formatAge(courier.lastLocation.at, now)}
                         </span>
                       ) : (
                         <span className="muted">Never</span>

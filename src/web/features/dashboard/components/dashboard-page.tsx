@@ -7,7 +7,7 @@ import { LiveIndicator } from '../../../components/live-indicator';
 import { ProblemNotice } from '../../../components/problem-notice';
 import { StatusBadge } from '../../../components/status-badge';
 import { humanize } from '../../../lib/booking-text';
-import { formatAge, formatDateTime, localDay } from '../../../lib/date-format';
+import { useCompanyCalendar } from '../../../lib/company-calendar';
 import { useNow } from '../../../lib/use-now';
 import type { DashboardData } from '../api/dashboard-api';
 import { useDashboard } from '../hooks/use-dashboard';
@@ -40,6 +40,7 @@ function HealthItem({ id, label, ok, text }: { id: string; label: string; ok: bo
 }
 
 function Health({ health }: { health: DashboardData['health'] }) {
+  const calendar = useCompanyCalendar();
   const now = useNow();
   const voicebotText: Record<string, string> = {
     NOT_DEPLOYED: 'Not deployed',
@@ -61,7 +62,9 @@ function Health({ health }: { health: DashboardData['health'] }) {
         label="Change feed"
         ok={health.lastChangeFeedEventAt ? true : null}
         text={
-          health.lastChangeFeedEventAt ? `Last event ${formatAge(health.lastChangeFeedEventAt, now)}` : 'No events yet'
+          health.lastChangeFeedEventAt
+            ? `Last event ${calendar.formatAge(health.lastChangeFeedEventAt, now)}`
+            : 'No events yet'
         }
       />
       <HealthItem
@@ -69,7 +72,7 @@ function Health({ health }: { health: DashboardData['health'] }) {
         label="Voicebot"
         ok={health.voicebot.state === 'DEPLOYED' ? true : health.voicebot.state === 'FAILED' ? false : null}
         text={`${voicebotText[health.voicebot.state] ?? health.voicebot.state}${
-          health.lastVoiceCallAt ? ` · last call ${formatAge(health.lastVoiceCallAt, now)}` : ''
+          health.lastVoiceCallAt ? ` · last call ${calendar.formatAge(health.lastVoiceCallAt, now)}` : ''
         }`}
       />
     </div>
@@ -111,6 +114,7 @@ function KpiGrid({ kpis }: { kpis: Kpis }) {
 }
 
 function Alerts({ alerts, kpis }: { alerts: DashboardData['alerts']; kpis?: Kpis | null }) {
+  const calendar = useCompanyCalendar();
   const empty = alerts.complaints.length === 0 && alerts.delayed.length === 0;
   return (
     <section className="alerts" data-testid="alerts">
@@ -126,7 +130,7 @@ function Alerts({ alerts, kpis }: { alerts: DashboardData['alerts']; kpis?: Kpis
                   {complaint.bookingReference}
                 </Link>
                 {complaint.complaintCategory && <span className="tag">{humanize(complaint.complaintCategory)}</span>}
-                <span className="muted">{formatDateTime(complaint.createdAt)}</span>
+                <span className="muted">{calendar.formatDateTime(complaint.createdAt)}</span>
               </div>
               <p className="alert__text">{complaint.text}</p>
             </li>
@@ -147,7 +151,7 @@ function Alerts({ alerts, kpis }: { alerts: DashboardData['alerts']; kpis?: Kpis
                 </Link>
                 <StatusBadge status={delay.status} />
                 <span>{formatLateness(delay.minutesLate)}</span>
-                <span className="muted">ETA {formatDateTime(delay.eta)}</span>
+                <span className="muted">ETA {calendar.formatDateTime(delay.eta)}</span>
                 {delay.courierId && <span className="muted">{delay.courierId}</span>}
               </div>
             </li>
@@ -159,7 +163,8 @@ function Alerts({ alerts, kpis }: { alerts: DashboardData['alerts']; kpis?: Kpis
 }
 
 export function DashboardPage() {
-  const [day, setDay] = useState(() => localDay());
+  const calendar = useCompanyCalendar();
+  const [day, setDay] = useState(() => calendar.today());
   const dashboard = useDashboard(day);
   const { data } = dashboard;
 

@@ -3,15 +3,16 @@ import { useCallback, useMemo, useState } from 'react';
 import { Loading } from '../../../components/feedback-states';
 import { LiveIndicator } from '../../../components/live-indicator';
 import { ProblemNotice } from '../../../components/problem-notice';
-import { localDay } from '../../../lib/date-format';
+import { useCompanyCalendar } from '../../../lib/company-calendar';
 import { useMapData } from '../hooks/use-map-data';
 import { GlobalMap } from './global-map';
 import { MapLegend } from './map-legend';
 import { MapSelection, type Selection } from './map-selection';
 
 export function MapPage() {
-  const [day, setDay] = useState(() => localDay());
-  const data = useMapData(day);
+  const calendar = useCompanyCalendar();
+  const [day, setDay] = useState(() => calendar.today());
+  const data = useMapData(day, calendar);
   const [selection, setSelection] = useState<Selection | null>(null);
 
   const selectBooking = useCallback((reference: string) => setSelection({ kind: 'booking', reference }), []);

@@ -2,7 +2,7 @@
 import { Link } from 'react-router-dom';
 import { StatusBadge } from '../../../components/status-badge';
 import type { BookingFields } from '../../../lib/api-types';
-import { formatDateTime } from '../../../lib/date-format';
+import { useCompanyCalendar } from '../../../lib/company-calendar';
 import { humanize } from '../../../lib/booking-text';
 import type { CourierSpot } from '../hooks/map-state';
 
@@ -16,6 +16,7 @@ export type MapSelectionProps = {
 };
 
 function BookingSummary({ booking }: { booking: BookingFields }) {
+  const calendar = useCompanyCalendar();
   return (
     <>
       <div className="map-selection__head">
@@ -37,7 +38,7 @@ function BookingSummary({ booking }: { booking: BookingFields }) {
           {booking.partnerId ? ' (partner)' : ''}
         </dd>
         <dt>Updated</dt>
-        <dd>{formatDateTime(booking.updatedAt)}</dd>
+        <dd>{calendar.formatDateTime(booking.updatedAt)}</dd>
       </dl>
       <Link className="button button--secondary" to={`/bookings/${booking.reference}`} data-testid="map-open-booking">
         Open booking
@@ -47,6 +48,7 @@ function BookingSummary({ booking }: { booking: BookingFields }) {
 }
 
 function CourierSummary({ courier, bookings }: { courier: CourierSpot; bookings: BookingFields[] }) {
+  const calendar = useCompanyCalendar();
   return (
     <>
       <div className="map-selection__head">
@@ -57,7 +59,7 @@ function CourierSummary({ courier, bookings }: { courier: CourierSpot; bookings:
         <dt>Vehicle</dt>
         <dd>{humanize(courier.vehicle)}</dd>
         <dt>Last seen</dt>
-        <dd>{courier.position ? formatDateTime(courier.position.at) : 'Not reported'}</dd>
+        <dd>{courier.position ? calendar.formatDateTime(courier.position.at) : 'Not reported'}</dd>
       </dl>
       {bookings.length > 0 && (
         <ul className="map-selection__list">

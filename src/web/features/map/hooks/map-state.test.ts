@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createBusinessCalendar } from '../../../../core/business-calendar';
 import { makeBooking } from '../../../testing/booking-factory';
 import type { CourierFields } from '../../../lib/api-types';
 import {
@@ -11,6 +12,7 @@ import {
 } from './map-state';
 
 const DAY = '2025-03-03';
+const seattle = createBusinessCalendar('America/Los_Angeles');
 
 function courier(id: string, lastLocation: CourierFields['lastLocation'] = null): CourierFields {
   return {
@@ -27,7 +29,7 @@ function courier(id: string, lastLocation: CourierFields['lastLocation'] = null)
 }
 
 function loadedState(bookings = [makeBooking()], couriers: CourierFields[] = []): MapState {
-  const started = mapReducer(initialMapState(DAY), { type: 'load-started', day: DAY, requestId: 1 });
+  const started = mapReducer(initialMapState(DAY, seattle), { type: 'load-started', day: DAY, requestId: 1 });
   return mapReducer(started, { type: 'loaded', requestId: 1, bookings, couriers });
 }
 
@@ -67,9 +69,24 @@ describe('mapReducer', () => {
     expect([...afterMove.bookings.keys()]).toEqual(['AAA-AAA-A']);
   });
 
+  it("keeps an evening booking on the company's day although UTC has moved on", () => {
+    // Prepare: 5 pm Pacific on the 3rd is 01:00 UTC on the 4th.
+    const state = loadedState([]);
+    const evening = makeBooking({
+      reference: 'EVE-NIN-G',
+      pickupWindow: { start: '2025-03-04T01:00:00.000Z', end: '2025-03-04T03:00:00.000Z' },
+    });
+
+    // Act
+    const next = mapReducer(state, { type: 'booking-changed', booking: evening });
+
+    // Assess
+    expect([...next.bookings.keys()]).toEqual(['EVE-NIN-G']);
+  });
+
   it('keeps a live change received while the day was loading over the older loaded copy', () => {
     // Prepare
-    const started = mapReducer(initialMapState(DAY), { type: 'load-started', day: DAY, requestId: 4 });
+    const started = mapReducer(initialMapState(DAY, seattle), { type: 'load-started', day: DAY, requestId: 4 });
     const live = mapReducer(started, {
       type: 'booking-changed',
       booking: makeBooking({ status: 'IN_TRANSIT', version: 5 }),

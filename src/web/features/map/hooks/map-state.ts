@@ -1,7 +1,7 @@
 // The global map's data as a reducer: one day's bookings and the fleet, kept current by the live feeds.
+import type { BusinessCalendar } from '../../../../core/business-calendar';
 import type { BookingStatus } from '../../../../core/model';
 import type { BookingFields, CourierFields } from '../../../lib/api-types';
-import { utcDay } from '../../../lib/date-format';
 
 export type Position = { lat: number; lng: number };
 
@@ -14,7 +14,9 @@ export type BookingPoint = Position & { reference: string; status: BookingStatus
 export type CourierMove = { courierId: string; lat: number; lng: number; at: string };
 
 export type MapState = {
+  /** A day of `calendar`, the company's. */
   day: string;
+  calendar: BusinessCalendar;
   phase: 'loading' | 'ready' | 'error';
   error: unknown;
   requestId: number;
@@ -29,13 +31,13 @@ export type MapAction =
   | { type: 'booking-changed'; booking: BookingFields }
   | { type: 'courier-moved'; move: CourierMove };
 
-export function initialMapState(day: string): MapState {
-  return { day, phase: 'loading', error: null, requestId: 0, bookings: new Map(), couriers: new Map() };
+export function initialMapState(day: string, calendar: BusinessCalendar): MapState {
+  return { day, calendar, phase: 'loading', error: null, requestId: 0, bookings: new Map(), couriers: new Map() };
 }
 
-/** The API files a booking under the UTC day its pickup window starts. */
-export function isOnDay(booking: BookingFields, day: string): boolean {
-  return utcDay(booking.pickupWindow.start) === day;
+/** The API files a booking under the company day its pickup window starts on. */
+export function isOnDay(booking: BookingFields, day: string, calendar: BusinessCalendar): boolean {
+  return calendar.dayOf(booking.pickupWindow.start) === day;
 }
 
 function toSpot(courier: CourierFields): CourierSpot {
@@ -86,7 +88,7 @@ export function mapReducer(state: MapState, action: MapAction): MapState {
     case 'booking-changed': {
       const { booking } = action;
       const known = state.bookings.get(booking.reference);
-      if (!isOnDay(booking, state.day)) {
+      if (!isOnDay(booking, state.day, state.calendar)) {
         if (!known) return state;
         const bookings = new Map(state.bookings);
         bookings.delete(booking.reference);

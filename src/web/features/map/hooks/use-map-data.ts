@@ -1,5 +1,6 @@
 // One day's bookings and the fleet for the map, loaded in full and then kept current by the live feeds.
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { BusinessCalendar } from '../../../../core/business-calendar';
 import type { BookingStatus } from '../../../../core/model';
 import type { BookingFields } from '../../../lib/api-types';
 import { fetchAllCouriers, fetchDayBookings, watchAllBookings, watchAllCouriers } from '../api/map-api';
@@ -23,8 +24,11 @@ export type MapData = {
   reload: () => void;
 };
 
-export function useMapData(day: string): MapData {
-  const [state, dispatch] = useReducer(mapReducer, day, initialMapState);
+/** `day` is a day of `calendar`, the company's: live changes are kept when their pickup starts on it. */
+export function useMapData(day: string, calendar: BusinessCalendar): MapData {
+  const [state, dispatch] = useReducer(mapReducer, { day, calendar }, ({ day, calendar }) =>
+    initialMapState(day, calendar),
+  );
   const [liveFailed, setLiveFailed] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const requests = useRef(0);

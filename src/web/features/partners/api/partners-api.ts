@@ -62,7 +62,7 @@ export async function revokePartnerToken(tokenId: string): Promise<PartnerTokenF
   return (await runOperation(RevokePartnerTokenDocument, { tokenId })).revokePartnerToken;
 }
 
-/** One page of the audit trail, newest first: a partner's calls (optionally of one UTC day), or every partner's on a day. */
+/** One page of the audit trail, newest first: a partner's calls (optionally of one company day), or every partner's on a day. */
 export async function fetchAuditPage(query: AuditQuery, limit: number, nextToken: string | null): Promise<AuditPage> {
   const { listAuditEntries } = await runOperation(ListAuditEntriesDocument, {
     partnerId: query.partnerId ?? null,

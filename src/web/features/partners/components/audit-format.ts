@@ -13,8 +13,3 @@ export function formatLatency(ms: number): string {
 export function outcomeLabel(outcome: string): { text: string; ok: boolean } {
   return outcome === 'ok' ? { text: 'OK', ok: true } : { text: outcome, ok: false };
 }
-
-/** Today's UTC calendar day: the API files audit entries under the UTC day of the call. */
-export function utcToday(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}

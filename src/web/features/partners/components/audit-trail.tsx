@@ -4,14 +4,14 @@
 import { Link } from 'react-router-dom';
 import { EmptyState, Loading } from '../../../components/feedback-states';
 import { ProblemNotice } from '../../../components/problem-notice';
+import { useCompanyCalendar } from '../../../lib/company-calendar';
 import { useAuditTrail } from '../hooks/use-audit-trail';
-import { formatLatency, outcomeLabel, shortDigest, utcToday } from './audit-format';
-import { formatCallTime } from './partner-dates';
+import { formatLatency, outcomeLabel, shortDigest } from './audit-format';
 
 export type AuditTrailProps = {
   /** One partner's calls; without it, every partner's calls on `day`. */
   partnerId?: string;
-  /** YYYY-MM-DD (UTC). Optional for one partner (empty: every day), required across partners. */
+  /** YYYY-MM-DD, a company day. Optional for one partner (empty: every day), required across partners. */
   day: string;
   onDayChange: (day: string) => void;
   /** Token names by id, to show which token made a call. */
@@ -24,6 +24,7 @@ export type AuditTrailProps = {
 const SOURCE_LABEL = { mcp: 'MCP', graphql: 'GraphQL' } as const;
 
 export function AuditTrail({ partnerId, day, onDayChange, tokenNames, partnerNames, pageSize = 25 }: AuditTrailProps) {
+  const calendar = useCompanyCalendar();
   const acrossPartners = partnerId === undefined;
   const query = acrossPartners ? (day ? { day } : null) : { partnerId, ...(day ? { day } : {}) };
   const trail = useAuditTrail(query, pageSize);
@@ -32,11 +33,11 @@ export function AuditTrail({ partnerId, day, onDayChange, tokenNames, partnerNam
     <div className="audit" data-testid="audit-trail">
       <div className="filters audit__filters">
         <label className="control">
-          <span className="control__label">Day (UTC)</span>
+          <span className="control__label">Day</span>
           <input
             type="date"
             value={day}
-            max={utcToday()}
+            max={calendar.today()}
             onChange={(e) => onDayChange(e.target.value)}
             data-testid="audit-day"
             required={acrossPartners}
@@ -60,7 +61,7 @@ export function AuditTrail({ partnerId, day, onDayChange, tokenNames, partnerNam
         </button>
       </div>
       {trail.phase === 'idle' ? (
-        <EmptyState title="Choose a day.">The audit trail across partners is read one UTC day at a time.</EmptyState>
+        <EmptyState title="Choose a day.">The audit trail across partners is read one day at a time.</EmptyState>
       ) : trail.phase === 'loading' && trail.items.length === 0 ? (
         <Loading label="Loading calls…" />
       ) : trail.phase === 'error' ? (
@@ -105,7 +106,7 @@ export function AuditTrail({ partnerId, day, onDayChange, tokenNames, partnerNam
                       data-source={entry.source}
                     >
                       <td className="nowrap" title={entry.at}>
-                        {formatCallTime(entry.at)}
+                        {calendar.formatSecond(entry.at)}
                       </td>
                       {acrossPartners && (
                         <td>

@@ -3,6 +3,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { PARTNER_SCOPES, type PartnerScope } from '../../../../core/model';
 import { ProblemNotice } from '../../../components/problem-notice';
+import { useCompanyCalendar } from '../../../lib/company-calendar';
 import type { IssuedToken, TokenRequest } from '../api/partners-api';
 import {
   DEFAULT_TOKEN_DAYS,
@@ -34,13 +35,14 @@ export type IssueTokenFormProps = {
 };
 
 export function IssueTokenForm({ partnerId, partnerName, onIssue, onIssued, onCancel }: IssueTokenFormProps) {
+  const calendar = useCompanyCalendar();
   const [now] = useState(() => new Date());
-  const [draft, setDraft] = useState<TokenDraft>(() => initialTokenDraft(now));
+  const [draft, setDraft] = useState<TokenDraft>(() => initialTokenDraft(now, calendar));
   const [errors, setErrors] = useState<TokenDraftErrors>({});
   const [refusal, setRefusal] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  const bounds = expiryBounds(now);
+  const bounds = expiryBounds(now, calendar);
 
   const edit = <F extends TokenDraftField>(field: F, value: TokenDraft[F]) => {
     setDraft((d) => ({ ...d, [field]: value }));
@@ -51,7 +53,7 @@ export function IssueTokenForm({ partnerId, partnerName, onIssue, onIssued, onCa
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const checked = checkTokenDraft(partnerId, draft, new Date());
+    const checked = checkTokenDraft(partnerId, draft, new Date(), calendar);
     if (!checked.ok) {
       setErrors(checked.errors);
       const first = FIELD_ORDER.find((f) => checked.errors[f]);
@@ -97,7 +99,7 @@ export function IssueTokenForm({ partnerId, partnerName, onIssue, onIssued, onCa
           id="token-expiresOn"
           label="Expires on"
           error={errors.expiresOn}
-          hint={`Works until the end of that day. ${DEFAULT_TOKEN_DAYS} days by default, ${MAX_TOKEN_DAYS} at most.`}
+          hint={`Works until the end of that day, ${calendar.timeZone} time. ${DEFAULT_TOKEN_DAYS} days by default, ${MAX_TOKEN_DAYS} at most.`}
         >
           <input
             id="token-expiresOn"

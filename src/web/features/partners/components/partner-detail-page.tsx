@@ -9,13 +9,14 @@ import type { IssuedToken, PartnerTokenFields } from '../api/partners-api';
 import { usePartnerDetail } from '../hooks/use-partner-detail';
 import { AuditTrail } from './audit-trail';
 import { IssueTokenForm } from './issue-token-form';
-import { formatDay } from './partner-dates';
+import { useCompanyCalendar } from '../../../lib/company-calendar';
 import { RevokeTokenDialog } from './revoke-token-dialog';
 import { TokenReveal } from './token-reveal';
 import { TokensTable } from './tokens-table';
 import './partners.css';
 
 export function PartnerDetailPage() {
+  const calendar = useCompanyCalendar();
   const { id = '' } = useParams();
   const detail = usePartnerDetail(id);
   const now = useNow();
@@ -64,7 +65,8 @@ export function PartnerDetailPage() {
           <h1 className="page__title">{partner.name}</h1>
           <p className="page__subtitle">
             <span className="mono">{partner.id}</span> ·{' '}
-            <a href={`mailto:${partner.contactEmail}`}>{partner.contactEmail}</a> · added {formatDay(partner.createdAt)}
+            <a href={`mailto:${partner.contactEmail}`}>{partner.contactEmail}</a> · added{' '}
+            {calendar.formatDate(partner.createdAt)}
           </p>
         </div>
       </header>

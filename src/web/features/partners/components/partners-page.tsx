@@ -4,17 +4,16 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { EmptyState, Loading } from '../../../components/feedback-states';
 import { ProblemNotice } from '../../../components/problem-notice';
-import { formatAge, formatDateTime } from '../../../lib/date-format';
+import { useCompanyCalendar } from '../../../lib/company-calendar';
 import { useNow } from '../../../lib/use-now';
 import type { PartnerFields } from '../api/partners-api';
 import { usePartners, type PartnerSummary } from '../hooks/use-partners';
 import { AuditTrail } from './audit-trail';
-import { utcToday } from './audit-format';
 import { NewPartnerForm } from './new-partner-form';
-import { formatDay } from './partner-dates';
 import './partners.css';
 
 function SummaryCells({ summary, now }: { summary: PartnerSummary | undefined; now: Date }) {
+  const calendar = useCompanyCalendar();
   if (!summary || summary.phase === 'loading') {
     return (
       <>
@@ -38,7 +37,9 @@ function SummaryCells({ summary, now }: { summary: PartnerSummary | undefined; n
       </td>
       <td className="nowrap">
         {summary.lastActivity ? (
-          <span title={formatDateTime(summary.lastActivity)}>{formatAge(summary.lastActivity, now)}</span>
+          <span title={calendar.formatDateTime(summary.lastActivity)}>
+            {calendar.formatAge(summary.lastActivity, now)}
+          </span>
         ) : (
           <span className="muted">No calls yet</span>
         )}
@@ -48,11 +49,12 @@ function SummaryCells({ summary, now }: { summary: PartnerSummary | undefined; n
 }
 
 export function PartnersPage() {
+  const calendar = useCompanyCalendar();
   const [params, setParams] = useSearchParams();
   const view = params.get('view') === 'audit' ? 'audit' : 'partners';
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<PartnerFields | null>(null);
-  const [auditDay, setAuditDay] = useState(() => utcToday());
+  const [auditDay, setAuditDay] = useState(() => calendar.today());
   const list = usePartners();
   const now = useNow();
   const navigate = useNavigate();
@@ -167,8 +169,8 @@ export function PartnersPage() {
                         </td>
                         <td>{partner.contactEmail}</td>
                         <SummaryCells summary={list.summaries[partner.id]} now={now} />
-                        <td className="nowrap" title={formatDateTime(partner.createdAt)}>
-                          {formatDay(partner.createdAt)}
+                        <td className="nowrap" title={calendar.formatDateTime(partner.createdAt)}>
+                          {calendar.formatDate(partner.createdAt)}
                         </td>
                       </tr>
                     );

@@ -1,9 +1,8 @@
 // A partner's API tokens: what each may do, until when, how fast, whether it still works, when it was
 // last used, and the way to revoke it.
-import { formatAge, formatDateTime } from '../../../lib/date-format';
+import { useCompanyCalendar } from '../../../lib/company-calendar';
 import type { PartnerTokenFields } from '../api/partners-api';
 import { tokenStatus, type TokenStatus } from '../hooks/token-status';
-import { formatDay } from './partner-dates';
 
 export type TokensTableProps = {
   tokens: PartnerTokenFields[];
@@ -19,6 +18,7 @@ const STATUS_LOOK: Record<TokenStatus, { label: string; className: string }> = {
 };
 
 export function TokensTable({ tokens, lastUse, now, onRevoke }: TokensTableProps) {
+  const calendar = useCompanyCalendar();
   return (
     <div className="table-wrap">
       <table className="table" data-testid="tokens-table">
@@ -64,11 +64,11 @@ export function TokensTable({ tokens, lastUse, now, onRevoke }: TokensTableProps
                   </div>
                 </td>
                 <td className="nowrap">
-                  <span className="cell-main cell-main--plain">{formatDay(token.createdAt)}</span>
+                  <span className="cell-main cell-main--plain">{calendar.formatDate(token.createdAt)}</span>
                   <span className="cell-sub">by {token.createdBy.name ?? token.createdBy.id}</span>
                 </td>
-                <td className="nowrap" title={formatDateTime(token.expiresAt)}>
-                  {formatDay(token.expiresAt)}
+                <td className="nowrap" title={calendar.formatDateTime(token.expiresAt)}>
+                  {calendar.formatDate(token.expiresAt)}
                 </td>
                 <td className="num nowrap">{token.rateLimitPerMinute.toLocaleString()}/min</td>
                 <td className="nowrap">
@@ -76,15 +76,15 @@ export function TokensTable({ tokens, lastUse, now, onRevoke }: TokensTableProps
                     {STATUS_LOOK[status].label}
                   </span>
                   {token.revokedAt && (
-                    <span className="cell-sub" title={formatDateTime(token.revokedAt)}>
-                      {formatAge(token.revokedAt, now)}
+                    <span className="cell-sub" title={calendar.formatDateTime(token.revokedAt)}>
+                      {calendar.formatAge(token.revokedAt, now)}
                       {token.revokedBy ? ` by ${token.revokedBy.name ?? token.revokedBy.id}` : ''}
                     </span>
                   )}
                 </td>
                 <td className="nowrap">
                   {used ? (
-                    <span title={formatDateTime(used)}>{formatAge(used, now)}</span>
+                    <span title={calendar.formatDateTime(used)}>{calendar.formatAge(used, now)}</span>
                   ) : (
                     <span className="muted" title="Not among the partner's recent calls">
                       No recent calls

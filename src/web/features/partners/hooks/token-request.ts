@@ -1,7 +1,7 @@
 // The "Issue token" form's draft and its checks: the admin picks a name, scopes, an expiry day and a rate
 // limit; a valid draft becomes the API's issuePartnerToken request. The API checks everything again.
+import { addDays, isDay, type BusinessCalendar } from '../../../../core/business-calendar';
 import { PARTNER_SCOPES } from '../../../../core/model';
-import { localDay } from '../../../lib/date-format';
 import type { TokenRequest } from '../api/partners-api';
 
 /** The expiry offered by default: long enough for an integration, short enough to force rotation. */
@@ -15,7 +15,7 @@ export const MAX_RATE_LIMIT_PER_MINUTE = 10_000;
 export type TokenDraft = {
   name: string;
   scopes: string[];
-  /** The last day the token works, YYYY-MM-DD in the admin's time zone: it expires at that day's end. */
+  /** The last day the token works, YYYY-MM-DD of the company's calendar: it expires at that day's end. */
   expiresOn: string;
   rateLimitPerMinute: string;
 };
@@ -23,37 +23,32 @@ export type TokenDraft = {
 export type TokenDraftField = keyof TokenDraft;
 export type TokenDraftErrors = Partial<Record<TokenDraftField, string>>;
 
-function addDays(now: Date, days: number): Date {
-  return new Date(now.getFullYear(), now.getMonth(), now.getDate() + days);
+/** The days the expiry picker offers: from the company's today to MAX_TOKEN_DAYS ahead. */
+export function expiryBounds(now: Date, calendar: BusinessCalendar): { min: string; max: string } {
+  const today = calendar.dayOf(now);
+  return { min: today, max: addDays(today, MAX_TOKEN_DAYS) };
 }
 
-/** The days the expiry picker offers: from today to MAX_TOKEN_DAYS ahead. */
-export function expiryBounds(now: Date): { min: string; max: string } {
-  return { min: localDay(now), max: localDay(addDays(now, MAX_TOKEN_DAYS)) };
-}
-
-export function initialTokenDraft(now: Date): TokenDraft {
+export function initialTokenDraft(now: Date, calendar: BusinessCalendar): TokenDraft {
   return {
     name: '',
     scopes: ['bookings:read'],
-    expiresOn: localDay(addDays(now, DEFAULT_TOKEN_DAYS)),
+    expiresOn: addDays(calendar.dayOf(now), DEFAULT_TOKEN_DAYS),
     rateLimitPerMinute: String(DEFAULT_RATE_LIMIT_PER_MINUTE),
   };
 }
 
-/** The end of a local calendar day, as the instant the API stores. */
-export function endOfLocalDay(day: string): Date {
-  const [year, month, date] = day.split('-').map(Number);
-  return new Date(year!, month! - 1, date!, 23, 59, 59);
+/** The last second of a company day (23:59:59 on its clock), as the instant the API stores. */
+export function endOfCompanyDay(day: string, calendar: BusinessCalendar): Date {
+  return new Date(calendar.endOf(day).getTime() - 1000);
 }
-
-const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Checks a draft; every message names its field and says what to do. */
 export function checkTokenDraft(
   partnerId: string,
   draft: TokenDraft,
   now: Date,
+  calendar: BusinessCalendar,
 ): { ok: true; request: TokenRequest } | { ok: false; errors: TokenDraftErrors } {
   const errors: TokenDraftErrors = {};
   const name = draft.name.trim().replace(/\s+/g, ' ');
@@ -63,8 +58,8 @@ export function checkTokenDraft(
   const scopes = PARTNER_SCOPES.filter((scope) => draft.scopes.includes(scope));
   if (scopes.length === 0) errors.scopes = 'Scopes: tick at least one thing the token may do.';
 
-  const bounds = expiryBounds(now);
-  if (!DAY_RE.test(draft.expiresOn) || Number.isNaN(endOfLocalDay(draft.expiresOn).getTime())) {
+  const bounds = expiryBounds(now, calendar);
+  if (!isDay(draft.expiresOn)) {
     errors.expiresOn = 'Expires on must be a date; pick one in the calendar.';
   } else if (draft.expiresOn < bounds.min) {
     errors.expiresOn = 'Expires on is in the past; choose today or a later day.';
@@ -86,7 +81,7 @@ export function checkTokenDraft(
       partnerId,
       name,
       scopes,
-      expiresAt: endOfLocalDay(draft.expiresOn).toISOString(),
+      expiresAt: endOfCompanyDay(draft.expiresOn, calendar).toISOString(),
       rateLimitPerMinute: rate,
     },
   };

@@ -1,7 +1,9 @@
 // The report's CSV: exactly the rows shown (all pages), RFC 4180 quoting, and cells that a spreadsheet
-// will not run as formulas.
+// will not run as formulas. Days are company days; times are on the company's clock with their UTC offset.
+import type { BusinessCalendar } from '../../../../core/business-calendar';
 import type { BookingFields } from '../../../lib/api-types';
 import { addressLine } from '../../../lib/booking-text';
+import { formatIsoLocal } from '../../../lib/date-format';
 import { serviceRegionOf } from '../../../../core/geo/service-regions';
 
 export const CSV_COLUMNS = [
@@ -31,11 +33,12 @@ export function csvCell(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function bookingCsvRow(b: BookingFields): string[] {
+export function bookingCsvRow(b: BookingFields, calendar: BusinessCalendar): string[] {
   const delivered = b.history.findLast((event) => event.status === 'DELIVERED');
+  const time = (instant: string | null | undefined) => (instant ? formatIsoLocal(instant, calendar) : '');
   return [
     b.reference,
-    b.pickupWindow.start.slice(0, 10),
+    calendar.dayOf(b.pickupWindow.start),
     b.status,
     b.customerName,
     b.customerPhone,
@@ -44,17 +47,17 @@ export function bookingCsvRow(b: BookingFields): string[] {
     b.courierId ?? '',
     b.partnerId ?? '',
     b.channel,
-    b.pickupWindow.start,
-    b.pickupWindow.end,
-    b.eta ?? '',
-    delivered?.at ?? '',
-    b.createdAt,
+    time(b.pickupWindow.start),
+    time(b.pickupWindow.end),
+    time(b.eta),
+    time(delivered?.at),
+    time(b.createdAt),
     serviceRegionOf(b.delivery.postcode)?.name ?? '',
   ].map(csvCell);
 }
 
-export function bookingsToCsv(rows: BookingFields[]): string {
-  return [CSV_COLUMNS.join(','), ...rows.map((row) => bookingCsvRow(row).join(','))].join('\r\n') + '\r\n';
+export function bookingsToCsv(rows: BookingFields[], calendar: BusinessCalendar): string {
+  return [CSV_COLUMNS.join(','), ...rows.map((row) => bookingCsvRow(row, calendar).join(','))].join('\r\n') + '\r\n';
 }
 
 /** Rows converted between two progress reports (and yields to the page, so it stays responsive). */
@@ -63,11 +66,12 @@ export const CSV_CHUNK_ROWS = 2_000;
 /** The same CSV, built in chunks with progress, for exports large enough to notice. */
 export async function bookingsToCsvWithProgress(
   rows: BookingFields[],
+  calendar: BusinessCalendar,
   onProgress: (done: number, total: number) => void,
 ): Promise<string> {
   const lines = [CSV_COLUMNS.join(',')];
   for (let start = 0; start < rows.length; start += CSV_CHUNK_ROWS) {
-    for (const row of rows.slice(start, start + CSV_CHUNK_ROWS)) lines.push(bookingCsvRow(row).join(','));
+    for (const row of rows.slice(start, start + CSV_CHUNK_ROWS)) lines.push(bookingCsvRow(row, calendar).join(','));
     onProgress(Math.min(start + CSV_CHUNK_ROWS, rows.length), rows.length);
     await new Promise((resolve) => setTimeout(resolve, 0));
   }

@@ -1,32 +1,40 @@
 // The report as a PDF (pdf-lib, standard Helvetica): a header with the range and filters, the KPIs of the
-// rows, then the table of exactly the filtered rows over as many A4 landscape pages as it takes.
+// rows, then the table of exactly the filtered rows over as many A4 landscape pages as it takes. Days and
+// times are the company's, each time labelled with its zone.
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { BusinessCalendar } from '../../../../core/business-calendar';
 import type { BookingFields } from '../../../lib/api-types';
 import { STATUS_LOOK, STATUS_ORDER } from '../../../lib/booking-status';
+import { formatStamp } from '../../../lib/date-format';
 
+/** `from` and `to` are company days; `generatedAt` is shown as given. */
 export type ReportHeader = { from: string; to: string; filters: string; generatedAt: string };
 
 const PAGE: [number, number] = [841.89, 595.28];
 const MARGIN = 36;
 const ROW_HEIGHT = 14;
-const COLUMNS: { title: string; width: number; cell: (b: BookingFields) => string }[] = [
-  { title: 'Reference', width: 80, cell: (b) => b.reference },
-  { title: 'Pickup (UTC)', width: 105, cell: (b) => b.pickupWindow.start.slice(0, 16).replace('T', ' ') },
-  { title: 'Status', width: 95, cell: (b) => STATUS_LOOK[b.status].label },
-  { title: 'Customer', width: 130, cell: (b) => b.customerName },
-  { title: 'Courier', width: 120, cell: (b) => b.courierName ?? b.courierId ?? '' },
-  { title: 'Partner', width: 90, cell: (b) => b.partnerName ?? b.partnerId ?? '' },
-  { title: 'Channel', width: 60, cell: (b) => b.channel },
-  { title: 'Delivered (UTC)', width: 90, cell: (b) => deliveredAt(b) },
-];
+type Column = { title: string; width: number; cell: (b: BookingFields) => string };
 
-function deliveredAt(b: BookingFields): string {
-  return (
-    b.history
-      .findLast((e) => e.status === 'DELIVERED')
-      ?.at.slice(0, 16)
-      .replace('T', ' ') ?? ''
-  );
+/** "2026-03-03 17:00 PST" fits the time columns: 91 pt at 9 pt Helvetica. */
+function columns(calendar: BusinessCalendar): Column[] {
+  const delivered = (b: BookingFields) => b.history.findLast((e) => e.status === 'DELIVERED')?.at;
+  return [
+    { title: 'Reference', width: 80, cell: (b) => b.reference },
+    { title: 'Pickup', width: 105, cell: (b) => formatStamp(b.pickupWindow.start, calendar) },
+    { title: 'Status', width: 95, cell: (b) => STATUS_LOOK[b.status].label },
+    { title: 'Customer', width: 115, cell: (b) => b.customerName },
+    { title: 'Courier', width: 120, cell: (b) => b.courierName ?? b.courierId ?? '' },
+    { title: 'Partner', width: 90, cell: (b) => b.partnerName ?? b.partnerId ?? '' },
+    { title: 'Channel', width: 60, cell: (b) => b.channel },
+    {
+      title: 'Delivered',
+      width: 105,
+      cell: (b) => {
+        const at = delivered(b);
+        return at ? formatStamp(at, calendar) : '';
+      },
+    },
+  ];
 }
 
 /** Helvetica speaks WinAnsi only: anything else becomes "?" rather than failing the whole export. */
@@ -62,8 +70,10 @@ export const PDF_CHUNK_ROWS = 500;
 export async function bookingsToPdf(
   rows: BookingFields[],
   header: ReportHeader,
+  calendar: BusinessCalendar,
   onProgress?: (done: number, total: number) => void,
 ): Promise<Uint8Array> {
+  const COLUMNS = columns(calendar);
   const doc = await PDFDocument.create();
   doc.setTitle(`Bookings ${header.from} to ${header.to}`);
   doc.setCreator('Courier Voicebot');
@@ -90,7 +100,7 @@ export async function bookingsToPdf(
 
   line(`Bookings report: ${header.from} to ${header.to}`, { font: bold, size: 16 });
   line(`Filters: ${header.filters}`, { colour: muted });
-  line(`Generated ${header.generatedAt}`, { colour: muted });
+  line(`Days and times in ${calendar.timeZone} · generated ${header.generatedAt}`, { colour: muted });
   y -= 4;
   for (const kpi of reportKpis(rows)) line(kpi, { font: bold });
   y -= 8;

@@ -7,7 +7,7 @@ import { ProblemNotice } from '../../../components/problem-notice';
 import { StatusBadge } from '../../../components/status-badge';
 import type { CourierFields } from '../../../lib/api-types';
 import { STATUS_LOOK, STATUS_ORDER, isBookingStatus } from '../../../lib/booking-status';
-import { formatDateTime, localDay } from '../../../lib/date-format';
+import { useCompanyCalendar } from '../../../lib/company-calendar';
 import { fetchCourierOptions } from '../api/reports-api';
 import { reportDays } from '../hooks/report-range';
 import { useReport } from '../hooks/use-report';
@@ -34,7 +34,8 @@ function download(name: string, content: BlobPart, type: string): void {
 }
 
 export function ReportsPage() {
-  const today = localDay();
+  const calendar = useCompanyCalendar();
+  const today = calendar.today();
   const [from, setFrom] = useState(today);
   const [to, setTo] = useState(today);
   const [status, setStatus] = useState('');
@@ -89,17 +90,17 @@ export function ReportsPage() {
     from: ran?.from ?? from,
     to: ran?.to ?? to,
     filters: ranFilters,
-    generatedAt: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    generatedAt: calendar.formatStamp(new Date()),
   });
   const exportAs = (format: 'csv' | 'pdf') => {
     const onProgress = (done: number, total: number) => setExporting({ phase: 'building', format, done, total });
     onProgress(0, report.rows.length);
     const built: Promise<BlobPart> =
       format === 'csv'
-        ? bookingsToCsvWithProgress(report.rows, onProgress)
+        ? bookingsToCsvWithProgress(report.rows, calendar, onProgress)
         : // pdf-lib is loaded only when a PDF is asked for.
           import('./report-pdf')
-            .then(({ bookingsToPdf }) => bookingsToPdf(report.rows, header(), onProgress))
+            .then(({ bookingsToPdf }) => bookingsToPdf(report.rows, header(), calendar, onProgress))
             .then((pdf) => pdf as Uint8Array<ArrayBuffer>);
     built.then(
       (content) => {
@@ -263,7 +264,9 @@ export function ReportsPage() {
                     <td className="mono">
                       <Link to={`/bookings/${b.reference}`}>{b.reference}</Link>
                     </td>
-                    <td className="nowrap">{formatDateTime(b.pickupWindow.start)}</td>
+                    <td className="nowrap" data-testid="report-pickup">
+                      {calendar.formatDateTime(b.pickupWindow.start)}
+                    </td>
                     <td>
                       <StatusBadge status={b.status} />
                     </td>

@@ -7,7 +7,7 @@ import { Brand } from '../../../components/brand';
 import { Loading } from '../../../components/feedback-states';
 import { StatusBadge } from '../../../components/status-badge';
 import { STATUS_LOOK } from '../../../lib/booking-status';
-import { formatDateTime } from '../../../lib/date-format';
+import { useCompanyCalendar } from '../../../lib/company-calendar';
 import type { PublicTracking } from '../api/tracking-api';
 import { useTracking } from '../hooks/use-tracking';
 
@@ -18,6 +18,7 @@ const COURIER_ICON = L.divIcon({
 });
 
 function ParcelStatus({ tracking }: { tracking: PublicTracking }) {
+  const calendar = useCompanyCalendar();
   const newestFirst = [...tracking.timeline].reverse();
   const position = tracking.courierPosition;
   return (
@@ -42,11 +43,11 @@ function ParcelStatus({ tracking }: { tracking: PublicTracking }) {
         </div>
         <div>
           <dt>Estimated delivery</dt>
-          <dd data-testid="tracking-eta">{tracking.eta ? formatDateTime(tracking.eta) : 'Not yet known'}</dd>
+          <dd data-testid="tracking-eta">{tracking.eta ? calendar.formatDateTime(tracking.eta) : 'Not yet known'}</dd>
         </div>
         <div>
           <dt>Last update</dt>
-          <dd>{formatDateTime(tracking.lastUpdate)}</dd>
+          <dd>{calendar.formatDateTime(tracking.lastUpdate)}</dd>
         </div>
       </dl>
       {position && (
@@ -73,7 +74,7 @@ function ParcelStatus({ tracking }: { tracking: PublicTracking }) {
             <div className="timeline__head">
               <span className="timeline__status">{STATUS_LOOK[event.status].label}</span>
               <time className="timeline__time" dateTime={event.at}>
-                {formatDateTime(event.at)}
+                {calendar.formatDateTime(event.at)}
               </time>
             </div>
           </li>

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Loading, EmptyState } from '../../../components/feedback-states';
 import { ProblemNotice } from '../../../components/problem-notice';
-import { formatDateTime } from '../../../lib/date-format';
+import { useCompanyCalendar } from '../../../lib/company-calendar';
 import { useNow } from '../../../lib/use-now';
 import type { DeploymentFields, DeploymentStepFields } from '../api/voicebot-api';
 import {
@@ -92,6 +92,7 @@ export function DeploymentSteps({ deployment }: { deployment: DeploymentFields }
 }
 
 export function DeploymentProgress({ state }: { state: DeploymentState }) {
+  const calendar = useCompanyCalendar();
   const [confirming, setConfirming] = useState(false);
   const [acting, setActing] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
@@ -132,7 +133,7 @@ export function DeploymentProgress({ state }: { state: DeploymentState }) {
         <DeploymentStatusBadge status={deployment.status} testId="deployment-status" />
         <span className="vb-progress__text">{look.summary}</span>
         <span className="vb-progress__count muted">
-          {done} of {deployment.steps.length} steps done · started {formatDateTime(deployment.createdAt)}
+          {done} of {deployment.steps.length} steps done · started {calendar.formatDateTime(deployment.createdAt)}
         </span>
       </div>
       {!isSettled(deployment.status) && (

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { Loading } from '../../../components/feedback-states';
 import { ProblemNotice } from '../../../components/problem-notice';
-import { formatTime } from '../../../lib/date-format';
+import { useCompanyCalendar } from '../../../lib/company-calendar';
 import { CallSimulatorError } from '../api/call-simulator-api';
 import { describeCallState } from '../hooks/transcript';
 import { liveDeployment, useDeployments } from '../hooks/use-deployments';
@@ -79,6 +79,7 @@ function CloudInstructions() {
 }
 
 export function TestCallPage() {
+  const calendar = useCompanyCalendar();
   const [voiceOut, setVoiceOut] = useState(true);
   const output = useSpeechOutput(voiceOut);
   const test = useTestCall(output.speak);
@@ -203,7 +204,7 @@ export function TestCallPage() {
                 <span className="vb-line__who">{line.speaker === 'caller' ? 'You' : 'Bot'}</span>
                 <span className="vb-line__text">{line.text || <em className="muted">(silence)</em>}</span>
                 <time className="vb-line__time" dateTime={line.at}>
-                  {formatTime(line.at)}
+                  {calendar.formatTime(line.at)}
                 </time>
               </li>
             ))}

@@ -3,7 +3,7 @@
 import { Link, useNavigate } from 'react-router-dom';
 import { EmptyState, Loading } from '../../../components/feedback-states';
 import { ProblemNotice } from '../../../components/problem-notice';
-import { formatAge, formatDateTime } from '../../../lib/date-format';
+import { useCompanyCalendar } from '../../../lib/company-calendar';
 import { useNow } from '../../../lib/use-now';
 import type { DeploymentFields } from '../api/voicebot-api';
 import { parsePromptOverrides } from '../hooks/deployment-settings';
@@ -21,6 +21,7 @@ function editedCount(d: DeploymentFields): number {
 }
 
 function CurrentState({ deployments, names }: { deployments: DeploymentFields[]; names: ConnectNames }) {
+  const calendar = useCompanyCalendar();
   const latest = deployments[0];
   const live = liveDeployment(deployments);
   if (!latest) {
@@ -45,7 +46,7 @@ function CurrentState({ deployments, names }: { deployments: DeploymentFields[];
       </div>
       {latest !== live && (
         <p className="vb-note" data-testid="voicebot-latest-note">
-          The latest deployment ({formatDateTime(latest.createdAt)}) is{' '}
+          The latest deployment ({calendar.formatDateTime(latest.createdAt)}) is{' '}
           <strong>{DEPLOYMENT_LOOK[latest.status].label.toLowerCase()}</strong>
           {live ? '; until it succeeds, callers keep the live one below.' : '.'}{' '}
           <Link to={deploymentPath(latest)}>
@@ -66,6 +67,7 @@ function CurrentState({ deployments, names }: { deployments: DeploymentFields[];
 }
 
 export function VoicebotPage() {
+  const calendar = useCompanyCalendar();
   const list = useDeployments();
   const now = useNow();
   const navigate = useNavigate();
@@ -131,9 +133,9 @@ export function VoicebotPage() {
                       >
                         <td className="nowrap">
                           <Link className="cell-main" to={deploymentPath(d)}>
-                            {formatDateTime(d.createdAt)}
+                            {calendar.formatDateTime(d.createdAt)}
                           </Link>
-                          <span className="cell-sub">{formatAge(d.createdAt, now)}</span>
+                          <span className="cell-sub">{calendar.formatAge(d.createdAt, now)}</span>
                         </td>
                         <td>
                           <DeploymentStatusBadge status={d.status} replaced={d !== live} />
