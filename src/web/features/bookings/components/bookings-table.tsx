@@ -91,7 +91,9 @@ export function BookingsTable({
                     <div className="cell-sub">{booking.package.handling.map(humanize).join(', ')}</div>
                   )}
                 </td>
-                <td>{calendar.formatWindow(booking.pickupWindow.start, booking.pickupWindow.end)}</td>
+                <td className="nowrap">
+                  {calendar.formatWindow(booking.pickupWindow.start, booking.pickupWindow.end)}
+                </td>
                 <td>
                   <StatusBadge status={booking.status} testId={`status-${booking.reference}`} />
                 </td>
