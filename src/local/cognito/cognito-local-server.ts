@@ -1,5 +1,6 @@
 // Runs cognito-local 5.3.0 in this process, on 127.0.0.1 and a free port, with its data under a given folder.
 // Assembled from its parts (as its createDefaultServer does) because that factory hard-codes ./.cognito.
+import { rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +12,7 @@ import type { CryptoService } from 'cognito-local/lib/services/crypto';
 import { DateClock, MessagesService, TriggersService } from 'cognito-local/lib/services';
 import { CognitoServiceFactoryImpl } from 'cognito-local/lib/services/cognitoService';
 import { StormDBDataStoreFactory } from 'cognito-local/lib/services/dataStore/stormDb';
+import type { DataStoreFactory } from 'cognito-local/lib/services/dataStore/factory';
 import type { MessageSender } from 'cognito-local/lib/services/messageDelivery/messageSender';
 import { MessageDeliveryService } from 'cognito-local/lib/services/messageDelivery/messageDelivery';
 import { otp } from 'cognito-local/lib/services/otp';
@@ -77,6 +79,44 @@ function messageSender(onMessage: (message: CognitoMessage) => void): MessageSen
   return { sendEmail: send('email'), sendSms: send('sms') };
 }
 
+/** What StormDB's file engine holds: its file and how it writes it. */
+type StormEngine = { path: string; serialize(data: unknown): string; write(data: unknown): Promise<void> | null };
+
+/**
+ * cognito-local's StormDB stores rewrite their JSON file with `fs.writeFile` on every change without waiting
+ * for the previous write, so two changes at once (the demo seed's parallel sign-ins) can leave a file
+ * with the tail of a longer version after it, unreadable on the next start (stormdb#36). Here each store
+ * writes one version at a time, to a temporary file renamed over the old one, and `settled` waits for the
+ * last write so that stopping never cuts one short.
+ */
+function serializedStormDbFactory(directory: string): DataStoreFactory & { settled(): Promise<void> } {
+  const stormDb = new StormDBDataStoreFactory(directory);
+  const writing = new Set<Promise<void>>();
+  return {
+    async create(ctx, id, defaults) {
+      const store = await stormDb.create(ctx, id, defaults);
+      const engine = (store as unknown as { db: { engine: StormEngine } }).db.engine;
+      let tail = Promise.resolve();
+      engine.write = (data) => {
+        const text = engine.serialize(data);
+        const written = tail.then(async () => {
+          await writeFile(`${engine.path}.tmp`, text);
+          await rename(`${engine.path}.tmp`, engine.path);
+        });
+        const done = written.catch(() => undefined);
+        tail = done;
+        writing.add(done);
+        void done.then(() => writing.delete(done));
+        return written;
+      };
+      return store;
+    },
+    async settled() {
+      while (writing.size > 0) await Promise.all([...writing]);
+    },
+  };
+}
+
 export async function startCognitoLocal(options: {
   dataDir: string;
   issuerDomain: string;
@@ -93,7 +133,7 @@ export async function startCognitoLocal(options: {
 
   const clock = new DateClock();
   const dataDirectory = `${options.dataDir}/db`;
-  const dataStoreFactory = new StormDBDataStoreFactory(dataDirectory);
+  const dataStoreFactory = serializedStormDbFactory(dataDirectory);
   const cognito = await new CognitoServiceFactoryImpl(
     dataDirectory,
     dataStoreFactory,
@@ -121,10 +161,12 @@ export async function startCognitoLocal(options: {
       // The token generator holds this very object, so the change applies to the next token minted.
       config.TokenConfig.IssuerDomain = issuerDomain;
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    async close() {
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+      await dataStoreFactory.settled();
+    },
   };
 }
