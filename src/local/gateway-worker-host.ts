@@ -1,5 +1,6 @@
 // Starts the AWS gateway (DynamoDB with streams and TTL, Cognito) in a worker thread and speaks for it in
-// the stack's thread: its URL, the Cognito issuer, table stream batches and their flush, and shutdown.
+// the stack's thread: its URL, the Cognito issuer, table stream batches for named consumers and their flush,
+// and shutdown.
 import { Worker } from 'node:worker_threads';
 import type { StreamHandler } from './dynamodb/local-streams';
 import type { CognitoMessage } from './cognito/cognito-local-server';
@@ -17,8 +18,13 @@ export type GatewayWorker = {
   /** The `iss` of the pool's tokens, as the worker's CognitoService.issuer gives it. */
   issuer(poolId: string): string;
   jwksUrl(poolId: string): string;
-  /** Every table's stream batches from now on go to `handler`; a rejection makes the batch retry. */
-  subscribeStreams(handler: StreamHandler): Promise<() => void>;
+  /**
+   * Every table's stream batches go to `handler` as the durable consumer `consumer`: first what it had not
+   * finished when it last stopped (a previous run on the same data), then each new record. A rejection makes
+   * the batch retry. The returned function stops the deliveries and resolves once the batches in flight are
+   * finished; the consumer's position stays after the last batch it finished.
+   */
+  subscribeStreams(consumer: string, handler: StreamHandler): Promise<() => Promise<void>>;
   /** Resolves once every stream record published so far has been delivered or given up on. */
   flushStreams(): Promise<void>;
   /** Where the gateway's Lambda runs local functions (invoked by name); until set, invocations fail. */
@@ -46,7 +52,8 @@ export async function startGatewayWorker(options: GatewayWorkerOptions): Promise
   const worker = spawn(data);
   const send = (message: ToGatewayWorker) => worker.postMessage(message);
 
-  let handler: StreamHandler | undefined;
+  /** The stream consumers in this thread, with the deliveries each has in flight. */
+  const consumers = new Map<string, { handler: StreamHandler; inFlight: Set<Promise<void>> }>();
   let runFunction: ((functionName: string, event: unknown) => Promise<unknown>) | undefined;
 
   async function runInvocation(id: number, functionName: string, event: unknown): Promise<void> {
@@ -61,14 +68,22 @@ export async function startGatewayWorker(options: GatewayWorkerOptions): Promise
   }
   let nextFlush = 0;
   const flushes = new Map<number, { resolve(): void; reject(error: Error): void }>();
-  type Waiter = { type: FromGatewayWorker['type']; resolve(message: FromGatewayWorker): void; reject(e: Error): void };
+  type Waiter = {
+    type: FromGatewayWorker['type'];
+    consumer?: string;
+    resolve(message: FromGatewayWorker): void;
+    reject(e: Error): void;
+  };
   const waiting = new Set<Waiter>();
   let failure: Error | undefined;
 
-  const next = <T extends FromGatewayWorker['type']>(type: T): Promise<Extract<FromGatewayWorker, { type: T }>> =>
+  const next = <T extends FromGatewayWorker['type']>(
+    type: T,
+    consumer?: string,
+  ): Promise<Extract<FromGatewayWorker, { type: T }>> =>
     new Promise((resolve, reject) => {
       if (failure) return reject(failure);
-      waiting.add({ type, resolve: resolve as Waiter['resolve'], reject });
+      waiting.add({ type, ...(consumer ? { consumer } : {}), resolve: resolve as Waiter['resolve'], reject });
     });
 
   /** The thread died: every caller still waiting on it gets the reason. */
@@ -80,11 +95,19 @@ export async function startGatewayWorker(options: GatewayWorkerOptions): Promise
     flushes.clear();
   }
 
-  async function deliver(id: number, event: Parameters<StreamHandler>[0]): Promise<void> {
+  async function deliver(id: number, consumer: string, event: Parameters<StreamHandler>[0]): Promise<void> {
     let error: string | undefined;
     try {
-      // An unsubscribed consumer drops the batch, as an inactive event source mapping does.
-      await handler?.(event);
+      const subscribed = consumers.get(consumer);
+      // Never "done" for a consumer that stopped: the batch stays before its position for its next start.
+      if (!subscribed) throw new Error(`the stream consumer ${consumer} is not subscribed`);
+      const delivery = subscribed.handler(event);
+      subscribed.inFlight.add(delivery);
+      try {
+        await delivery;
+      } finally {
+        subscribed.inFlight.delete(delivery);
+      }
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
     }
@@ -94,7 +117,7 @@ export async function startGatewayWorker(options: GatewayWorkerOptions): Promise
   worker.on('message', (message: FromGatewayWorker) => {
     switch (message.type) {
       case 'stream':
-        void deliver(message.id, message.event);
+        void deliver(message.id, message.consumer, message.event);
         return;
       case 'flushed':
         flushes.get(message.id)?.resolve();
@@ -110,7 +133,7 @@ export async function startGatewayWorker(options: GatewayWorkerOptions): Promise
       case 'subscribed':
       case 'closed':
         for (const w of waiting)
-          if (w.type === message.type) {
+          if (w.type === message.type && (message.type !== 'subscribed' || w.consumer === message.consumer)) {
             waiting.delete(w);
             w.resolve(message);
           }
@@ -138,13 +161,18 @@ export async function startGatewayWorker(options: GatewayWorkerOptions): Promise
     port: ready.port,
     issuer: (poolId) => `${publicUrl}/${poolId}`,
     jwksUrl: (poolId) => `${publicUrl}/${poolId}/.well-known/jwks.json`,
-    async subscribeStreams(h) {
-      handler = h;
-      const subscribed = next('subscribed');
-      send({ type: 'subscribe' });
-      await subscribed;
-      return () => {
-        if (handler === h) handler = undefined;
+    async subscribeStreams(consumer, handler) {
+      if (consumers.has(consumer)) throw new Error(`The stream consumer ${consumer} is already subscribed.`);
+      const subscribed = { handler, inFlight: new Set<Promise<void>>() };
+      consumers.set(consumer, subscribed);
+      const acknowledged = next('subscribed', consumer);
+      send({ type: 'subscribe', consumer });
+      await acknowledged;
+      return async () => {
+        if (consumers.get(consumer) !== subscribed) return;
+        consumers.delete(consumer);
+        if (!failure) send({ type: 'unsubscribe', consumer });
+        await Promise.allSettled([...subscribed.inFlight]);
       };
     },
     setFunctionRunner(runner) {

@@ -18,8 +18,13 @@ export type GatewayWorkerData = {
 };
 
 export type ToGatewayWorker =
-  /** Start sending stream batches; acknowledged with `subscribed`. */
-  | { type: 'subscribe' }
+  /**
+   * Start sending every table's stream batches to the named consumer, beginning with what it had not finished
+   * when it last stopped; acknowledged with `subscribed`.
+   */
+  | { type: 'subscribe'; consumer: string }
+  /** Stop sending the consumer batches; its position stays where its last finished batch left it. */
+  | { type: 'unsubscribe'; consumer: string }
   /** The outcome of a `stream` batch: an `error` makes the worker's stream consumer retry it. */
   | { type: 'stream-result'; id: number; error?: string }
   | { type: 'flush'; id: number }
@@ -29,8 +34,8 @@ export type ToGatewayWorker =
 
 export type FromGatewayWorker =
   | { type: 'ready'; port: number; publicUrl: string }
-  | { type: 'subscribed' }
-  | { type: 'stream'; id: number; event: DynamoDBStreamEvent }
+  | { type: 'subscribed'; consumer: string }
+  | { type: 'stream'; id: number; consumer: string; event: DynamoDBStreamEvent }
   | { type: 'flushed'; id: number }
   | { type: 'cognito-message'; message: CognitoMessage }
   /** Run a local Lambda function (Lambda Invoke, or Lex calling a code hook) in the stack's thread. */

@@ -1,5 +1,6 @@
 // The AWS gateway in its worker thread: it loads under vitest (no TypeScript loader of its own), serves
-// the whole stack, and hands table stream batches to this thread with Lambda's retry semantics.
+// the whole stack, and hands table stream batches to this thread with Lambda's retry semantics and a
+// position per consumer that survives a restart.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,7 +39,7 @@ describe('gateway worker thread', () => {
       }),
     );
     const attempts: DynamoDBStreamEvent[] = [];
-    const unsubscribe = await gateway.subscribeStreams(async (event) => {
+    const unsubscribe = await gateway.subscribeStreams('retry-test', async (event) => {
       attempts.push(event);
       if (attempts.length === 1) throw new Error('first attempt fails');
     });
@@ -46,13 +47,71 @@ describe('gateway worker thread', () => {
     // Act
     await client.send(new PutItemCommand({ TableName: 'retried', Item: { pk: { S: 'a' }, n: { N: '1' } } }));
     await gateway.flushStreams();
-    unsubscribe();
+    await unsubscribe();
 
     // Assess
     expect(attempts).toHaveLength(2);
     expect(attempts[1]?.Records[0]?.eventName).toBe('INSERT');
     expect(attempts[1]?.Records[0]?.dynamodb?.NewImage).toEqual({ pk: { S: 'a' }, n: { N: '1' } });
   });
+
+  it('delivers again, on the next start on the same data, the batches a consumer had not finished', async () => {
+    // Prepare
+    const data = { port: 0, host: '127.0.0.1', region: 'us-east-1', cognitoDataDir: join(dir, 'redelivery') };
+    const dynamoDataDir = join(dir, 'redelivery', 'dynamodb');
+    const first = await startGatewayWorker({ ...data, dynamoDataDir });
+    const firstClient = new DynamoDBClient({
+      endpoint: first.url,
+      region: 'us-east-1',
+      credentials: LOCAL_CREDENTIALS,
+    });
+    await firstClient.send(
+      new CreateTableCommand({
+        TableName: 'orders',
+        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+        BillingMode: 'PAY_PER_REQUEST',
+        StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      }),
+    );
+    const put = (client: DynamoDBClient, pk: string) =>
+      client.send(new PutItemCommand({ TableName: 'orders', Item: { pk: { S: pk } } }));
+    const keysOf = (event: DynamoDBStreamEvent) => event.Records.map((r) => r.dynamodb?.Keys?.pk?.S);
+    const finished: (string | undefined)[] = [];
+    let reachedB!: () => void;
+    const atB = new Promise<void>((resolve) => (reachedB = resolve));
+    await first.subscribeStreams('aggregator', async (event) => {
+      if (keysOf(event).includes('b')) {
+        reachedB();
+        return new Promise<void>(() => {}); // still at work when the gateway stops
+      }
+      finished.push(...keysOf(event));
+    });
+    await put(firstClient, 'a');
+    await first.flushStreams();
+    await put(firstClient, 'b');
+    await atB;
+
+    // Act
+    firstClient.destroy();
+    await first.close();
+    const second = await startGatewayWorker({ ...data, dynamoDataDir });
+    const secondClient = new DynamoDBClient({
+      endpoint: second.url,
+      region: 'us-east-1',
+      credentials: LOCAL_CREDENTIALS,
+    });
+    const redelivered: (string | undefined)[] = [];
+    await second.subscribeStreams('aggregator', async (event) => void redelivered.push(...keysOf(event)));
+    await put(secondClient, 'c');
+    await second.flushStreams();
+    secondClient.destroy();
+    await second.close();
+
+    // Assess
+    expect(finished).toEqual(['a']);
+    expect(redelivered).toEqual(['b', 'c']);
+  }, 30_000);
 
   it('stops its thread on close, quickly', async () => {
     // Prepare

@@ -1,7 +1,8 @@
 // The AWS gateway's own thread: DynamoDB (dynalite, streams, TTL sweeper), Cognito, S3, Lex V2 (models and
 // runtime), Connect (with the call simulator), IAM and Lambda behind the gateway port, as a separate service
 // like AWS, so the GraphQL server's event loop only does API work. Stream batches and Lambda invocations go
-// to the stack's thread, which runs them and answers (a failed batch is retried like Lambda's).
+// to the stack's thread, which runs them and answers (a failed batch is retried like Lambda's; one left
+// unanswered when the gateway stops is delivered again on its next start).
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
@@ -25,7 +26,8 @@ const post = (message: FromGatewayWorker) => channel.postMessage(message);
 
 let dynamo: DynamoService | undefined;
 let gateway: Gateway | undefined;
-let unsubscribe: (() => void) | undefined;
+/** The stack's stream consumers, by name. */
+const consumers = new Map<string, () => void>();
 let nextBatch = 0;
 const batches = new Map<number, { resolve(): void; reject(error: Error): void }>();
 let nextInvocation = 0;
@@ -111,22 +113,29 @@ async function start(): Promise<void> {
   }
 }
 
-function subscribe(service: DynamoService): void {
-  unsubscribe ??= service.streams.subscribe(
-    '*',
-    (event) =>
-      new Promise<void>((resolve, reject) => {
-        const id = nextBatch++;
-        batches.set(id, { resolve, reject });
-        post({ type: 'stream', id, event });
-      }),
-  );
-  post({ type: 'subscribed' });
+function subscribe(service: DynamoService, consumer: string): void {
+  if (!consumers.has(consumer))
+    consumers.set(
+      consumer,
+      service.streams.subscribe(
+        '*',
+        (event) =>
+          new Promise<void>((resolve, reject) => {
+            const id = nextBatch++;
+            batches.set(id, { resolve, reject });
+            post({ type: 'stream', id, consumer, event });
+          }),
+        { consumer },
+      ),
+    );
+  post({ type: 'subscribed', consumer });
 }
 
 async function close(): Promise<void> {
-  unsubscribe?.();
-  for (const batch of batches.values()) batch.resolve();
+  for (const unsubscribe of consumers.values()) unsubscribe();
+  consumers.clear();
+  // Batches still out were not finished: their consumers' positions stay before them.
+  for (const batch of batches.values()) batch.reject(new Error('the gateway stopped before the batch was finished'));
   batches.clear();
   await gateway?.close();
   post({ type: 'closed' });
@@ -135,7 +144,11 @@ async function close(): Promise<void> {
 channel.on('message', (message: ToGatewayWorker) => {
   switch (message.type) {
     case 'subscribe':
-      if (dynamo) subscribe(dynamo);
+      if (dynamo) subscribe(dynamo, message.consumer);
+      return;
+    case 'unsubscribe':
+      consumers.get(message.consumer)?.();
+      consumers.delete(message.consumer);
       return;
     case 'stream-result': {
       const batch = batches.get(message.id);

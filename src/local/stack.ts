@@ -1,7 +1,7 @@
 // The local stack behind `npm start` and the integration tests: the AWS gateway in its own thread
 // (DynamoDB with streams and TTL, Cognito with SRP), the AppSync-compatible GraphQL server running the api
 // Lambda's router, the change feed wired from table streams to the dashboard rollups and to subscriptions,
-// demo data, and the web app.
+// demo data, and the web app. It stops without losing a change: see `close`.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,6 +13,7 @@ import { startGatewayWorker } from './gateway-worker-host';
 import { LOCAL_CREDENTIALS } from './dynamodb/local-dynamo';
 import { provisionUserPool } from './cognito/provision-user-pool';
 import { createAppSyncServer, loadAuthRulesSdl, LOCAL_MCP_SERVICE, type WebMiddleware } from './appsync';
+import { AppSyncError } from './appsync/appsync-errors';
 import { ensureDemoPartnerTokens, type DemoPartnerToken } from './seed/demo-partner-tokens';
 import { AUTHORIZER_TTL_SECONDS, authorizePartnerRequest } from '../api/partner-authorizer';
 import { PARTNER_OPERATIONS } from '../api/partner-operations';
@@ -91,8 +92,40 @@ export type Stack = {
   mcpUrl?: string;
   /** Resolves when every table change so far has reached the subscribers. */
   flushChangeFeed(): Promise<void>;
+  /**
+   * Stops without losing a change: first what makes new work (the fleet simulator, the MCP server, GraphQL
+   * mutations and Lambda invocations, which finish what they started), then the change feed is drained —
+   * the aggregator and the notifier finish every record emitted so far — and only then do the GraphQL server
+   * and the gateway close. Whatever a consumer still did not finish (a change made during the drain, a
+   * process killed half-way) stays in the gateway's stream log and is delivered on the next start.
+   */
   close(): Promise<void>;
 };
+
+/** The change feed's publish mutations: the notifier's calls, which the drain at shutdown depends on. */
+const FEED_MUTATIONS = new Set(['publishBookingChanged', 'publishCourierMoved', 'publishDeploymentChanged']);
+
+/** Work the stack takes from outside; at shutdown it refuses new work and waits for what it started. */
+function createIntake() {
+  let open = true;
+  const running = new Set<Promise<unknown>>();
+  return {
+    run<T>(work: () => Promise<T>, refuse: () => Error): Promise<T> {
+      if (!open) return Promise.reject(refuse());
+      const started = work();
+      running.add(started);
+      const done = () => void running.delete(started);
+      started.then(done, done);
+      return started;
+    },
+    async close(): Promise<void> {
+      open = false;
+      await Promise.allSettled([...running]);
+    },
+  };
+}
+
+const STOPPING = 'The local stack is stopping; try again once it is running.';
 
 async function webMiddleware(
   mode: StackOptions['web'],
@@ -118,11 +151,15 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const host = options.host ?? '127.0.0.1';
   const throwaway = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'courier-stack-')));
+  // Closed last-started-first; the order of the pushes below is the shutdown order read backwards.
   const closers: (() => Promise<void>)[] = [];
-  const closeAll = async () => {
-    for (const c of closers.reverse()) await c().catch(() => {});
-    if (throwaway) await rm(dataDir, { recursive: true, force: true });
-  };
+  let closing: Promise<void> | undefined;
+  const closeAll = () =>
+    (closing ??= (async () => {
+      for (const c of [...closers].reverse()) await c().catch(() => {});
+      if (throwaway) await rm(dataDir, { recursive: true, force: true });
+    })());
+  const intake = createIntake();
 
   try {
     // AWS gateway: DynamoDB + Cognito behind one port, in its own thread (as AWS is another service),
@@ -173,7 +210,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       credentials: LOCAL_CREDENTIALS,
     });
     closers.push(async () => voicebot.close());
-    gateway.setFunctionRunner((name, event) => voicebot.runFunction(name, event));
+    gateway.setFunctionRunner((name, event) =>
+      intake.run(
+        () => voicebot.runFunction(name, event),
+        () => new Error(STOPPING),
+      ),
+    );
     const deps: ApiDeps = { ...baseDeps, provisioning: voicebot.engine, connectDirectory: voicebot.directory };
     const seeded = options.seed
       ? await seedDemoData({
@@ -209,7 +251,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       host,
       schemaSdl,
       authRulesSdl,
-      resolve: (event) => api.resolve(event),
+      // Client mutations go through the intake (closed at shutdown); the notifier's publications do not.
+      resolve: (event) =>
+        event.info.parentTypeName === 'Mutation' && !FEED_MUTATIONS.has(event.info.fieldName)
+          ? intake.run(
+              () => api.resolve(event),
+              () => new AppSyncError('ServiceUnavailableException', STOPPING),
+            )
+          : api.resolve(event),
       apiKey,
       userPool: {
         issuer: gateway.issuer(pool.userPoolId),
@@ -245,21 +294,30 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     served.outputs = outputs;
 
-    // The change feed: table streams -> the notifier -> IAM-signed publish mutations -> subscribers.
+    // The change feed: table streams -> the aggregator -> dashboard rollups, and -> the notifier ->
+    // IAM-signed publish mutations -> subscribers. Two consumers of the same records with a position each,
+    // as the aggregator and notifier Lambdas have their own event source mappings in the cloud: neither
+    // waits for the other (the dashboard re-reads a moment after a change), and each resumes on the next
+    // start after the last batch it finished. Like reportBatchItemFailures, a failure means "retry this
+    // batch"; a retry only repeats work: rollups skip records already applied, subscribers get the same
+    // state again.
     const publish = createGraphQLPublisher({ url: graphqlUrl, region, credentials: LOCAL_CREDENTIALS });
-    const unsubscribe = await gateway.subscribeStreams(async (event) => {
-      // Two consumers of the same records, side by side as the aggregator and notifier Lambdas run in the
-      // cloud: neither waits for the other (the dashboard re-reads a moment after a change).
-      const [aggregated, published] = await Promise.all([
-        aggregateStreamEvent(event, tables, rollups, deps.partnerEvents),
-        handleStreamEvent(event, tables, publish),
-      ]);
-      // Like an event source mapping with reportBatchItemFailures: a failure means "retry this batch".
-      // A retry only repeats work: rollups skip records already applied; subscribers get the same state again.
-      const failed = aggregated.batchItemFailures.length + published.batchItemFailures.length;
-      if (failed > 0) throw new Error(`${failed} change-feed records failed`);
-    });
-    closers.push(async () => unsubscribe());
+    const retryOnFailure = ({ batchItemFailures }: { batchItemFailures: unknown[] }) => {
+      if (batchItemFailures.length > 0) throw new Error(`${batchItemFailures.length} change-feed records failed`);
+    };
+    const consumers = [
+      await gateway.subscribeStreams('aggregator', async (event) =>
+        retryOnFailure(await aggregateStreamEvent(event, tables, rollups, deps.partnerEvents)),
+      ),
+      await gateway.subscribeStreams('stream-notifier', async (event) =>
+        retryOnFailure(await handleStreamEvent(event, tables, publish)),
+      ),
+    ];
+    // Shutdown, after the intake closed (below): the consumers finish every record emitted so far while
+    // the GraphQL server (the notifier's way to subscribers) and the gateway are still up, then stop.
+    closers.push(async () => void (await Promise.all(consumers.map((stop) => stop()))));
+    closers.push(() => gateway.flushStreams());
+    closers.push(() => intake.close());
 
     // The partner MCP server: a separate service in the cloud (Fargate or Lambda), here beside the API. It
     // checks partner tokens itself and calls GraphQL signed as its own service identity.

@@ -3,6 +3,7 @@
 import { rm } from 'node:fs/promises';
 import { loadLocalConfig, type SimulatorConfig } from './config';
 import { startStack } from './stack';
+import { stopOnSignals } from './stop-on-signals';
 import { SEED } from './connect/connect-state';
 
 // Under Node < 22 the AWS SDK warns at every start (once per copy of @aws-sdk/core: twice here) that its releases
@@ -75,19 +76,8 @@ ${simulatorLine(config.simulator)}
 Data lives in ${config.dataDir} (npm start -- --reset starts from empty). Ctrl-C stops everything.
 `);
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping…`);
-    const timer = setTimeout(() => process.exit(1), 10_000).unref();
-    await stack.close();
-    clearTimeout(timer);
-    console.log('Stopped.');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  // Ctrl-C: new work refused, the change feed drained, then everything closed (see Stack.close).
+  stopOnSignals(stack);
 }
 
 main().catch((e: unknown) => {

@@ -143,6 +143,9 @@ export async function createAppSyncServer(options: AppSyncServerOptions): Promis
     formatError: formatAppSyncError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    // Whoever runs this server stops it (the local stack drains its change feed through it first); Apollo's
+    // own SIGINT/SIGTERM handler would stop it at once, outside NODE_ENV=test.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),

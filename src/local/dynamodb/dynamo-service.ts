@@ -10,6 +10,7 @@ import { createExpiryIndex } from './expiry-index';
 import { createKeyMutex } from './key-mutex';
 import { createOperationCounter, OPERATIONS_PATH, tablesOf, type OperationCounter } from './operation-counter';
 import { createStreamHub, type LocalStreams, type StreamDeliveryOptions } from './local-streams';
+import { openStreamLog } from './stream-log';
 import {
   buildStreamRecord,
   canonicalItem,
@@ -22,7 +23,7 @@ import {
 import { openTableSettings, type TableSettings } from './table-settings';
 
 export type DynamoServiceOptions = {
-  /** Persist tables and settings here; in memory when absent. */
+  /** Persist tables, settings, stream records and stream consumers' positions here; in memory when absent. */
   dataDir?: string;
   /** Region for records of writes made without a client request (TTL expiry). */
   region?: string;
@@ -64,7 +65,9 @@ type TableDescription = Json & {
 export async function createDynamoService(options: DynamoServiceOptions = {}): Promise<DynamoService> {
   const backend = await startDynaliteBackend({ path: options.dataDir && join(options.dataDir, 'dynalite') });
   const settings = await openTableSettings(options.dataDir && join(options.dataDir, 'table-settings.json'));
-  const hub = createStreamHub(options.streams);
+  // Stream records and consumer positions outlive the process, as DynamoDB Streams and event source mappings do.
+  const log = options.dataDir ? openStreamLog(join(options.dataDir, 'streams')) : undefined;
+  const hub = createStreamHub(options.streams, { log });
   const mutex = createKeyMutex();
   const keyNamesCache = new Map<string, string[]>();
   const defaultRegion = options.region ?? 'us-east-1';
@@ -600,6 +603,7 @@ export async function createDynamoService(options: DynamoServiceOptions = {}): P
       if (sweeper) clearInterval(sweeper);
       await sweeping?.catch(() => undefined);
       await Promise.all([...rebuilding.values()].map((job) => job.catch(() => undefined)));
+      await hub.close();
       await backend.close();
     },
   };

@@ -1,6 +1,10 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { createStreamHub } from './local-streams';
+import { openStreamLog } from './stream-log';
 
 const record = (n: number): DynamoDBRecord => ({
   eventID: String(n),
@@ -66,5 +70,44 @@ describe('createStreamHub', () => {
 
     // Assess
     expect(seen).toEqual(['1']);
+  });
+
+  it('gives a durable consumer, on its next start, what it had not finished when the hub closed', async () => {
+    // Prepare
+    const dir = await mkdtemp(join(tmpdir(), 'local-streams-'));
+    try {
+      const numbered = (n: number) => ({ ...record(n), dynamodb: { ...record(n).dynamodb, SequenceNumber: `${n}` } });
+      const first = createStreamHub({ batchSize: 2, windowMs: 1 }, { log: openStreamLog(dir) });
+      const finished: (string | undefined)[] = [];
+      let started!: () => void;
+      const secondBatchStarted = new Promise<void>((resolve) => (started = resolve));
+      first.subscribe(
+        '*',
+        async (e) => {
+          if (e.Records[0]?.eventID === '3') {
+            started();
+            return new Promise<void>(() => {}); // still at work when the hub closes
+          }
+          finished.push(...ids([e]));
+        },
+        { consumer: 'aggregator' },
+      );
+      for (let i = 1; i <= 5; i++) first.publish('A', numbered(i));
+      await secondBatchStarted;
+
+      // Act
+      await first.close();
+      const second = createStreamHub({ windowMs: 1 }, { log: openStreamLog(dir) });
+      const redelivered: (string | undefined)[] = [];
+      second.subscribe('*', async (e) => void redelivered.push(...ids([e])), { consumer: 'aggregator' });
+      await second.flush();
+      await second.close();
+
+      // Assess
+      expect(finished).toEqual(['1', '2']);
+      expect(redelivered).toEqual(['3', '4', '5']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

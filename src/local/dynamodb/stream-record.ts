@@ -25,6 +25,15 @@ function nextSequenceNumber(): string {
   return lastSequence.toString();
 }
 
+/**
+ * Records from now on are numbered after `sequenceNumber` whatever the clock says: a stream log reopened
+ * after a restart (or a clock set back) must never see a new record sort before one it already holds.
+ */
+export function continueSequenceAfter(sequenceNumber: string): void {
+  const seen = BigInt(sequenceNumber);
+  if (seen > lastSequence) lastSequence = seen;
+}
+
 export type ChangeInput = {
   region: string;
   table: string;
