@@ -21,7 +21,7 @@ import { DEMO_SEED } from '../src/local/seed/seed-demo-data';
 import { seededRandom } from '../src/core/seeded-random';
 import { generateFeedbackReference, generateReference } from '../src/core/reference';
 import { createLexiconSentimentAnalyzer } from '../src/core/sentiment/lexicon-sentiment';
-import { dayOf } from '../src/core/analytics';
+import { createBusinessCalendar, DEFAULT_TIME_ZONE } from '../src/core/business-calendar';
 import type { Booking, Feedback } from '../src/core/model';
 import { createDocumentClient } from '../src/api/runtime';
 import { ensureTables } from '../src/data/ensure-tables';
@@ -48,6 +48,7 @@ const WARM_UP = 20;
 const WRITERS = 4;
 const GOAL_RATIO = 1.5;
 const TABLES = localTableNames('courier-');
+const CALENDAR = createBusinessCalendar(DEFAULT_TIME_ZONE);
 
 type DataSet = {
   label: string;
@@ -83,7 +84,9 @@ async function generateBulk(count: number, now: Date, taken: Set<string>) {
   const feedback: Feedback[] = [];
   for (let copy = 0; bookings.length < count; copy++) {
     if (copy < TEMPLATES)
-      templates.push(await generateDemoCompany({ now, random: seededRandom(DEMO_SEED + 1 + copy), sentiment }));
+      templates.push(
+        await generateDemoCompany({ now, random: seededRandom(DEMO_SEED + 1 + copy), sentiment, calendar: CALENDAR }),
+      );
     const template = templates[copy % TEMPLATES]!;
     let chosen = template.bookings;
     const room = count - bookings.length;
@@ -149,6 +152,7 @@ async function writeDataSet(dataDir: string, total: number, now: Date, day: stri
   // The stack seeds this very company on start: its references are taken and it counts towards the total.
   const demo = await generateDemoCompany({
     now,
+    calendar: CALENDAR,
     random: seededRandom(DEMO_SEED),
     sentiment: createLexiconSentimentAnalyzer(),
   });
@@ -171,9 +175,13 @@ async function writeDataSet(dataDir: string, total: number, now: Date, day: stri
     await writeItems(
       doc,
       TABLES.bookings,
-      bulk.bookings.map((b) => bookingToItem(b)),
+      bulk.bookings.map((b) => bookingToItem(b, CALENDAR)),
     );
-    await writeItems(doc, TABLES.feedback, bulk.feedback.map(feedbackToItem));
+    await writeItems(
+      doc,
+      TABLES.feedback,
+      bulk.feedback.map((f) => feedbackToItem(f, CALENDAR)),
+    );
   } finally {
     ddb.destroy();
     await gateway.close();
@@ -182,7 +190,7 @@ async function writeDataSet(dataDir: string, total: number, now: Date, day: stri
   return {
     bookings: all.length,
     feedback: demo.feedback.length + bulk.feedback.length,
-    onDay: all.filter((b) => dayOf(b.pickupWindow.start) === day).length,
+    onDay: all.filter((b) => CALENDAR.dayOf(b.pickupWindow.start) === day).length,
   };
 }
 
@@ -238,7 +246,7 @@ async function measure(set: DataSet, day: string): Promise<Measured> {
 
 export async function runDashboardBench() {
   const now = new Date();
-  const day = now.toISOString().slice(0, 10);
+  const day = CALENDAR.dayOf(now);
   const sets: DataSet[] = [];
   try {
     for (const [label, total] of [

@@ -1,6 +1,7 @@
 // The MCP server's configuration: the one place that reads process.env (server and Lambda alike). Fails fast
 // with the list of what is missing or wrong.
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../../src/core/business-calendar';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, Provider } from '@aws-sdk/types';
 import { LOCAL_MCP_SERVICE } from '../../src/local/appsync/service-identities';
@@ -27,6 +28,11 @@ const schema = z.object({
   TABLE_PARTNERS: z.string().min(1, 'TABLE_PARTNERS is required (the Partners table name)'),
   TABLE_PARTNERTOKENS: z.string().min(1, 'TABLE_PARTNERTOKENS is required (the PartnerTokens table name)'),
   TABLE_AUDIT: z.string().min(1, 'TABLE_AUDIT is required (the Audit table name)'),
+  /** The company's IANA time zone: audit entries are filed under its days. */
+  COMPANY_TIME_ZONE: z
+    .string()
+    .refine(isValidTimeZone, 'COMPANY_TIME_ZONE must be an IANA time zone such as America/Los_Angeles')
+    .default(DEFAULT_TIME_ZONE),
 });
 
 export type McpConfig = Omit<McpRuntimeOptions, 'publicUrl' | 'log' | 'clock' | 'graphql'> & {
@@ -58,6 +64,7 @@ export function loadMcpConfig(env: NodeJS.ProcessEnv = process.env): McpConfig {
       ...(e.DYNAMODB_ENDPOINT ? { endpoint: e.DYNAMODB_ENDPOINT } : {}),
     },
     tables: { partners: e.TABLE_PARTNERS, partnerTokens: e.TABLE_PARTNERTOKENS, audit: e.TABLE_AUDIT },
+    timeZone: e.COMPANY_TIME_ZONE,
     ...(e.MCP_PUBLIC_URL ? { publicUrl: e.MCP_PUBLIC_URL } : {}),
     ...(e.MCP_DOCS_URL ? { documentationUrl: e.MCP_DOCS_URL } : {}),
   };

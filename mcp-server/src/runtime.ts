@@ -1,6 +1,7 @@
 // Wires the MCP app to its dependencies: DynamoDB for token checks and the audit trail, the SigV4 GraphQL
 // caller under the MCP service's identity. Shared by the HTTP server (Fargate, local) and the Lambda entry.
 import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { createBusinessCalendar, DEFAULT_TIME_ZONE } from '../../src/core/business-calendar';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AwsCredentialIdentity, Provider } from '@aws-sdk/types';
 import { createDocumentClient } from '../../src/api/runtime';
@@ -40,6 +41,8 @@ export type McpRuntimeOptions = {
   documentationUrl?: string;
   log?: Log;
   clock?: Clock;
+  /** The company's IANA time zone (audit entries are filed under its days); the demo's when omitted. */
+  timeZone?: string;
   /** Audit after answering (long-running server) rather than before (Lambda); see McpAppDeps. */
   auditInBackground?: boolean;
   /** Replaces the SigV4 GraphQL caller (unit tests). */
@@ -80,7 +83,9 @@ export function createMcpRuntime(options: McpRuntimeOptions): McpRuntime {
     createGraphQLCaller({ url: options.graphqlUrl, region: options.region, credentials: options.serviceCredentials });
   const app = buildMcpServer({
     graphql,
-    audit: createAuditRepository(doc, options.tables.audit),
+    audit: createAuditRepository(doc, options.tables.audit, {
+      calendar: createBusinessCalendar(options.timeZone ?? DEFAULT_TIME_ZONE),
+    }),
     clock,
     log,
     authenticate: authenticator.authenticate,

@@ -1,4 +1,5 @@
 // What the field handlers need: the core's ports plus a logger. Built once per runtime (Lambda or local).
+import type { BusinessCalendar } from '../core/business-calendar';
 import type {
   AuditRepository,
   BookingRepository,
@@ -39,6 +40,8 @@ export type ApiDeps = {
   geocoder: Geocoder;
   sentiment: SentimentAnalyzer;
   clock: Clock;
+  /** The company's calendar: what "a day" means everywhere in the API. */
+  calendar: BusinessCalendar;
   random: Random;
   log: Log;
   /** The dashboard's rollups (written by the change-feed aggregator). */

@@ -1,6 +1,7 @@
 // The Lambda runtime's configuration: the one place that reads process.env there. Fails fast with
 // the list of what is missing.
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../core/business-calendar';
 import { TABLES, type TableNames, type TableKey } from '../data/tables';
 
 const tableEnv = Object.fromEntries(
@@ -19,6 +20,11 @@ const schema = z.object({
   PROVISIONER_FUNCTION_NAME: z.string().min(1).optional(),
   /** The proof-of-delivery images' bucket (amplify/storage). */
   PROOF_BUCKET: z.string().min(1).optional(),
+  /** The company's IANA time zone: the days bookings, feedback, rollups and audit entries are filed under. */
+  COMPANY_TIME_ZONE: z
+    .string()
+    .refine(isValidTimeZone, 'COMPANY_TIME_ZONE must be an IANA time zone such as America/Los_Angeles')
+    .default(DEFAULT_TIME_ZONE),
   ...tableEnv,
 });
 
@@ -28,6 +34,7 @@ export type LambdaConfig = {
   mcpServiceArn?: string;
   voicebot?: { codeHookFunctionArn: string; provisionerFunctionName?: string };
   proofBucket?: string;
+  timeZone: string;
   tables: TableNames;
 };
 
@@ -56,6 +63,7 @@ export function loadLambdaConfig(env: NodeJS.ProcessEnv = process.env): LambdaCo
           },
         }
       : {}),
+    timeZone: parsed.data.COMPANY_TIME_ZONE,
     tables,
   };
 }

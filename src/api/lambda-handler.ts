@@ -12,6 +12,7 @@ const config = loadLambdaConfig();
 const deps: ApiDeps = createApiDeps({
   doc: createDocumentClient({ region: config.region }),
   tables: config.tables,
+  timeZone: config.timeZone,
   log: jsonLog('api'),
   mcpServiceArn: config.mcpServiceArn,
   ...(config.proofBucket ? { proofs: { bucket: config.proofBucket, s3: { region: config.region } } } : {}),

@@ -3,11 +3,14 @@ import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Booking, BookingStatus, Feedback } from '../core/model';
 import { dayKpis } from '../core/analytics';
+import { createBusinessCalendar } from '../core/business-calendar';
 import { bookingToItem, feedbackToItem } from '../data/item-codec';
 import { makeBooking, startTestTables, type TestTables } from '../data/test-tables';
 import { backfillRollups } from '../data/rollup-backfill';
 import type { RollupRepository } from '../data/rollup-repository';
 import { aggregateStreamEvent } from './rollup-aggregator';
+
+const calendar = createBusinessCalendar('America/Los_Angeles');
 
 let seq = 1000;
 const DAY = '2025-03-02';
@@ -70,25 +73,25 @@ describe('rollup aggregator on DynamoDB', () => {
     };
     const first: DynamoDBStreamEvent = {
       Records: [
-        record(t.names.bookings, bookingToItem(v1)),
-        record(t.names.bookings, bookingToItem(v2), bookingToItem(v1)),
+        record(t.names.bookings, bookingToItem(v1, calendar)),
+        record(t.names.bookings, bookingToItem(v2, calendar), bookingToItem(v1, calendar)),
       ],
     };
     const second: DynamoDBStreamEvent = {
       Records: [
-        record(t.names.bookings, bookingToItem(v3), bookingToItem(v2)),
-        record(t.names.feedback, feedbackToItem(complaint)),
+        record(t.names.bookings, bookingToItem(v3, calendar), bookingToItem(v2, calendar)),
+        record(t.names.feedback, feedbackToItem(complaint, calendar)),
       ],
     };
 
     // Act
-    await aggregateStreamEvent(first, tables(), rollups);
+    await aggregateStreamEvent(first, tables(), rollups, calendar);
     const overdueWhileOpen = await rollups.overdue(DAY, new Date('2025-03-02T17:00:00.000Z'), 10);
-    await aggregateStreamEvent(second, tables(), rollups);
+    await aggregateStreamEvent(second, tables(), rollups, calendar);
     // A stream replays a shard's records in their order, from the first unconfirmed one.
     const results = [
-      await aggregateStreamEvent(first, tables(), rollups),
-      await aggregateStreamEvent(second, tables(), rollups),
+      await aggregateStreamEvent(first, tables(), rollups, calendar),
+      await aggregateStreamEvent(second, tables(), rollups, calendar),
     ];
     const kpis = dayKpis(await rollups.readDay(DAY));
 
@@ -122,11 +125,11 @@ describe('rollup aggregator on DynamoDB', () => {
     };
     const b = makeBooking({ reference: 'BBB-222-2' });
     const event: DynamoDBStreamEvent = {
-      Records: [record('other-table', { id: 'x' }), record(t.names.bookings, bookingToItem(b))],
+      Records: [record('other-table', { id: 'x' }), record(t.names.bookings, bookingToItem(b, calendar))],
     };
 
     // Act
-    const result = await aggregateStreamEvent(event, tables(), failing);
+    const result = await aggregateStreamEvent(event, tables(), failing, calendar);
 
     // Assess
     expect(result.batchItemFailures).toEqual([{ itemIdentifier: event.Records[1]!.dynamodb!.SequenceNumber }]);
@@ -143,12 +146,13 @@ describe('rollup aggregator on DynamoDB', () => {
       await local.repos.bookings.create(booking);
 
       // Act
-      const built = await backfillRollups(local.local.doc, local.names, local.repos.rollups);
-      const again = await backfillRollups(local.local.doc, local.names, local.repos.rollups);
+      const built = await backfillRollups(local.local.doc, local.names, local.repos.rollups, calendar);
+      const again = await backfillRollups(local.local.doc, local.names, local.repos.rollups, calendar);
       await aggregateStreamEvent(
-        { Records: [record(local.names.bookings, bookingToItem(booking))] },
+        { Records: [record(local.names.bookings, bookingToItem(booking, calendar))] },
         { bookings: local.names.bookings, feedback: local.names.feedback },
         local.repos.rollups,
+        calendar,
       );
 
       // Assess

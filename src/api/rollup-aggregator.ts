@@ -4,6 +4,7 @@ import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { bookingRollupChanges, deliveryWatch, feedbackRollupChanges } from '../core/analytics';
+import type { BusinessCalendar } from '../core/business-calendar';
 import { itemToBooking, itemToFeedback } from '../data/item-codec';
 import type { RollupRepository } from '../data/rollup-repository';
 import type { PartnerEventLog } from '../core/ports';
@@ -36,6 +37,7 @@ export async function aggregateRecord(
   record: DynamoDBRecord,
   tables: { bookings: string; feedback: string },
   rollups: RollupRepository,
+  calendar: BusinessCalendar,
   partnerEvents?: PartnerEventLog,
 ): Promise<void> {
   const table = tableOf(record);
@@ -44,9 +46,9 @@ export async function aggregateRecord(
   if (table === tables.bookings) {
     const old = before ? itemToBooking(before) : undefined;
     const next = after ? itemToBooking(after) : undefined;
-    for (const change of bookingRollupChanges(old, next)) await rollups.apply(change);
+    for (const change of bookingRollupChanges(old, next, calendar)) await rollups.apply(change);
     const version = next?.version ?? (old ? old.version + 1 : 0);
-    await rollups.watch(old && deliveryWatch(old), next && deliveryWatch(next), version);
+    await rollups.watch(old && deliveryWatch(old, calendar), next && deliveryWatch(next, calendar), version);
     if (!old && next?.channel === 'VOICE') voiceCallAt = next.createdAt;
     if (partnerEvents && next?.partnerId) {
       // Logged at the time of writing (not of the change), so the log's order is the order readers see it in.
@@ -56,7 +58,7 @@ export async function aggregateRecord(
   } else if (table === tables.feedback) {
     const old = before ? itemToFeedback(before) : undefined;
     const next = after ? itemToFeedback(after) : undefined;
-    for (const change of feedbackRollupChanges(old, next)) await rollups.apply(change);
+    for (const change of feedbackRollupChanges(old, next, calendar)) await rollups.apply(change);
     if (!old && next?.channel === 'VOICE') voiceCallAt = next.createdAt;
   } else {
     return;
@@ -72,11 +74,12 @@ export async function aggregateStreamEvent(
   event: DynamoDBStreamEvent,
   tables: { bookings: string; feedback: string },
   rollups: RollupRepository,
+  calendar: BusinessCalendar,
   partnerEvents?: PartnerEventLog,
 ): Promise<StreamBatchResult> {
   for (const [i, record] of event.Records.entries()) {
     try {
-      await aggregateRecord(record, tables, rollups, partnerEvents);
+      await aggregateRecord(record, tables, rollups, calendar, partnerEvents);
     } catch (e) {
       console.error(JSON.stringify({ level: 'error', message: 'rollup aggregation failed', error: String(e) }));
       return {

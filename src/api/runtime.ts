@@ -1,6 +1,7 @@
 // Builds the API's dependencies from a DynamoDB client and table names: shared by the Lambda and the
 // local server so both run the same code against different endpoints.
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { createBusinessCalendar } from '../core/business-calendar';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { createS3ProofStore } from '../data/proof-store';
@@ -23,13 +24,16 @@ export function createDocumentClient(client: DynamoDBClient | DynamoDBClientConf
 export function createApiDeps(options: {
   doc: DynamoDBDocumentClient;
   tables: TableNames;
+  /** The company's IANA time zone (COMPANY_TIME_ZONE in the cloud, the local configuration locally). */
+  timeZone: string;
   log: Log;
   /** The MCP service's IAM ARN (MCP_SERVICE_ROLE_ARN in the cloud, a fixed local ARN locally). */
   mcpServiceArn?: string;
   /** The proof-of-delivery bucket and how to reach S3 (PROOF_BUCKET in the cloud, the gateway locally). */
   proofs?: { bucket: string; s3: S3ClientConfig };
 }): ApiDeps {
-  const repos = createRepositories(options.doc, options.tables);
+  const calendar = createBusinessCalendar(options.timeZone);
+  const repos = createRepositories(options.doc, options.tables, { calendar });
   return {
     ...repos,
     voicebot: createVoicebotStatusSource(repos.deployments),
@@ -39,6 +43,7 @@ export function createApiDeps(options: {
     geocoder: createGazetteerGeocoder(),
     sentiment: createLexiconSentimentAnalyzer(),
     clock: systemClock,
+    calendar,
     random: cryptoRandom,
     log: options.log,
   };

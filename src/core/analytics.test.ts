@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { createBusinessCalendar } from './business-calendar';
 import type { Booking, BookingStatus, Feedback } from './model';
 import {
   applyRollupChange,
@@ -13,6 +14,8 @@ import {
   type RollupChange,
   type RollupState,
 } from './analytics';
+
+const calendar = createBusinessCalendar('America/Los_Angeles');
 
 const actor = { type: 'COURIER' as const, id: 'courier-01' };
 
@@ -71,11 +74,11 @@ describe('booking rollups', () => {
     const v3 = booking('DELIVERED', 3);
 
     // Act
-    apply(states, bookingRollupChanges(undefined, v1));
+    apply(states, bookingRollupChanges(undefined, v1, calendar));
     const afterInsert = kpisOf(states, '2026-11-26');
-    apply(states, bookingRollupChanges(v1, v2));
+    apply(states, bookingRollupChanges(v1, v2, calendar));
     const afterCollect = kpisOf(states, '2026-11-26');
-    apply(states, bookingRollupChanges(v2, v3));
+    apply(states, bookingRollupChanges(v2, v3, calendar));
     const afterDelivery = kpisOf(states, '2026-11-26');
 
     // Assess
@@ -99,8 +102,8 @@ describe('booking rollups', () => {
     const states = new Map<string, RollupState>();
     const v1 = booking('BOOKED', 1);
     const v2 = booking('COLLECTED', 2);
-    const insert = bookingRollupChanges(undefined, v1);
-    const collect = bookingRollupChanges(v1, v2);
+    const insert = bookingRollupChanges(undefined, v1, calendar);
+    const collect = bookingRollupChanges(v1, v2, calendar);
 
     // Act
     apply(states, insert);
@@ -117,8 +120,8 @@ describe('booking rollups', () => {
     // Prepare
     const states = new Map<string, RollupState>();
     const v1 = booking('DELIVERED', 4);
-    apply(states, bookingRollupChanges(undefined, v1));
-    const removal = bookingRollupChanges(v1, undefined);
+    apply(states, bookingRollupChanges(undefined, v1, calendar));
+    const removal = bookingRollupChanges(v1, undefined, calendar);
 
     // Act
     apply(states, removal);
@@ -133,10 +136,10 @@ describe('booking rollups', () => {
     const states = new Map<string, RollupState>();
 
     // Act
-    apply(states, bookingRollupChanges(undefined, booking('DELIVERED', 1, { reference: 'A' })));
-    apply(states, bookingRollupChanges(undefined, booking('FAILED_DELIVERY', 1, { reference: 'B' })));
-    apply(states, bookingRollupChanges(undefined, booking('RETURNED', 1, { reference: 'C' })));
-    apply(states, bookingRollupChanges(undefined, booking('DELIVERED', 1, { reference: 'D' })));
+    apply(states, bookingRollupChanges(undefined, booking('DELIVERED', 1, { reference: 'A' }), calendar));
+    apply(states, bookingRollupChanges(undefined, booking('FAILED_DELIVERY', 1, { reference: 'B' }), calendar));
+    apply(states, bookingRollupChanges(undefined, booking('RETURNED', 1, { reference: 'C' }), calendar));
+    apply(states, bookingRollupChanges(undefined, booking('DELIVERED', 1, { reference: 'D' }), calendar));
 
     // Assess
     expect(kpisOf(states, '2026-11-26')).toMatchObject({
@@ -163,9 +166,9 @@ describe('feedback rollups', () => {
     });
 
     // Act
-    apply(states, feedbackRollupChanges(undefined, praise));
-    apply(states, feedbackRollupChanges(undefined, complaint));
-    apply(states, feedbackRollupChanges(undefined, complaint));
+    apply(states, feedbackRollupChanges(undefined, praise, calendar));
+    apply(states, feedbackRollupChanges(undefined, complaint, calendar));
+    apply(states, feedbackRollupChanges(undefined, complaint, calendar));
 
     // Assess
     expect(kpisOf(states, '2026-11-26')).toMatchObject({
@@ -183,10 +186,10 @@ describe('feedback rollups', () => {
     // Prepare
     const states = new Map<string, RollupState>();
     const praise = feedback();
-    apply(states, feedbackRollupChanges(undefined, praise));
+    apply(states, feedbackRollupChanges(undefined, praise, calendar));
 
     // Act
-    apply(states, feedbackRollupChanges(praise, undefined));
+    apply(states, feedbackRollupChanges(praise, undefined, calendar));
 
     // Assess
     expect(kpisOf(states, '2026-11-26')).toMatchObject({ feedback: 0, ratings: 0, averageRating: null });
@@ -213,12 +216,12 @@ describe('shards and watches', () => {
     const open = booking('OUT_FOR_DELIVERY', 5, { eta: '2026-11-26T10:00:00.000Z', courierId: 'courier-01' });
 
     // Act
-    const watch = deliveryWatch(open);
+    const watch = deliveryWatch(open, calendar);
 
     // Assess
     expect(watch).toMatchObject({ day: '2026-11-26', reference: 'K7M-4QX-9', courierId: 'courier-01', version: 5 });
     expect(minutesLate(watch!, new Date('2026-11-26T10:30:30.000Z'))).toBe(30);
-    expect(deliveryWatch(booking('DELIVERED', 6, { eta: '2026-11-26T10:00:00.000Z' }))).toBeUndefined();
-    expect(deliveryWatch(booking('BOOKED', 1))).toBeUndefined();
+    expect(deliveryWatch(booking('DELIVERED', 6, { eta: '2026-11-26T10:00:00.000Z' }), calendar)).toBeUndefined();
+    expect(deliveryWatch(booking('BOOKED', 1), calendar)).toBeUndefined();
   });
 });

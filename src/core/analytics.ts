@@ -1,6 +1,7 @@
 // Dashboard rollup maths: what each booking and feedback contributes to the per-day counters, the delta a
 // change makes, the idempotent application of a delta, and the KPIs read back from the counters. Pure: the
 // change-feed aggregator (src/api) and the rollup repository (src/data) apply exactly these rules.
+import type { BusinessCalendar } from './business-calendar';
 import type { Booking, BookingStatus, Feedback } from './model';
 import { BOOKING_STATUSES } from './model';
 import { isTerminal } from './status-machine';
@@ -23,15 +24,8 @@ export const COUNTERS = [
 export type CounterName = (typeof COUNTERS)[number];
 export type Counters = Partial<Record<CounterName, number>>;
 
-/** One counter increment of one UTC day. */
+/** One counter increment of one company day. */
 export type Contribution = { day: string; counter: CounterName; value: number };
-
-/** UTC calendar day of an ISO instant. */
-export function dayOf(iso: string): string {
-  const time = Date.parse(iso);
-  if (Number.isNaN(time)) throw new RangeError(`Not an ISO instant: ${iso}`);
-  return new Date(time).toISOString().slice(0, 10);
-}
 
 /** Milliseconds from the last collection to the delivery, when the booking has both events. */
 export function deliveryDurationMs(booking: Booking): number | undefined {
@@ -47,13 +41,14 @@ export function deliveryDurationMs(booking: Booking): number | undefined {
  * A booking counts on its pickup day (the day the map and day lists file it under); a call the bot took
  * counts on the day the call happened (creation).
  */
-export function bookingContributions(booking: Booking): Contribution[] {
-  const day = dayOf(booking.pickupWindow.start);
+export function bookingContributions(booking: Booking, calendar: BusinessCalendar): Contribution[] {
+  const day = calendar.dayOf(booking.pickupWindow.start);
   const out: Contribution[] = [
     { day, counter: 'bookings', value: 1 },
     { day, counter: `status.${booking.status}`, value: 1 },
   ];
-  if (booking.channel === 'VOICE') out.push({ day: dayOf(booking.createdAt), counter: 'voiceBookings', value: 1 });
+  if (booking.channel === 'VOICE')
+    out.push({ day: calendar.dayOf(booking.createdAt), counter: 'voiceBookings', value: 1 });
   const ms = deliveryDurationMs(booking);
   if (ms !== undefined) {
     out.push({ day, counter: 'deliveredTimed', value: 1 }, { day, counter: 'deliveryMsSum', value: ms });
@@ -62,8 +57,8 @@ export function bookingContributions(booking: Booking): Contribution[] {
 }
 
 /** Feedback counts on the day it was given. */
-export function feedbackContributions(feedback: Feedback): Contribution[] {
-  const day = dayOf(feedback.createdAt);
+export function feedbackContributions(feedback: Feedback, calendar: BusinessCalendar): Contribution[] {
+  const day = calendar.dayOf(feedback.createdAt);
   const out: Contribution[] = [{ day, counter: 'feedback', value: 1 }];
   if (feedback.rating !== undefined) {
     out.push({ day, counter: 'ratings', value: 1 }, { day, counter: 'ratingSum', value: feedback.rating });
@@ -105,11 +100,18 @@ export type RollupChange = { day: string; source: string; version: number; delta
  * The rollup changes one booking stream record makes. A removal (TTL expiry) takes the booking's counts
  * away under version+1, so the removal itself is also applied once only.
  */
-export function bookingRollupChanges(before: Booking | undefined, after: Booking | undefined): RollupChange[] {
+export function bookingRollupChanges(
+  before: Booking | undefined,
+  after: Booking | undefined,
+  calendar: BusinessCalendar,
+): RollupChange[] {
   const current = after ?? before;
   if (!current) return [];
   const version = after ? after.version : before!.version + 1;
-  const delta = contributionDelta(before ? bookingContributions(before) : [], after ? bookingContributions(after) : []);
+  const delta = contributionDelta(
+    before ? bookingContributions(before, calendar) : [],
+    after ? bookingContributions(after, calendar) : [],
+  );
   return [...delta].map(([day, counters]) => ({
     day,
     source: `b:${current.reference}`,
@@ -120,13 +122,17 @@ export function bookingRollupChanges(before: Booking | undefined, after: Booking
 }
 
 /** Feedback is written once and only ever removed by retention: version 1 adds it, version 2 takes it away. */
-export function feedbackRollupChanges(before: Feedback | undefined, after: Feedback | undefined): RollupChange[] {
+export function feedbackRollupChanges(
+  before: Feedback | undefined,
+  after: Feedback | undefined,
+  calendar: BusinessCalendar,
+): RollupChange[] {
   if (before && after) return [];
   const current = after ?? before;
   if (!current) return [];
   const delta = contributionDelta(
-    before ? feedbackContributions(before) : [],
-    after ? feedbackContributions(after) : [],
+    before ? feedbackContributions(before, calendar) : [],
+    after ? feedbackContributions(after, calendar) : [],
   );
   const version = after ? 1 : 2;
   return [...delta].map(([day, counters]) => ({
@@ -242,10 +248,10 @@ export type DeliveryWatch = {
 };
 
 /** Delivered, returned and cancelled bookings can no longer be late; the others are watched once they have an ETA. */
-export function deliveryWatch(booking: Booking): DeliveryWatch | undefined {
+export function deliveryWatch(booking: Booking, calendar: BusinessCalendar): DeliveryWatch | undefined {
   if (isTerminal(booking.status) || !booking.eta) return undefined;
   return {
-    day: dayOf(booking.pickupWindow.start),
+    day: calendar.dayOf(booking.pickupWindow.start),
     reference: booking.reference,
     eta: booking.eta,
     status: booking.status,

@@ -1,5 +1,6 @@
 // Booking use cases: book a courier, read and list bookings, assign couriers, move deliveries along.
 import { z } from 'zod';
+import type { BusinessCalendar } from './business-calendar';
 import {
   actorFor,
   assertCanAssignCourier,
@@ -24,7 +25,6 @@ import {
   pageSchema,
   parseInput,
   text,
-  utcDay,
   type Issue,
   type PageInput,
 } from './input-validation';
@@ -461,7 +461,7 @@ export async function listBookings(
   filter: BookingFilter | null | undefined,
   page: PageInput | null | undefined,
   principal: Principal,
-  deps: { bookings: BookingRepository; clock: Clock },
+  deps: { bookings: BookingRepository; clock: Clock; calendar: BusinessCalendar },
 ): Promise<Page<Booking>> {
   assertCanListBookings(principal);
   const f = parseInput(bookingFilterSchema, filter, 'filter');
@@ -503,7 +503,11 @@ export async function listBookings(
           ...(f.status ? { status: f.status } : {}),
         };
       } else {
-        query = { by: 'day', day: f.day ?? utcDay(deps.clock.now()), ...(f.status ? { status: f.status } : {}) };
+        query = {
+          by: 'day',
+          day: f.day ?? deps.calendar.dayOf(deps.clock.now()),
+          ...(f.status ? { status: f.status } : {}),
+        };
       }
   }
   const result = await deps.bookings.query(query, p);
@@ -514,7 +518,7 @@ export async function listBookings(
       (f.status === undefined || b.status === f.status) &&
       (f.courierId === undefined || b.courierId === f.courierId) &&
       (f.partnerId === undefined || b.partnerId === f.partnerId) &&
-      (f.day === undefined || b.pickupWindow.start.slice(0, 10) === f.day),
+      (f.day === undefined || deps.calendar.dayOf(b.pickupWindow.start) === f.day),
   );
   return result.nextToken !== undefined ? { items, nextToken: result.nextToken } : { items };
 }

@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { createBusinessCalendar } from './business-calendar';
 import { getDashboard, type DashboardDeps, type RollupReader } from './dashboard';
 import { admin, acme, courier7 } from './testing/fixtures';
 import { createMemoryFeedbackRepository } from './testing/memory-repositories';
@@ -21,6 +22,7 @@ const deps = (rollups: RollupReader): DashboardDeps => ({
   rollups,
   feedback: createMemoryFeedbackRepository(),
   clock: { now: () => now },
+  calendar: createBusinessCalendar('America/Los_Angeles'),
   log: silentLog,
 });
 

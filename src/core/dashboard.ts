@@ -1,6 +1,7 @@
 // The admin dashboard (Req 2.3–2.4, 9.11): a day's KPIs and alerts read from rollups the change feed keeps
 // current, plus the system's health. Reads a bounded number of items whatever the day's volume.
 import { ForbiddenError, ValidationError } from './errors';
+import { isDay, type BusinessCalendar } from './business-calendar';
 import { dayKpis, minutesLate, type Counters, type DayKpis, type DeliveryWatch } from './analytics';
 import type { Feedback, Principal } from './model';
 import type { Clock, FeedbackRepository } from './ports';
@@ -38,6 +39,7 @@ export type DashboardDeps = {
   rollups: RollupReader;
   feedback: FeedbackRepository;
   clock: Clock;
+  calendar: BusinessCalendar;
   voicebot?: VoicebotStatusSource;
   log: { error(message: string, detail?: unknown): void };
 };
@@ -65,8 +67,8 @@ export async function getDashboard(
     });
   }
   const now = deps.clock.now();
-  const theDay = day ?? now.toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(theDay) || Number.isNaN(Date.parse(`${theDay}T00:00:00Z`))) {
+  const theDay = day ?? deps.calendar.dayOf(now);
+  if (!isDay(theDay)) {
     throw new ValidationError('day must be a date like 2026-03-01.', { field: 'day' });
   }
   const voicebot = deps.voicebot

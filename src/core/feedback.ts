@@ -1,5 +1,6 @@
 // Feedback and complaints about completed deliveries: validated, scored for sentiment, flagged when urgent.
 import { z } from 'zod';
+import type { BusinessCalendar } from './business-calendar';
 import { assertCanListFeedback, assertCanSubmitFeedback, canReadFeedback } from './access';
 import { ConflictError, FaultError, ForbiddenError, type DomainErrorOptions } from './errors';
 import {
@@ -11,7 +12,6 @@ import {
   pageSchema,
   parseInput,
   text,
-  utcDay,
   type Issue,
   type PageInput,
 } from './input-validation';
@@ -213,7 +213,7 @@ export async function listFeedback(
   filter: FeedbackFilter | null | undefined,
   page: PageInput | null | undefined,
   principal: Principal,
-  deps: { feedback: FeedbackRepository; clock: Clock },
+  deps: { feedback: FeedbackRepository; clock: Clock; calendar: BusinessCalendar },
 ): Promise<Page<Feedback>> {
   assertCanListFeedback(principal);
   const f = parseInput(feedbackFilterSchema, filter, 'filter');
@@ -237,13 +237,13 @@ export async function listFeedback(
   } else if (f.flaggedOnly) {
     // The flagged index is partitioned by day: one day's flagged complaints (today's unless a day is given,
     // as the dashboard's alerts are), never a read of every day's.
-    query = { by: 'flagged', day: f.day ?? utcDay(deps.clock.now()) };
+    query = { by: 'flagged', day: f.day ?? deps.calendar.dayOf(deps.clock.now()) };
   } else if (f.courierId !== undefined) {
     query = { by: 'courier', courierId: f.courierId };
   } else if (f.partnerId !== undefined) {
     query = { by: 'partner', partnerId: f.partnerId };
   } else {
-    query = { by: 'day', day: f.day ?? utcDay(deps.clock.now()) };
+    query = { by: 'day', day: f.day ?? deps.calendar.dayOf(deps.clock.now()) };
   }
 
   const result = await deps.feedback.query(query, p);
@@ -254,7 +254,7 @@ export async function listFeedback(
       (!f.flaggedOnly || x.flagged) &&
       (f.courierId === undefined || x.courierId === f.courierId) &&
       (f.partnerId === undefined || x.partnerId === f.partnerId) &&
-      (f.day === undefined || x.createdAt.slice(0, 10) === f.day),
+      (f.day === undefined || deps.calendar.dayOf(x.createdAt) === f.day),
   );
   return result.nextToken !== undefined ? { items, nextToken: result.nextToken } : { items };
 }

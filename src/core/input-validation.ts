@@ -140,8 +140,3 @@ export const pageSchema = z
   .transform((p) => p ?? { limit: 50, nextToken: undefined });
 
 export type PageInput = { limit?: number | null; nextToken?: string | null };
-
-/** YYYY-MM-DD of an instant in UTC: the day partition of bookings and feedback. */
-export function utcDay(at: Date): string {
-  return at.toISOString().slice(0, 10);
-}

@@ -19,7 +19,7 @@ import type {
 export type Page<T> = { items: T[]; nextToken?: string };
 
 export type BookingQuery =
-  | { by: 'day'; day: string; status?: BookingStatus } // day = YYYY-MM-DD (UTC) of the pickup window start
+  | { by: 'day'; day: string; status?: BookingStatus } // day = YYYY-MM-DD: the company's day of the pickup window start
   | { by: 'courier'; courierId: string; day?: string }
   | { by: 'partner'; partnerId: string; day?: string; status?: BookingStatus };
 
@@ -37,10 +37,10 @@ export type BookingRepository = {
 
 export type FeedbackQuery =
   | { by: 'booking'; bookingReference: string }
-  | { by: 'day'; day: string } // YYYY-MM-DD of createdAt
+  | { by: 'day'; day: string } // YYYY-MM-DD: the company's day of createdAt
   | { by: 'courier'; courierId: string }
   | { by: 'partner'; partnerId: string }
-  | { by: 'flagged'; day?: string }; // YYYY-MM-DD of createdAt; without it, every flagged complaint
+  | { by: 'flagged'; day?: string }; // the company's day of createdAt; without it, every flagged complaint
 
 export type FeedbackRepository = {
   create(feedback: Feedback): Promise<void>; // ConflictError when the reference exists

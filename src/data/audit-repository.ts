@@ -3,7 +3,8 @@
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../core/model';
 import type { AuditRepository } from '../core/ports';
-import { strip, toItem, utcDay } from './item-codec';
+import type { BusinessCalendar } from '../core/business-calendar';
+import { companyDay, strip, toItem } from './item-codec';
 import { queryPage } from './paged-query';
 
 /** How long audit entries are kept. */
@@ -15,7 +16,7 @@ const toEntry = (item: Record<string, unknown>) => strip(item, STORAGE_ATTRIBUTE
 export function createAuditRepository(
   doc: DynamoDBDocumentClient,
   table: string,
-  options: { retentionDays?: number } = {},
+  options: { calendar: BusinessCalendar; retentionDays?: number },
 ): AuditRepository {
   const retentionSeconds = (options.retentionDays ?? AUDIT_RETENTION_DAYS) * 24 * 3600;
   return {
@@ -26,7 +27,7 @@ export function createAuditRepository(
           Item: {
             ...toItem(entry),
             atId: `${entry.at}#${entry.id}`,
-            day: utcDay(entry.at),
+            day: companyDay(entry.at, options.calendar),
             expiresAt: Math.floor(Date.parse(entry.at) / 1000) + retentionSeconds,
           },
         }),
@@ -39,8 +40,18 @@ export function createAuditRepository(
             doc,
             {
               TableName: table,
-              KeyConditionExpression: q.day ? 'partnerId = :p AND begins_with(atId, :day)' : 'partnerId = :p',
-              ExpressionAttributeValues: { ':p': q.partnerId, ...(q.day ? { ':day': q.day } : {}) },
+              // atId starts with the UTC instant, so a company day is the range of its instants.
+              KeyConditionExpression: q.day ? 'partnerId = :p AND atId BETWEEN :from AND :to' : 'partnerId = :p',
+              ExpressionAttributeValues: {
+                ':p': q.partnerId,
+                ...(q.day
+                  ? {
+                      ':from': options.calendar.startOf(q.day).toISOString(),
+                      // '~' sorts after every '#<id>' suffix of the last instant before the next day.
+                      ':to': `${new Date(options.calendar.endOf(q.day).getTime() - 1).toISOString()}~`,
+                    }
+                  : {}),
+              },
               ScanIndexForward: false,
             },
             page,

@@ -1,4 +1,5 @@
 import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { createBusinessCalendar } from '../core/business-calendar';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors';
@@ -161,7 +162,10 @@ describe('booking repository: retention', () => {
 
   it('keeps non-terminal bookings forever and honours a configured retention', async () => {
     // Prepare
-    const shortLived = createBookingRepository(db.local.doc, db.names.bookings, { retentionDays: 30 });
+    const shortLived = createBookingRepository(db.local.doc, db.names.bookings, {
+      calendar: createBusinessCalendar('America/Los_Angeles'),
+      retentionDays: 30,
+    });
     const open = makeBooking({ reference: uniqueRef(), status: 'IN_TRANSIT' });
     const done = makeBooking({ reference: uniqueRef(), status: 'DELIVERED' });
 

@@ -1,18 +1,19 @@
 // BookingRepository on DynamoDB: conditional create, optimistic-locking update, index queries by pickup
 // day, courier and partner.
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { BusinessCalendar } from '../core/business-calendar';
 import { ConflictError, NotFoundError } from '../core/errors';
 import type { Booking } from '../core/model';
 import type { BookingRepository, Page } from '../core/ports';
 import { bookingToItem, DEFAULT_RETENTION_DAYS, itemToBooking } from './item-codec';
 import { isConditionalCheckFailed, queryPage } from './paged-query';
 
-export type BookingRepositoryOptions = { retentionDays?: number };
+export type BookingRepositoryOptions = { calendar: BusinessCalendar; retentionDays?: number };
 
 export function createBookingRepository(
   doc: DynamoDBDocumentClient,
   table: string,
-  options: BookingRepositoryOptions = {},
+  options: BookingRepositoryOptions,
 ): BookingRepository {
   const retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
 
@@ -22,7 +23,7 @@ export function createBookingRepository(
         await doc.send(
           new PutCommand({
             TableName: table,
-            Item: bookingToItem(booking, retentionDays),
+            Item: bookingToItem(booking, options.calendar, retentionDays),
             ConditionExpression: 'attribute_not_exists(#reference)',
             ExpressionAttributeNames: { '#reference': 'reference' },
           }),
@@ -45,7 +46,7 @@ export function createBookingRepository(
         await doc.send(
           new PutCommand({
             TableName: table,
-            Item: bookingToItem(stored, retentionDays),
+            Item: bookingToItem(stored, options.calendar, retentionDays),
             ConditionExpression: '#version = :expected',
             ExpressionAttributeNames: { '#version': 'version' },
             ExpressionAttributeValues: { ':expected': expectedVersion },

@@ -3,10 +3,15 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../core/errors';
 import type { FeedbackQuery, FeedbackRepository } from '../core/ports';
+import type { BusinessCalendar } from '../core/business-calendar';
 import { feedbackToItem, itemToFeedback } from './item-codec';
 import { isConditionalCheckFailed, queryPage, scanPage } from './paged-query';
 
-export function createFeedbackRepository(doc: DynamoDBDocumentClient, table: string): FeedbackRepository {
+export function createFeedbackRepository(
+  doc: DynamoDBDocumentClient,
+  table: string,
+  calendar: BusinessCalendar,
+): FeedbackRepository {
   const byIndex = (index: string, attribute: string, value: string) => ({
     TableName: table,
     IndexName: index,
@@ -35,7 +40,7 @@ export function createFeedbackRepository(doc: DynamoDBDocumentClient, table: str
         await doc.send(
           new PutCommand({
             TableName: table,
-            Item: feedbackToItem(feedback),
+            Item: feedbackToItem(feedback, calendar),
             ConditionExpression: 'attribute_not_exists(#reference)',
             ExpressionAttributeNames: { '#reference': 'reference' },
           }),

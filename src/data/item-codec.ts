@@ -1,5 +1,6 @@
 // Mapping between domain objects (src/core/model.ts) and table items: adds the index and TTL attributes
 // that tables.ts names, and strips them again when reading, so the core never sees storage details.
+import type { BusinessCalendar } from '../core/business-calendar';
 import type { Booking, BookingStatus, Feedback } from '../core/model';
 
 export type ItemRecord = Record<string, unknown>;
@@ -10,11 +11,10 @@ const FEEDBACK_STORAGE_ATTRIBUTES = ['day', 'flaggedDay', 'expiresAt'] as const;
 
 export const DEFAULT_RETENTION_DAYS = 400;
 
-/** UTC calendar day of an ISO instant: the partition of the by-day indexes. */
-export function utcDay(iso: string): string {
-  const time = Date.parse(iso);
-  if (Number.isNaN(time)) throw new RangeError(`Not an ISO instant: ${iso}`);
-  return new Date(time).toISOString().slice(0, 10);
+/** The company day of an ISO instant: the partition of the by-day indexes. */
+export function companyDay(iso: string, calendar: BusinessCalendar): string {
+  if (Number.isNaN(Date.parse(iso))) throw new RangeError(`Not an ISO instant: ${iso}`);
+  return calendar.dayOf(iso);
 }
 
 export function statusAt(status: BookingStatus, updatedAt: string, reference: string): string {
@@ -35,8 +35,12 @@ export function toItem<T>(value: T): ItemRecord {
  * indexes stay sparse; a booking in a terminal status gets `expiresAt` so DynamoDB deletes it after the
  * retention period (Req 6.6).
  */
-export function bookingToItem(booking: Booking, retentionDays = DEFAULT_RETENTION_DAYS): ItemRecord {
-  const day = utcDay(booking.pickupWindow.start);
+export function bookingToItem(
+  booking: Booking,
+  calendar: BusinessCalendar,
+  retentionDays = DEFAULT_RETENTION_DAYS,
+): ItemRecord {
+  const day = companyDay(booking.pickupWindow.start, calendar);
   const item: ItemRecord = {
     ...toItem(booking),
     day,
@@ -53,8 +57,8 @@ export function itemToBooking(item: ItemRecord): Booking {
 }
 
 /** Feedback as stored: `day` of createdAt for the day index, `flaggedDay` only on flagged complaints (sparse). */
-export function feedbackToItem(feedback: Feedback): ItemRecord {
-  const day = utcDay(feedback.createdAt);
+export function feedbackToItem(feedback: Feedback, calendar: BusinessCalendar): ItemRecord {
+  const day = companyDay(feedback.createdAt, calendar);
   return { ...toItem(feedback), day, ...(feedback.flagged ? { flaggedDay: day } : {}) };
 }
 

@@ -14,6 +14,7 @@ import type {
   PartnerTokenRepository,
   RateLimitCounter,
 } from '../core/ports';
+import type { BusinessCalendar } from '../core/business-calendar';
 import { createAuditRepository } from './audit-repository';
 import { createDeploymentRepository } from './deployment-repository';
 import type { DeploymentRepository } from '../provisioning/deployment';
@@ -47,6 +48,8 @@ export type Repositories = {
 };
 
 export type RepositoryOptions = {
+  /** The company's calendar: bookings, feedback and audit entries are filed under its days. */
+  calendar: BusinessCalendar;
   /** Days a booking in a terminal status is kept before TTL deletes it (default 400). */
   retentionDays?: number;
   clock?: Clock;
@@ -57,12 +60,15 @@ const systemClock: Clock = { now: () => new Date() };
 export function createRepositories(
   doc: DynamoDBDocumentClient,
   names: TableNames,
-  options: RepositoryOptions = {},
+  options: RepositoryOptions,
 ): Repositories {
   const clock = options.clock ?? systemClock;
   return {
-    bookings: createBookingRepository(doc, names.bookings, { retentionDays: options.retentionDays }),
-    feedback: createFeedbackRepository(doc, names.feedback),
+    bookings: createBookingRepository(doc, names.bookings, {
+      calendar: options.calendar,
+      retentionDays: options.retentionDays,
+    }),
+    feedback: createFeedbackRepository(doc, names.feedback, options.calendar),
     couriers: createCourierRepository(doc, names.couriers),
     partners: createPartnerRepository(doc, names.partners),
     memberships: createMembershipRepository(doc, names.memberships),
@@ -71,7 +77,7 @@ export function createRepositories(
     rollups: createRollupRepository(doc, names.rollups),
     partnerTokens: createPartnerTokenRepository(doc, names.partnerTokens),
     rateLimits: createRateLimitCounter(doc, names.rateLimits),
-    audit: createAuditRepository(doc, names.audit),
+    audit: createAuditRepository(doc, names.audit, { calendar: options.calendar }),
     partnerEvents: createPartnerEventLog(doc, names.rollups),
     deployments: createDeploymentRepository(doc, names.deployments),
   };

@@ -13,6 +13,7 @@ import {
   type RollupChange,
   type RollupState,
 } from '../core/analytics';
+import type { BusinessCalendar } from '../core/business-calendar';
 import { itemToBooking, itemToFeedback } from './item-codec';
 import type { RollupRepository } from './rollup-repository';
 import type { TableNames } from './tables';
@@ -33,6 +34,7 @@ export async function backfillRollups(
   doc: DynamoDBDocumentClient,
   tables: Pick<TableNames, 'bookings' | 'feedback'>,
   rollups: RollupRepository,
+  calendar: BusinessCalendar,
 ): Promise<boolean> {
   if (await rollups.isBuilt()) return false;
   const [bookings, feedback] = await Promise.all([
@@ -40,8 +42,8 @@ export async function backfillRollups(
     scanAll(doc, tables.feedback, itemToFeedback),
   ]);
   const changes: RollupChange[] = [
-    ...bookings.flatMap((b) => bookingRollupChanges(undefined, b)),
-    ...feedback.flatMap((f) => feedbackRollupChanges(undefined, f)),
+    ...bookings.flatMap((b) => bookingRollupChanges(undefined, b, calendar)),
+    ...feedback.flatMap((f) => feedbackRollupChanges(undefined, f, calendar)),
   ];
   const shards = new Map<string, { day: string; shard: number; state: RollupState }>();
   for (const change of changes) {
@@ -51,7 +53,7 @@ export async function backfillRollups(
     entry.state = applyRollupChange(entry.state, change);
     shards.set(key, entry);
   }
-  const watches = bookings.map(deliveryWatch).filter((w): w is DeliveryWatch => w !== undefined);
+  const watches = bookings.map((b) => deliveryWatch(b, calendar)).filter((w): w is DeliveryWatch => w !== undefined);
   await rollups.writeBuilt([...shards.values()], watches);
   return true;
 }

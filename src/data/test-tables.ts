@@ -1,6 +1,7 @@
 // Test support: the local DynamoDB (gateway + dynalite, in-process, free port) with every table of
 // TABLES created under a fresh prefix, and the repositories wired to it.
 import { startLocalDynamo, type LocalDynamo } from '../local/dynamodb/local-dynamo';
+import { createBusinessCalendar, DEFAULT_TIME_ZONE } from '../core/business-calendar';
 import type { Booking } from '../core/model';
 import type { Clock } from '../core/ports';
 import { ensureTables } from './ensure-tables';
@@ -11,11 +12,19 @@ export type TestTables = { local: LocalDynamo; names: TableNames; repos: Reposit
 
 let prefixCount = 0;
 
-export async function startTestTables(options: RepositoryOptions = {}): Promise<TestTables> {
+export async function startTestTables(options: Partial<RepositoryOptions> = {}): Promise<TestTables> {
   const local = await startLocalDynamo({ ttlSweepIntervalMs: 0, streams: { windowMs: 1 } });
   const names = localTableNames(`test${++prefixCount}-`);
   await ensureTables(local.client, names);
-  return { local, names, repos: createRepositories(local.doc, names, options), close: () => local.close() };
+  return {
+    local,
+    names,
+    repos: createRepositories(local.doc, names, {
+      calendar: createBusinessCalendar(DEFAULT_TIME_ZONE),
+      ...options,
+    }),
+    close: () => local.close(),
+  };
 }
 
 export function fixedClock(iso: string): Clock & { set(iso: string): void } {

@@ -12,6 +12,8 @@ export type LocalOutputsInput = {
   groups: string[];
   /** Map tiles for the web app's maps, as a Leaflet URL template; OpenStreetMap's when omitted. */
   mapTileUrl?: string;
+  /** The company's IANA time zone: every day, week and month the app shows is a day of this calendar. */
+  companyTimeZone: string;
   /** The call simulator's HTTP API on the gateway and the number that reaches the bot (test-call page). */
   callSimulator?: { url: string; phoneNumber: string };
 };
@@ -52,6 +54,8 @@ export function localAmplifyOutputs(o: LocalOutputsInput) {
       userPoolEndpoint: o.cognitoEndpoint,
       /** Not part of Amplify's format: the tile URL template the web app's maps load. */
       mapTileUrl: o.mapTileUrl ?? DEFAULT_MAP_TILE_URL,
+      /** Not part of Amplify's format: the company's time zone, whose days the app shows whatever the viewer's. */
+      companyTimeZone: o.companyTimeZone,
       /** Not part of Amplify's format: where the voicebot's test-call page places its simulated calls. */
       ...(o.callSimulator ? { callSimulator: o.callSimulator } : {}),
       local: true,

@@ -2,6 +2,7 @@
 // overridable; fails fast with a list of what is wrong.
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../core/business-calendar';
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
@@ -20,6 +21,10 @@ const schema = z.object({
     .regex(/[^A-Za-z0-9]/, 'DEMO_PASSWORD needs a symbol')
     .default('Demo-Courier-2026!'),
   AWS_REGION: z.string().default('us-east-1'),
+  COMPANY_TIME_ZONE: z
+    .string()
+    .refine(isValidTimeZone, 'COMPANY_TIME_ZONE must be an IANA time zone such as America/Los_Angeles')
+    .default(DEFAULT_TIME_ZONE),
   MAP_TILE_URL: z
     .string()
     .regex(/\{z\}.*\{x\}.*\{y\}/, 'MAP_TILE_URL must be a tile URL template with {z}, {x} and {y}')
@@ -60,6 +65,8 @@ export type LocalConfig = {
   dataDir: string;
   demoPassword: string;
   region: string;
+  /** The company's IANA time zone (COMPANY_TIME_ZONE). */
+  timeZone: string;
   /** Tile URL template for the web app's maps; OpenStreetMap's when unset. */
   mapTileUrl?: string;
   simulator: SimulatorConfig;
@@ -80,6 +87,7 @@ export function loadLocalConfig(env: NodeJS.ProcessEnv = process.env): LocalConf
     dataDir: resolve(c.DATA_DIR),
     demoPassword: c.DEMO_PASSWORD,
     region: c.AWS_REGION,
+    timeZone: c.COMPANY_TIME_ZONE,
     simulator: ['off', 'false', '0'].includes(c.SIMULATOR)
       ? false
       : {

@@ -29,6 +29,8 @@ import { jsonLog, type ApiDeps } from '../api/deps';
 import { handleStreamEvent } from '../api/change-feed';
 import { aggregateStreamEvent } from '../api/rollup-aggregator';
 import { backfillRollups } from '../data/rollup-backfill';
+import { refileUnderCalendar } from '../data/calendar-refiling';
+import { DEFAULT_TIME_ZONE } from '../core/business-calendar';
 import { createRollupRepository } from '../data/rollup-repository';
 import { createGraphQLPublisher } from '../api/graphql-publisher';
 import { createLocalVoicebot, LOCAL_FUNCTIONS } from './voicebot';
@@ -61,6 +63,8 @@ export type StackOptions = {
   log?: (line: string) => void;
   /** Tile URL template served to the web app (amplify_outputs.json custom.mapTileUrl). */
   mapTileUrl?: string;
+  /** The company's IANA time zone, whose days everything is filed under (default America/Los_Angeles). */
+  timeZone?: string;
   /** Couriers moving through their deliveries on their own (local demo); off unless given. */
   simulator?: false | FleetSimulatorSettings;
   /** Provision the voicebot into the emulated Connect instance when no deployment has succeeded yet. */
@@ -197,6 +201,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const baseDeps = createApiDeps({
       doc,
       tables,
+      timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
       log: jsonLog('api'),
       mcpServiceArn: LOCAL_MCP_SERVICE.userArn,
       proofs,
@@ -233,7 +238,15 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // which starts below), so the dashboard rollups of data that predates them are built once here, with the
     // aggregator's own rollup functions and version guards; from then on the change feed keeps them current.
     const rollups = createRollupRepository(doc, tables.rollups);
-    if (await backfillRollups(doc, tables, rollups)) log('[rollups] built the dashboard rollups from existing data');
+    const refiled = await refileUnderCalendar(doc, tables, deps.calendar);
+    if (refiled && refiled.refiled > 0) {
+      log(
+        `[calendar] re-filed ${refiled.refiled} items under ${deps.calendar.timeZone} days (were ${refiled.from ?? 'UTC'})`,
+      );
+    }
+    if (await backfillRollups(doc, tables, rollups, deps.calendar)) {
+      log('[rollups] built the dashboard rollups from existing data');
+    }
 
     // The GraphQL server: the same router the api Lambda runs.
     const api = createApi(appRouter, deps);
@@ -289,6 +302,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       cognitoEndpoint: gatewayUrl,
       groups: GROUPS,
       mapTileUrl: options.mapTileUrl,
+      companyTimeZone: deps.calendar.timeZone,
       callSimulator: { url: `${gatewayUrl}${CALL_API_PATH}`, phoneNumber: SEED.phoneNumber },
     });
 
@@ -307,7 +321,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     };
     const consumers = [
       await gateway.subscribeStreams('aggregator', async (event) =>
-        retryOnFailure(await aggregateStreamEvent(event, tables, rollups, deps.partnerEvents)),
+        retryOnFailure(await aggregateStreamEvent(event, tables, rollups, deps.calendar, deps.partnerEvents)),
       ),
       await gateway.subscribeStreams('stream-notifier', async (event) =>
         retryOnFailure(await handleStreamEvent(event, tables, publish)),

@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     region: config.region,
     demoPassword: config.demoPassword,
     mapTileUrl: config.mapTileUrl,
+    timeZone: config.timeZone,
     seed: true,
     web: 'dev',
     log: (line) => console.log(line),

@@ -18,7 +18,8 @@ import type {
   VoiceDeps,
   VoiceSession,
 } from './dialog-types';
-import { escapeSsml, localDay, localInstant, referenceSsml, say, spokenWindow, type Ssml } from './speech';
+import { addDays } from '../core/business-calendar';
+import { escapeSsml, referenceSsml, say, spokenWindow, type Ssml } from './speech';
 import { parseSpokenAddress, parseSpokenNumber, parseYesNo, pickValue } from './spoken-input';
 
 /** The code hook books as the voicebot service; the core records it as the actor and the channel as VOICE. */
@@ -226,19 +227,13 @@ function resolvePackage(
   return { kind: 'next', state: nextStep({ ...state.draft, parcel: { size, weightKg, handling } }) };
 }
 
-function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 function resolveWindow(
   state: Extract<BookingDialog, { step: 'window' }>,
   slots: Partial<Record<SlotName, string>>,
   deps: VoiceDeps,
 ): Step {
   const now = deps.clock.now();
-  const today = localDay(now);
+  const today = deps.calendar.dayOf(now);
   const time = (state.time as TimeOfDay | undefined) ?? pickValue(slots.PickupTime, TIMES);
   const spokenDay = slots.PickupDay?.trim();
   const day = state.day ?? (spokenDay && /^\d{4}-\d{2}-\d{2}$/.test(spokenDay) ? spokenDay : undefined);
@@ -266,8 +261,8 @@ function resolveWindow(
   if (day === undefined) return ask('PickupDay', say(deps.prompts, 'askPickupDay'), time ? { time } : {});
   if (!time) return ask('PickupTime', say(deps.prompts, 'askPickupTime'), { day });
   const [fromHour, toHour] = TIME_HOURS[time];
-  let start = localInstant(day, fromHour);
-  const end = localInstant(day, toHour);
+  let start = deps.calendar.at(day, fromHour);
+  const end = deps.calendar.at(day, toHour);
   if (start < now) start = new Date(Math.ceil(now.getTime() / (15 * 60_000)) * 15 * 60_000);
   if (end.getTime() - start.getTime() < MIN_WINDOW_MS) {
     return ask('PickupTime', say(deps.prompts, 'pickupTimePassed'), { day: today });
@@ -342,7 +337,7 @@ function readBack(draft: BookingDraft, deps: VoiceDeps): Reply {
         size: draft.parcel.size.toLowerCase(),
         weight: draft.parcel.weightKg,
         handling: handling ? `, marked ${handling}` : '',
-        window: spokenWindow(new Date(draft.window.start), new Date(draft.window.end), deps.clock.now()),
+        window: spokenWindow(new Date(draft.window.start), new Date(draft.window.end), deps.clock.now(), deps.calendar),
         name: draft.name,
       }),
     ],

@@ -1,6 +1,7 @@
 // The channel-neutral shapes of one conversation turn: what the caller gave, what the bot answers, and the
 // compact state carried between turns in one Lex session attribute.
 import type { Log } from '../api/deps';
+import type { BusinessCalendar } from '../core/business-calendar';
 import type { PackageSize, SpecialHandling } from '../core/model';
 import type {
   BookingRepository,
@@ -120,6 +121,8 @@ export type VoiceDeps = {
   idempotency: IdempotencyStore;
   notifier?: Notifier;
   clock: Clock;
+  /** The company's calendar: "today", "tomorrow" and the times the caller hears. */
+  calendar: BusinessCalendar;
   random: Random;
   prompts: Prompts;
   log: Log;

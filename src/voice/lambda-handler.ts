@@ -10,6 +10,7 @@ const config = loadLambdaConfig();
 const deps = createApiDeps({
   doc: createDocumentClient({ region: config.region }),
   tables: config.tables,
+  timeZone: config.timeZone,
   log: jsonLog('lex-codehook'),
 });
 // Speaks the live deployment's prompt edits, re-read at most once a minute per container.

@@ -190,6 +190,7 @@ export function voiceDepsFromApi(api: ApiDeps): Omit<VoiceDeps, 'prompts'> {
     idempotency: api.idempotency,
     notifier: api.notifier,
     clock: api.clock,
+    calendar: api.calendar,
     random: api.random,
     log: api.log,
   };

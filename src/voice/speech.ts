@@ -1,9 +1,10 @@
 // SSML for the phone: escaped prompt text, references spelled in groups, times said the way people say them.
+import { addDays, DEFAULT_TIME_ZONE, type BusinessCalendar } from '../core/business-calendar';
 import { spellReference } from '../core/reference';
 import { renderPrompt, type PromptKey, type Prompts } from './bot-definition';
 
-/** The business's local time zone: times are spoken in it. */
-export const VOICE_TIME_ZONE = 'America/Los_Angeles';
+/** The demo company's time zone, for the Lex emulator's date resolution in tests; the bot speaks deps.calendar's. */
+export const VOICE_TIME_ZONE = DEFAULT_TIME_ZONE;
 
 /** SSML fragment (escaped text and tags), kept apart from plain strings so nothing is escaped twice. */
 export type Ssml = { ssml: string };
@@ -45,60 +46,32 @@ export function referenceSsml(reference: string): Ssml {
   };
 }
 
-function localParts(at: Date): { day: string; time: string; weekday: string } {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: VOICE_TIME_ZONE, dateStyle: 'short' }).format(at);
-  const time = new Intl.DateTimeFormat('en-US', { timeZone: VOICE_TIME_ZONE, hour: 'numeric', minute: '2-digit' })
+function localParts(at: Date, calendar: BusinessCalendar): { time: string; weekday: string } {
+  const { timeZone } = calendar;
+  const time = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit' })
     .format(at)
     .replace(':00', '');
-  const weekday = new Intl.DateTimeFormat('en-US', {
-    timeZone: VOICE_TIME_ZONE,
-    weekday: 'long',
-    month: 'long',
-    day: 'numeric',
-  }).format(at);
-  return { day, time, weekday };
+  const weekday = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'long', month: 'long', day: 'numeric' }).format(
+    at,
+  );
+  return { time, weekday };
 }
 
-/** The local calendar day (YYYY-MM-DD) of an instant. */
-export function localDay(at: Date): string {
-  return localParts(at).day;
-}
-
-/** "today", "tomorrow" or "on Friday, June 13" relative to now, in local time. */
-export function spokenDay(at: Date, now: Date): string {
-  const day = localDay(at);
-  if (day === localDay(now)) return 'today';
-  if (day === localDay(new Date(now.getTime() + 86_400_000))) return 'tomorrow';
-  return `on ${localParts(at).weekday}`;
+/** "today", "tomorrow" or "on Friday, June 13" relative to now, in the company's calendar. */
+export function spokenDay(at: Date, now: Date, calendar: BusinessCalendar): string {
+  const day = calendar.dayOf(at);
+  const today = calendar.dayOf(now);
+  if (day === today) return 'today';
+  if (day === addDays(today, 1)) return 'tomorrow';
+  return `on ${localParts(at, calendar).weekday}`;
 }
 
 /** "today at 3:30 PM", "tomorrow at 9 AM". */
-export function spokenTime(at: Date, now: Date): string {
-  return `${spokenDay(at, now)} at ${localParts(at).time}`;
+export function spokenTime(at: Date, now: Date, calendar: BusinessCalendar): string {
+  return `${spokenDay(at, now, calendar)} at ${localParts(at, calendar).time}`;
 }
 
 /** "today between 1 PM and 5 PM". */
-export function spokenWindow(start: Date, end: Date, now: Date): string {
-  return `${spokenDay(start, now)} between ${localParts(start).time} and ${localParts(end).time}`;
-}
-
-/** UTC instant of a local wall-clock time in the business's zone (handles daylight saving). */
-export function localInstant(day: string, hour: number, minute = 0): Date {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const guess = Date.UTC(y, m - 1, d, hour, minute);
-  const offsetAt = (t: number) => {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone: VOICE_TIME_ZONE,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-    }).formatToParts(new Date(t));
-    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-    return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute')) - t;
-  };
-  const first = guess - offsetAt(guess);
-  return new Date(guess - offsetAt(first));
+export function spokenWindow(start: Date, end: Date, now: Date, calendar: BusinessCalendar): string {
+  return `${spokenDay(start, now, calendar)} between ${localParts(start, calendar).time} and ${localParts(end, calendar).time}`;
 }

@@ -111,12 +111,12 @@ export async function describeBooking(booking: Booking, deps: VoiceDeps): Promis
   ];
   const last = booking.history.at(-1);
   if (booking.status === 'DELIVERED' && last) {
-    sayings.push(say(deps.prompts, 'trackingDelivered', { when: spokenTime(new Date(last.at), now) }));
+    sayings.push(say(deps.prompts, 'trackingDelivered', { when: spokenTime(new Date(last.at), now, deps.calendar) }));
   }
   const place = await lastSeen(booking, deps);
   if (place) sayings.push(say(deps.prompts, 'trackingLocation', { place }));
   if (booking.eta && (booking.status === 'BOOKED' || IN_PROGRESS.has(booking.status))) {
-    sayings.push(say(deps.prompts, 'trackingEta', { eta: spokenTime(new Date(booking.eta), now) }));
+    sayings.push(say(deps.prompts, 'trackingEta', { eta: spokenTime(new Date(booking.eta), now, deps.calendar) }));
   }
   return sayings;
 }

@@ -5,7 +5,6 @@ import { spellReference } from '../../src/core/reference';
 import type { Booking, BookingStatus, GeoPoint, StatusEvent } from '../../src/core/model';
 import type { LambdaInvoker } from '../../src/local/lex/lex-runtime-handlers';
 import { createLexCodeHook } from '../../src/voice/lex-codehook';
-import { localInstant } from '../../src/voice/speech';
 import { makeVoiceWorld, seedBooking } from '../../src/voice/testing/voice-world';
 import type { ConversationScript, GivenBooking } from './script-format';
 
@@ -135,7 +134,7 @@ export function createScriptWorlds() {
     const time = script.given?.seattleTime;
     if (time) {
       const [hour, minute] = time.split(':').map(Number) as [number, number];
-      voice.world.clock.set(localInstant('2025-06-10', hour, minute));
+      voice.world.clock.set(voice.deps.calendar.at('2025-06-10', hour, minute));
     }
     const given: Record<string, Booking> = {};
     for (const [alias, spec] of Object.entries(script.given?.bookings ?? {})) {

@@ -1,6 +1,7 @@
 // Shared test fixtures for the core: principals, a fixed clock, a valid booking request and a world of
 // in-memory ports wired together.
 import { createGazetteerGeocoder } from '../geo/gazetteer-geocoder';
+import { createBusinessCalendar, DEFAULT_TIME_ZONE } from '../business-calendar';
 import { createMemoryOutbox } from '../memory-outbox';
 import type { Courier, Principal } from '../model';
 import { seededRandom } from '../seeded-random';
@@ -54,8 +55,9 @@ export function validBookingInput(overrides: Record<string, unknown> = {}): Reco
 
 export function makeWorld(seed = 42) {
   const clock = fixedClock(NOW);
-  const bookings = createMemoryBookingRepository();
-  const feedback = createMemoryFeedbackRepository();
+  const calendar = createBusinessCalendar(DEFAULT_TIME_ZONE);
+  const bookings = createMemoryBookingRepository(calendar);
+  const feedback = createMemoryFeedbackRepository(calendar);
   const couriers = createMemoryCourierRepository([
     courier('courier-07'),
     courier('courier-09'),
@@ -66,7 +68,7 @@ export function makeWorld(seed = 42) {
   const random = seededRandom(seed);
   const geocoder = createGazetteerGeocoder();
   const sentiment = createLexiconSentimentAnalyzer();
-  return { clock, bookings, feedback, couriers, idempotency, notifier, random, geocoder, sentiment };
+  return { clock, calendar, bookings, feedback, couriers, idempotency, notifier, random, geocoder, sentiment };
 }
 
 export type World = ReturnType<typeof makeWorld>;

@@ -1,6 +1,7 @@
 // In-memory implementations of the repository ports, for unit tests of the core only. They keep the
 // contracts the DynamoDB ones keep: conditional create, optimistic locking, index order and paging.
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { createBusinessCalendar, type BusinessCalendar } from '../business-calendar';
 import type { Booking, Courier, CourierLocation, Feedback, Partner, PartnerToken } from '../model';
 import type {
   BookingQuery,
@@ -31,7 +32,9 @@ function paginate<T>(items: T[], page: { limit: number; nextToken?: string }): P
     : { items: slice };
 }
 
-const pickupDay = (b: Booking) => b.pickupWindow.start.slice(0, 10);
+/** The demo company's calendar, the default of the in-memory repositories. */
+const SEATTLE = createBusinessCalendar('America/Los_Angeles');
+
 const byKey =
   <T>(key: (t: T) => string) =>
   (a: T, b: T) =>
@@ -39,7 +42,9 @@ const byKey =
 
 export type MemoryBookingRepository = BookingRepository & { all(): Booking[]; writes: number };
 
-export function createMemoryBookingRepository(): MemoryBookingRepository {
+/** Files bookings under the pickup day of `calendar`, as the DynamoDB repository does. */
+export function createMemoryBookingRepository(calendar: BusinessCalendar = SEATTLE): MemoryBookingRepository {
+  const pickupDay = (b: Booking) => calendar.dayOf(b.pickupWindow.start);
   const items = new Map<string, Booking>();
   const repo: MemoryBookingRepository = {
     writes: 0,
@@ -101,7 +106,7 @@ export function createMemoryBookingRepository(): MemoryBookingRepository {
 
 export type MemoryFeedbackRepository = FeedbackRepository & { all(): Feedback[] };
 
-export function createMemoryFeedbackRepository(): MemoryFeedbackRepository {
+export function createMemoryFeedbackRepository(calendar: BusinessCalendar = SEATTLE): MemoryFeedbackRepository {
   const items = new Map<string, Feedback>();
   return {
     all: () => [...items.values()].map((f) => structuredClone(f)),
@@ -121,7 +126,7 @@ export function createMemoryFeedbackRepository(): MemoryFeedbackRepository {
           matched = all.filter((f) => f.bookingReference === q.bookingReference);
           break;
         case 'day':
-          matched = all.filter((f) => f.createdAt.slice(0, 10) === q.day);
+          matched = all.filter((f) => calendar.dayOf(f.createdAt) === q.day);
           break;
         case 'courier':
           matched = all.filter((f) => f.courierId === q.courierId);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../core/business-calendar';
 import type { Booking, Courier } from '../../core/model';
 import { startStack, type Stack } from '../stack';
 
-const DAY_MS = 24 * 60 * 60_000;
 const SIMULATED = 5;
 
 async function couriersById(stack: Stack): Promise<Map<string, Courier>> {
@@ -13,7 +13,7 @@ async function couriersById(stack: Stack): Promise<Map<string, Courier>> {
 async function bookingsAround(stack: Stack, now: number): Promise<Booking[]> {
   const all: Booking[] = [];
   for (let d = -2; d <= 1; d++) {
-    const day = new Date(now + d * DAY_MS).toISOString().slice(0, 10);
+    const day = addDays(stack.deps.calendar.dayOf(now), d);
     all.push(...(await stack.deps.bookings.query({ by: 'day', day }, { limit: 1000 })).items);
   }
   return all;

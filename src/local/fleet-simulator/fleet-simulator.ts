@@ -2,6 +2,7 @@
 // carries it out through the same core use cases the GraphQL API calls, signed in as each courier, so the
 // change feed brings every move and status change to subscribers like a real courier's app would.
 import { assignCourier, bookCourier, listBookings, updateDeliveryStatus } from '../../core/bookings';
+import { addDays } from '../../core/business-calendar';
 import { listCouriers, updateCourierLocation } from '../../core/couriers';
 import { isDomainError } from '../../core/errors';
 import type { Booking, Courier, Principal } from '../../core/model';
@@ -36,7 +37,7 @@ export type FleetSimulatorSettings = {
 /** The slice of the API's dependencies the simulator uses; the stack passes its ApiDeps. */
 export type FleetSimulatorDeps = Pick<
   ApiDeps,
-  'bookings' | 'couriers' | 'geocoder' | 'clock' | 'random' | 'notifier' | 'idempotency'
+  'bookings' | 'couriers' | 'geocoder' | 'clock' | 'calendar' | 'random' | 'notifier' | 'idempotency'
 >;
 
 export type FleetSimulatorOptions = FleetSimulatorSettings & {
@@ -73,7 +74,6 @@ export const DEFAULT_TICK_MS = 2_000;
 /** How many couriers' actions run at once: enough to finish a step well inside a tick, gentle on the gateway. */
 const CONCURRENCY = 6;
 const SIMULATOR_ADMIN: Principal = { role: 'ADMIN', sub: 'fleet-simulator', name: 'Fleet simulator' };
-const DAY_MS = 24 * 60 * 60_000;
 const LOOK_BACK_DAYS = 2;
 const LOOK_AHEAD_DAYS = 1;
 
@@ -146,7 +146,7 @@ export async function startFleetSimulator(options: FleetSimulatorOptions): Promi
     const now = deps.clock.now().getTime();
     const found: Booking[] = [];
     for (let d = -LOOK_BACK_DAYS; d <= LOOK_AHEAD_DAYS; d++) {
-      const day = new Date(now + d * DAY_MS).toISOString().slice(0, 10);
+      const day = addDays(deps.calendar.dayOf(now), d);
       let nextToken: string | undefined;
       do {
         const page = await listBookings({ day }, { limit: 100, nextToken }, principalOf(courier), deps);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createBusinessCalendar } from '../../core/business-calendar';
 import { isProofKeyOf } from '../../core/proof';
 import { seededRandom } from '../../core/seeded-random';
 import { createLexiconSentimentAnalyzer } from '../../core/sentiment/lexicon-sentiment';
@@ -7,7 +8,11 @@ import { generateDemoCompany } from './demo-company';
 describe('the demo company’s signatures', () => {
   it('draws one SVG per signed delivery, stored under a key the proof rule accepts, the same on every run', async () => {
     // Prepare
-    const options = { now: new Date('2025-06-10T15:00:00Z'), sentiment: createLexiconSentimentAnalyzer() };
+    const options = {
+      now: new Date('2025-06-10T15:00:00Z'),
+      sentiment: createLexiconSentimentAnalyzer(),
+      calendar: createBusinessCalendar('America/Los_Angeles'),
+    };
 
     // Act
     const company = await generateDemoCompany({ ...options, random: seededRandom(2026) });

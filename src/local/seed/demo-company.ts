@@ -18,6 +18,7 @@ import type {
   StatusEvent,
   Vehicle,
 } from '../../core/model';
+import { addDays, type BusinessCalendar } from '../../core/business-calendar';
 import type { Random, SentimentAnalyzer } from '../../core/ports';
 import { generateFeedbackReference, generateReference } from '../../core/reference';
 import { randomAddressIn } from '../../core/geo/gazetteer-geocoder';
@@ -37,7 +38,14 @@ export type DemoCompany = {
   signatures: DemoSignature[];
 };
 
-export type DemoOptions = { now: Date; random: Random; sentiment: SentimentAnalyzer; days?: number };
+export type DemoOptions = {
+  now: Date;
+  random: Random;
+  sentiment: SentimentAnalyzer;
+  /** The company's calendar: the demo's days are its days, and pickups fall in its business hours. */
+  calendar: BusinessCalendar;
+  days?: number;
+};
 
 const COURIER_NAMES = [
   'Maria Gonzalez',
@@ -165,10 +173,6 @@ function iso(ms: number): string {
 function lerp(a: GeoPoint, b: GeoPoint, t: number): GeoPoint {
   return { lat: +(a.lat + (b.lat - a.lat) * t).toFixed(6), lng: +(a.lng + (b.lng - a.lng) * t).toFixed(6) };
 }
-function startOfUtcDay(ms: number): number {
-  const d = new Date(ms);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
-}
 
 function randomPackage(random: Random): PackageDetails {
   const size = pick(random, ['SMALL', 'SMALL', 'MEDIUM', 'MEDIUM', 'MEDIUM', 'LARGE', 'OVERSIZED'] as const);
@@ -255,7 +259,7 @@ function todayOutcome(random: Random): BookingStatus {
 }
 
 export async function generateDemoCompany(options: DemoOptions): Promise<DemoCompany> {
-  const { random, sentiment } = options;
+  const { random, sentiment, calendar } = options;
   const now = options.now.getTime();
   const days = options.days ?? 60;
   const created = iso(now - (days + 30) * 24 * HOUR);
@@ -279,11 +283,11 @@ export async function generateDemoCompany(options: DemoOptions): Promise<DemoCom
   const bookings: Booking[] = [];
   const signatures: DemoSignature[] = [];
   const references = new Set<string>();
-  const today = startOfUtcDay(now);
+  const today = calendar.dayOf(now);
 
   for (let daysAgo = days - 1; daysAgo >= 0; daysAgo--) {
-    const dayStart = today - daysAgo * 24 * HOUR;
-    const weekday = new Date(dayStart).getUTCDay();
+    const day = addDays(today, -daysAgo);
+    const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
     const count = daysAgo === 0 ? 125 : weekday === 0 ? between(random, 3, 5) : between(random, 7, 12);
     for (let n = 0; n < count; n++) {
       let reference = generateReference(random);
@@ -292,8 +296,8 @@ export async function generateDemoCompany(options: DemoOptions): Promise<DemoCom
 
       const final = daysAgo === 0 ? todayOutcome(random) : pastOutcome(random, daysAgo);
       const path = pathTo(final, random);
-      // Seattle business hours are 15:00–01:00 UTC; windows start 16:00–23:00 UTC.
-      let windowStart = dayStart + between(random, 16, 23) * HOUR + pick(random, [0, 30]) * MINUTE;
+      // Business hours are 8 am – 6 pm in the company's zone; windows start 9 am – 4:30 pm.
+      let windowStart = calendar.at(day, between(random, 9, 16), pick(random, [0, 30])).getTime();
       if (daysAgo === 0) {
         // Today: bookings still waiting for pickup have windows ahead; the rest started in the past.
         windowStart =

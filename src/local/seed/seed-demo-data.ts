@@ -31,6 +31,7 @@ export async function seedDemoData(options: {
     now: options.now,
     random: seededRandom(DEMO_SEED),
     sentiment: deps.sentiment,
+    calendar: deps.calendar,
   });
 
   const admin = await ensureUser(cognito, userPoolId, {
