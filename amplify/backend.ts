@@ -18,6 +18,7 @@ import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { TABLES, type TableDefinition, type TableKey } from '../src/data/tables';
 import { PARTNER_OPERATIONS } from '../src/api/partner-operations';
+import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../src/core/business-calendar';
 import { auth } from './auth/resource';
 import { data } from './data/resource';
 import { apiFunction } from './functions/api/resource';
@@ -150,7 +151,29 @@ for (const [key, def] of Object.entries(TABLES) as [TableKey, TableDefinition][]
 
 backend.streamNotifier.addEnvironment('GRAPHQL_URL', backend.data.graphqlUrl);
 backend.api.addEnvironment('MCP_SERVICE_ROLE_ARN', mcpServiceRole.roleArn);
-backend.addOutput({ custom: { tables: tableNames, mcpServiceRoleArn: mcpServiceRole.roleArn } });
+
+/**
+ * The company's business calendar: the IANA zone whose days every function files and reads by, and the web app
+ * shows (custom.companyTimeZone). Read at synth time from COMPANY_TIME_ZONE (an Amplify Hosting build variable,
+ * or the shell of `ampx sandbox`), as the local stack reads it; Seattle's by default.
+ */
+const companyTimeZone = process.env.COMPANY_TIME_ZONE || DEFAULT_TIME_ZONE;
+if (!isValidTimeZone(companyTimeZone)) {
+  throw new Error(`COMPANY_TIME_ZONE "${companyTimeZone}" is not an IANA time zone (e.g. America/Los_Angeles)`);
+}
+for (const fn of [
+  backend.api,
+  backend.lexCodeHook,
+  backend.aggregator,
+  backend.streamNotifier,
+  backend.partnerAuthorizer,
+  backend.provisioner,
+]) {
+  fn.addEnvironment('COMPANY_TIME_ZONE', companyTimeZone);
+}
+backend.addOutput({
+  custom: { tables: tableNames, mcpServiceRoleArn: mcpServiceRole.roleArn, companyTimeZone },
+});
 
 // ---- proof-of-delivery images ----
 // The api function presigns uploads and views (its grant on proof/* comes from amplify/storage); browsers then
