@@ -226,6 +226,8 @@ async function measure(set: DataSet, day: string): Promise<Measured> {
     demoPassword: DEMO_PASSWORD,
     seed: true,
     web: 'none',
+    // The data sets are filed on this calendar; a stack on another would re-file them before measuring.
+    timeZone: CALENDAR.timeZone,
   });
   try {
     const startSeconds = (performance.now() - started) / 1000;

@@ -1,6 +1,6 @@
 // `live`: one booking status change delivered to 100 subscribed clients over AppSync's real-time
 // protocol — latency from sending the mutation to each client's `data` message. Goal: p95 ≤ 100 ms.
-import { startTestStack, accessTokenFor } from '../tests/support/test-stack';
+import { startTestStack, accessTokenFor, companyDay } from '../tests/support/test-stack';
 import { onBookingChanged, updateDeliveryStatus } from '../src/generated/graphql';
 import { printTable, summarize, writeResult } from './stats';
 import { subscribeRealtime, type Subscription } from '../tests/support/realtime-client';
@@ -17,10 +17,7 @@ export async function runLiveBench() {
     for (let i = 0; i < CLIENTS; i++) clients.push(await subscribeRealtime(stack.realtimeUrl, auth, onBookingChanged));
 
     const candidates = (
-      await stack.deps.bookings.query(
-        { by: 'day', day: new Date().toISOString().slice(0, 10), status: 'BOOKED' },
-        { limit: 100 },
-      )
+      await stack.deps.bookings.query({ by: 'day', day: companyDay(stack), status: 'BOOKED' }, { limit: 100 })
     ).items.filter((b) => b.courierId);
     const latencies: number[] = [];
     // Change 0 warms the path (first publish, first compile of each code path) and is not measured.

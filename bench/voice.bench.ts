@@ -10,7 +10,7 @@ import { LexModelsV2Client, ListBotAliasesCommand, ListBotsCommand } from '@aws-
 import { LexRuntimeV2Client, RecognizeTextCommand } from '@aws-sdk/client-lex-runtime-v2';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { build } from 'esbuild';
-import { startTestStack } from '../tests/support/test-stack';
+import { companyDay, startTestStack } from '../tests/support/test-stack';
 import { LOCAL_CREDENTIALS } from '../src/local/dynamodb/local-dynamo';
 import { readDynamoOperations, resetDynamoOperations } from '../src/local/dynamodb/operation-counter';
 import { CODE_HOOK_FUNCTION } from '../src/local/voicebot';
@@ -119,10 +119,7 @@ export async function runVoiceBench() {
   try {
     const bot = await findBot(stack);
     const bookings = (
-      await stack.deps.bookings.query(
-        { by: 'day', day: new Date().toISOString().slice(0, 10), status: 'IN_TRANSIT' },
-        { limit: 100 },
-      )
+      await stack.deps.bookings.query({ by: 'day', day: companyDay(stack), status: 'IN_TRANSIT' }, { limit: 100 })
     ).items;
     if (bookings.length === 0) throw new Error('No seeded IN_TRANSIT booking today to track.');
     const tracking = (i: number): Call => ({

@@ -176,6 +176,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       cognitoDataDir: join(dataDir, 'cognito'),
       awsDataDir: throwaway ? undefined : join(dataDir, 'aws'),
       functions: LOCAL_FUNCTIONS,
+      // Lex resolves "today" and "tomorrow" on the company's calendar, as the code hook reads them.
+      timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
       onCognitoMessage: (m) => log(`[cognito] ${m.channel} to ${m.destination}: code ${m.code ?? '-'}`),
     });
     closers.push(() => gateway.close());

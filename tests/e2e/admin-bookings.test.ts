@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Booking } from '../../src/core/model';
 import type { Stack } from '../../src/local/stack';
 import { assignCourier, bookCourier, updateDeliveryStatus } from '../../src/generated/graphql';
-import { as, DEMO_PASSWORD, gql, startTestStack } from '../support/test-stack';
+import { as, companyDay, DEMO_PASSWORD, gql, startTestStack } from '../support/test-stack';
 import { ARTIFACTS, launchBrowser, signInAt } from '../support/browser';
 
 let stack: Stack;
@@ -39,7 +39,7 @@ describe('admin bookings page', () => {
 
   it('shows a booking made through GraphQL, and its status change, without a reload', async () => {
     const start = new Date(Date.now() + 20 * 60_000);
-    const day = start.toISOString().slice(0, 10);
+    const day = companyDay(stack, start);
     await page.fill('[data-testid="filter-day"]', day);
     await page.waitForSelector('[data-testid^="booking-row-"]');
     await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));

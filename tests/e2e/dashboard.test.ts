@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Booking } from '../../src/core/model';
-import { startStack, type Stack } from '../../src/local/stack';
+import type { Stack } from '../../src/local/stack';
 import { assignCourier, bookCourier, submitFeedback, updateDeliveryStatus } from '../../src/generated/graphql';
-import { as, DEMO_PASSWORD, gql } from '../support/test-stack';
+import { as, companyDay, DEMO_PASSWORD, gql, pickupWindowSoon, startTestStack } from '../support/test-stack';
 import { ARTIFACTS, launchBrowser, signInAt } from '../support/browser';
 
 let stack: Stack;
@@ -15,7 +15,7 @@ let page: Page;
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  stack = await startStack({ gatewayPort: 0, webPort: 0, demoPassword: DEMO_PASSWORD, seed: true, web: 'static' });
+  stack = await startTestStack({ web: 'static' });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   page.on('console', (m) => {
@@ -36,10 +36,8 @@ async function showDay(day: string): Promise<void> {
 
 describe('dashboard', () => {
   it('shows health and KPIs, follows a delivery live and raises a complaint alert', async () => {
-    // Prepare: sign in on the dashboard, on the day the new booking will be picked up.
-    const start = new Date(Date.now() + 3_600_000);
-    start.setUTCMinutes(0, 0, 0);
-    const day = start.toISOString().slice(0, 10);
+    // Prepare: sign in on the dashboard, on the company day the new booking will be picked up.
+    const { start, end, day } = pickupWindowSoon(stack);
     await signInAt(page, `${stack.webUrl}/dashboard`, 'admin@example.com', DEMO_PASSWORD);
     await page.waitForSelector('[data-testid="dashboard"]', { timeout: 30_000 });
     await showDay(day);
@@ -58,7 +56,7 @@ describe('dashboard', () => {
       delivery: { line1: '400 Broad St', city: 'Seattle', postcode: '98109' },
       package: { size: 'SMALL', weightKg: 1 },
       pickupWindowStart: start.toISOString(),
-      pickupWindowEnd: new Date(start.getTime() + 2 * 3_600_000).toISOString(),
+      pickupWindowEnd: end.toISOString(),
     });
     const reference = made.data!.bookCourier.reference;
     await expect.poll(() => kpi('bookings'), { timeout: 15_000 }).toBe(String(bookingsBefore + 1));
@@ -86,7 +84,7 @@ describe('dashboard', () => {
     expect(await page.getAttribute('[data-testid="health-database"]', 'data-state')).toBe('ok');
     expect(await page.textContent('[data-testid="health-change-feed"]')).toMatch(/Last event/);
     expect(await page.textContent('[data-testid="health-voicebot"]')).toMatch(/Not deployed/);
-    await showDay(new Date().toISOString().slice(0, 10));
+    await showDay(companyDay(stack));
     const alert = page.locator('[data-testid="complaint-alert"]', { hasText: reference });
     await alert.waitFor({ timeout: 15_000 });
     expect(await alert.textContent()).toMatch(/left open in the rain/);

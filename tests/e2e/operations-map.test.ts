@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Booking } from '../../src/core/model';
-import { startStack, type Stack } from '../../src/local/stack';
+import { addDays } from '../../src/core/business-calendar';
+import type { Stack } from '../../src/local/stack';
 import { STATUS_LOOK } from '../../src/web/lib/booking-status';
 import {
   assignCourier,
@@ -18,7 +19,7 @@ import {
   requestProofUpload,
   type RequestProofUploadMutation,
 } from '../../src/generated/graphql';
-import { as, DEMO_PASSWORD, gql } from '../support/test-stack';
+import { as, companyDay, DEMO_PASSWORD, gql, startTestStack } from '../support/test-stack';
 import { ARTIFACTS, launchBrowser, signInAt } from '../support/browser';
 
 const TILE_HOST = 'http://127.0.0.1:9';
@@ -33,14 +34,7 @@ let page: Page;
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  stack = await startStack({
-    gatewayPort: 0,
-    webPort: 0,
-    demoPassword: DEMO_PASSWORD,
-    seed: true,
-    web: 'static',
-    mapTileUrl: `${TILE_HOST}/tiles/{z}/{x}/{y}.png`,
-  });
+  stack = await startTestStack({ web: 'static', mapTileUrl: `${TILE_HOST}/tiles/{z}/{x}/{y}.png` });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on('console', (m) => {
@@ -75,9 +69,10 @@ async function mapTotal(): Promise<number> {
   return Number(await page.getAttribute('[data-testid="map-total"]', 'data-count'));
 }
 
-/** A new booking with its pickup window three days out, so it is alone or nearly alone on that day. */
+/** A new booking picked up at 10 am three company days out, so it is alone or nearly alone on that day. */
 async function bookForLaterDay(): Promise<{ reference: string; day: string }> {
-  const start = new Date(Date.now() + 3 * 86_400_000);
+  const day = addDays(companyDay(stack), 3);
+  const start = stack.deps.calendar.at(day, 10);
   const admin = await as(stack, 'admin@example.com');
   const made = await gql<{ bookCourier: Booking }>(stack, admin, bookCourier, {
     customerName: 'Map Test Customer',
@@ -89,7 +84,7 @@ async function bookForLaterDay(): Promise<{ reference: string; day: string }> {
     pickupWindowEnd: new Date(start.getTime() + 2 * 3_600_000).toISOString(),
   });
   expect(made.errors).toBeUndefined();
-  return { reference: made.data!.bookCourier.reference, day: start.toISOString().slice(0, 10) };
+  return { reference: made.data!.bookCourier.reference, day };
 }
 
 describe('global map', () => {

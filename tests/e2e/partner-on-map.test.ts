@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { startStack, type Stack } from '../../src/local/stack';
-import { DEMO_PASSWORD } from '../support/test-stack';
+import { addDays } from '../../src/core/business-calendar';
+import type { Stack } from '../../src/local/stack';
+import { companyDay, DEMO_PASSWORD, startTestStack } from '../support/test-stack';
 import { join } from 'node:path';
 import { ARTIFACTS, launchBrowser, signInAt } from '../support/browser';
 
@@ -16,15 +17,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  stack = await startStack({
-    gatewayPort: 0,
-    webPort: 0,
-    mcpPort: 0,
-    demoPassword: DEMO_PASSWORD,
-    seed: true,
-    web: 'static',
-    mapTileUrl: `${TILE_HOST}/tiles/{z}/{x}/{y}.png`,
-  });
+  stack = await startTestStack({ web: 'static', mcpPort: 0, mapTileUrl: `${TILE_HOST}/tiles/{z}/{x}/{y}.png` });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 });
@@ -47,9 +40,10 @@ const text = (result: Record<string, unknown>) => (result.content as { type: str
 
 describe('a partner booking through MCP', () => {
   it("shows live on the admin's map with the partner's name, and the other partner cannot see it", async () => {
-    // Prepare: the admin watches the map on the day of the pickup; the demo tokens as npm start prints them.
-    const start = new Date(Date.now() + 4 * 86_400_000);
-    const day = start.toISOString().slice(0, 10);
+    // Prepare: the admin watches the map on the company day of the pickup, 11 am four days out; the demo
+    // tokens as npm start prints them.
+    const day = addDays(companyDay(stack), 4);
+    const start = stack.deps.calendar.at(day, 11);
     const acme = stack.demoPartnerTokens.find((t) => t.partnerId === 'acme')!;
     const globex = stack.demoPartnerTokens.find((t) => t.partnerId === 'globex')!;
     await signInAt(page, `${stack.webUrl}/map`, 'admin@example.com', DEMO_PASSWORD);

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Booking } from '../../src/core/model';
 import { generateReference } from '../../src/core/reference';
-import { startStack, type Stack } from '../../src/local/stack';
+import type { Stack } from '../../src/local/stack';
 import { listBookings, trackBooking } from '../../src/generated/graphql';
-import { as, DEMO_PASSWORD, gql } from '../support/test-stack';
+import { as, gql, startTestStack } from '../support/test-stack';
 import { ARTIFACTS, launchBrowser } from '../support/browser';
 
 const TILE_HOST = 'http://127.0.0.1:9';
@@ -18,14 +18,7 @@ let page: Page;
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  stack = await startStack({
-    gatewayPort: 0,
-    webPort: 0,
-    demoPassword: DEMO_PASSWORD,
-    seed: true,
-    web: 'static',
-    mapTileUrl: `${TILE_HOST}/tiles/{z}/{x}/{y}.png`,
-  });
+  stack = await startTestStack({ web: 'static', mapTileUrl: `${TILE_HOST}/tiles/{z}/{x}/{y}.png` });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1024, height: 900 } });
   page.on('console', (m) => {

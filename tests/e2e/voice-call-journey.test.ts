@@ -4,9 +4,9 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startStack, type Stack } from '../../src/local/stack';
+import type { Stack } from '../../src/local/stack';
 import { assignCourier, updateDeliveryStatus } from '../../src/generated/graphql';
-import { as, DEMO_PASSWORD, gql } from '../support/test-stack';
+import { as, companyDay, DEMO_PASSWORD, gql, startTestStack } from '../support/test-stack';
 import { ARTIFACTS, launchBrowser, signInAt } from '../support/browser';
 
 let stack: Stack;
@@ -14,14 +14,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  stack = await startStack({
-    gatewayPort: 0,
-    webPort: 0,
-    demoPassword: DEMO_PASSWORD,
-    seed: true,
-    web: 'static',
-    provisionVoicebot: true,
-  });
+  stack = await startTestStack({ web: 'static', provisionVoicebot: true });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 }, 180_000);
@@ -64,6 +57,8 @@ describe('a caller journey by phone', () => {
     await signInAt(page, `${stack.webUrl}/bookings`, 'admin@example.com', DEMO_PASSWORD);
     await page.waitForSelector('[data-testid="bookings-table"]', { timeout: 30_000 });
     await page.waitForSelector('[data-testid="live-indicator"][data-state="live"]', { timeout: 15_000 });
+    // An "as soon as possible" pickup starts within half an hour: late in the evening, on tomorrow's list.
+    await page.fill('[data-testid="filter-day"]', companyDay(stack, Date.now() + 30 * 60_000));
     await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
 
     // Act 1: a booking call.

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { LexModelsV2Client, ListBotsCommand } from '@aws-sdk/client-lex-models-v2';
-import { startStack, type Stack } from '../../src/local/stack';
+import type { Stack } from '../../src/local/stack';
 import { LOCAL_CREDENTIALS } from '../../src/local/dynamodb/local-dynamo';
-import { DEMO_PASSWORD } from '../support/test-stack';
+import { DEMO_PASSWORD, startTestStack } from '../support/test-stack';
 import { ARTIFACTS, launchBrowser, signInAt } from '../support/browser';
 
 let stack: Stack;
@@ -84,7 +84,7 @@ async function botNames(): Promise<string[]> {
 
 beforeAll(async () => {
   // No voicebot provisioned up front: the wizard's first run creates every resource itself.
-  stack = await startStack({ gatewayPort: 0, webPort: 0, demoPassword: DEMO_PASSWORD, seed: true, web: 'static' });
+  stack = await startTestStack({ web: 'static' });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   await signInAt(page, `${stack.webUrl}/voicebot/setup`, 'admin@example.com', DEMO_PASSWORD);

@@ -5,8 +5,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startStack, type Stack } from '../../src/local/stack';
-import { DEMO_PASSWORD } from '../support/test-stack';
+import type { Stack } from '../../src/local/stack';
+import { DEMO_PASSWORD, startTestStack } from '../support/test-stack';
 import { ARTIFACTS, launchBrowser, signInAt } from '../support/browser';
 
 let stack: Stack;
@@ -47,14 +47,7 @@ function recordStepProgress(): void {
 beforeAll(async () => {
   // As `npm start` does: the bot is provisioned once and the demo number routed to its contact flow, so the
   // wizard's run is the admin's redeploy into the same names, and a test call reaches the bot.
-  stack = await startStack({
-    gatewayPort: 0,
-    webPort: 0,
-    demoPassword: DEMO_PASSWORD,
-    seed: true,
-    web: 'static',
-    provisionVoicebot: true,
-  });
+  stack = await startTestStack({ web: 'static', provisionVoicebot: true });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   page.on('console', (m) => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Booking } from '../../src/core/model';
 import type { Stack } from '../../src/local/stack';
 import { bookCourier, assignCourier, listBookings, updateDeliveryStatus } from '../../src/generated/graphql';
-import { as, gql, startTestStack } from '../support/test-stack';
+import { as, companyDay, gql, pickupWindowSoon, startTestStack } from '../support/test-stack';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -14,8 +14,7 @@ afterAll(async () => stack?.close());
 
 const HOUR = 3_600_000;
 function validBooking(overrides: Record<string, unknown> = {}) {
-  const start = new Date(Date.now() + 2 * HOUR);
-  start.setUTCMinutes(0, 0, 0);
+  const { start, end } = pickupWindowSoon(stack, { lead: 2 * HOUR });
   return {
     customerName: 'Jordan Walker',
     customerPhone: '(206) 555-0142',
@@ -23,7 +22,7 @@ function validBooking(overrides: Record<string, unknown> = {}) {
     delivery: { line1: '400 Broad St', city: 'Seattle', postcode: '98109' },
     package: { size: 'MEDIUM', weightKg: 4.5, handling: ['FRAGILE'] },
     pickupWindowStart: start.toISOString(),
-    pickupWindowEnd: new Date(start.getTime() + 2 * HOUR).toISOString(),
+    pickupWindowEnd: end.toISOString(),
     ...overrides,
   };
 }
@@ -163,7 +162,7 @@ describe('the status machine over GraphQL', () => {
       proof: { recipientName: 'Pat Doe' },
     });
 
-    const day = booked.pickupWindow.start.slice(0, 10);
+    const day = companyDay(stack, booked.pickupWindow.start);
     const list = await gql<{ listBookings: { items: Booking[] } }>(stack, admin, listBookings, {
       day,
       status: 'DELIVERED',

@@ -10,16 +10,14 @@ import {
   readDynamoOperations,
   resetDynamoOperations,
 } from '../../src/local/dynamodb/operation-counter';
-import { as, gql, startTestStack, type Caller } from '../support/test-stack';
-
-const DAY_MS = 24 * 3_600_000;
+import { addDays } from '../../src/core/business-calendar';
+import { as, companyDay, gql, startTestStack, type Caller } from '../support/test-stack';
 
 let stack: Stack;
 let reference: string;
 beforeAll(async () => {
   stack = await startTestStack();
-  const today = new Date().toISOString().slice(0, 10);
-  const page = await stack.deps.bookings.query({ by: 'day', day: today }, { limit: 1 });
+  const page = await stack.deps.bookings.query({ by: 'day', day: companyDay(stack) }, { limit: 1 });
   reference = page.items[0]!.reference;
   // Nothing from start-up (seed, rollup backfill, change feed) may still be running when counting starts.
   await stack.flushChangeFeed();
@@ -34,8 +32,8 @@ type RequestPath = {
 };
 
 const admin = () => as(stack, 'admin@example.com');
-const today = () => new Date().toISOString().slice(0, 10);
-const yesterday = () => new Date(Date.now() - DAY_MS).toISOString().slice(0, 10);
+const today = () => companyDay(stack);
+const yesterday = () => addDays(companyDay(stack), -1);
 
 const PATHS: RequestPath[] = [
   { name: 'dashboard (today)', caller: admin, query: dashboard, variables: () => ({}) },

@@ -11,15 +11,14 @@ import {
   updateDeliveryStatus,
   type DashboardQuery,
 } from '../../src/generated/graphql';
-import { as, gql, startTestStack, type Caller } from '../support/test-stack';
+import { addDays } from '../../src/core/business-calendar';
+import { as, companyDay, gql, pickupWindowSoon, startTestStack, type Caller } from '../support/test-stack';
 
 let stack: Stack;
 beforeAll(async () => {
   stack = await startTestStack();
 });
 afterAll(async () => stack?.close());
-
-const HOUR = 3_600_000;
 
 async function readDashboard(caller: Caller, day: string) {
   await stack.flushChangeFeed();
@@ -33,9 +32,8 @@ describe('dashboard', () => {
     // Prepare
     const admin = await as(stack, 'admin@example.com');
     const courier = await as(stack, 'courier4@example.com');
-    const start = new Date(Date.now() + HOUR);
-    start.setUTCMinutes(0, 0, 0);
-    const day = start.toISOString().slice(0, 10);
+    // The pickup's company day: tomorrow when it starts after midnight.
+    const { start, end, day } = pickupWindowSoon(stack);
     const before = await readDashboard(admin, day);
 
     // Act
@@ -46,7 +44,7 @@ describe('dashboard', () => {
       delivery: { line1: '400 Broad St', city: 'Seattle', postcode: '98109' },
       package: { size: 'SMALL', weightKg: 2, handling: [] },
       pickupWindowStart: start.toISOString(),
-      pickupWindowEnd: new Date(start.getTime() + 2 * HOUR).toISOString(),
+      pickupWindowEnd: end.toISOString(),
     });
     const reference = booked.data!.bookCourier.reference;
     const afterBooking = await readDashboard(admin, day);
@@ -89,14 +87,14 @@ describe('dashboard', () => {
     expect(after.health).toMatchObject({ api: true, database: true, voicebot: { state: 'NOT_DEPLOYED' } });
     expect(Date.parse(after.health.lastChangeFeedEventAt!)).toBeGreaterThan(Date.now() - 60_000);
     // The complaint is filed on the day it was made (today), which is also when it is flagged.
-    const today = await readDashboard(admin, new Date().toISOString().slice(0, 10));
+    const today = await readDashboard(admin, companyDay(stack));
     expect(today.alerts.complaints.map((c) => c.bookingReference)).toContain(reference);
   });
 
   it('shows the seeded history from rollups built at start', async () => {
     // Prepare
     const admin = await as(stack, 'admin@example.com');
-    const yesterday = new Date(Date.now() - 24 * HOUR).toISOString().slice(0, 10);
+    const yesterday = addDays(companyDay(stack), -1);
 
     // Act
     const d = await readDashboard(admin, yesterday);

@@ -9,7 +9,7 @@ import {
   updateCourierLocation,
   updateDeliveryStatus,
 } from '../../src/generated/graphql';
-import { accessTokenFor, gql, startTestStack } from '../support/test-stack';
+import { accessTokenFor, companyDay, gql, startTestStack } from '../support/test-stack';
 import { subscribeRealtime } from '../support/realtime-client';
 
 let stack: Stack;
@@ -24,7 +24,7 @@ const auth = async (email: string) => ({ host, Authorization: await accessTokenF
 
 describe('live updates', () => {
   it("delivers a courier's status change to admins and to that courier, not to another courier", async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = companyDay(stack);
     const inTransit = await stack.deps.bookings.query({ by: 'day', day: today, status: 'IN_TRANSIT' }, { limit: 100 });
     const own = inTransit.items.find((b) => b.courierId);
     expect(own, 'the seed has parcels in transit today').toBeDefined();

@@ -12,9 +12,8 @@ import {
   requestProofUpload,
   updateDeliveryStatus,
 } from '../../src/generated/graphql';
-import { as, gql, startTestStack, type Caller } from '../support/test-stack';
+import { as, companyDay, gql, pickupWindowSoon, startTestStack, type Caller } from '../support/test-stack';
 
-const HOUR = 3_600_000;
 const SIGNATURE =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40" width="120" height="40">' +
   '<path d="M5 30 C20 5 40 5 50 30 S80 35 115 10" fill="none" stroke="#1e293b" stroke-width="2"/></svg>';
@@ -31,8 +30,7 @@ afterAll(async () => stack?.close());
 
 /** An Acme booking assigned to courier-05 and out for delivery. */
 async function outForDelivery(): Promise<string> {
-  const start = new Date(Date.now() + HOUR);
-  start.setUTCMinutes(0, 0, 0);
+  const { start, end } = pickupWindowSoon(stack);
   const booked = await gql<{ bookCourier: Booking }>(stack, await as(stack, 'partner@example.com'), bookCourier, {
     customerName: 'Ada Lovelace',
     customerPhone: '(206) 555-0150',
@@ -40,7 +38,7 @@ async function outForDelivery(): Promise<string> {
     delivery: { line1: '400 Broad St', city: 'Seattle', postcode: '98109' },
     package: { size: 'SMALL', weightKg: 1.5, handling: [] },
     pickupWindowStart: start.toISOString(),
-    pickupWindowEnd: new Date(start.getTime() + 2 * HOUR).toISOString(),
+    pickupWindowEnd: end.toISOString(),
   });
   expect(booked.errors).toBeUndefined();
   const reference = booked.data!.bookCourier.reference;
@@ -182,7 +180,7 @@ describe('proof of delivery', () => {
 
   it('serves the seeded signatures of the demo’s signed deliveries', async () => {
     // Prepare
-    const today = new Date().toISOString().slice(0, 10);
+    const today = companyDay(stack);
     const delivered = await stack.deps.bookings.query({ by: 'day', day: today, status: 'DELIVERED' }, { limit: 100 });
     const signed = delivered.items.find((b) => b.history.at(-1)?.proof?.signatureKey);
 

@@ -12,7 +12,7 @@ import {
   trackBooking,
   updateDeliveryStatus,
 } from '../../src/generated/graphql';
-import { as, gql, startTestStack } from '../support/test-stack';
+import { as, companyDay, gql, startTestStack } from '../support/test-stack';
 
 let stack: Stack;
 let today: string;
@@ -21,7 +21,7 @@ const byPartner = new Map<string, Booking[]>();
 
 beforeAll(async () => {
   stack = await startTestStack();
-  today = new Date().toISOString().slice(0, 10);
+  today = companyDay(stack);
   for (const id of ['courier-01', 'courier-02']) {
     byCourier.set(id, (await stack.deps.bookings.query({ by: 'courier', courierId: id }, { limit: 100 })).items);
   }

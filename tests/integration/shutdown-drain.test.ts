@@ -20,7 +20,7 @@ import { updateDeliveryStatus } from '../../src/generated/graphql';
 import { LOCAL_CREDENTIALS } from '../../src/local/dynamodb/local-dynamo';
 import { openStreamLog } from '../../src/local/dynamodb/stream-log';
 import { startStack, type Stack } from '../../src/local/stack';
-import { DEMO_PASSWORD } from '../support/test-stack';
+import { DEMO_PASSWORD, testCompanyTimeZone } from '../support/test-stack';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BURST = 200;
@@ -145,11 +145,19 @@ const bookingCounters = (c: Counters) =>
   );
 
 /** `npm start` as a developer runs it (no NODE_ENV=test: libraries behave as they do outside tests). */
-function startNpmStart(dataDir: string) {
+function startNpmStart(dataDir: string, timeZone: string) {
   const { NODE_ENV: _test, VITEST: _vitest, ...env } = process.env;
   const child = spawn('npx', ['tsx', 'src/local/start.ts'], {
     cwd: ROOT,
-    env: { ...env, DATA_DIR: dataDir, GATEWAY_PORT: '0', WEB_PORT: '0', MCP_PORT: '0', SIMULATOR: 'off' },
+    env: {
+      ...env,
+      DATA_DIR: dataDir,
+      GATEWAY_PORT: '0',
+      WEB_PORT: '0',
+      MCP_PORT: '0',
+      SIMULATOR: 'off',
+      COMPANY_TIME_ZONE: timeZone,
+    },
     // Its own process group, which gets the SIGINT as a terminal's Ctrl-C would.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -199,7 +207,9 @@ describe('Ctrl-C in the middle of a burst of changes', () => {
     // Prepare
     const started = performance.now();
     dataDir = await mkdtemp(join(tmpdir(), 'shutdown-drain-'));
-    const npmStart = startNpmStart(dataDir);
+    // Both starts on the same company calendar (another zone would re-file the data on the second).
+    const timeZone = testCompanyTimeZone();
+    const npmStart = startNpmStart(dataDir, timeZone);
     running = npmStart.child;
     const banner = await npmStart.waitFor(/is running/);
     const readyAt = performance.now();
@@ -241,6 +251,7 @@ describe('Ctrl-C in the middle of a burst of changes', () => {
       demoPassword: DEMO_PASSWORD,
       seed: true,
       web: 'none',
+      timeZone,
     });
     const after: Target = { ...stack, token: await signIn(stack.gatewayUrl, stack.userPoolClientId) };
     const rest = await burst(after, BURST - first.made, () => {});

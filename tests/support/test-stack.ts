@@ -1,21 +1,59 @@
 // Test support: a throwaway local stack on free ports, Cognito tokens per demo user, and a plain
 // GraphQL-over-HTTP caller (AppSync's wire format) for tests that don't need the Amplify client.
 import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { startStack, type Stack } from '../../src/local/stack';
+import { startStack, type Stack, type StackOptions } from '../../src/local/stack';
 
 export const DEMO_PASSWORD = 'Demo-Courier-2026!';
 
-export async function startTestStack(
-  options: { web?: 'none' | 'dev' | 'static'; provisionVoicebot?: boolean } = {},
-): Promise<Stack> {
+const HOUR = 3_600_000;
+
+/**
+ * The company's time zone for a test stack started now, unless a test names one. Its calendar date is never
+ * UTC's: Kiritimati (UTC+14) is a day ahead of UTC from 10:00 UTC on, Pago Pago (UTC−11) a day behind before
+ * 11:00 UTC. A test that takes a day from UTC (`toISOString().slice(0, 10)`) instead of the stack's calendar
+ * then fails at whatever hour CI runs it, not only in the hours when UTC and the demo's Seattle disagree.
+ */
+export function testCompanyTimeZone(now: Date = new Date()): string {
+  // TEST_COMPANY_TIME_ZONE=<IANA zone> runs every test stack that names no zone in that one instead.
+  const forced = process.env.TEST_COMPANY_TIME_ZONE;
+  if (forced) return forced;
+  return now.getUTCHours() >= 10 ? 'Pacific/Kiritimati' : 'Pacific/Pago_Pago';
+}
+
+export type TestStackOptions = Partial<
+  Pick<StackOptions, 'web' | 'provisionVoicebot' | 'mapTileUrl' | 'mcpPort' | 'timeZone'>
+>;
+
+/** A seeded throwaway stack on free ports, its company in `testCompanyTimeZone()` unless `timeZone` is given. */
+export async function startTestStack(options: TestStackOptions = {}): Promise<Stack> {
   return startStack({
     gatewayPort: 0,
     webPort: 0,
     demoPassword: DEMO_PASSWORD,
     seed: true,
+    ...options,
     web: options.web ?? 'none',
     provisionVoicebot: options.provisionVoicebot ?? false,
+    timeZone: options.timeZone ?? testCompanyTimeZone(),
   });
+}
+
+/** The company's day of an instant (now by default), on the stack's calendar. */
+export function companyDay(stack: Stack, at: Date | string | number = Date.now()): string {
+  return stack.deps.calendar.dayOf(at);
+}
+
+/**
+ * A pickup window that starts on a whole hour of the company's clock within `lead` from now and lasts `length`,
+ * with the company day it is filed under: its start's, which late in the evening is tomorrow.
+ */
+export function pickupWindowSoon(
+  stack: Stack,
+  { lead = HOUR, length = 2 * HOUR }: { lead?: number; length?: number } = {},
+): { start: Date; end: Date; day: string } {
+  const at = Date.now() + lead;
+  const start = new Date(at - stack.deps.calendar.timeOf(at).minute * 60_000 - (at % 60_000));
+  return { start, end: new Date(start.getTime() + length), day: companyDay(stack, start) };
 }
 
 const tokenCache = new Map<string, string>();

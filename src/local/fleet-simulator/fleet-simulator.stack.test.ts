@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../core/business-calendar';
 import type { Booking, Courier } from '../../core/model';
 import { startStack, type Stack } from '../stack';
+import { testCompanyTimeZone } from '../../../tests/support/test-stack';
 
 const SIMULATED = 5;
 
@@ -32,6 +33,7 @@ describe('fleet simulator in the local stack', () => {
       demoPassword: 'Demo-Courier-2026!',
       seed: true,
       web: 'none',
+      timeZone: testCompanyTimeZone(),
       simulator: { couriers: SIMULATED, speedUp: 300, tickMs: 400, newBookingEveryMs: false, seed: 42 },
     });
     before = await couriersById(stack);

@@ -29,3 +29,35 @@ describe('the demo company’s signatures', () => {
     expect(again.signatures).toEqual(company.signatures);
   });
 });
+
+describe('the demo company’s today', () => {
+  it.each([
+    ['America/Los_Angeles', '2025-06-10', 0, 10],
+    ['America/Los_Angeles', '2025-06-10', 12, 0],
+    ['Pacific/Kiritimati', '2025-06-10', 3, 0],
+    ['Pacific/Pago_Pago', '2025-06-10', 23, 50],
+  ])(
+    'in %s on %s at %i:%i, files all of its 125 bookings on that day, in every status of a working day',
+    async (zone, day, hour, minute) => {
+      // Prepare
+      const calendar = createBusinessCalendar(zone);
+      const now = calendar.at(day, hour, minute);
+
+      // Act
+      const company = await generateDemoCompany({
+        now,
+        calendar,
+        random: seededRandom(2026),
+        sentiment: createLexiconSentimentAnalyzer(),
+      });
+
+      // Assess
+      const today = company.bookings.filter((b) => calendar.dayOf(b.pickupWindow.start) === day);
+      expect(today).toHaveLength(125);
+      expect(new Set(today.map((b) => b.status))).toEqual(
+        new Set(['BOOKED', 'COLLECTED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY', 'DELIVERED', 'FAILED_DELIVERY', 'CANCELLED']),
+      );
+      expect(company.bookings.every((b) => b.history.every((e) => Date.parse(e.at) <= now.getTime()))).toBe(true);
+    },
+  );
+});

@@ -284,6 +284,8 @@ export async function generateDemoCompany(options: DemoOptions): Promise<DemoCom
   const signatures: DemoSignature[] = [];
   const references = new Set<string>();
   const today = calendar.dayOf(now);
+  const todayStart = calendar.startOf(today).getTime();
+  const todayEnd = calendar.endOf(today).getTime();
 
   for (let daysAgo = days - 1; daysAgo >= 0; daysAgo--) {
     const day = addDays(today, -daysAgo);
@@ -299,11 +301,14 @@ export async function generateDemoCompany(options: DemoOptions): Promise<DemoCom
       // Business hours are 8 am – 6 pm in the company's zone; windows start 9 am – 4:30 pm.
       let windowStart = calendar.at(day, between(random, 9, 16), pick(random, [0, 30])).getTime();
       if (daysAgo === 0) {
-        // Today: bookings still waiting for pickup have windows ahead; the rest started in the past.
+        // Today: bookings still waiting for pickup have windows ahead; the rest started in the past. All of them
+        // start on the company's today, whatever the hour (just after midnight the day's work so far is squeezed
+        // into the minutes since; late in the evening the waiting ones start now), as bookings are filed by the
+        // day their window starts.
         windowStart =
           final === 'BOOKED' || final === 'CANCELLED'
-            ? now + between(random, 1, 4) * HOUR
-            : now - between(random, 2 + path.length, 4 + 2 * path.length) * HOUR;
+            ? Math.min(now + between(random, 1, 4) * HOUR, Math.max(now, todayEnd - HOUR))
+            : Math.max(now - between(random, 2 + path.length, 4 + 2 * path.length) * HOUR, todayStart);
       }
       const windowEnd = windowStart + pick(random, [2, 2, 3, 4]) * HOUR;
       const createdAt = windowStart - between(random, 2, 40) * HOUR;
@@ -361,7 +366,11 @@ export async function generateDemoCompany(options: DemoOptions): Promise<DemoCom
             status === 'DELIVERED' || status === 'FAILED_DELIVERY'
               ? between(random, 10, 70) * MINUTE
               : between(random, 15, 90) * MINUTE;
-        if (daysAgo === 0 && at > now - 5 * MINUTE) at = now - (path.length - i) * 5 * MINUTE;
+        // Today's latest changes are minutes apart, and none before a window that started already.
+        if (daysAgo === 0 && at > now - 5 * MINUTE) {
+          const apart = windowStart < now ? Math.min(5 * MINUTE, (now - windowStart) / path.length) : 5 * MINUTE;
+          at = now - (path.length - i) * apart;
+        }
         const location =
           status === 'COLLECTED'
             ? pickup.point
