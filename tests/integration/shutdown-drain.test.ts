@@ -170,7 +170,9 @@ function startNpmStart(dataDir: string, timeZone: string) {
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // 'close', not 'exit': npx may exit on the SIGINT before the stack it started has finished stopping (and
+  // printing); the pipes close only when every process holding them has ended.
+  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
   return {
     child,
     exited,
