@@ -107,7 +107,7 @@ for (const [key, def] of Object.entries(TABLES) as [TableKey, TableDefinition][]
   backend.lexCodeHook.addEnvironment(tableEnvName(key), table.tableName);
   backend.provisioner.addEnvironment(tableEnvName(key), table.tableName);
   if (CODE_HOOK_WRITE_TABLES.includes(key)) table.grantReadWriteData(codeHookLambda);
-  if (key === 'couriers' || key === 'deployments') table.grantReadData(codeHookLambda);
+  if (key === 'couriers' || key === 'deployments' || key === 'settings') table.grantReadData(codeHookLambda);
   if (key === 'deployments') table.grantReadWriteData(provisionerLambda);
   backend.api.addEnvironment(tableEnvName(key), table.tableName);
   tableNames[key] = table.tableName;

@@ -14,6 +14,7 @@ import {
   SPECIAL_HANDLING,
   VEHICLES,
 } from '../../src/core/model';
+import { WEEKDAYS } from '../../src/core/company-settings';
 
 const api = a.handler.function(apiFunction);
 
@@ -341,6 +342,44 @@ const schema = a
       overridden: a.boolean().required(),
     }),
 
+    // ---- the company's settings (Req 2.5) ----
+    Weekday: a.enum(WEEKDAYS),
+    CollectionHours: a.customType({ open: a.string().required(), close: a.string().required() }),
+    CompanyRules: a.customType({
+      serviceArea: a.string().required().array().required(),
+      collectionDays: a.ref('Weekday').required().array().required(),
+      collectionHours: a.ref('CollectionHours').required(),
+      sameDayCutoff: a.string(),
+      maxWeightKg: a.float().required(),
+      maxOversizedWeightKg: a.float().required(),
+      largestSize: a.ref('PackageSize').required(),
+    }),
+    SettingsAuthor: a.customType({ sub: a.string().required(), name: a.string() }),
+    CompanySettings: a.customType({
+      timeZone: a.string().required(),
+      serviceArea: a.string().required().array().required(),
+      collectionDays: a.ref('Weekday').required().array().required(),
+      collectionHours: a.ref('CollectionHours').required(),
+      sameDayCutoff: a.string(),
+      maxWeightKg: a.float().required(),
+      maxOversizedWeightKg: a.float().required(),
+      largestSize: a.ref('PackageSize').required(),
+      version: a.integer().required(),
+      updatedAt: a.datetime(),
+      updatedBy: a.ref('SettingsAuthor'),
+    }),
+    SettingChange: a.customType({ field: a.string().required(), from: a.json(), to: a.json() }),
+    SettingsChangeRecord: a.customType({
+      version: a.integer().required(),
+      at: a.datetime().required(),
+      by: a.ref('SettingsAuthor').required(),
+      changes: a.ref('SettingChange').required().array().required(),
+    }),
+    SettingsChangePage: a.customType({
+      items: a.ref('SettingsChangeRecord').required().array().required(),
+      nextToken: a.string(),
+    }),
+
     // ---- proof of delivery ----
     ProofKind: a.enum(['SIGNATURE', 'PHOTO']),
     /** Where to PUT one image: send exactly `headers` (JSON object) with it, before `expiresAt`. */
@@ -487,6 +526,17 @@ const schema = a
       .returns(a.ref('BotPrompt').required().array().required())
       .authorization((allow) => [allow.groups(['admin'])])
       .handler(api),
+    companySettings: a
+      .query()
+      .returns(a.ref('CompanySettings').required())
+      .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
+    settingsChanges: a
+      .query()
+      .arguments({ limit: a.integer(), nextToken: a.string() })
+      .returns(a.ref('SettingsChangePage').required())
+      .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
     proofImages: a
       .query()
       .arguments({ reference: a.string().required() })
@@ -516,6 +566,12 @@ const schema = a
       })
       .returns(a.ref('Booking').required())
       .authorization((allow) => [allow.groups(['admin', 'partner']), allow.custom()])
+      .handler(api),
+    updateCompanySettings: a
+      .mutation()
+      .arguments({ rules: a.ref('CompanyRules').required(), expectedVersion: a.integer().required() })
+      .returns(a.ref('CompanySettings').required())
+      .authorization((allow) => [allow.groups(['admin'])])
       .handler(api),
     assignCourier: a
       .mutation()

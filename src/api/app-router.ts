@@ -8,6 +8,7 @@ import { liveRouter } from './fields/live';
 import { partnersRouter } from './fields/partners';
 import { proofsRouter } from './fields/proofs';
 import { voicebotRouter } from './fields/voicebot';
+import { settingsRouter } from './fields/settings';
 
 export const appRouter = new Router().includeRouter([
   bookingsRouter,
@@ -18,4 +19,5 @@ export const appRouter = new Router().includeRouter([
   partnersRouter,
   voicebotRouter,
   proofsRouter,
+  settingsRouter,
 ]);

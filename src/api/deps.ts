@@ -1,5 +1,6 @@
 // What the field handlers need: the core's ports plus a logger. Built once per runtime (Lambda or local).
 import type { BusinessCalendar } from '../core/business-calendar';
+import type { SettingsReader, SettingsRepository } from '../core/company-settings';
 import type {
   AuditRepository,
   BookingRepository,
@@ -42,6 +43,11 @@ export type ApiDeps = {
   clock: Clock;
   /** The company's calendar: what "a day" means everywhere in the API. */
   calendar: BusinessCalendar;
+  /** The company's rules as admins set them (Req 2.5), and the cached copy bookings and calls are checked against. */
+  settings: SettingsRepository;
+  rules: SettingsReader;
+  /** Called after the settings change, so this process's next booking or call follows them at once. */
+  onSettingsChanged?: () => void;
   random: Random;
   log: Log;
   /** The dashboard's rollups (written by the change-feed aggregator). */

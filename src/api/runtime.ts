@@ -2,6 +2,7 @@
 // local server so both run the same code against different endpoints.
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { createBusinessCalendar } from '../core/business-calendar';
+import { createSettingsCache } from '../core/company-settings';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { createS3ProofStore } from '../data/proof-store';
@@ -34,6 +35,11 @@ export function createApiDeps(options: {
 }): ApiDeps {
   const calendar = createBusinessCalendar(options.timeZone);
   const repos = createRepositories(options.doc, options.tables, { calendar });
+  // Bookings and calls read the rules many times a minute, admins change them rarely: each runtime (a Lambda
+  // container, the local server) re-reads them at most once a minute, and at once after its own change.
+  const rules = createSettingsCache(() => repos.settings.get(), {
+    onError: (e) => options.log.warn('company settings unavailable; using the last copy read', e),
+  });
   return {
     ...repos,
     voicebot: createVoicebotStatusSource(repos.deployments),
@@ -44,6 +50,8 @@ export function createApiDeps(options: {
     sentiment: createLexiconSentimentAnalyzer(),
     clock: systemClock,
     calendar,
+    rules,
+    onSettingsChanged: () => rules.invalidate(),
     random: cryptoRandom,
     log: options.log,
   };

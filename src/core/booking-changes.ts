@@ -6,6 +6,8 @@ import { isoInstant, windowIssues } from './bookings';
 import { notifyBestEffort, statusChanged, type NotifyErrorHandler } from './customer-notifications';
 import { ConflictError } from './errors';
 import { estimateEta } from './eta';
+import type { BusinessCalendar } from './business-calendar';
+import { collectionIssues, type SettingsReader } from './company-settings';
 import { checkInput, dedupe, issuesToError, optionalText, parseInput } from './input-validation';
 import type { Booking, Principal } from './model';
 import type { BookingRepository, Clock, Notifier } from './ports';
@@ -15,6 +17,9 @@ import { describeStatus, transition } from './status-machine';
 export type BookingChangeDeps = {
   bookings: BookingRepository;
   clock: Clock;
+  /** A new pickup window keeps to the company's collection hours, as a new booking does. */
+  rules: SettingsReader;
+  calendar: BusinessCalendar;
   notifier?: Notifier;
   onNotifyError?: NotifyErrorHandler;
 };
@@ -55,7 +60,7 @@ const windowSchema = z.object({
 
 /**
  * Moves the pickup window of a booking that has not been collected, under the same rules as a new booking
- * (not in the past, 30 minutes to 12 hours long, at most 30 days ahead); the ETA follows the new window.
+ * (not in the past, 30 minutes to 12 hours long, at most 30 days ahead, within the company's collection hours); the ETA follows the new window.
  */
 export async function updatePickupWindow(
   input: { reference: unknown; pickupWindowStart: unknown; pickupWindowEnd: unknown },
@@ -67,6 +72,10 @@ export async function updatePickupWindow(
   const window = { pickupWindowStart: input.pickupWindowStart, pickupWindowEnd: input.pickupWindowEnd };
   const checked = checkInput(windowSchema, window);
   const issues = windowIssues(window, now);
+  if (checked.ok && issues.length === 0) {
+    const moved = { start: new Date(checked.data.pickupWindowStart), end: new Date(checked.data.pickupWindowEnd) };
+    issues.push(...collectionIssues(await deps.rules.current(), deps.calendar, moved, now));
+  }
   if (!checked.ok || issues.length > 0) {
     throw issuesToError(dedupe([...(checked.ok ? [] : checked.issues), ...issues]), 'pickup window');
   }

@@ -16,6 +16,13 @@ import { bookingConfirmed, notifyBestEffort, statusChanged, type NotifyErrorHand
 import { ConflictError, FaultError, ForbiddenError, NotFoundError, ValidationError } from './errors';
 import { estimateEta } from './eta';
 import {
+  collectionIssues,
+  parcelIssues,
+  serviceAreaLabel,
+  servesPostcode,
+  type SettingsReader,
+} from './company-settings';
+import {
   checkInput,
   dayString,
   dedupe,
@@ -66,8 +73,6 @@ const MAX_PAST_START_MS = 15 * 60_000;
 const MIN_WINDOW_MS = 30 * 60_000;
 const MAX_WINDOW_MS = 12 * 60 * 60_000;
 const MAX_AHEAD_MS = 30 * 24 * 60 * 60_000;
-const MAX_WEIGHT_KG = 70;
-const MAX_OVERSIZED_WEIGHT_KG = 500;
 
 const CHANNELS = ['VOICE', 'WEB', 'PARTNER', 'API'] as const;
 type Channel = (typeof CHANNELS)[number];
@@ -119,31 +124,18 @@ const bookCourierSchema = z.object({
   }),
   pickup: addressSchema('pickup'),
   delivery: addressSchema('delivery'),
-  package: z
-    .object({
-      size: z.enum(PACKAGE_SIZES),
-      weightKg: z
-        .number()
-        .finite({ message: 'package.weightKg must be a number of kilograms, e.g. 2.5.' })
-        .positive({ message: 'package.weightKg must be more than 0; give the weight in kilograms, e.g. 2.5.' }),
-      handling: z
-        .array(z.enum(SPECIAL_HANDLING))
-        .nullish()
-        .transform((h) => [...new Set(h ?? [])]),
-      description: optionalText('package.description', 200),
-    })
-    .superRefine((pkg, ctx) => {
-      const limit = pkg.size === 'OVERSIZED' ? MAX_OVERSIZED_WEIGHT_KG : MAX_WEIGHT_KG;
-      if (pkg.weightKg <= limit) return;
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        path: ['weightKg'],
-        message:
-          pkg.size === 'OVERSIZED'
-            ? `package.weightKg ${pkg.weightKg} kg is over our ${MAX_OVERSIZED_WEIGHT_KG} kg limit; split the load into several bookings.`
-            : `package.weightKg ${pkg.weightKg} kg is over ${MAX_WEIGHT_KG} kg for a ${pkg.size} parcel; book it as OVERSIZED (up to ${MAX_OVERSIZED_WEIGHT_KG} kg).`,
-      });
-    }),
+  package: z.object({
+    size: z.enum(PACKAGE_SIZES),
+    weightKg: z
+      .number()
+      .finite({ message: 'package.weightKg must be a number of kilograms, e.g. 2.5.' })
+      .positive({ message: 'package.weightKg must be more than 0; give the weight in kilograms, e.g. 2.5.' }),
+    handling: z
+      .array(z.enum(SPECIAL_HANDLING))
+      .nullish()
+      .transform((h) => [...new Set(h ?? [])]),
+    description: optionalText('package.description', 200),
+  }),
   pickupWindowStart: isoInstant('pickupWindowStart'),
   pickupWindowEnd: isoInstant('pickupWindowEnd'),
   partnerId: optionalText('partnerId', 64).pipe(
@@ -286,6 +278,9 @@ function fingerprintOf(input: ParsedBooking, partnerId: string | undefined): str
 
 export type BookCourierDeps = {
   bookings: BookingRepository;
+  /** The company's rules (service area, collection hours, cut-off, parcel limits) and its calendar. */
+  rules: SettingsReader;
+  calendar: BusinessCalendar;
   geocoder: Geocoder;
   clock: Clock;
   random: Random;
@@ -316,13 +311,30 @@ export async function bookCourier(input: unknown, principal: Principal, deps: Bo
     partnerId = principal.partnerId;
   }
 
+  const rules = await deps.rules.current();
+  const windowValid = issues.length === 0;
+  issues.push(...parcelIssues(rules, parsed.package));
+  if (windowValid) {
+    const window = { start: new Date(parsed.pickupWindowStart), end: new Date(parsed.pickupWindowEnd) };
+    issues.push(...collectionIssues(rules, deps.calendar, window, now));
+  }
+  for (const side of ['pickup', 'delivery'] as const) {
+    const postcode = parsed[side].postcode;
+    if (!servesPostcode(rules, postcode)) {
+      issues.push({
+        field: `${side}.postcode`,
+        message: `${postcode} is outside our service area (${serviceAreaLabel(rules)}); we collect and deliver only there.`,
+      });
+    }
+  }
+  const outside = new Set(issues.map((i) => i.field));
   const [pickupResult, deliveryResult] = await Promise.all([
     deps.geocoder.geocode(parsed.pickup),
     deps.geocoder.geocode(parsed.delivery),
   ]);
   for (const issue of [
-    geocodeIssue('pickup', parsed.pickup, pickupResult),
-    geocodeIssue('delivery', parsed.delivery, deliveryResult),
+    outside.has('pickup.postcode') ? undefined : geocodeIssue('pickup', parsed.pickup, pickupResult),
+    outside.has('delivery.postcode') ? undefined : geocodeIssue('delivery', parsed.delivery, deliveryResult),
   ]) {
     if (issue) issues.push(issue);
   }

@@ -30,6 +30,8 @@ import { createOutboxNotifier, type OutboxNotifier } from './outbox-notifier';
 import { createPartnerRepository } from './partner-repository';
 import { createRollupRepository, type RollupRepository } from './rollup-repository';
 import type { TableNames } from './tables';
+import type { SettingsRepository } from '../core/company-settings';
+import { createSettingsRepository } from './settings-repository';
 
 export type Repositories = {
   bookings: BookingRepository;
@@ -45,6 +47,7 @@ export type Repositories = {
   audit: AuditRepository;
   partnerEvents: PartnerEventLog;
   deployments: DeploymentRepository;
+  settings: SettingsRepository;
 };
 
 export type RepositoryOptions = {
@@ -80,5 +83,6 @@ export function createRepositories(
     audit: createAuditRepository(doc, names.audit, { calendar: options.calendar }),
     partnerEvents: createPartnerEventLog(doc, names.rollups),
     deployments: createDeploymentRepository(doc, names.deployments),
+    settings: createSettingsRepository(doc, names.settings),
   };
 }

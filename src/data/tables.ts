@@ -139,6 +139,17 @@ export const TABLES = {
     indexes: [{ name: 'newest', partitionKey: S('list'), sortKey: S('createdAt') }],
     stream: true,
   },
+  settings: {
+    logicalName: 'Settings',
+    description:
+      "The company's rules set by its admins (service area, collection hours, same-day cut-off, parcel limits) and every change to them (Req 2.5)",
+    // `company` / `current`: the rules in force, with their version; `company` / `change#<version>`: one change
+    // each (who, when, each field before and after), never overwritten.
+    partitionKey: S('pk'),
+    sortKey: S('sk'),
+    indexes: [],
+    stream: false,
+  },
 } as const satisfies Record<string, TableDefinition>;
 
 export type TableKey = keyof typeof TABLES;

@@ -31,6 +31,21 @@ export type Channel =
   | 'VOICE'
   | 'WEB';
 
+export type CollectionHoursInput = {
+  close: string;
+  open: string;
+};
+
+export type CompanyRulesInput = {
+  collectionDays: Array<Weekday>;
+  collectionHours: CollectionHoursInput;
+  largestSize: PackageSize;
+  maxOversizedWeightKg: number;
+  maxWeightKg: number;
+  sameDayCutoff?: string | null | undefined;
+  serviceArea: Array<string>;
+};
+
 export type ComplaintCategory =
   | 'BILLING'
   | 'COURIER_BEHAVIOUR'
@@ -147,6 +162,15 @@ export type VoicebotDeploymentState =
   | 'DEPLOYING'
   | 'FAILED'
   | 'NOT_DEPLOYED';
+
+export type Weekday =
+  | 'FRI'
+  | 'MON'
+  | 'SAT'
+  | 'SUN'
+  | 'THU'
+  | 'TUE'
+  | 'WED';
 
 export type AddressFieldsFragment = { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null };
 
@@ -413,6 +437,29 @@ export type ProofImagesQueryVariables = Exact<{
 
 export type ProofImagesQuery = { proofImages: { signatureUrl: string | null, photoUrl: string | null, recipientName: string | null, at: string } | null };
 
+export type CompanySettingsFieldsFragment = { timeZone: string, serviceArea: Array<string>, collectionDays: Array<Weekday>, sameDayCutoff: string | null, maxWeightKg: number, maxOversizedWeightKg: number, largestSize: PackageSize, version: number, updatedAt: string | null, collectionHours: { open: string, close: string }, updatedBy: { sub: string, name: string | null } | null };
+
+export type CompanySettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CompanySettingsQuery = { companySettings: { timeZone: string, serviceArea: Array<string>, collectionDays: Array<Weekday>, sameDayCutoff: string | null, maxWeightKg: number, maxOversizedWeightKg: number, largestSize: PackageSize, version: number, updatedAt: string | null, collectionHours: { open: string, close: string }, updatedBy: { sub: string, name: string | null } | null } };
+
+export type UpdateCompanySettingsMutationVariables = Exact<{
+  rules: CompanyRulesInput;
+  expectedVersion: number;
+}>;
+
+
+export type UpdateCompanySettingsMutation = { updateCompanySettings: { timeZone: string, serviceArea: Array<string>, collectionDays: Array<Weekday>, sameDayCutoff: string | null, maxWeightKg: number, maxOversizedWeightKg: number, largestSize: PackageSize, version: number, updatedAt: string | null, collectionHours: { open: string, close: string }, updatedBy: { sub: string, name: string | null } | null } };
+
+export type SettingsChangesQueryVariables = Exact<{
+  limit?: number | null | undefined;
+  nextToken?: string | null | undefined;
+}>;
+
+
+export type SettingsChangesQuery = { settingsChanges: { nextToken: string | null, items: Array<{ version: number, at: string, by: { sub: string, name: string | null }, changes: Array<{ field: string, from: string | null, to: string | null }> }> } };
+
 export type TrackBookingQueryVariables = Exact<{
   reference: string;
 }>;
@@ -675,6 +722,27 @@ export const PartnerTokenFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"PartnerTokenFields"}) as unknown as TypedDocumentString<PartnerTokenFieldsFragment, unknown>;
+export const CompanySettingsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CompanySettingsFields on CompanySettings {
+  timeZone
+  serviceArea
+  collectionDays
+  collectionHours {
+    open
+    close
+  }
+  sameDayCutoff
+  maxWeightKg
+  maxOversizedWeightKg
+  largestSize
+  version
+  updatedAt
+  updatedBy {
+    sub
+    name
+  }
+}
+    `, {"fragmentName":"CompanySettingsFields"}) as unknown as TypedDocumentString<CompanySettingsFieldsFragment, unknown>;
 export const DeploymentFieldsFragmentDoc = new TypedDocumentString(`
     fragment DeploymentFields on Deployment {
   id
@@ -1844,6 +1912,76 @@ export const ProofImagesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ProofImagesQuery, ProofImagesQueryVariables>;
+export const CompanySettingsDocument = new TypedDocumentString(`
+    query CompanySettings {
+  companySettings {
+    ...CompanySettingsFields
+  }
+}
+    fragment CompanySettingsFields on CompanySettings {
+  timeZone
+  serviceArea
+  collectionDays
+  collectionHours {
+    open
+    close
+  }
+  sameDayCutoff
+  maxWeightKg
+  maxOversizedWeightKg
+  largestSize
+  version
+  updatedAt
+  updatedBy {
+    sub
+    name
+  }
+}`) as unknown as TypedDocumentString<CompanySettingsQuery, CompanySettingsQueryVariables>;
+export const UpdateCompanySettingsDocument = new TypedDocumentString(`
+    mutation UpdateCompanySettings($rules: CompanyRulesInput!, $expectedVersion: Int!) {
+  updateCompanySettings(rules: $rules, expectedVersion: $expectedVersion) {
+    ...CompanySettingsFields
+  }
+}
+    fragment CompanySettingsFields on CompanySettings {
+  timeZone
+  serviceArea
+  collectionDays
+  collectionHours {
+    open
+    close
+  }
+  sameDayCutoff
+  maxWeightKg
+  maxOversizedWeightKg
+  largestSize
+  version
+  updatedAt
+  updatedBy {
+    sub
+    name
+  }
+}`) as unknown as TypedDocumentString<UpdateCompanySettingsMutation, UpdateCompanySettingsMutationVariables>;
+export const SettingsChangesDocument = new TypedDocumentString(`
+    query SettingsChanges($limit: Int, $nextToken: String) {
+  settingsChanges(limit: $limit, nextToken: $nextToken) {
+    items {
+      version
+      at
+      by {
+        sub
+        name
+      }
+      changes {
+        field
+        from
+        to
+      }
+    }
+    nextToken
+  }
+}
+    `) as unknown as TypedDocumentString<SettingsChangesQuery, SettingsChangesQueryVariables>;
 export const TrackBookingDocument = new TypedDocumentString(`
     query TrackBooking($reference: String!) {
   trackBooking(reference: $reference) {
@@ -2366,6 +2504,9 @@ export const revokePartnerToken = RevokePartnerTokenDocument.toString() as Gener
 export const listAuditEntries = ListAuditEntriesDocument.toString() as GeneratedQuery<ListAuditEntriesQueryVariables, ListAuditEntriesQuery>;
 export const requestProofUpload = RequestProofUploadDocument.toString() as GeneratedMutation<RequestProofUploadMutationVariables, RequestProofUploadMutation>;
 export const proofImages = ProofImagesDocument.toString() as GeneratedQuery<ProofImagesQueryVariables, ProofImagesQuery>;
+export const companySettings = CompanySettingsDocument.toString() as GeneratedQuery<CompanySettingsQueryVariables, CompanySettingsQuery>;
+export const updateCompanySettings = UpdateCompanySettingsDocument.toString() as GeneratedMutation<UpdateCompanySettingsMutationVariables, UpdateCompanySettingsMutation>;
+export const settingsChanges = SettingsChangesDocument.toString() as GeneratedQuery<SettingsChangesQueryVariables, SettingsChangesQuery>;
 export const trackBooking = TrackBookingDocument.toString() as GeneratedQuery<TrackBookingQueryVariables, TrackBookingQuery>;
 export const listConnectInstances = ListConnectInstancesDocument.toString() as GeneratedQuery<ListConnectInstancesQueryVariables, ListConnectInstancesQuery>;
 export const listConnectQueues = ListConnectQueuesDocument.toString() as GeneratedQuery<ListConnectQueuesQueryVariables, ListConnectQueuesQuery>;

@@ -127,6 +127,53 @@ export type Channel =
   | 'VOICE'
   | 'WEB';
 
+export type CollectionHours = {
+  __typename?: 'CollectionHours';
+  close: Scalars['String']['output'];
+  open: Scalars['String']['output'];
+};
+
+export type CollectionHoursInput = {
+  close: Scalars['String']['input'];
+  open: Scalars['String']['input'];
+};
+
+export type CompanyRules = {
+  __typename?: 'CompanyRules';
+  collectionDays: Array<Weekday>;
+  collectionHours: CollectionHours;
+  largestSize: PackageSize;
+  maxOversizedWeightKg: Scalars['Float']['output'];
+  maxWeightKg: Scalars['Float']['output'];
+  sameDayCutoff?: Maybe<Scalars['String']['output']>;
+  serviceArea: Array<Scalars['String']['output']>;
+};
+
+export type CompanyRulesInput = {
+  collectionDays: Array<Weekday>;
+  collectionHours: CollectionHoursInput;
+  largestSize: PackageSize;
+  maxOversizedWeightKg: Scalars['Float']['input'];
+  maxWeightKg: Scalars['Float']['input'];
+  sameDayCutoff?: InputMaybe<Scalars['String']['input']>;
+  serviceArea: Array<Scalars['String']['input']>;
+};
+
+export type CompanySettings = {
+  __typename?: 'CompanySettings';
+  collectionDays: Array<Weekday>;
+  collectionHours: CollectionHours;
+  largestSize: PackageSize;
+  maxOversizedWeightKg: Scalars['Float']['output'];
+  maxWeightKg: Scalars['Float']['output'];
+  sameDayCutoff?: Maybe<Scalars['String']['output']>;
+  serviceArea: Array<Scalars['String']['output']>;
+  timeZone: Scalars['String']['output'];
+  updatedAt?: Maybe<Scalars['AWSDateTime']['output']>;
+  updatedBy?: Maybe<SettingsAuthor>;
+  version: Scalars['Int']['output'];
+};
+
 export type ComplaintCategory =
   | 'BILLING'
   | 'COURIER_BEHAVIOUR'
@@ -550,6 +597,7 @@ export type Mutation = {
   rollbackDeployment: Deployment;
   startDeployment: Deployment;
   submitFeedback: Feedback;
+  updateCompanySettings: CompanySettings;
   updateCourierLocation: Courier;
   updateDeliveryStatus: Booking;
   updatePickupWindow: Booking;
@@ -651,6 +699,12 @@ export type MutationSubmitFeedbackArgs = {
   severity?: InputMaybe<Severity>;
   text: Scalars['String']['input'];
   type: FeedbackType;
+};
+
+
+export type MutationUpdateCompanySettingsArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  rules: CompanyRulesInput;
 };
 
 
@@ -839,6 +893,7 @@ export type PublicTracking = {
 export type Query = {
   __typename?: 'Query';
   botPrompts: Array<BotPrompt>;
+  companySettings: CompanySettings;
   dashboard: Dashboard;
   getBooking?: Maybe<Booking>;
   getCourier?: Maybe<Courier>;
@@ -857,6 +912,7 @@ export type Query = {
   me: Me;
   planDeployment: Array<PlannedStep>;
   proofImages?: Maybe<ProofImages>;
+  settingsChanges: SettingsChangePage;
   trackBooking?: Maybe<PublicTracking>;
 };
 
@@ -958,6 +1014,12 @@ export type QueryProofImagesArgs = {
 };
 
 
+export type QuerySettingsChangesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryTrackBookingArgs = {
   reference: Scalars['String']['input'];
 };
@@ -978,6 +1040,33 @@ export type SentimentLabel =
   | 'NEGATIVE'
   | 'NEUTRAL'
   | 'POSITIVE';
+
+export type SettingChange = {
+  __typename?: 'SettingChange';
+  field: Scalars['String']['output'];
+  from?: Maybe<Scalars['AWSJSON']['output']>;
+  to?: Maybe<Scalars['AWSJSON']['output']>;
+};
+
+export type SettingsAuthor = {
+  __typename?: 'SettingsAuthor';
+  name?: Maybe<Scalars['String']['output']>;
+  sub: Scalars['String']['output'];
+};
+
+export type SettingsChangePage = {
+  __typename?: 'SettingsChangePage';
+  items: Array<SettingsChangeRecord>;
+  nextToken?: Maybe<Scalars['String']['output']>;
+};
+
+export type SettingsChangeRecord = {
+  __typename?: 'SettingsChangeRecord';
+  at: Scalars['AWSDateTime']['output'];
+  by: SettingsAuthor;
+  changes: Array<SettingChange>;
+  version: Scalars['Int']['output'];
+};
 
 export type Severity =
   | 'HIGH'
@@ -1065,6 +1154,15 @@ export type VoicebotStatus = {
   detail?: Maybe<Scalars['String']['output']>;
   state: VoicebotDeploymentState;
 };
+
+export type Weekday =
+  | 'FRI'
+  | 'MON'
+  | 'SAT'
+  | 'SUN'
+  | 'THU'
+  | 'TUE'
+  | 'WED';
 
 
 
@@ -1161,6 +1259,11 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BotPrompt: ResolverTypeWrapper<BotPrompt>;
   Channel: Channel;
+  CollectionHours: ResolverTypeWrapper<CollectionHours>;
+  CollectionHoursInput: CollectionHoursInput;
+  CompanyRules: ResolverTypeWrapper<CompanyRules>;
+  CompanyRulesInput: CompanyRulesInput;
+  CompanySettings: ResolverTypeWrapper<CompanySettings>;
   ComplaintCategory: ComplaintCategory;
   ConnectInstance: ResolverTypeWrapper<ConnectInstance>;
   ConnectQueue: ResolverTypeWrapper<ConnectQueue>;
@@ -1228,6 +1331,10 @@ export type ResolversTypes = {
   Role: Role;
   Sentiment: ResolverTypeWrapper<Sentiment>;
   SentimentLabel: SentimentLabel;
+  SettingChange: ResolverTypeWrapper<SettingChange>;
+  SettingsAuthor: ResolverTypeWrapper<SettingsAuthor>;
+  SettingsChangePage: ResolverTypeWrapper<SettingsChangePage>;
+  SettingsChangeRecord: ResolverTypeWrapper<SettingsChangeRecord>;
   Severity: Severity;
   SpecialHandling: SpecialHandling;
   StatusCount: ResolverTypeWrapper<StatusCount>;
@@ -1239,6 +1346,7 @@ export type ResolversTypes = {
   Vehicle: Vehicle;
   VoicebotDeploymentState: VoicebotDeploymentState;
   VoicebotStatus: ResolverTypeWrapper<VoicebotStatus>;
+  Weekday: Weekday;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1261,6 +1369,11 @@ export type ResolversParentTypes = {
   BookingPage: BookingPage;
   Boolean: Scalars['Boolean']['output'];
   BotPrompt: BotPrompt;
+  CollectionHours: CollectionHours;
+  CollectionHoursInput: CollectionHoursInput;
+  CompanyRules: CompanyRules;
+  CompanyRulesInput: CompanyRulesInput;
+  CompanySettings: CompanySettings;
   ConnectInstance: ConnectInstance;
   ConnectQueue: ConnectQueue;
   Courier: Courier;
@@ -1316,6 +1429,10 @@ export type ResolversParentTypes = {
   PublicTracking: PublicTracking;
   Query: Record<PropertyKey, never>;
   Sentiment: Sentiment;
+  SettingChange: SettingChange;
+  SettingsAuthor: SettingsAuthor;
+  SettingsChangePage: SettingsChangePage;
+  SettingsChangeRecord: SettingsChangeRecord;
   StatusCount: StatusCount;
   StatusEvent: StatusEvent;
   StatusEventPage: StatusEventPage;
@@ -1460,6 +1577,35 @@ export type BotPromptResolvers<ContextType = any, ParentType extends ResolversPa
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   overridden?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CollectionHoursResolvers<ContextType = any, ParentType extends ResolversParentTypes['CollectionHours'] = ResolversParentTypes['CollectionHours']> = {
+  close?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  open?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CompanyRulesResolvers<ContextType = any, ParentType extends ResolversParentTypes['CompanyRules'] = ResolversParentTypes['CompanyRules']> = {
+  collectionDays?: Resolver<Array<ResolversTypes['Weekday']>, ParentType, ContextType>;
+  collectionHours?: Resolver<ResolversTypes['CollectionHours'], ParentType, ContextType>;
+  largestSize?: Resolver<ResolversTypes['PackageSize'], ParentType, ContextType>;
+  maxOversizedWeightKg?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  maxWeightKg?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sameDayCutoff?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  serviceArea?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type CompanySettingsResolvers<ContextType = any, ParentType extends ResolversParentTypes['CompanySettings'] = ResolversParentTypes['CompanySettings']> = {
+  collectionDays?: Resolver<Array<ResolversTypes['Weekday']>, ParentType, ContextType>;
+  collectionHours?: Resolver<ResolversTypes['CollectionHours'], ParentType, ContextType>;
+  largestSize?: Resolver<ResolversTypes['PackageSize'], ParentType, ContextType>;
+  maxOversizedWeightKg?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  maxWeightKg?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sameDayCutoff?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  serviceArea?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['AWSDateTime']>, ParentType, ContextType>;
+  updatedBy?: Resolver<Maybe<ResolversTypes['SettingsAuthor']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ConnectInstanceResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConnectInstance'] = ResolversParentTypes['ConnectInstance']> = {
@@ -1670,6 +1816,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   rollbackDeployment?: Resolver<ResolversTypes['Deployment'], ParentType, ContextType, RequireFields<MutationRollbackDeploymentArgs, 'id'>>;
   startDeployment?: Resolver<ResolversTypes['Deployment'], ParentType, ContextType, RequireFields<MutationStartDeploymentArgs, 'settings'>>;
   submitFeedback?: Resolver<ResolversTypes['Feedback'], ParentType, ContextType, RequireFields<MutationSubmitFeedbackArgs, 'bookingReference' | 'text' | 'type'>>;
+  updateCompanySettings?: Resolver<ResolversTypes['CompanySettings'], ParentType, ContextType, RequireFields<MutationUpdateCompanySettingsArgs, 'expectedVersion' | 'rules'>>;
   updateCourierLocation?: Resolver<ResolversTypes['Courier'], ParentType, ContextType, RequireFields<MutationUpdateCourierLocationArgs, 'lat' | 'lng'>>;
   updateDeliveryStatus?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationUpdateDeliveryStatusArgs, 'reference' | 'status'>>;
   updatePickupWindow?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationUpdatePickupWindowArgs, 'pickupWindowEnd' | 'pickupWindowStart' | 'reference'>>;
@@ -1781,6 +1928,7 @@ export type PublicTrackingResolvers<ContextType = any, ParentType extends Resolv
 
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   botPrompts?: Resolver<Array<ResolversTypes['BotPrompt']>, ParentType, ContextType, Partial<QueryBotPromptsArgs>>;
+  companySettings?: Resolver<ResolversTypes['CompanySettings'], ParentType, ContextType>;
   dashboard?: Resolver<ResolversTypes['Dashboard'], ParentType, ContextType, Partial<QueryDashboardArgs>>;
   getBooking?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType, RequireFields<QueryGetBookingArgs, 'reference'>>;
   getCourier?: Resolver<Maybe<ResolversTypes['Courier']>, ParentType, ContextType, RequireFields<QueryGetCourierArgs, 'id'>>;
@@ -1799,12 +1947,36 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   me?: Resolver<ResolversTypes['Me'], ParentType, ContextType>;
   planDeployment?: Resolver<Array<ResolversTypes['PlannedStep']>, ParentType, ContextType, RequireFields<QueryPlanDeploymentArgs, 'settings'>>;
   proofImages?: Resolver<Maybe<ResolversTypes['ProofImages']>, ParentType, ContextType, RequireFields<QueryProofImagesArgs, 'reference'>>;
+  settingsChanges?: Resolver<ResolversTypes['SettingsChangePage'], ParentType, ContextType, Partial<QuerySettingsChangesArgs>>;
   trackBooking?: Resolver<Maybe<ResolversTypes['PublicTracking']>, ParentType, ContextType, RequireFields<QueryTrackBookingArgs, 'reference'>>;
 };
 
 export type SentimentResolvers<ContextType = any, ParentType extends ResolversParentTypes['Sentiment'] = ResolversParentTypes['Sentiment']> = {
   label?: Resolver<ResolversTypes['SentimentLabel'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type SettingChangeResolvers<ContextType = any, ParentType extends ResolversParentTypes['SettingChange'] = ResolversParentTypes['SettingChange']> = {
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['AWSJSON']>, ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['AWSJSON']>, ParentType, ContextType>;
+};
+
+export type SettingsAuthorResolvers<ContextType = any, ParentType extends ResolversParentTypes['SettingsAuthor'] = ResolversParentTypes['SettingsAuthor']> = {
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sub?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SettingsChangePageResolvers<ContextType = any, ParentType extends ResolversParentTypes['SettingsChangePage'] = ResolversParentTypes['SettingsChangePage']> = {
+  items?: Resolver<Array<ResolversTypes['SettingsChangeRecord']>, ParentType, ContextType>;
+  nextToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SettingsChangeRecordResolvers<ContextType = any, ParentType extends ResolversParentTypes['SettingsChangeRecord'] = ResolversParentTypes['SettingsChangeRecord']> = {
+  at?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['SettingsAuthor'], ParentType, ContextType>;
+  changes?: Resolver<Array<ResolversTypes['SettingChange']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type StatusCountResolvers<ContextType = any, ParentType extends ResolversParentTypes['StatusCount'] = ResolversParentTypes['StatusCount']> = {
@@ -1864,6 +2036,9 @@ export type Resolvers<ContextType = any> = {
   Booking?: BookingResolvers<ContextType>;
   BookingPage?: BookingPageResolvers<ContextType>;
   BotPrompt?: BotPromptResolvers<ContextType>;
+  CollectionHours?: CollectionHoursResolvers<ContextType>;
+  CompanyRules?: CompanyRulesResolvers<ContextType>;
+  CompanySettings?: CompanySettingsResolvers<ContextType>;
   ConnectInstance?: ConnectInstanceResolvers<ContextType>;
   ConnectQueue?: ConnectQueueResolvers<ContextType>;
   Courier?: CourierResolvers<ContextType>;
@@ -1902,6 +2077,10 @@ export type Resolvers<ContextType = any> = {
   PublicTracking?: PublicTrackingResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Sentiment?: SentimentResolvers<ContextType>;
+  SettingChange?: SettingChangeResolvers<ContextType>;
+  SettingsAuthor?: SettingsAuthorResolvers<ContextType>;
+  SettingsChangePage?: SettingsChangePageResolvers<ContextType>;
+  SettingsChangeRecord?: SettingsChangeRecordResolvers<ContextType>;
   StatusCount?: StatusCountResolvers<ContextType>;
   StatusEvent?: StatusEventResolvers<ContextType>;
   StatusEventPage?: StatusEventPageResolvers<ContextType>;

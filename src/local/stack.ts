@@ -58,6 +58,8 @@ export type StackOptions = {
   demoPassword: string;
   /** Seed the demo company when the data is empty. */
   seed: boolean;
+  /** The seeded company's rules: the demo's (default), or none (tests that book at any hour they run). */
+  seedRules?: 'demo' | 'unrestricted';
   /** 'dev': Vite middleware (hot reload); 'static': the built app from dist/web; 'none': API only. */
   web: 'dev' | 'static' | 'none';
   log?: (line: string) => void;
@@ -232,6 +234,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           password: options.demoPassword,
           now: new Date(),
           log,
+          rules: options.seedRules ?? 'demo',
         })
       : false;
     const demoPartnerTokens = options.seed ? await ensureDemoPartnerTokens({ deps, dataDir }) : [];

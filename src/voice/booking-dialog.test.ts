@@ -3,6 +3,8 @@ import type { Turn, VoiceSession } from './dialog-types';
 import { bookingIdempotencyKey, parseCorrection } from './booking-dialog';
 import { handleTurn, newSession } from './dialog';
 import { converse, heard, makeVoiceWorld, turn } from './testing/voice-world';
+import { updateCompanySettings } from '../core/company-settings';
+import { admin } from '../core/testing/fixtures';
 
 const caller: VoiceSession = { ...newSession(), caller: '+12065550134' };
 
@@ -337,5 +339,67 @@ describe('parseCorrection', () => {
     expect(parseCorrection('the time is wrong')).toEqual({ field: 'WINDOW' });
     expect(parseCorrection('wrong size')).toEqual({ field: 'PACKAGE' });
     expect(parseCorrection('hmm')).toBeUndefined();
+  });
+});
+
+describe('booking dialog under the company rules', () => {
+  // The world's clock: Tuesday 10 June 2025, 8 AM Pacific.
+  const rules = {
+    serviceArea: ['981'],
+    collectionDays: ['MON', 'TUE', 'WED', 'THU', 'FRI'],
+    collectionHours: { open: '10:00', close: '14:00' },
+    sameDayCutoff: '12:00',
+    maxWeightKg: 30,
+    maxOversizedWeightKg: 150,
+    largestSize: 'OVERSIZED',
+  };
+  const upToWindow: Turn[] = [
+    turn('BookCourier', { PickupAddress: '1201 3rd Ave 98101', DeliveryAddress: '3400 Stone Way N 98103' }),
+    turn('BookCourier', { PackageSize: 'SMALL', PackageWeight: '2.5', SpecialHandling: 'FRAGILE' }),
+  ];
+
+  it('says when it collects before asking the time, and offers only windows within the hours', async () => {
+    // Prepare
+    const { deps, world } = makeVoiceWorld();
+    await updateCompanySettings({ rules, expectedVersion: 0 }, admin, world);
+
+    // Act
+    const asked = await converse(deps, [...upToWindow, turn('BookCourier', { PickupDay: '2025-06-11' })], caller);
+    const evening = await converse(deps, [turn('BookCourier', { PickupTime: 'EVENING' })], asked.session);
+    const morning = await converse(
+      deps,
+      [turn('BookCourier', { PickupTime: 'MORNING' }), turn('BookCourier', { CustomerName: 'Grace Hopper' })],
+      evening.session,
+    );
+
+    // Assess
+    expect(heard(asked.last)).toContain('We collect Monday to Friday, from 10 AM until 2 PM.');
+    expect(asked.last.reply).toMatchObject({ slot: 'PickupTime' });
+    expect(heard(evening.last)).toContain('We collect from 10 AM until 2 PM, so that time is outside our hours.');
+    expect(evening.last.reply).toMatchObject({ slot: 'PickupTime' });
+    expect(heard(morning.last)).toContain('picked up tomorrow between 10 AM and 12 PM');
+  });
+
+  it('does not offer a day without collection, nor today after the same-day cut-off', async () => {
+    // Prepare
+    const { deps, world } = makeVoiceWorld();
+    await updateCompanySettings({ rules, expectedVersion: 0 }, admin, world);
+
+    // Act
+    const saturday = await converse(deps, [...upToWindow, turn('BookCourier', { PickupDay: '2025-06-14' })], caller);
+    world.clock.set('2025-06-10T19:30:00.000Z'); // 12:30 PM Pacific, after the cut-off
+    const today = await converse(deps, [...upToWindow, turn('BookCourier', { PickupDay: '2025-06-10' })], caller);
+    const asap = await converse(deps, [...upToWindow, turn('BookCourier', { PickupTime: 'ASAP' })], caller);
+
+    // Assess
+    expect(heard(saturday.last)).toBe(
+      "We don't collect on Saturday, June 14. We collect Monday to Friday, from 10 AM until 2 PM. Which day should we collect it?",
+    );
+    expect(saturday.last.reply).toMatchObject({ slot: 'PickupDay' });
+    expect(heard(today.last)).toContain('Same-day pickups can be booked until noon.');
+    expect(today.last.reply).toMatchObject({ slot: 'PickupDay' });
+    expect(asap.session.dialog).toMatchObject({ step: 'contact' });
+    const window = (asap.session.dialog as { draft: { window: { start: string; end: string } } }).draft.window;
+    expect(window).toEqual({ start: '2025-06-11T17:00:00.000Z', end: '2025-06-11T19:00:00.000Z' });
   });
 });

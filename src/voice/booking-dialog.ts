@@ -19,7 +19,15 @@ import type {
   VoiceSession,
 } from './dialog-types';
 import { addDays } from '../core/business-calendar';
-import { escapeSsml, referenceSsml, say, spokenWindow, type Ssml } from './speech';
+import { escapeSsml, referenceSsml, say, spokenClock, spokenDay, spokenWindow, type Ssml } from './speech';
+import {
+  collectionHoursOn,
+  daysLabel,
+  isAroundTheClock,
+  nextCollectionWindow,
+  sameDayCutoffOn,
+  type CompanyRules,
+} from '../core/company-settings';
 import { parseSpokenAddress, parseSpokenNumber, parseYesNo, pickValue } from './spoken-input';
 
 /** The code hook books as the voicebot service; the core records it as the actor and the channel as VOICE. */
@@ -227,50 +235,104 @@ function resolvePackage(
   return { kind: 'next', state: nextStep({ ...state.draft, parcel: { size, weightKg, handling } }) };
 }
 
-function resolveWindow(
+async function resolveWindow(
   state: Extract<BookingDialog, { step: 'window' }>,
   slots: Partial<Record<SlotName, string>>,
   deps: VoiceDeps,
-): Step {
+): Promise<Step> {
   const now = deps.clock.now();
+  const rules = await deps.rules.current();
   const today = deps.calendar.dayOf(now);
   const time = (state.time as TimeOfDay | undefined) ?? pickValue(slots.PickupTime, TIMES);
-  const spokenDay = slots.PickupDay?.trim();
-  const day = state.day ?? (spokenDay && /^\d{4}-\d{2}-\d{2}$/.test(spokenDay) ? spokenDay : undefined);
+  const saidDay = slots.PickupDay?.trim();
+  const day = state.day ?? (saidDay && /^\d{4}-\d{2}-\d{2}$/.test(saidDay) ? saidDay : undefined);
   delete slots.PickupTime;
   delete slots.PickupDay;
-  if (time === 'ASAP') {
-    const start = new Date(Math.ceil((now.getTime() + ASAP_LEAD_MS) / 60_000 / 15) * 15 * 60_000);
-    const end = new Date(start.getTime() + ASAP_WINDOW_MS);
-    return {
-      kind: 'next',
-      state: nextStep({ ...state.draft, window: { start: start.toISOString(), end: end.toISOString() } }),
-    };
-  }
-  const ask = (slot: SlotName, text: string, keep: { day?: string; time?: string }): Step => ({
+  const hoursSaid = () => collectionHoursSaying(rules, deps);
+  const ask = (slot: SlotName, text: string[], keep: { day?: string; time?: string }): Step => ({
     kind: 'ask',
     state: { flow: 'book', step: 'window', draft: state.draft, ...keep },
     slot,
-    say: [text],
+    say: text,
   });
-  if (day !== undefined && day > addDays(today, MAX_DAYS_AHEAD)) {
-    return ask('PickupDay', say(deps.prompts, 'pickupTooFarAhead'), time ? { time } : {});
+  if (time === 'ASAP' && (day === undefined || day === today)) {
+    // As soon as the company collects: now (after the lead time), or when collection next opens.
+    const earliest = new Date(Math.ceil((now.getTime() + ASAP_LEAD_MS) / 60_000 / 15) * 15 * 60_000);
+    const next = nextCollectionWindow(rules, deps.calendar, now, {
+      earliest,
+      lengthMs: ASAP_WINDOW_MS,
+      minMs: MIN_WINDOW_MS,
+      maxDays: MAX_DAYS_AHEAD,
+    });
+    if (!next) return ask('PickupDay', [...hoursSaid(), say(deps.prompts, 'askPickupDay')], {});
+    return {
+      kind: 'next',
+      state: nextStep({ ...state.draft, window: { start: next.start.toISOString(), end: next.end.toISOString() } }),
+    };
   }
-  if (day !== undefined && day < today)
-    return ask('PickupDay', say(deps.prompts, 'pickupTimePassed'), time ? { time } : {});
-  if (day === undefined) return ask('PickupDay', say(deps.prompts, 'askPickupDay'), time ? { time } : {});
-  if (!time) return ask('PickupTime', say(deps.prompts, 'askPickupTime'), { day });
-  const [fromHour, toHour] = TIME_HOURS[time];
-  let start = deps.calendar.at(day, fromHour);
-  const end = deps.calendar.at(day, toHour);
-  if (start < now) start = new Date(Math.ceil(now.getTime() / (15 * 60_000)) * 15 * 60_000);
+  const keepTime = time && time !== 'ASAP' ? { time } : {};
+  if (day !== undefined && day > addDays(today, MAX_DAYS_AHEAD)) {
+    return ask('PickupDay', [say(deps.prompts, 'pickupTooFarAhead')], keepTime);
+  }
+  if (day !== undefined && day < today) return ask('PickupDay', [say(deps.prompts, 'pickupTimePassed')], keepTime);
+  if (day === undefined) return ask('PickupDay', [say(deps.prompts, 'askPickupDay')], keepTime);
+  const hours = collectionHoursOn(rules, deps.calendar, day);
+  if (!hours) {
+    return ask(
+      'PickupDay',
+      [
+        say(deps.prompts, 'noCollectionOnDay', { day: spokenDay(deps.calendar.at(day, 12), now, deps.calendar) }),
+        ...hoursSaid(),
+        say(deps.prompts, 'askPickupDay'),
+      ],
+      keepTime,
+    );
+  }
+  const cutoff = sameDayCutoffOn(rules, deps.calendar, day);
+  if (day === today && cutoff && now > cutoff) {
+    return ask(
+      'PickupDay',
+      [say(deps.prompts, 'sameDayClosed', { cutoff: spokenClock(rules.sameDayCutoff!) })],
+      keepTime,
+    );
+  }
+  if (!time) return ask('PickupTime', [...hoursSaid(), say(deps.prompts, 'askPickupTime')], { day });
+  // As soon as possible on a later day: from when collection opens that day.
+  const partStart = time === 'ASAP' ? hours.open : deps.calendar.at(day, TIME_HOURS[time][0]);
+  const partEnd =
+    time === 'ASAP' ? new Date(hours.open.getTime() + ASAP_WINDOW_MS) : deps.calendar.at(day, TIME_HOURS[time][1]);
+  const earliest = new Date(Math.ceil(now.getTime() / (15 * 60_000)) * 15 * 60_000);
+  const start = new Date(Math.max(partStart.getTime(), hours.open.getTime(), earliest.getTime()));
+  const end = new Date(Math.min(partEnd.getTime(), hours.close.getTime()));
   if (end.getTime() - start.getTime() < MIN_WINDOW_MS) {
-    return ask('PickupTime', say(deps.prompts, 'pickupTimePassed'), { day: today });
+    if (day === today && earliest.getTime() + MIN_WINDOW_MS > Math.min(partEnd.getTime(), hours.close.getTime())) {
+      return ask('PickupTime', [say(deps.prompts, 'pickupTimePassed'), ...hoursSaid()], { day: today });
+    }
+    return ask(
+      'PickupTime',
+      [say(deps.prompts, 'outsideCollectionHours', collectionHoursValues(rules)), say(deps.prompts, 'askPickupTime')],
+      { day },
+    );
   }
   return {
     kind: 'next',
     state: nextStep({ ...state.draft, window: { start: start.toISOString(), end: end.toISOString() } }),
   };
+}
+
+/** {days}, {open} and {close} of the company's collection hours, as a caller hears them. */
+function collectionHoursValues(rules: CompanyRules): Record<string, string> {
+  return {
+    days: daysLabel(rules.collectionDays),
+    open: spokenClock(rules.collectionHours.open),
+    close: spokenClock(rules.collectionHours.close),
+  };
+}
+
+/** "We collect Monday to Saturday, from 8 AM until 6 PM." — said only when the company has hours. */
+function collectionHoursSaying(rules: CompanyRules, deps: VoiceDeps): string[] {
+  if (isAroundTheClock(rules) && rules.collectionDays.length === 7) return [];
+  return [say(deps.prompts, 'collectionHours', collectionHoursValues(rules))];
 }
 
 function resolveContact(
@@ -550,7 +612,7 @@ export async function continueBooking(
         step = resolvePackage(current, slots, deps);
         break;
       case 'window':
-        step = resolveWindow(current, slots, deps);
+        step = await resolveWindow(current, slots, deps);
         break;
       case 'contact':
         step = resolveContact(current, slots, session, deps);

@@ -2,6 +2,7 @@
 // compact state carried between turns in one Lex session attribute.
 import type { Log } from '../api/deps';
 import type { BusinessCalendar } from '../core/business-calendar';
+import type { SettingsReader } from '../core/company-settings';
 import type { PackageSize, SpecialHandling } from '../core/model';
 import type {
   BookingRepository,
@@ -123,6 +124,8 @@ export type VoiceDeps = {
   clock: Clock;
   /** The company's calendar: "today", "tomorrow" and the times the caller hears. */
   calendar: BusinessCalendar;
+  /** The company's rules: the bot offers only pickup windows they allow, and says when it collects. */
+  rules: SettingsReader;
   random: Random;
   prompts: Prompts;
   log: Log;

@@ -191,6 +191,7 @@ export function voiceDepsFromApi(api: ApiDeps): Omit<VoiceDeps, 'prompts'> {
     notifier: api.notifier,
     clock: api.clock,
     calendar: api.calendar,
+    rules: api.rules,
     random: api.random,
     log: api.log,
   };

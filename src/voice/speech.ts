@@ -71,6 +71,15 @@ export function spokenTime(at: Date, now: Date, calendar: BusinessCalendar): str
   return `${spokenDay(at, now, calendar)} at ${localParts(at, calendar).time}`;
 }
 
+/** A company clock time ("18:00", "08:30", "24:00") as said: "6 PM", "8:30 AM", "midnight". */
+export function spokenClock(time: string): string {
+  const [h = 0, m = 0] = time.split(':').map(Number);
+  if (h % 24 === 0 && m === 0) return 'midnight';
+  if (h === 12 && m === 0) return 'noon';
+  const h12 = h % 12 === 0 ? 12 : h % 12;
+  return `${h12}${m === 0 ? '' : `:${String(m).padStart(2, '0')}`} ${h < 12 ? 'AM' : 'PM'}`;
+}
+
 /** "today between 1 PM and 5 PM". */
 export function spokenWindow(start: Date, end: Date, now: Date, calendar: BusinessCalendar): string {
   return `${spokenDay(start, now, calendar)} between ${localParts(start, calendar).time} and ${localParts(end, calendar).time}`;

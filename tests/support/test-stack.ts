@@ -21,7 +21,7 @@ export function testCompanyTimeZone(now: Date = new Date()): string {
 }
 
 export type TestStackOptions = Partial<
-  Pick<StackOptions, 'web' | 'provisionVoicebot' | 'mapTileUrl' | 'mcpPort' | 'timeZone'>
+  Pick<StackOptions, 'web' | 'provisionVoicebot' | 'mapTileUrl' | 'mcpPort' | 'timeZone' | 'seedRules'>
 >;
 
 /** A seeded throwaway stack on free ports, its company in `testCompanyTimeZone()` unless `timeZone` is given. */
@@ -35,6 +35,9 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<St
     web: options.web ?? 'none',
     provisionVoicebot: options.provisionVoicebot ?? false,
     timeZone: options.timeZone ?? testCompanyTimeZone(),
+    // Tests book at whatever hour CI runs them: the demo's collection hours would refuse a pickup "in an hour"
+    // at night. Tests of the rules themselves set them (tests/e2e/company-settings.test.ts) or ask for 'demo'.
+    seedRules: options.seedRules ?? 'unrestricted',
   });
 }
 

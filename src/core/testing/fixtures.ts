@@ -2,6 +2,7 @@
 // in-memory ports wired together.
 import { createGazetteerGeocoder } from '../geo/gazetteer-geocoder';
 import { createBusinessCalendar, DEFAULT_TIME_ZONE } from '../business-calendar';
+import { createSettingsCache } from '../company-settings';
 import { createMemoryOutbox } from '../memory-outbox';
 import type { Courier, Principal } from '../model';
 import { seededRandom } from '../seeded-random';
@@ -9,6 +10,7 @@ import { createLexiconSentimentAnalyzer } from '../sentiment/lexicon-sentiment';
 import { fixedClock } from '../system-clock';
 import {
   createMemoryBookingRepository,
+  createMemorySettingsRepository,
   createMemoryCourierRepository,
   createMemoryFeedbackRepository,
   createMemoryIdempotencyStore,
@@ -68,7 +70,23 @@ export function makeWorld(seed = 42) {
   const random = seededRandom(seed);
   const geocoder = createGazetteerGeocoder();
   const sentiment = createLexiconSentimentAnalyzer();
-  return { clock, calendar, bookings, feedback, couriers, idempotency, notifier, random, geocoder, sentiment };
+  const settings = createMemorySettingsRepository();
+  const rules = createSettingsCache(() => settings.get(), { ttlMs: 0 });
+  return {
+    clock,
+    calendar,
+    bookings,
+    feedback,
+    couriers,
+    idempotency,
+    notifier,
+    random,
+    geocoder,
+    sentiment,
+    settings,
+    rules,
+    onSettingsChanged: () => rules.invalidate(),
+  };
 }
 
 export type World = ReturnType<typeof makeWorld>;

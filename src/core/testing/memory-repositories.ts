@@ -2,6 +2,7 @@
 // contracts the DynamoDB ones keep: conditional create, optimistic locking, index order and paging.
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { createBusinessCalendar, type BusinessCalendar } from '../business-calendar';
+import type { SettingsChange, SettingsRepository, StoredSettings } from '../company-settings';
 import type { Booking, Courier, CourierLocation, Feedback, Partner, PartnerToken } from '../model';
 import type {
   BookingQuery,
@@ -241,6 +242,30 @@ export function createMemoryRateLimitCounter(): RateLimitCounter & { counts: Map
       if (count >= limit) return false;
       counts.set(key, count + 1);
       return true;
+    },
+  };
+}
+
+export function createMemorySettingsRepository(): SettingsRepository & { changes: SettingsChange[] } {
+  let current: StoredSettings | undefined;
+  const changes: SettingsChange[] = [];
+  return {
+    changes,
+    async get() {
+      return current && structuredClone(current);
+    },
+    async save(next, expectedVersion, change) {
+      if ((current?.version ?? 0) !== expectedVersion) {
+        throw new ConflictError('Someone else changed the settings meanwhile.');
+      }
+      current = structuredClone(next);
+      changes.unshift(structuredClone(change));
+    },
+    async history(page) {
+      const start = page.nextToken ? Number(page.nextToken) : 0;
+      const items = changes.slice(start, start + page.limit);
+      const next = start + page.limit;
+      return { items, ...(next < changes.length ? { nextToken: String(next) } : {}) };
     },
   };
 }

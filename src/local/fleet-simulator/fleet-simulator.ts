@@ -1,6 +1,7 @@
 // The fleet simulator's runner for local mode: on a timer, asks the planner what the couriers do next and
 // carries it out through the same core use cases the GraphQL API calls, signed in as each courier, so the
 // change feed brings every move and status change to subscribers like a real courier's app would.
+import { collectionIssues } from '../../core/company-settings';
 import { assignCourier, bookCourier, listBookings, updateDeliveryStatus } from '../../core/bookings';
 import { addDays } from '../../core/business-calendar';
 import { listCouriers, updateCourierLocation } from '../../core/couriers';
@@ -37,7 +38,7 @@ export type FleetSimulatorSettings = {
 /** The slice of the API's dependencies the simulator uses; the stack passes its ApiDeps. */
 export type FleetSimulatorDeps = Pick<
   ApiDeps,
-  'bookings' | 'couriers' | 'geocoder' | 'clock' | 'calendar' | 'random' | 'notifier' | 'idempotency'
+  'bookings' | 'couriers' | 'geocoder' | 'clock' | 'calendar' | 'rules' | 'random' | 'notifier' | 'idempotency'
 >;
 
 export type FleetSimulatorOptions = FleetSimulatorSettings & {
@@ -213,6 +214,13 @@ export async function startFleetSimulator(options: FleetSimulatorOptions): Promi
         }
       case 'book':
         try {
+          // Customers book while the company collects: outside its hours (or after the same-day cut-off) the
+          // simulated booking is not made, as no real caller would get one for right now.
+          const { pickupWindowStart, pickupWindowEnd } = action.request.input;
+          const window = { start: new Date(pickupWindowStart), end: new Date(pickupWindowEnd) };
+          if (collectionIssues(await deps.rules.current(), deps.calendar, window, deps.clock.now()).length > 0) {
+            return { kind: 'booking-failed' };
+          }
           const booked = await bookCourier(action.request.input, SIMULATOR_ADMIN, deps);
           const assigned = await assignCourier(booked.reference, action.courierId, SIMULATOR_ADMIN, deps);
           stats.bookings++;

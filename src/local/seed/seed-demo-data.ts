@@ -7,12 +7,24 @@ import type { ProofStore } from '../../core/ports';
 import { ensureUser } from '../cognito/provision-user-pool';
 import { generateDemoCompany, type DemoSignature } from './demo-company';
 import { seededRandom } from '../../core/seeded-random';
+import { updateCompanySettings, type CompanyRules } from '../../core/company-settings';
 
 export const DEMO_SEED = 2026;
 
 async function inBatches<T>(items: T[], size: number, fn: (item: T) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
 }
+
+/** The demo company's rules: its seeded pickups (9 AM to 4:30 PM) keep to them. */
+export const DEMO_RULES: CompanyRules = {
+  serviceArea: ['981'],
+  collectionDays: ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'],
+  collectionHours: { open: '08:00', close: '18:00' },
+  sameDayCutoff: '16:00',
+  maxWeightKg: 30,
+  maxOversizedWeightKg: 150,
+  largestSize: 'OVERSIZED',
+};
 
 /** Seeds when the demo partner is absent; returns whether it seeded. */
 export async function seedDemoData(options: {
@@ -22,6 +34,11 @@ export async function seedDemoData(options: {
   password: string;
   now: Date;
   log: (line: string) => void;
+  /**
+   * 'demo' (default): Seattle's ZIP codes, collection every day 8 AM to 6 PM, same-day bookings until 4 PM.
+   * 'unrestricted': no rules set (around the clock), for tests that book at whatever hour they run.
+   */
+  rules?: 'demo' | 'unrestricted';
 }): Promise<boolean> {
   const { deps, cognito, userPoolId, password } = options;
   if (await deps.partners.get('acme')) return false;
@@ -41,6 +58,14 @@ export async function seedDemoData(options: {
     name: 'Demo Admin',
   });
   await deps.memberships.put({ sub: admin.sub, email: 'admin@example.com', displayName: 'Demo Admin' });
+  if (options.rules !== 'unrestricted') {
+    // The demo company's rules, set as its admin would set them on the settings page (and so audited).
+    await updateCompanySettings(
+      { rules: DEMO_RULES, expectedVersion: 0 },
+      { role: 'ADMIN', sub: admin.sub, name: 'Demo Admin' },
+      deps,
+    );
+  }
 
   const partnerUsers = [
     { email: 'partner@example.com', partnerId: 'acme', displayName: 'Acme integrations' },

@@ -8,6 +8,7 @@ import {
   MapIcon,
   PartnersIcon,
   ReportsIcon,
+  SettingsIcon,
   VoicebotIcon,
 } from '../../components/icons';
 import { Loading } from '../../components/feedback-states';
@@ -32,6 +33,9 @@ const PartnerDetailPage = lazy(() =>
 const VoicebotRoutes = lazy(() =>
   import('../../features/voicebot/components/voicebot-routes').then((m) => ({ default: m.VoicebotRoutes })),
 );
+const SettingsPage = lazy(() =>
+  import('../../features/settings/components/settings-page').then((m) => ({ default: m.SettingsPage })),
+);
 const BookingDetailPage = lazy(() =>
   import('../../features/booking-detail/components/booking-detail-page').then((m) => ({
     default: m.BookingDetailPage,
@@ -46,6 +50,7 @@ const NAV: NavItem[] = [
   { label: 'Couriers', icon: <CouriersIcon />, to: '/couriers' },
   { label: 'Voicebot', icon: <VoicebotIcon />, to: '/voicebot' },
   { label: 'Partners', icon: <PartnersIcon />, to: '/partners' },
+  { label: 'Settings', icon: <SettingsIcon />, to: '/settings' },
 ];
 
 export type AdminAppProps = { userName: string; onSignOut: () => void };
@@ -65,6 +70,7 @@ export function AdminApp({ userName, onSignOut }: AdminAppProps) {
             <Route path="/partners" element={<PartnersPage />} />
             <Route path="/partners/:id" element={<PartnerDetailPage />} />
             <Route path="/voicebot/*" element={<VoicebotRoutes />} />
+            <Route path="/settings" element={<SettingsPage />} />
             <Route path="*" element={<Navigate to="/bookings" replace />} />
           </Routes>
         </Suspense>

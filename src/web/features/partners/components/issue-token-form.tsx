@@ -16,7 +16,7 @@ import {
   type TokenDraftErrors,
   type TokenDraftField,
 } from '../hooks/token-request';
-import { FormField, describedBy } from './form-field';
+import { FormField, describedBy } from '../../../components/form-field';
 
 const SCOPE_TEXT: Record<PartnerScope, string> = {
   'bookings:read': 'List, read and track its own bookings, and follow their status changes.',

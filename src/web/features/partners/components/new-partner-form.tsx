@@ -13,7 +13,7 @@ import {
   type PartnerDraftErrors,
   type PartnerDraftField,
 } from '../hooks/partner-draft';
-import { FormField, describedBy } from './form-field';
+import { FormField, describedBy } from '../../../components/form-field';
 
 const FIELDS: readonly PartnerDraftField[] = ['name', 'contactEmail', 'id'];
 
