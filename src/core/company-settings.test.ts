@@ -104,7 +104,9 @@ describe('changing the company settings', () => {
 
     // Assess
     expect((short as ValidationError).field).toBe('rules.collectionHours.close');
-    expect((late as ValidationError).message).toMatch(/sameDayCutoff \(19:00\) is after collection closes \(18:00\)/);
+    expect((late as ValidationError).message).toMatch(
+      /sameDayCutoff \(19:00\) is after collectionHours.close \(18:00\); set it at or before 18:00/,
+    );
     expect((zone as ValidationError).field).toBe('rules.timeZone');
     expect((stale as ValidationError).message).toMatch(/Someone else changed the settings/);
     expect(world.settings.changes).toHaveLength(1);

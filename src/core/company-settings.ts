@@ -157,7 +157,7 @@ const rulesSchema = z
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
         path: ['sameDayCutoff'],
-        message: `sameDayCutoff (${cutoff}) is after collection closes (${close}); set it at or before ${close}.`,
+        message: `sameDayCutoff (${cutoff}) is after collectionHours.close (${close}); set it at or before ${close}, or to null for no cut-off.`,
       });
     }
     if (rules.largestSize === 'OVERSIZED' && rules.maxOversizedWeightKg < rules.maxWeightKg) {

@@ -52,10 +52,24 @@ describe('the settings form', () => {
     expect(checked.errors.open).toBeUndefined();
   });
 
+  it('refuses a same-day cut-off after collection closes, and takes one at closing time or midnight', () => {
+    // Act
+    const late = checkSettingsDraft({ ...draft, close: '14:00', sameDayCutoff: '16:00' });
+    const atClose = checkSettingsDraft({ ...draft, close: '14:00', sameDayCutoff: '14:00' });
+    const midnight = checkSettingsDraft({ ...draft, close: '24:00', sameDayCutoff: '23:30' });
+
+    // Assess
+    expect(late.ok ? undefined : late.errors.sameDayCutoff).toBe(
+      'The cut-off (16:00) is after collection closes (14:00): set it at or before 14:00, or leave it empty.',
+    );
+    expect(atClose.ok).toBe(true);
+    expect(midnight.ok).toBe(true);
+  });
+
   it("marks the fields the API's refusal names, and describes a change in words", () => {
     // Act
     const refused = fieldsRefusedIn(
-      'The settings has 2 problems: collectionHours.close (08:30) must be at least an hour after collectionHours.open (08:00). sameDayCutoff (19:00) is after collection closes.',
+      'The settings has 2 problems: collectionHours.close (08:30) must be at least an hour after collectionHours.open (08:00). sameDayCutoff (19:00) is after collectionHours.close (08:30); set it at or before 08:30, or to null for no cut-off.',
     );
     const text = describeChange({
       field: 'collectionHours',

@@ -52,6 +52,9 @@ export function checkSettingsDraft(
   if (!CLOCK.test(draft.close)) errors.close = 'Give the closing time as HH:MM, e.g. 18:00 (24:00 for midnight).';
   if (draft.sameDayCutoff !== '' && !CLOCK.test(draft.sameDayCutoff)) {
     errors.sameDayCutoff = 'Give the cut-off as HH:MM, e.g. 16:00, or leave it empty for none.';
+  } else if (draft.sameDayCutoff !== '' && CLOCK.test(draft.close) && draft.sameDayCutoff > draft.close) {
+    // HH:MM strings compare in clock order.
+    errors.sameDayCutoff = `The cut-off (${draft.sameDayCutoff}) is after collection closes (${draft.close}): set it at or before ${draft.close}, or leave it empty.`;
   }
   const weight = Number(draft.maxWeightKg);
   if (draft.maxWeightKg.trim() === '' || !Number.isFinite(weight) || weight <= 0) {
