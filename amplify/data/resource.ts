@@ -397,6 +397,216 @@ const schema = a
       at: a.datetime().required(),
     }),
 
+    // ---- analytics (Req 10, 12): every figure read from the change feed's series rollups ----
+    AnalyticsGranularity: a.enum(['DAY', 'WEEK', 'MONTH']),
+    ChannelVolume: a.customType({
+      channel: a.ref('Channel').required(),
+      bookings: a.integer().required(),
+      delivered: a.integer().required(),
+      failed: a.integer().required(),
+      returned: a.integer().required(),
+      cancelled: a.integer().required(),
+    }),
+    FailureReasonCount: a.customType({ reason: a.ref('FailureReason').required(), count: a.integer().required() }),
+    /** Bookings filed on their pickup day; failed includes returned parcels. */
+    VolumeFigures: a.customType({
+      bookings: a.integer().required(),
+      delivered: a.integer().required(),
+      failed: a.integer().required(),
+      returned: a.integer().required(),
+      cancelled: a.integer().required(),
+      byChannel: a.ref('ChannelVolume').required().array().required(),
+      failureReasons: a.ref('FailureReasonCount').required().array().required(),
+    }),
+    /** One chart bucket (clipped to the range), beside the bucket before it. */
+    VolumeBucket: a.customType({
+      start: a.date().required(),
+      end: a.date().required(),
+      figures: a.ref('VolumeFigures').required(),
+      previous: a.ref('VolumeFigures').required(),
+    }),
+    VolumeReport: a.customType({
+      from: a.date().required(),
+      to: a.date().required(),
+      granularity: a.ref('AnalyticsGranularity').required(),
+      buckets: a.ref('VolumeBucket').required().array().required(),
+      total: a.ref('VolumeFigures').required(),
+      previousFrom: a.date().required(),
+      previousTo: a.date().required(),
+      previousTotal: a.ref('VolumeFigures').required(),
+    }),
+    /** p90 is read from a histogram, within 10 % of the exact value. */
+    DurationStats: a.customType({ count: a.integer().required(), averageMinutes: a.float(), p90Minutes: a.float() }),
+    RegionFigures: a.customType({
+      regionId: a.string().required(),
+      name: a.string().required(),
+      bookings: a.integer().required(),
+      delivered: a.integer().required(),
+      failed: a.integer().required(),
+      cancelled: a.integer().required(),
+      bookingToPickup: a.ref('DurationStats').required(),
+      pickupToDelivery: a.ref('DurationStats').required(),
+      onTimeRate: a.float(),
+      onTimeBase: a.integer().required(),
+      pickupOnTimeRate: a.float(),
+      pickupBase: a.integer().required(),
+    }),
+    RegionReport: a.customType({
+      from: a.date().required(),
+      to: a.date().required(),
+      regions: a.ref('RegionFigures').required().array().required(),
+      total: a.ref('RegionFigures').required(),
+    }),
+    RatingCount: a.customType({ rating: a.integer().required(), count: a.integer().required() }),
+    SentimentCount: a.customType({ label: a.ref('SentimentLabel').required(), count: a.integer().required() }),
+    SeverityCount: a.customType({ severity: a.ref('Severity').required(), count: a.integer().required() }),
+    CategoryCount: a.customType({
+      category: a.ref('ComplaintCategory').required(),
+      count: a.integer().required(),
+      severities: a.ref('SeverityCount').required().array().required(),
+    }),
+    ChannelCount: a.customType({ channel: a.ref('Channel').required(), count: a.integer().required() }),
+    FeedbackFigures: a.customType({
+      feedback: a.integer().required(),
+      complaints: a.integer().required(),
+      flagged: a.integer().required(),
+      ratings: a.integer().required(),
+      averageRating: a.float(),
+      ratingCounts: a.ref('RatingCount').required().array().required(),
+      sentiment: a.ref('SentimentCount').required().array().required(),
+      categories: a.ref('CategoryCount').required().array().required(),
+      severities: a.ref('SeverityCount').required().array().required(),
+      byChannel: a.ref('ChannelCount').required().array().required(),
+    }),
+    FeedbackBucket: a.customType({
+      start: a.date().required(),
+      end: a.date().required(),
+      figures: a.ref('FeedbackFigures').required(),
+    }),
+    FeedbackReport: a.customType({
+      from: a.date().required(),
+      to: a.date().required(),
+      granularity: a.ref('AnalyticsGranularity').required(),
+      buckets: a.ref('FeedbackBucket').required().array().required(),
+      total: a.ref('FeedbackFigures').required(),
+    }),
+    Corridor: a.customType({
+      from: a.string().required(),
+      to: a.string().required(),
+      fromName: a.string().required(),
+      toName: a.string().required(),
+      bookings: a.integer().required(),
+      perDay: a.float().required(),
+    }),
+    HourCount: a.customType({ hour: a.integer().required(), count: a.integer().required() }),
+    RegionHour: a.customType({
+      regionId: a.string().required(),
+      name: a.string().required(),
+      hour: a.integer().required(),
+      pickups: a.integer().required(),
+      perDay: a.float().required(),
+      collected: a.integer().required(),
+      late: a.integer().required(),
+      lateRate: a.float(),
+    }),
+    SuggestionFigure: a.customType({ label: a.string().required(), value: a.string().required() }),
+    RouteSuggestion: a.customType({
+      /** BATCH_PICKUPS, ADD_COURIERS or DEDICATED_CORRIDOR */
+      kind: a.string().required(),
+      title: a.string().required(),
+      detail: a.string().required(),
+      figures: a.ref('SuggestionFigure').required().array().required(),
+    }),
+    RouteReport: a.customType({
+      from: a.date().required(),
+      to: a.date().required(),
+      days: a.integer().required(),
+      corridors: a.ref('Corridor').required().array().required(),
+      pickupsByHour: a.ref('HourCount').required().array().required(),
+      deliveriesByHour: a.ref('HourCount').required().array().required(),
+      busiestSlots: a.ref('RegionHour').required().array().required(),
+      suggestions: a.ref('RouteSuggestion').required().array().required(),
+    }),
+    HeatCell: a.customType({
+      lat: a.float().required(),
+      lng: a.float().required(),
+      requested: a.integer().required(),
+      delivered: a.integer().required(),
+    }),
+    /** Read by whole ISO weeks: from/to are the range widened to them. */
+    HeatReport: a.customType({
+      from: a.date().required(),
+      to: a.date().required(),
+      cells: a.ref('HeatCell').required().array().required(),
+      requested: a.integer().required(),
+      delivered: a.integer().required(),
+    }),
+    PartnerFigures: a.customType({
+      partnerId: a.id().required(),
+      name: a.string().required(),
+      bookings: a.integer().required(),
+      delivered: a.integer().required(),
+      failed: a.integer().required(),
+      cancelled: a.integer().required(),
+      successRate: a.float(),
+      onTimeRate: a.float(),
+      feedback: a.integer().required(),
+      complaints: a.integer().required(),
+      averageRating: a.float(),
+    }),
+    CorridorCount: a.customType({
+      from: a.string().required(),
+      to: a.string().required(),
+      count: a.integer().required(),
+    }),
+    CourierFigures: a.customType({
+      assigned: a.integer().required(),
+      delivered: a.integer().required(),
+      failed: a.integer().required(),
+      failureReasons: a.ref('FailureReasonCount').required().array().required(),
+      successRate: a.float(),
+      averageDeliveryMinutes: a.float(),
+      onTimeRate: a.float(),
+      ratings: a.integer().required(),
+      averageRating: a.float(),
+      complaints: a.integer().required(),
+      deliveriesByHour: a.ref('HourCount').required().array().required(),
+      corridors: a.ref('CorridorCount').required().array().required(),
+    }),
+    CourierBucket: a.customType({
+      start: a.date().required(),
+      end: a.date().required(),
+      figures: a.ref('CourierFigures').required(),
+    }),
+    RankingMeasure: a.enum(['DELIVERED', 'SUCCESS_RATE', 'AVERAGE_RATING', 'ON_TIME_RATE']),
+    /** Where the courier stands (1 = best) among couriers with a value; peers are values only (anonymized). */
+    CourierRanking: a.customType({
+      measure: a.ref('RankingMeasure').required(),
+      position: a.integer(),
+      of: a.integer().required(),
+      value: a.float(),
+      peers: a.float().required().array().required(),
+    }),
+    CourierPerformance: a.customType({
+      courierId: a.id().required(),
+      from: a.date().required(),
+      to: a.date().required(),
+      granularity: a.ref('AnalyticsGranularity').required(),
+      buckets: a.ref('CourierBucket').required().array().required(),
+      total: a.ref('CourierFigures').required(),
+      rankings: a.ref('CourierRanking').required().array().required(),
+    }),
+    FleetLine: a.customType({
+      courierId: a.id().required(),
+      delivered: a.integer().required(),
+      failed: a.integer().required(),
+      successRate: a.float(),
+      averageDeliveryMinutes: a.float(),
+      onTimeRate: a.float(),
+      ratings: a.integer().required(),
+      averageRating: a.float(),
+    }),
+
     Me: a.customType({
       sub: a.string().required(),
       email: a.string(),
@@ -547,6 +757,85 @@ const schema = a
       .query()
       .arguments({ id: a.id().required() })
       .returns(a.ref('Courier'))
+      .authorization((allow) => [allow.groups(['admin', 'courier'])])
+      .handler(api),
+
+    // ---- analytics: company-wide for admins; a partner's own for its users; a courier's own for the courier ----
+    analyticsVolumes: a
+      .query()
+      .arguments({
+        from: a.date().required(),
+        to: a.date().required(),
+        granularity: a.ref('AnalyticsGranularity').required(),
+      })
+      .returns(a.ref('VolumeReport').required())
+      .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
+    analyticsRegions: a
+      .query()
+      .arguments({ from: a.date().required(), to: a.date().required() })
+      .returns(a.ref('RegionReport').required())
+      .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
+    analyticsFeedback: a
+      .query()
+      .arguments({
+        from: a.date().required(),
+        to: a.date().required(),
+        granularity: a.ref('AnalyticsGranularity').required(),
+      })
+      .returns(a.ref('FeedbackReport').required())
+      .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
+    analyticsFeedbackComments: a
+      .query()
+      .arguments({
+        from: a.date().required(),
+        to: a.date().required(),
+        type: a.ref('FeedbackType'),
+        category: a.ref('ComplaintCategory'),
+        severity: a.ref('Severity'),
+        sentiment: a.ref('SentimentLabel'),
+        rating: a.integer(),
+        limit: a.integer(),
+        nextToken: a.string(),
+      })
+      .returns(a.ref('FeedbackPage').required())
+      .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
+    analyticsRoutes: a
+      .query()
+      .arguments({ from: a.date().required(), to: a.date().required() })
+      .returns(a.ref('RouteReport').required())
+      .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
+    analyticsHeatMap: a
+      .query()
+      .arguments({ from: a.date().required(), to: a.date().required() })
+      .returns(a.ref('HeatReport').required())
+      .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
+    analyticsFleet: a
+      .query()
+      .arguments({ from: a.date().required(), to: a.date().required() })
+      .returns(a.ref('FleetLine').required().array().required())
+      .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
+    partnerAnalytics: a
+      .query()
+      .arguments({ from: a.date().required(), to: a.date().required(), partnerId: a.id() })
+      .returns(a.ref('PartnerFigures').required().array().required())
+      .authorization((allow) => [allow.groups(['admin', 'partner'])])
+      .handler(api),
+    courierPerformance: a
+      .query()
+      .arguments({
+        from: a.date().required(),
+        to: a.date().required(),
+        granularity: a.ref('AnalyticsGranularity').required(),
+        courierId: a.id(),
+      })
+      .returns(a.ref('CourierPerformance').required())
       .authorization((allow) => [allow.groups(['admin', 'courier'])])
       .handler(api),
 

@@ -9,6 +9,7 @@ import { partnersRouter } from './fields/partners';
 import { proofsRouter } from './fields/proofs';
 import { voicebotRouter } from './fields/voicebot';
 import { settingsRouter } from './fields/settings';
+import { analyticsRouter } from './fields/analytics';
 
 export const appRouter = new Router().includeRouter([
   bookingsRouter,
@@ -20,4 +21,5 @@ export const appRouter = new Router().includeRouter([
   voicebotRouter,
   proofsRouter,
   settingsRouter,
+  analyticsRouter,
 ]);

@@ -20,6 +20,7 @@ import type {
   SentimentAnalyzer,
 } from '../core/ports';
 import type { RollupReader, VoicebotStatusSource } from '../core/dashboard';
+import type { SeriesReader } from '../core/analytics-range';
 import type { DeploymentRepository } from '../provisioning/deployment';
 import type { ProvisioningEngine } from '../provisioning/engine';
 import type { ConnectDirectory } from '../provisioning/connect-directory';
@@ -52,6 +53,8 @@ export type ApiDeps = {
   log: Log;
   /** The dashboard's rollups (written by the change-feed aggregator). */
   rollups?: RollupReader;
+  /** The analytics series (written by the same aggregator): every analytics figure is read from them. */
+  analytics?: SeriesReader;
   /** Where the voicebot's deployment state comes from, once a voicebot is deployed. */
   voicebot?: VoicebotStatusSource;
   // Partner access (Req 7, 16.4): absent in runtimes that serve no partners.

@@ -1,8 +1,9 @@
-// AWS Lambda entry of the change-feed aggregator: DynamoDB stream batches -> dashboard rollup updates.
+// AWS Lambda entry of the change-feed aggregator: DynamoDB stream batches -> dashboard rollups and analytics series.
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { createBusinessCalendar } from '../core/business-calendar';
 import { createPartnerEventLog } from '../data/partner-event-log';
 import { createRollupRepository } from '../data/rollup-repository';
+import { createAnalyticsRepository } from '../data/analytics-repository';
 import { aggregateStreamEvent } from './rollup-aggregator';
 import { createDocumentClient } from './runtime';
 import { loadLambdaConfig } from './lambda-config';
@@ -12,6 +13,7 @@ const doc = createDocumentClient({ region: config.region });
 const rollups = createRollupRepository(doc, config.tables.rollups);
 const partnerEvents = createPartnerEventLog(doc, config.tables.rollups);
 const calendar = createBusinessCalendar(config.timeZone);
+const analytics = createAnalyticsRepository(doc, config.tables.rollups);
 
 export const handler = (event: DynamoDBStreamEvent) =>
-  aggregateStreamEvent(event, config.tables, rollups, calendar, partnerEvents);
+  aggregateStreamEvent(event, config.tables, rollups, calendar, partnerEvents, analytics);

@@ -84,16 +84,22 @@ describe('rollup aggregator on DynamoDB', () => {
       ],
     };
 
+    const analytics = t.repos.analytics;
+
     // Act
-    await aggregateStreamEvent(first, tables(), rollups, calendar);
+    await aggregateStreamEvent(first, tables(), rollups, calendar, undefined, analytics);
     const overdueWhileOpen = await rollups.overdue(DAY, new Date('2025-03-02T17:00:00.000Z'), 10);
-    await aggregateStreamEvent(second, tables(), rollups, calendar);
+    await aggregateStreamEvent(second, tables(), rollups, calendar, undefined, analytics);
     // A stream replays a shard's records in their order, from the first unconfirmed one.
     const results = [
-      await aggregateStreamEvent(first, tables(), rollups, calendar),
-      await aggregateStreamEvent(second, tables(), rollups, calendar),
+      await aggregateStreamEvent(first, tables(), rollups, calendar, undefined, analytics),
+      await aggregateStreamEvent(second, tables(), rollups, calendar, undefined, analytics),
     ];
     const kpis = dayKpis(await rollups.readDay(DAY));
+    const volumes = await analytics.read('vol', 'day', DAY, DAY);
+    const month = await analytics.read('vol', 'month', '2025-03', '2025-03');
+    const fleet = await analytics.read('fleet', 'week', '2025-02-24', '2025-02-24');
+    const feedbackDay = await analytics.read('fb', 'day', DAY, DAY);
 
     // Assess
     expect(results.every((r) => r.batchItemFailures.length === 0)).toBe(true);
@@ -109,6 +115,15 @@ describe('rollup aggregator on DynamoDB', () => {
       averageRating: 1,
       callsHandled: 1,
     });
+    // Counted once however often the records came, in the day, its week and its month alike.
+    expect(volumes.get(DAY)).toEqual({ bookings: 1, VOICE_bookings: 1, delivered: 1, VOICE_delivered: 1 });
+    expect(month.get('2025-03')).toEqual(volumes.get(DAY));
+    expect(fleet.get('2025-02-24')).toMatchObject({
+      'courier-01_delivered': 1,
+      'courier-01_p2d_n': 1,
+      'courier-01_p2d_ms': 30 * 60_000,
+    });
+    expect(feedbackDay.get(DAY)).toMatchObject({ feedback: 1, complaints: 1, rating_1: 1, sent_NEGATIVE: 1 });
     expect(await rollups.feedHealth()).toEqual({
       lastEventAt: '2025-03-02T07:20:00.000Z',
       lastVoiceCallAt: '2025-03-02T18:00:00.000Z',
@@ -156,7 +171,7 @@ describe('rollup aggregator on DynamoDB', () => {
       );
 
       // Assess
-      expect([built, again]).toEqual([true, false]);
+      expect([built.dashboard, again.dashboard]).toEqual([true, false]);
       expect(dayKpis(await local.repos.rollups.readDay('2025-04-01')).bookings).toBe(1);
     } finally {
       await local.close();

@@ -1,9 +1,12 @@
-// The change feed's aggregator: turns booking and feedback stream records into dashboard rollup updates.
+// The change feed's aggregator: turns booking and feedback stream records into dashboard rollup updates and
+// analytics series updates.
 // Same code in the cloud (a Lambda on DynamoDB Streams) and locally (the gateway's emulated streams).
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { bookingRollupChanges, deliveryWatch, feedbackRollupChanges } from '../core/analytics';
+import { bookingSeriesChanges, feedbackSeriesChanges } from '../core/analytics-series';
+import type { AnalyticsRepository } from '../data/analytics-repository';
 import type { BusinessCalendar } from '../core/business-calendar';
 import { itemToBooking, itemToFeedback } from '../data/item-codec';
 import type { RollupRepository } from '../data/rollup-repository';
@@ -39,6 +42,7 @@ export async function aggregateRecord(
   rollups: RollupRepository,
   calendar: BusinessCalendar,
   partnerEvents?: PartnerEventLog,
+  analytics?: AnalyticsRepository,
 ): Promise<void> {
   const table = tableOf(record);
   const { before, after } = images(record);
@@ -47,6 +51,7 @@ export async function aggregateRecord(
     const old = before ? itemToBooking(before) : undefined;
     const next = after ? itemToBooking(after) : undefined;
     for (const change of bookingRollupChanges(old, next, calendar)) await rollups.apply(change);
+    if (analytics) await analytics.applySource(bookingSeriesChanges(old, next, calendar));
     const version = next?.version ?? (old ? old.version + 1 : 0);
     await rollups.watch(old && deliveryWatch(old, calendar), next && deliveryWatch(next, calendar), version);
     if (!old && next?.channel === 'VOICE') voiceCallAt = next.createdAt;
@@ -59,6 +64,7 @@ export async function aggregateRecord(
     const old = before ? itemToFeedback(before) : undefined;
     const next = after ? itemToFeedback(after) : undefined;
     for (const change of feedbackRollupChanges(old, next, calendar)) await rollups.apply(change);
+    if (analytics) await analytics.applySource(feedbackSeriesChanges(old, next, calendar));
     if (!old && next?.channel === 'VOICE') voiceCallAt = next.createdAt;
   } else {
     return;
@@ -76,10 +82,11 @@ export async function aggregateStreamEvent(
   rollups: RollupRepository,
   calendar: BusinessCalendar,
   partnerEvents?: PartnerEventLog,
+  analytics?: AnalyticsRepository,
 ): Promise<StreamBatchResult> {
   for (const [i, record] of event.Records.entries()) {
     try {
-      await aggregateRecord(record, tables, rollups, calendar, partnerEvents);
+      await aggregateRecord(record, tables, rollups, calendar, partnerEvents, analytics);
     } catch (e) {
       console.error(JSON.stringify({ level: 'error', message: 'rollup aggregation failed', error: String(e) }));
       return {

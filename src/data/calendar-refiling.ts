@@ -15,8 +15,8 @@ import type { TableNames } from './tables';
 
 /** Where the rollups table records which calendar the stored days belong to. */
 const CALENDAR_KEY = { pk: 'calendar', sk: 'timeZone' };
-/** Rollup items derived from days: counters, per-source markers, late-delivery watches and the build marker. */
-const DERIVED = /^(day#|applied#|late#|feed$)/;
+/** Rollup items derived from days: counters, analytics series, per-source markers, late-delivery watches, build markers. */
+const DERIVED = /^(day#|applied#|late#|feed$|an#)/;
 
 type Item = Record<string, unknown>;
 

@@ -29,6 +29,7 @@ import { createMembershipRepository } from './membership-repository';
 import { createOutboxNotifier, type OutboxNotifier } from './outbox-notifier';
 import { createPartnerRepository } from './partner-repository';
 import { createRollupRepository, type RollupRepository } from './rollup-repository';
+import { createAnalyticsRepository, type AnalyticsRepository } from './analytics-repository';
 import type { TableNames } from './tables';
 import type { SettingsRepository } from '../core/company-settings';
 import { createSettingsRepository } from './settings-repository';
@@ -42,6 +43,7 @@ export type Repositories = {
   idempotency: IdempotencyStore;
   outbox: OutboxNotifier;
   rollups: RollupRepository;
+  analytics: AnalyticsRepository;
   partnerTokens: PartnerTokenRepository;
   rateLimits: RateLimitCounter;
   audit: AuditRepository;
@@ -78,6 +80,7 @@ export function createRepositories(
     idempotency: createIdempotencyStore(doc, names.idempotency, clock),
     outbox: createOutboxNotifier(doc, names.outbox, clock),
     rollups: createRollupRepository(doc, names.rollups),
+    analytics: createAnalyticsRepository(doc, names.rollups),
     partnerTokens: createPartnerTokenRepository(doc, names.partnerTokens),
     rateLimits: createRateLimitCounter(doc, names.rateLimits),
     audit: createAuditRepository(doc, names.audit, { calendar: options.calendar }),

@@ -1,4 +1,4 @@
-// First build of the dashboard rollups from data written before the change feed was listening (the local
+// First build of the dashboard rollups and the analytics series from data written before the change feed was listening (the local
 // demo's seed, or tables that predate the rollups): runs once at start-up, never on a request path, and
 // computes exactly what the aggregator would have, with the same pure rollup functions and version guards.
 import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -14,6 +14,14 @@ import {
   type RollupState,
 } from '../core/analytics';
 import type { BusinessCalendar } from '../core/business-calendar';
+import {
+  bookingSeriesChanges,
+  feedbackSeriesChanges,
+  type BucketKey,
+  type SeriesChange,
+  type SeriesCounters,
+} from '../core/analytics-series';
+import { markerAttribute, type AnalyticsRepository } from './analytics-repository';
 import { itemToBooking, itemToFeedback } from './item-codec';
 import type { RollupRepository } from './rollup-repository';
 import type { TableNames } from './tables';
@@ -29,18 +37,64 @@ async function scanAll<T>(doc: DynamoDBDocumentClient, table: string, map: (item
   return out;
 }
 
-/** Builds the rollups when they were never built; returns whether it did. */
+/**
+ * The analytics series' layout version: raise it when what a booking or feedback contributes changes, and the
+ * next start rebuilds the series from the data.
+ */
+export const ANALYTICS_LAYOUT_VERSION = 1;
+
+/** Builds the dashboard rollups and the analytics series that were never built; says which it built. */
 export async function backfillRollups(
   doc: DynamoDBDocumentClient,
   tables: Pick<TableNames, 'bookings' | 'feedback'>,
   rollups: RollupRepository,
   calendar: BusinessCalendar,
-): Promise<boolean> {
-  if (await rollups.isBuilt()) return false;
+  analytics?: AnalyticsRepository,
+): Promise<{ dashboard: boolean; analytics: boolean }> {
+  const dashboard = !(await rollups.isBuilt());
+  const series = analytics !== undefined && (await analytics.builtVersion()) !== ANALYTICS_LAYOUT_VERSION;
+  if (!dashboard && !series) return { dashboard: false, analytics: false };
   const [bookings, feedback] = await Promise.all([
     scanAll(doc, tables.bookings, itemToBooking),
     scanAll(doc, tables.feedback, itemToFeedback),
   ]);
+  if (series) await buildSeries(bookings, feedback, analytics, calendar);
+  if (dashboard) await buildDashboard(bookings, feedback, rollups, calendar);
+  return { dashboard, analytics: series };
+}
+
+/** Exactly what the aggregator would have written, record by record, summed per bucket. */
+async function buildSeries(
+  bookings: ReturnType<typeof itemToBooking>[],
+  feedback: ReturnType<typeof itemToFeedback>[],
+  analytics: AnalyticsRepository,
+  calendar: BusinessCalendar,
+): Promise<void> {
+  const buckets = new Map<string, { series: string; bucket: BucketKey; counters: SeriesCounters }>();
+  const markers = new Map<string, Record<string, number>>();
+  const add = (changes: SeriesChange[]) => {
+    for (const change of changes) {
+      const key = `${change.series}|${change.bucket.granularity}|${change.bucket.id}`;
+      let entry = buckets.get(key);
+      if (!entry) buckets.set(key, (entry = { series: change.series, bucket: change.bucket, counters: {} }));
+      for (const [name, value] of Object.entries(change.delta))
+        entry.counters[name] = (entry.counters[name] ?? 0) + value;
+      const marker = markers.get(change.source) ?? {};
+      marker[markerAttribute(change.series, change.bucket)] = change.version;
+      markers.set(change.source, marker);
+    }
+  };
+  for (const b of bookings) add(bookingSeriesChanges(undefined, b, calendar));
+  for (const f of feedback) add(feedbackSeriesChanges(undefined, f, calendar));
+  await analytics.writeBuilt([...buckets.values()], markers, ANALYTICS_LAYOUT_VERSION);
+}
+
+async function buildDashboard(
+  bookings: ReturnType<typeof itemToBooking>[],
+  feedback: ReturnType<typeof itemToFeedback>[],
+  rollups: RollupRepository,
+  calendar: BusinessCalendar,
+): Promise<void> {
   const changes: RollupChange[] = [
     ...bookings.flatMap((b) => bookingRollupChanges(undefined, b, calendar)),
     ...feedback.flatMap((f) => feedbackRollupChanges(undefined, f, calendar)),
@@ -55,5 +109,4 @@ export async function backfillRollups(
   }
   const watches = bookings.map((b) => deliveryWatch(b, calendar)).filter((w): w is DeliveryWatch => w !== undefined);
   await rollups.writeBuilt([...shards.values()], watches);
-  return true;
 }

@@ -11,6 +11,11 @@ export type ActorType =
   | 'SYSTEM'
   | 'VOICEBOT';
 
+export type AnalyticsGranularity =
+  | 'DAY'
+  | 'MONTH'
+  | 'WEEK';
+
 export type AuditSource =
   | 'graphql'
   | 'mcp';
@@ -127,6 +132,12 @@ export type ProofKind =
   | 'PHOTO'
   | 'SIGNATURE';
 
+export type RankingMeasure =
+  | 'AVERAGE_RATING'
+  | 'DELIVERED'
+  | 'ON_TIME_RATE'
+  | 'SUCCESS_RATE';
+
 export type Role =
   | 'ADMIN'
   | 'COURIER'
@@ -171,6 +182,100 @@ export type Weekday =
   | 'THU'
   | 'TUE'
   | 'WED';
+
+export type VolumeFiguresFieldsFragment = { bookings: number, delivered: number, failed: number, returned: number, cancelled: number, byChannel: Array<{ channel: Channel, bookings: number, delivered: number, failed: number, returned: number, cancelled: number }>, failureReasons: Array<{ reason: FailureReason, count: number }> };
+
+export type AnalyticsVolumesQueryVariables = Exact<{
+  from: string;
+  to: string;
+  granularity: AnalyticsGranularity;
+}>;
+
+
+export type AnalyticsVolumesQuery = { analyticsVolumes: { from: string, to: string, granularity: AnalyticsGranularity, previousFrom: string, previousTo: string, total: { bookings: number, delivered: number, failed: number, returned: number, cancelled: number, byChannel: Array<{ channel: Channel, bookings: number, delivered: number, failed: number, returned: number, cancelled: number }>, failureReasons: Array<{ reason: FailureReason, count: number }> }, previousTotal: { bookings: number, delivered: number, failed: number, returned: number, cancelled: number, byChannel: Array<{ channel: Channel, bookings: number, delivered: number, failed: number, returned: number, cancelled: number }>, failureReasons: Array<{ reason: FailureReason, count: number }> }, buckets: Array<{ start: string, end: string, figures: { bookings: number, delivered: number, failed: number, returned: number, cancelled: number, byChannel: Array<{ channel: Channel, bookings: number, delivered: number, failed: number, returned: number, cancelled: number }>, failureReasons: Array<{ reason: FailureReason, count: number }> }, previous: { bookings: number, delivered: number, failed: number, returned: number, cancelled: number, byChannel: Array<{ channel: Channel, bookings: number, delivered: number, failed: number, returned: number, cancelled: number }>, failureReasons: Array<{ reason: FailureReason, count: number }> } }> } };
+
+export type DurationStatsFieldsFragment = { count: number, averageMinutes: number | null, p90Minutes: number | null };
+
+export type RegionFiguresFieldsFragment = { regionId: string, name: string, bookings: number, delivered: number, failed: number, cancelled: number, onTimeRate: number | null, onTimeBase: number, pickupOnTimeRate: number | null, pickupBase: number, bookingToPickup: { count: number, averageMinutes: number | null, p90Minutes: number | null }, pickupToDelivery: { count: number, averageMinutes: number | null, p90Minutes: number | null } };
+
+export type AnalyticsRegionsQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type AnalyticsRegionsQuery = { analyticsRegions: { from: string, to: string, regions: Array<{ regionId: string, name: string, bookings: number, delivered: number, failed: number, cancelled: number, onTimeRate: number | null, onTimeBase: number, pickupOnTimeRate: number | null, pickupBase: number, bookingToPickup: { count: number, averageMinutes: number | null, p90Minutes: number | null }, pickupToDelivery: { count: number, averageMinutes: number | null, p90Minutes: number | null } }>, total: { regionId: string, name: string, bookings: number, delivered: number, failed: number, cancelled: number, onTimeRate: number | null, onTimeBase: number, pickupOnTimeRate: number | null, pickupBase: number, bookingToPickup: { count: number, averageMinutes: number | null, p90Minutes: number | null }, pickupToDelivery: { count: number, averageMinutes: number | null, p90Minutes: number | null } } } };
+
+export type FeedbackFiguresFieldsFragment = { feedback: number, complaints: number, flagged: number, ratings: number, averageRating: number | null, ratingCounts: Array<{ rating: number, count: number }>, sentiment: Array<{ label: SentimentLabel, count: number }>, categories: Array<{ category: ComplaintCategory, count: number, severities: Array<{ severity: Severity, count: number }> }>, severities: Array<{ severity: Severity, count: number }>, byChannel: Array<{ channel: Channel, count: number }> };
+
+export type AnalyticsFeedbackQueryVariables = Exact<{
+  from: string;
+  to: string;
+  granularity: AnalyticsGranularity;
+}>;
+
+
+export type AnalyticsFeedbackQuery = { analyticsFeedback: { from: string, to: string, granularity: AnalyticsGranularity, total: { feedback: number, complaints: number, flagged: number, ratings: number, averageRating: number | null, ratingCounts: Array<{ rating: number, count: number }>, sentiment: Array<{ label: SentimentLabel, count: number }>, categories: Array<{ category: ComplaintCategory, count: number, severities: Array<{ severity: Severity, count: number }> }>, severities: Array<{ severity: Severity, count: number }>, byChannel: Array<{ channel: Channel, count: number }> }, buckets: Array<{ start: string, end: string, figures: { feedback: number, complaints: number, flagged: number, ratings: number, averageRating: number | null, ratingCounts: Array<{ rating: number, count: number }>, sentiment: Array<{ label: SentimentLabel, count: number }>, categories: Array<{ category: ComplaintCategory, count: number, severities: Array<{ severity: Severity, count: number }> }>, severities: Array<{ severity: Severity, count: number }>, byChannel: Array<{ channel: Channel, count: number }> } }> } };
+
+export type AnalyticsFeedbackCommentsQueryVariables = Exact<{
+  from: string;
+  to: string;
+  type?: FeedbackType | null | undefined;
+  category?: ComplaintCategory | null | undefined;
+  severity?: Severity | null | undefined;
+  sentiment?: SentimentLabel | null | undefined;
+  rating?: number | null | undefined;
+  limit?: number | null | undefined;
+  nextToken?: string | null | undefined;
+}>;
+
+
+export type AnalyticsFeedbackCommentsQuery = { analyticsFeedbackComments: { nextToken: string | null, items: Array<{ reference: string, bookingReference: string, type: FeedbackType, rating: number | null, text: string, complaintCategory: ComplaintCategory | null, severity: Severity | null, flagged: boolean, courierId: string | null, partnerId: string | null, channel: Channel, createdAt: string, sentiment: { label: SentimentLabel, score: number } }> } };
+
+export type AnalyticsRoutesQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type AnalyticsRoutesQuery = { analyticsRoutes: { from: string, to: string, days: number, corridors: Array<{ from: string, to: string, fromName: string, toName: string, bookings: number, perDay: number }>, pickupsByHour: Array<{ hour: number, count: number }>, deliveriesByHour: Array<{ hour: number, count: number }>, busiestSlots: Array<{ regionId: string, name: string, hour: number, pickups: number, perDay: number, collected: number, late: number, lateRate: number | null }>, suggestions: Array<{ kind: string, title: string, detail: string, figures: Array<{ label: string, value: string }> }> } };
+
+export type AnalyticsHeatMapQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type AnalyticsHeatMapQuery = { analyticsHeatMap: { from: string, to: string, requested: number, delivered: number, cells: Array<{ lat: number, lng: number, requested: number, delivered: number }> } };
+
+export type AnalyticsFleetQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type AnalyticsFleetQuery = { analyticsFleet: Array<{ courierId: string, delivered: number, failed: number, successRate: number | null, averageDeliveryMinutes: number | null, onTimeRate: number | null, ratings: number, averageRating: number | null }> };
+
+export type PartnerAnalyticsQueryVariables = Exact<{
+  from: string;
+  to: string;
+  partnerId?: string | number | null | undefined;
+}>;
+
+
+export type PartnerAnalyticsQuery = { partnerAnalytics: Array<{ partnerId: string, name: string, bookings: number, delivered: number, failed: number, cancelled: number, successRate: number | null, onTimeRate: number | null, feedback: number, complaints: number, averageRating: number | null }> };
+
+export type CourierFiguresFieldsFragment = { assigned: number, delivered: number, failed: number, successRate: number | null, averageDeliveryMinutes: number | null, onTimeRate: number | null, ratings: number, averageRating: number | null, complaints: number, failureReasons: Array<{ reason: FailureReason, count: number }>, deliveriesByHour: Array<{ hour: number, count: number }>, corridors: Array<{ from: string, to: string, count: number }> };
+
+export type CourierPerformanceQueryVariables = Exact<{
+  from: string;
+  to: string;
+  granularity: AnalyticsGranularity;
+  courierId?: string | number | null | undefined;
+}>;
+
+
+export type CourierPerformanceQuery = { courierPerformance: { courierId: string, from: string, to: string, granularity: AnalyticsGranularity, total: { assigned: number, delivered: number, failed: number, successRate: number | null, averageDeliveryMinutes: number | null, onTimeRate: number | null, ratings: number, averageRating: number | null, complaints: number, failureReasons: Array<{ reason: FailureReason, count: number }>, deliveriesByHour: Array<{ hour: number, count: number }>, corridors: Array<{ from: string, to: string, count: number }> }, buckets: Array<{ start: string, end: string, figures: { assigned: number, delivered: number, failed: number, successRate: number | null, averageDeliveryMinutes: number | null, onTimeRate: number | null, ratings: number, averageRating: number | null, complaints: number, failureReasons: Array<{ reason: FailureReason, count: number }>, deliveriesByHour: Array<{ hour: number, count: number }>, corridors: Array<{ from: string, to: string, count: number }> } }>, rankings: Array<{ measure: RankingMeasure, position: number | null, of: number, value: number | null, peers: Array<number> }> } };
 
 export type AddressFieldsFragment = { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null };
 
@@ -563,6 +668,117 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const VolumeFiguresFieldsFragmentDoc = new TypedDocumentString(`
+    fragment VolumeFiguresFields on VolumeFigures {
+  bookings
+  delivered
+  failed
+  returned
+  cancelled
+  byChannel {
+    channel
+    bookings
+    delivered
+    failed
+    returned
+    cancelled
+  }
+  failureReasons {
+    reason
+    count
+  }
+}
+    `, {"fragmentName":"VolumeFiguresFields"}) as unknown as TypedDocumentString<VolumeFiguresFieldsFragment, unknown>;
+export const DurationStatsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DurationStatsFields on DurationStats {
+  count
+  averageMinutes
+  p90Minutes
+}
+    `, {"fragmentName":"DurationStatsFields"}) as unknown as TypedDocumentString<DurationStatsFieldsFragment, unknown>;
+export const RegionFiguresFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RegionFiguresFields on RegionFigures {
+  regionId
+  name
+  bookings
+  delivered
+  failed
+  cancelled
+  bookingToPickup {
+    ...DurationStatsFields
+  }
+  pickupToDelivery {
+    ...DurationStatsFields
+  }
+  onTimeRate
+  onTimeBase
+  pickupOnTimeRate
+  pickupBase
+}
+    fragment DurationStatsFields on DurationStats {
+  count
+  averageMinutes
+  p90Minutes
+}`, {"fragmentName":"RegionFiguresFields"}) as unknown as TypedDocumentString<RegionFiguresFieldsFragment, unknown>;
+export const FeedbackFiguresFieldsFragmentDoc = new TypedDocumentString(`
+    fragment FeedbackFiguresFields on FeedbackFigures {
+  feedback
+  complaints
+  flagged
+  ratings
+  averageRating
+  ratingCounts {
+    rating
+    count
+  }
+  sentiment {
+    label
+    count
+  }
+  categories {
+    category
+    count
+    severities {
+      severity
+      count
+    }
+  }
+  severities {
+    severity
+    count
+  }
+  byChannel {
+    channel
+    count
+  }
+}
+    `, {"fragmentName":"FeedbackFiguresFields"}) as unknown as TypedDocumentString<FeedbackFiguresFieldsFragment, unknown>;
+export const CourierFiguresFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CourierFiguresFields on CourierFigures {
+  assigned
+  delivered
+  failed
+  failureReasons {
+    reason
+    count
+  }
+  successRate
+  averageDeliveryMinutes
+  onTimeRate
+  ratings
+  averageRating
+  complaints
+  deliveriesByHour {
+    hour
+    count
+  }
+  corridors {
+    from
+    to
+    count
+  }
+}
+    `, {"fragmentName":"CourierFiguresFields"}) as unknown as TypedDocumentString<CourierFiguresFieldsFragment, unknown>;
 export const AddressFieldsFragmentDoc = new TypedDocumentString(`
     fragment AddressFields on Address {
   line1
@@ -800,6 +1016,317 @@ export const DeploymentFieldsFragmentDoc = new TypedDocumentString(`
   version
 }
     `, {"fragmentName":"DeploymentFields"}) as unknown as TypedDocumentString<DeploymentFieldsFragment, unknown>;
+export const AnalyticsVolumesDocument = new TypedDocumentString(`
+    query AnalyticsVolumes($from: AWSDate!, $to: AWSDate!, $granularity: AnalyticsGranularity!) {
+  analyticsVolumes(from: $from, to: $to, granularity: $granularity) {
+    from
+    to
+    granularity
+    previousFrom
+    previousTo
+    total {
+      ...VolumeFiguresFields
+    }
+    previousTotal {
+      ...VolumeFiguresFields
+    }
+    buckets {
+      start
+      end
+      figures {
+        ...VolumeFiguresFields
+      }
+      previous {
+        ...VolumeFiguresFields
+      }
+    }
+  }
+}
+    fragment VolumeFiguresFields on VolumeFigures {
+  bookings
+  delivered
+  failed
+  returned
+  cancelled
+  byChannel {
+    channel
+    bookings
+    delivered
+    failed
+    returned
+    cancelled
+  }
+  failureReasons {
+    reason
+    count
+  }
+}`) as unknown as TypedDocumentString<AnalyticsVolumesQuery, AnalyticsVolumesQueryVariables>;
+export const AnalyticsRegionsDocument = new TypedDocumentString(`
+    query AnalyticsRegions($from: AWSDate!, $to: AWSDate!) {
+  analyticsRegions(from: $from, to: $to) {
+    from
+    to
+    regions {
+      ...RegionFiguresFields
+    }
+    total {
+      ...RegionFiguresFields
+    }
+  }
+}
+    fragment DurationStatsFields on DurationStats {
+  count
+  averageMinutes
+  p90Minutes
+}
+fragment RegionFiguresFields on RegionFigures {
+  regionId
+  name
+  bookings
+  delivered
+  failed
+  cancelled
+  bookingToPickup {
+    ...DurationStatsFields
+  }
+  pickupToDelivery {
+    ...DurationStatsFields
+  }
+  onTimeRate
+  onTimeBase
+  pickupOnTimeRate
+  pickupBase
+}`) as unknown as TypedDocumentString<AnalyticsRegionsQuery, AnalyticsRegionsQueryVariables>;
+export const AnalyticsFeedbackDocument = new TypedDocumentString(`
+    query AnalyticsFeedback($from: AWSDate!, $to: AWSDate!, $granularity: AnalyticsGranularity!) {
+  analyticsFeedback(from: $from, to: $to, granularity: $granularity) {
+    from
+    to
+    granularity
+    total {
+      ...FeedbackFiguresFields
+    }
+    buckets {
+      start
+      end
+      figures {
+        ...FeedbackFiguresFields
+      }
+    }
+  }
+}
+    fragment FeedbackFiguresFields on FeedbackFigures {
+  feedback
+  complaints
+  flagged
+  ratings
+  averageRating
+  ratingCounts {
+    rating
+    count
+  }
+  sentiment {
+    label
+    count
+  }
+  categories {
+    category
+    count
+    severities {
+      severity
+      count
+    }
+  }
+  severities {
+    severity
+    count
+  }
+  byChannel {
+    channel
+    count
+  }
+}`) as unknown as TypedDocumentString<AnalyticsFeedbackQuery, AnalyticsFeedbackQueryVariables>;
+export const AnalyticsFeedbackCommentsDocument = new TypedDocumentString(`
+    query AnalyticsFeedbackComments($from: AWSDate!, $to: AWSDate!, $type: FeedbackType, $category: ComplaintCategory, $severity: Severity, $sentiment: SentimentLabel, $rating: Int, $limit: Int, $nextToken: String) {
+  analyticsFeedbackComments(
+    from: $from
+    to: $to
+    type: $type
+    category: $category
+    severity: $severity
+    sentiment: $sentiment
+    rating: $rating
+    limit: $limit
+    nextToken: $nextToken
+  ) {
+    items {
+      reference
+      bookingReference
+      type
+      rating
+      text
+      complaintCategory
+      severity
+      sentiment {
+        label
+        score
+      }
+      flagged
+      courierId
+      partnerId
+      channel
+      createdAt
+    }
+    nextToken
+  }
+}
+    `) as unknown as TypedDocumentString<AnalyticsFeedbackCommentsQuery, AnalyticsFeedbackCommentsQueryVariables>;
+export const AnalyticsRoutesDocument = new TypedDocumentString(`
+    query AnalyticsRoutes($from: AWSDate!, $to: AWSDate!) {
+  analyticsRoutes(from: $from, to: $to) {
+    from
+    to
+    days
+    corridors {
+      from
+      to
+      fromName
+      toName
+      bookings
+      perDay
+    }
+    pickupsByHour {
+      hour
+      count
+    }
+    deliveriesByHour {
+      hour
+      count
+    }
+    busiestSlots {
+      regionId
+      name
+      hour
+      pickups
+      perDay
+      collected
+      late
+      lateRate
+    }
+    suggestions {
+      kind
+      title
+      detail
+      figures {
+        label
+        value
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AnalyticsRoutesQuery, AnalyticsRoutesQueryVariables>;
+export const AnalyticsHeatMapDocument = new TypedDocumentString(`
+    query AnalyticsHeatMap($from: AWSDate!, $to: AWSDate!) {
+  analyticsHeatMap(from: $from, to: $to) {
+    from
+    to
+    requested
+    delivered
+    cells {
+      lat
+      lng
+      requested
+      delivered
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AnalyticsHeatMapQuery, AnalyticsHeatMapQueryVariables>;
+export const AnalyticsFleetDocument = new TypedDocumentString(`
+    query AnalyticsFleet($from: AWSDate!, $to: AWSDate!) {
+  analyticsFleet(from: $from, to: $to) {
+    courierId
+    delivered
+    failed
+    successRate
+    averageDeliveryMinutes
+    onTimeRate
+    ratings
+    averageRating
+  }
+}
+    `) as unknown as TypedDocumentString<AnalyticsFleetQuery, AnalyticsFleetQueryVariables>;
+export const PartnerAnalyticsDocument = new TypedDocumentString(`
+    query PartnerAnalytics($from: AWSDate!, $to: AWSDate!, $partnerId: ID) {
+  partnerAnalytics(from: $from, to: $to, partnerId: $partnerId) {
+    partnerId
+    name
+    bookings
+    delivered
+    failed
+    cancelled
+    successRate
+    onTimeRate
+    feedback
+    complaints
+    averageRating
+  }
+}
+    `) as unknown as TypedDocumentString<PartnerAnalyticsQuery, PartnerAnalyticsQueryVariables>;
+export const CourierPerformanceDocument = new TypedDocumentString(`
+    query CourierPerformance($from: AWSDate!, $to: AWSDate!, $granularity: AnalyticsGranularity!, $courierId: ID) {
+  courierPerformance(
+    from: $from
+    to: $to
+    granularity: $granularity
+    courierId: $courierId
+  ) {
+    courierId
+    from
+    to
+    granularity
+    total {
+      ...CourierFiguresFields
+    }
+    buckets {
+      start
+      end
+      figures {
+        ...CourierFiguresFields
+      }
+    }
+    rankings {
+      measure
+      position
+      of
+      value
+      peers
+    }
+  }
+}
+    fragment CourierFiguresFields on CourierFigures {
+  assigned
+  delivered
+  failed
+  failureReasons {
+    reason
+    count
+  }
+  successRate
+  averageDeliveryMinutes
+  onTimeRate
+  ratings
+  averageRating
+  complaints
+  deliveriesByHour {
+    hour
+    count
+  }
+  corridors {
+    from
+    to
+    count
+  }
+}`) as unknown as TypedDocumentString<CourierPerformanceQuery, CourierPerformanceQueryVariables>;
 export const GetBookingDocument = new TypedDocumentString(`
     query GetBooking($reference: String!) {
   getBooking(reference: $reference) {
@@ -2476,6 +3003,15 @@ export type GeneratedQuery<InputType, OutputType> = string & { __generatedQueryI
 export type GeneratedMutation<InputType, OutputType> = string & { __generatedMutationInput: InputType; __generatedMutationOutput: OutputType };
 export type GeneratedSubscription<InputType, OutputType> = string & { __generatedSubscriptionInput: InputType; __generatedSubscriptionOutput: OutputType };
 
+export const analyticsVolumes = AnalyticsVolumesDocument.toString() as GeneratedQuery<AnalyticsVolumesQueryVariables, AnalyticsVolumesQuery>;
+export const analyticsRegions = AnalyticsRegionsDocument.toString() as GeneratedQuery<AnalyticsRegionsQueryVariables, AnalyticsRegionsQuery>;
+export const analyticsFeedback = AnalyticsFeedbackDocument.toString() as GeneratedQuery<AnalyticsFeedbackQueryVariables, AnalyticsFeedbackQuery>;
+export const analyticsFeedbackComments = AnalyticsFeedbackCommentsDocument.toString() as GeneratedQuery<AnalyticsFeedbackCommentsQueryVariables, AnalyticsFeedbackCommentsQuery>;
+export const analyticsRoutes = AnalyticsRoutesDocument.toString() as GeneratedQuery<AnalyticsRoutesQueryVariables, AnalyticsRoutesQuery>;
+export const analyticsHeatMap = AnalyticsHeatMapDocument.toString() as GeneratedQuery<AnalyticsHeatMapQueryVariables, AnalyticsHeatMapQuery>;
+export const analyticsFleet = AnalyticsFleetDocument.toString() as GeneratedQuery<AnalyticsFleetQueryVariables, AnalyticsFleetQuery>;
+export const partnerAnalytics = PartnerAnalyticsDocument.toString() as GeneratedQuery<PartnerAnalyticsQueryVariables, PartnerAnalyticsQuery>;
+export const courierPerformance = CourierPerformanceDocument.toString() as GeneratedQuery<CourierPerformanceQueryVariables, CourierPerformanceQuery>;
 export const getBooking = GetBookingDocument.toString() as GeneratedQuery<GetBookingQueryVariables, GetBookingQuery>;
 export const listBookings = ListBookingsDocument.toString() as GeneratedQuery<ListBookingsQueryVariables, ListBookingsQuery>;
 export const bookCourier = BookCourierDocument.toString() as GeneratedMutation<BookCourierMutationVariables, BookCourierMutation>;

@@ -52,6 +52,11 @@ export type AmplifyAiConversationTurnErrorInput = {
   message: Scalars['String']['input'];
 };
 
+export type AnalyticsGranularity =
+  | 'DAY'
+  | 'MONTH'
+  | 'WEEK';
+
 export type AuditEntry = {
   __typename?: 'AuditEntry';
   argsDigest: Scalars['String']['output'];
@@ -121,11 +126,34 @@ export type BotPrompt = {
   text: Scalars['String']['output'];
 };
 
+export type CategoryCount = {
+  __typename?: 'CategoryCount';
+  category: ComplaintCategory;
+  count: Scalars['Int']['output'];
+  severities: Array<SeverityCount>;
+};
+
 export type Channel =
   | 'API'
   | 'PARTNER'
   | 'VOICE'
   | 'WEB';
+
+export type ChannelCount = {
+  __typename?: 'ChannelCount';
+  channel: Channel;
+  count: Scalars['Int']['output'];
+};
+
+export type ChannelVolume = {
+  __typename?: 'ChannelVolume';
+  bookings: Scalars['Int']['output'];
+  cancelled: Scalars['Int']['output'];
+  channel: Channel;
+  delivered: Scalars['Int']['output'];
+  failed: Scalars['Int']['output'];
+  returned: Scalars['Int']['output'];
+};
 
 export type CollectionHours = {
   __typename?: 'CollectionHours';
@@ -199,6 +227,23 @@ export type ConnectQueue = {
   name?: Maybe<Scalars['String']['output']>;
 };
 
+export type Corridor = {
+  __typename?: 'Corridor';
+  bookings: Scalars['Int']['output'];
+  from: Scalars['String']['output'];
+  fromName: Scalars['String']['output'];
+  perDay: Scalars['Float']['output'];
+  to: Scalars['String']['output'];
+  toName: Scalars['String']['output'];
+};
+
+export type CorridorCount = {
+  __typename?: 'CorridorCount';
+  count: Scalars['Int']['output'];
+  from: Scalars['String']['output'];
+  to: Scalars['String']['output'];
+};
+
 export type Courier = {
   __typename?: 'Courier';
   active: Scalars['Boolean']['output'];
@@ -210,6 +255,29 @@ export type Courier = {
   phone: Scalars['String']['output'];
   updatedAt: Scalars['AWSDateTime']['output'];
   vehicle: Vehicle;
+};
+
+export type CourierBucket = {
+  __typename?: 'CourierBucket';
+  end: Scalars['AWSDate']['output'];
+  figures: CourierFigures;
+  start: Scalars['AWSDate']['output'];
+};
+
+export type CourierFigures = {
+  __typename?: 'CourierFigures';
+  assigned: Scalars['Int']['output'];
+  averageDeliveryMinutes?: Maybe<Scalars['Float']['output']>;
+  averageRating?: Maybe<Scalars['Float']['output']>;
+  complaints: Scalars['Int']['output'];
+  corridors: Array<CorridorCount>;
+  delivered: Scalars['Int']['output'];
+  deliveriesByHour: Array<HourCount>;
+  failed: Scalars['Int']['output'];
+  failureReasons: Array<FailureReasonCount>;
+  onTimeRate?: Maybe<Scalars['Float']['output']>;
+  ratings: Scalars['Int']['output'];
+  successRate?: Maybe<Scalars['Float']['output']>;
 };
 
 export type CourierLocation = {
@@ -235,6 +303,26 @@ export type CourierPage = {
   __typename?: 'CourierPage';
   items: Array<Courier>;
   nextToken?: Maybe<Scalars['String']['output']>;
+};
+
+export type CourierPerformance = {
+  __typename?: 'CourierPerformance';
+  buckets: Array<CourierBucket>;
+  courierId: Scalars['ID']['output'];
+  from: Scalars['AWSDate']['output'];
+  granularity: AnalyticsGranularity;
+  rankings: Array<CourierRanking>;
+  to: Scalars['AWSDate']['output'];
+  total: CourierFigures;
+};
+
+export type CourierRanking = {
+  __typename?: 'CourierRanking';
+  measure: RankingMeasure;
+  of: Scalars['Int']['output'];
+  peers: Array<Scalars['Float']['output']>;
+  position?: Maybe<Scalars['Int']['output']>;
+  value?: Maybe<Scalars['Float']['output']>;
 };
 
 export type Dashboard = {
@@ -369,6 +457,13 @@ export type DeploymentStepStatus =
   | 'RUNNING'
   | 'SUCCEEDED';
 
+export type DurationStats = {
+  __typename?: 'DurationStats';
+  averageMinutes?: Maybe<Scalars['Float']['output']>;
+  count: Scalars['Int']['output'];
+  p90Minutes?: Maybe<Scalars['Float']['output']>;
+};
+
 export type FailureReason =
   | 'ACCESS_DENIED'
   | 'ADDRESS_NOT_FOUND'
@@ -377,6 +472,12 @@ export type FailureReason =
   | 'RECIPIENT_ABSENT'
   | 'REFUSED_BY_RECIPIENT'
   | 'WEATHER_OR_ROAD';
+
+export type FailureReasonCount = {
+  __typename?: 'FailureReasonCount';
+  count: Scalars['Int']['output'];
+  reason: FailureReason;
+};
 
 export type Feedback = {
   __typename?: 'Feedback';
@@ -395,15 +496,57 @@ export type Feedback = {
   type: FeedbackType;
 };
 
+export type FeedbackBucket = {
+  __typename?: 'FeedbackBucket';
+  end: Scalars['AWSDate']['output'];
+  figures: FeedbackFigures;
+  start: Scalars['AWSDate']['output'];
+};
+
+export type FeedbackFigures = {
+  __typename?: 'FeedbackFigures';
+  averageRating?: Maybe<Scalars['Float']['output']>;
+  byChannel: Array<ChannelCount>;
+  categories: Array<CategoryCount>;
+  complaints: Scalars['Int']['output'];
+  feedback: Scalars['Int']['output'];
+  flagged: Scalars['Int']['output'];
+  ratingCounts: Array<RatingCount>;
+  ratings: Scalars['Int']['output'];
+  sentiment: Array<SentimentCount>;
+  severities: Array<SeverityCount>;
+};
+
 export type FeedbackPage = {
   __typename?: 'FeedbackPage';
   items: Array<Feedback>;
   nextToken?: Maybe<Scalars['String']['output']>;
 };
 
+export type FeedbackReport = {
+  __typename?: 'FeedbackReport';
+  buckets: Array<FeedbackBucket>;
+  from: Scalars['AWSDate']['output'];
+  granularity: AnalyticsGranularity;
+  to: Scalars['AWSDate']['output'];
+  total: FeedbackFigures;
+};
+
 export type FeedbackType =
   | 'COMPLAINT'
   | 'FEEDBACK';
+
+export type FleetLine = {
+  __typename?: 'FleetLine';
+  averageDeliveryMinutes?: Maybe<Scalars['Float']['output']>;
+  averageRating?: Maybe<Scalars['Float']['output']>;
+  courierId: Scalars['ID']['output'];
+  delivered: Scalars['Int']['output'];
+  failed: Scalars['Int']['output'];
+  onTimeRate?: Maybe<Scalars['Float']['output']>;
+  ratings: Scalars['Int']['output'];
+  successRate?: Maybe<Scalars['Float']['output']>;
+};
 
 export type GeoPoint = {
   __typename?: 'GeoPoint';
@@ -416,6 +559,29 @@ export type GeoPrecision =
   | 'CITY'
   | 'POSTCODE'
   | 'STREET';
+
+export type HeatCell = {
+  __typename?: 'HeatCell';
+  delivered: Scalars['Int']['output'];
+  lat: Scalars['Float']['output'];
+  lng: Scalars['Float']['output'];
+  requested: Scalars['Int']['output'];
+};
+
+export type HeatReport = {
+  __typename?: 'HeatReport';
+  cells: Array<HeatCell>;
+  delivered: Scalars['Int']['output'];
+  from: Scalars['AWSDate']['output'];
+  requested: Scalars['Int']['output'];
+  to: Scalars['AWSDate']['output'];
+};
+
+export type HourCount = {
+  __typename?: 'HourCount';
+  count: Scalars['Int']['output'];
+  hour: Scalars['Int']['output'];
+};
 
 export type IssuedPartnerToken = {
   __typename?: 'IssuedPartnerToken';
@@ -815,6 +981,21 @@ export type Partner = {
   name: Scalars['String']['output'];
 };
 
+export type PartnerFigures = {
+  __typename?: 'PartnerFigures';
+  averageRating?: Maybe<Scalars['Float']['output']>;
+  bookings: Scalars['Int']['output'];
+  cancelled: Scalars['Int']['output'];
+  complaints: Scalars['Int']['output'];
+  delivered: Scalars['Int']['output'];
+  failed: Scalars['Int']['output'];
+  feedback: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  onTimeRate?: Maybe<Scalars['Float']['output']>;
+  partnerId: Scalars['ID']['output'];
+  successRate?: Maybe<Scalars['Float']['output']>;
+};
+
 export type PartnerStatusEvent = {
   __typename?: 'PartnerStatusEvent';
   actor: Actor;
@@ -892,8 +1073,16 @@ export type PublicTracking = {
 
 export type Query = {
   __typename?: 'Query';
+  analyticsFeedback: FeedbackReport;
+  analyticsFeedbackComments: FeedbackPage;
+  analyticsFleet: Array<FleetLine>;
+  analyticsHeatMap: HeatReport;
+  analyticsRegions: RegionReport;
+  analyticsRoutes: RouteReport;
+  analyticsVolumes: VolumeReport;
   botPrompts: Array<BotPrompt>;
   companySettings: CompanySettings;
+  courierPerformance: CourierPerformance;
   dashboard: Dashboard;
   getBooking?: Maybe<Booking>;
   getCourier?: Maybe<Courier>;
@@ -910,6 +1099,7 @@ export type Query = {
   listPartners: Array<Partner>;
   listStatusEvents: StatusEventPage;
   me: Me;
+  partnerAnalytics: Array<PartnerFigures>;
   planDeployment: Array<PlannedStep>;
   proofImages?: Maybe<ProofImages>;
   settingsChanges: SettingsChangePage;
@@ -917,8 +1107,67 @@ export type Query = {
 };
 
 
+export type QueryAnalyticsFeedbackArgs = {
+  from: Scalars['AWSDate']['input'];
+  granularity: AnalyticsGranularity;
+  to: Scalars['AWSDate']['input'];
+};
+
+
+export type QueryAnalyticsFeedbackCommentsArgs = {
+  category?: InputMaybe<ComplaintCategory>;
+  from: Scalars['AWSDate']['input'];
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+  rating?: InputMaybe<Scalars['Int']['input']>;
+  sentiment?: InputMaybe<SentimentLabel>;
+  severity?: InputMaybe<Severity>;
+  to: Scalars['AWSDate']['input'];
+  type?: InputMaybe<FeedbackType>;
+};
+
+
+export type QueryAnalyticsFleetArgs = {
+  from: Scalars['AWSDate']['input'];
+  to: Scalars['AWSDate']['input'];
+};
+
+
+export type QueryAnalyticsHeatMapArgs = {
+  from: Scalars['AWSDate']['input'];
+  to: Scalars['AWSDate']['input'];
+};
+
+
+export type QueryAnalyticsRegionsArgs = {
+  from: Scalars['AWSDate']['input'];
+  to: Scalars['AWSDate']['input'];
+};
+
+
+export type QueryAnalyticsRoutesArgs = {
+  from: Scalars['AWSDate']['input'];
+  to: Scalars['AWSDate']['input'];
+};
+
+
+export type QueryAnalyticsVolumesArgs = {
+  from: Scalars['AWSDate']['input'];
+  granularity: AnalyticsGranularity;
+  to: Scalars['AWSDate']['input'];
+};
+
+
 export type QueryBotPromptsArgs = {
   localeId?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryCourierPerformanceArgs = {
+  courierId?: InputMaybe<Scalars['ID']['input']>;
+  from: Scalars['AWSDate']['input'];
+  granularity: AnalyticsGranularity;
+  to: Scalars['AWSDate']['input'];
 };
 
 
@@ -1004,6 +1253,13 @@ export type QueryListStatusEventsArgs = {
 };
 
 
+export type QueryPartnerAnalyticsArgs = {
+  from: Scalars['AWSDate']['input'];
+  partnerId?: InputMaybe<Scalars['ID']['input']>;
+  to: Scalars['AWSDate']['input'];
+};
+
+
 export type QueryPlanDeploymentArgs = {
   settings: NewDeploymentSettingsInput;
 };
@@ -1024,15 +1280,89 @@ export type QueryTrackBookingArgs = {
   reference: Scalars['String']['input'];
 };
 
+export type RankingMeasure =
+  | 'AVERAGE_RATING'
+  | 'DELIVERED'
+  | 'ON_TIME_RATE'
+  | 'SUCCESS_RATE';
+
+export type RatingCount = {
+  __typename?: 'RatingCount';
+  count: Scalars['Int']['output'];
+  rating: Scalars['Int']['output'];
+};
+
+export type RegionFigures = {
+  __typename?: 'RegionFigures';
+  bookingToPickup: DurationStats;
+  bookings: Scalars['Int']['output'];
+  cancelled: Scalars['Int']['output'];
+  delivered: Scalars['Int']['output'];
+  failed: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  onTimeBase: Scalars['Int']['output'];
+  onTimeRate?: Maybe<Scalars['Float']['output']>;
+  pickupBase: Scalars['Int']['output'];
+  pickupOnTimeRate?: Maybe<Scalars['Float']['output']>;
+  pickupToDelivery: DurationStats;
+  regionId: Scalars['String']['output'];
+};
+
+export type RegionHour = {
+  __typename?: 'RegionHour';
+  collected: Scalars['Int']['output'];
+  hour: Scalars['Int']['output'];
+  late: Scalars['Int']['output'];
+  lateRate?: Maybe<Scalars['Float']['output']>;
+  name: Scalars['String']['output'];
+  perDay: Scalars['Float']['output'];
+  pickups: Scalars['Int']['output'];
+  regionId: Scalars['String']['output'];
+};
+
+export type RegionReport = {
+  __typename?: 'RegionReport';
+  from: Scalars['AWSDate']['output'];
+  regions: Array<RegionFigures>;
+  to: Scalars['AWSDate']['output'];
+  total: RegionFigures;
+};
+
 export type Role =
   | 'ADMIN'
   | 'COURIER'
   | 'PARTNER';
 
+export type RouteReport = {
+  __typename?: 'RouteReport';
+  busiestSlots: Array<RegionHour>;
+  corridors: Array<Corridor>;
+  days: Scalars['Int']['output'];
+  deliveriesByHour: Array<HourCount>;
+  from: Scalars['AWSDate']['output'];
+  pickupsByHour: Array<HourCount>;
+  suggestions: Array<RouteSuggestion>;
+  to: Scalars['AWSDate']['output'];
+};
+
+export type RouteSuggestion = {
+  __typename?: 'RouteSuggestion';
+  detail: Scalars['String']['output'];
+  figures: Array<SuggestionFigure>;
+  kind: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+};
+
 export type Sentiment = {
   __typename?: 'Sentiment';
   label: SentimentLabel;
   score: Scalars['Float']['output'];
+};
+
+export type SentimentCount = {
+  __typename?: 'SentimentCount';
+  count: Scalars['Int']['output'];
+  label: SentimentLabel;
 };
 
 export type SentimentLabel =
@@ -1072,6 +1402,12 @@ export type Severity =
   | 'HIGH'
   | 'LOW'
   | 'MEDIUM';
+
+export type SeverityCount = {
+  __typename?: 'SeverityCount';
+  count: Scalars['Int']['output'];
+  severity: Severity;
+};
 
 export type SpecialHandling =
   | 'FRAGILE'
@@ -1127,6 +1463,12 @@ export type SubscriptionOnDeploymentChangedArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type SuggestionFigure = {
+  __typename?: 'SuggestionFigure';
+  label: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
 export type SystemHealth = {
   __typename?: 'SystemHealth';
   api: Scalars['Boolean']['output'];
@@ -1153,6 +1495,37 @@ export type VoicebotStatus = {
   __typename?: 'VoicebotStatus';
   detail?: Maybe<Scalars['String']['output']>;
   state: VoicebotDeploymentState;
+};
+
+export type VolumeBucket = {
+  __typename?: 'VolumeBucket';
+  end: Scalars['AWSDate']['output'];
+  figures: VolumeFigures;
+  previous: VolumeFigures;
+  start: Scalars['AWSDate']['output'];
+};
+
+export type VolumeFigures = {
+  __typename?: 'VolumeFigures';
+  bookings: Scalars['Int']['output'];
+  byChannel: Array<ChannelVolume>;
+  cancelled: Scalars['Int']['output'];
+  delivered: Scalars['Int']['output'];
+  failed: Scalars['Int']['output'];
+  failureReasons: Array<FailureReasonCount>;
+  returned: Scalars['Int']['output'];
+};
+
+export type VolumeReport = {
+  __typename?: 'VolumeReport';
+  buckets: Array<VolumeBucket>;
+  from: Scalars['AWSDate']['output'];
+  granularity: AnalyticsGranularity;
+  previousFrom: Scalars['AWSDate']['output'];
+  previousTo: Scalars['AWSDate']['output'];
+  previousTotal: VolumeFigures;
+  to: Scalars['AWSDate']['output'];
+  total: VolumeFigures;
 };
 
 export type Weekday =
@@ -1250,6 +1623,7 @@ export type ResolversTypes = {
   ActorType: ActorType;
   Address: ResolverTypeWrapper<Address>;
   AmplifyAIConversationTurnErrorInput: AmplifyAiConversationTurnErrorInput;
+  AnalyticsGranularity: AnalyticsGranularity;
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
   AuditEntryPage: ResolverTypeWrapper<AuditEntryPage>;
   AuditSource: AuditSource;
@@ -1258,7 +1632,10 @@ export type ResolversTypes = {
   BookingStatus: BookingStatus;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BotPrompt: ResolverTypeWrapper<BotPrompt>;
+  CategoryCount: ResolverTypeWrapper<CategoryCount>;
   Channel: Channel;
+  ChannelCount: ResolverTypeWrapper<ChannelCount>;
+  ChannelVolume: ResolverTypeWrapper<ChannelVolume>;
   CollectionHours: ResolverTypeWrapper<CollectionHours>;
   CollectionHoursInput: CollectionHoursInput;
   CompanyRules: ResolverTypeWrapper<CompanyRules>;
@@ -1267,10 +1644,16 @@ export type ResolversTypes = {
   ComplaintCategory: ComplaintCategory;
   ConnectInstance: ResolverTypeWrapper<ConnectInstance>;
   ConnectQueue: ResolverTypeWrapper<ConnectQueue>;
+  Corridor: ResolverTypeWrapper<Corridor>;
+  CorridorCount: ResolverTypeWrapper<CorridorCount>;
   Courier: ResolverTypeWrapper<Courier>;
+  CourierBucket: ResolverTypeWrapper<CourierBucket>;
+  CourierFigures: ResolverTypeWrapper<CourierFigures>;
   CourierLocation: ResolverTypeWrapper<CourierLocation>;
   CourierMove: ResolverTypeWrapper<CourierMove>;
   CourierPage: ResolverTypeWrapper<CourierPage>;
+  CourierPerformance: ResolverTypeWrapper<CourierPerformance>;
+  CourierRanking: ResolverTypeWrapper<CourierRanking>;
   Dashboard: ResolverTypeWrapper<Dashboard>;
   DashboardAlerts: ResolverTypeWrapper<DashboardAlerts>;
   DashboardKpis: ResolverTypeWrapper<DashboardKpis>;
@@ -1284,13 +1667,22 @@ export type ResolversTypes = {
   DeploymentStatus: DeploymentStatus;
   DeploymentStep: ResolverTypeWrapper<DeploymentStep>;
   DeploymentStepStatus: DeploymentStepStatus;
+  DurationStats: ResolverTypeWrapper<DurationStats>;
   FailureReason: FailureReason;
+  FailureReasonCount: ResolverTypeWrapper<FailureReasonCount>;
   Feedback: ResolverTypeWrapper<Feedback>;
+  FeedbackBucket: ResolverTypeWrapper<FeedbackBucket>;
+  FeedbackFigures: ResolverTypeWrapper<FeedbackFigures>;
   FeedbackPage: ResolverTypeWrapper<FeedbackPage>;
+  FeedbackReport: ResolverTypeWrapper<FeedbackReport>;
   FeedbackType: FeedbackType;
+  FleetLine: ResolverTypeWrapper<FleetLine>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
   GeoPrecision: GeoPrecision;
+  HeatCell: ResolverTypeWrapper<HeatCell>;
+  HeatReport: ResolverTypeWrapper<HeatReport>;
+  HourCount: ResolverTypeWrapper<HourCount>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IssuedPartnerToken: ResolverTypeWrapper<IssuedPartnerToken>;
@@ -1318,6 +1710,7 @@ export type ResolversTypes = {
   PackageDetails: ResolverTypeWrapper<PackageDetails>;
   PackageSize: PackageSize;
   Partner: ResolverTypeWrapper<Partner>;
+  PartnerFigures: ResolverTypeWrapper<PartnerFigures>;
   PartnerStatusEvent: ResolverTypeWrapper<PartnerStatusEvent>;
   PartnerToken: ResolverTypeWrapper<PartnerToken>;
   PickupWindow: ResolverTypeWrapper<PickupWindow>;
@@ -1328,24 +1721,37 @@ export type ResolversTypes = {
   PublicStatusEvent: ResolverTypeWrapper<PublicStatusEvent>;
   PublicTracking: ResolverTypeWrapper<PublicTracking>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RankingMeasure: RankingMeasure;
+  RatingCount: ResolverTypeWrapper<RatingCount>;
+  RegionFigures: ResolverTypeWrapper<RegionFigures>;
+  RegionHour: ResolverTypeWrapper<RegionHour>;
+  RegionReport: ResolverTypeWrapper<RegionReport>;
   Role: Role;
+  RouteReport: ResolverTypeWrapper<RouteReport>;
+  RouteSuggestion: ResolverTypeWrapper<RouteSuggestion>;
   Sentiment: ResolverTypeWrapper<Sentiment>;
+  SentimentCount: ResolverTypeWrapper<SentimentCount>;
   SentimentLabel: SentimentLabel;
   SettingChange: ResolverTypeWrapper<SettingChange>;
   SettingsAuthor: ResolverTypeWrapper<SettingsAuthor>;
   SettingsChangePage: ResolverTypeWrapper<SettingsChangePage>;
   SettingsChangeRecord: ResolverTypeWrapper<SettingsChangeRecord>;
   Severity: Severity;
+  SeverityCount: ResolverTypeWrapper<SeverityCount>;
   SpecialHandling: SpecialHandling;
   StatusCount: ResolverTypeWrapper<StatusCount>;
   StatusEvent: ResolverTypeWrapper<StatusEvent>;
   StatusEventPage: ResolverTypeWrapper<StatusEventPage>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SuggestionFigure: ResolverTypeWrapper<SuggestionFigure>;
   SystemHealth: ResolverTypeWrapper<SystemHealth>;
   Vehicle: Vehicle;
   VoicebotDeploymentState: VoicebotDeploymentState;
   VoicebotStatus: ResolverTypeWrapper<VoicebotStatus>;
+  VolumeBucket: ResolverTypeWrapper<VolumeBucket>;
+  VolumeFigures: ResolverTypeWrapper<VolumeFigures>;
+  VolumeReport: ResolverTypeWrapper<VolumeReport>;
   Weekday: Weekday;
 };
 
@@ -1369,6 +1775,9 @@ export type ResolversParentTypes = {
   BookingPage: BookingPage;
   Boolean: Scalars['Boolean']['output'];
   BotPrompt: BotPrompt;
+  CategoryCount: CategoryCount;
+  ChannelCount: ChannelCount;
+  ChannelVolume: ChannelVolume;
   CollectionHours: CollectionHours;
   CollectionHoursInput: CollectionHoursInput;
   CompanyRules: CompanyRules;
@@ -1376,10 +1785,16 @@ export type ResolversParentTypes = {
   CompanySettings: CompanySettings;
   ConnectInstance: ConnectInstance;
   ConnectQueue: ConnectQueue;
+  Corridor: Corridor;
+  CorridorCount: CorridorCount;
   Courier: Courier;
+  CourierBucket: CourierBucket;
+  CourierFigures: CourierFigures;
   CourierLocation: CourierLocation;
   CourierMove: CourierMove;
   CourierPage: CourierPage;
+  CourierPerformance: CourierPerformance;
+  CourierRanking: CourierRanking;
   Dashboard: Dashboard;
   DashboardAlerts: DashboardAlerts;
   DashboardKpis: DashboardKpis;
@@ -1391,10 +1806,19 @@ export type ResolversParentTypes = {
   DeploymentResource: DeploymentResource;
   DeploymentSettings: DeploymentSettings;
   DeploymentStep: DeploymentStep;
+  DurationStats: DurationStats;
+  FailureReasonCount: FailureReasonCount;
   Feedback: Feedback;
+  FeedbackBucket: FeedbackBucket;
+  FeedbackFigures: FeedbackFigures;
   FeedbackPage: FeedbackPage;
+  FeedbackReport: FeedbackReport;
+  FleetLine: FleetLine;
   Float: Scalars['Float']['output'];
   GeoPoint: GeoPoint;
+  HeatCell: HeatCell;
+  HeatReport: HeatReport;
+  HourCount: HourCount;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   IssuedPartnerToken: IssuedPartnerToken;
@@ -1419,6 +1843,7 @@ export type ResolversParentTypes = {
   NewPackageInput: NewPackageInput;
   PackageDetails: PackageDetails;
   Partner: Partner;
+  PartnerFigures: PartnerFigures;
   PartnerStatusEvent: PartnerStatusEvent;
   PartnerToken: PartnerToken;
   PickupWindow: PickupWindow;
@@ -1428,18 +1853,30 @@ export type ResolversParentTypes = {
   PublicStatusEvent: PublicStatusEvent;
   PublicTracking: PublicTracking;
   Query: Record<PropertyKey, never>;
+  RatingCount: RatingCount;
+  RegionFigures: RegionFigures;
+  RegionHour: RegionHour;
+  RegionReport: RegionReport;
+  RouteReport: RouteReport;
+  RouteSuggestion: RouteSuggestion;
   Sentiment: Sentiment;
+  SentimentCount: SentimentCount;
   SettingChange: SettingChange;
   SettingsAuthor: SettingsAuthor;
   SettingsChangePage: SettingsChangePage;
   SettingsChangeRecord: SettingsChangeRecord;
+  SeverityCount: SeverityCount;
   StatusCount: StatusCount;
   StatusEvent: StatusEvent;
   StatusEventPage: StatusEventPage;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
+  SuggestionFigure: SuggestionFigure;
   SystemHealth: SystemHealth;
   VoicebotStatus: VoicebotStatus;
+  VolumeBucket: VolumeBucket;
+  VolumeFigures: VolumeFigures;
+  VolumeReport: VolumeReport;
 };
 
 export type Aws_Api_KeyDirectiveArgs = { };
@@ -1579,6 +2016,26 @@ export type BotPromptResolvers<ContextType = any, ParentType extends ResolversPa
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type CategoryCountResolvers<ContextType = any, ParentType extends ResolversParentTypes['CategoryCount'] = ResolversParentTypes['CategoryCount']> = {
+  category?: Resolver<ResolversTypes['ComplaintCategory'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  severities?: Resolver<Array<ResolversTypes['SeverityCount']>, ParentType, ContextType>;
+};
+
+export type ChannelCountResolvers<ContextType = any, ParentType extends ResolversParentTypes['ChannelCount'] = ResolversParentTypes['ChannelCount']> = {
+  channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ChannelVolumeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ChannelVolume'] = ResolversParentTypes['ChannelVolume']> = {
+  bookings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cancelled?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
+  delivered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  returned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type CollectionHoursResolvers<ContextType = any, ParentType extends ResolversParentTypes['CollectionHours'] = ResolversParentTypes['CollectionHours']> = {
   close?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   open?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1622,6 +2079,21 @@ export type ConnectQueueResolvers<ContextType = any, ParentType extends Resolver
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type CorridorResolvers<ContextType = any, ParentType extends ResolversParentTypes['Corridor'] = ResolversParentTypes['Corridor']> = {
+  bookings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fromName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  perDay?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  toName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CorridorCountResolvers<ContextType = any, ParentType extends ResolversParentTypes['CorridorCount'] = ResolversParentTypes['CorridorCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type CourierResolvers<ContextType = any, ParentType extends ResolversParentTypes['Courier'] = ResolversParentTypes['Courier']> = {
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
@@ -1632,6 +2104,27 @@ export type CourierResolvers<ContextType = any, ParentType extends ResolversPare
   phone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
   vehicle?: Resolver<ResolversTypes['Vehicle'], ParentType, ContextType>;
+};
+
+export type CourierBucketResolvers<ContextType = any, ParentType extends ResolversParentTypes['CourierBucket'] = ResolversParentTypes['CourierBucket']> = {
+  end?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+  figures?: Resolver<ResolversTypes['CourierFigures'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+};
+
+export type CourierFiguresResolvers<ContextType = any, ParentType extends ResolversParentTypes['CourierFigures'] = ResolversParentTypes['CourierFigures']> = {
+  assigned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  averageDeliveryMinutes?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  averageRating?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  complaints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  corridors?: Resolver<Array<ResolversTypes['CorridorCount']>, ParentType, ContextType>;
+  delivered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deliveriesByHour?: Resolver<Array<ResolversTypes['HourCount']>, ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failureReasons?: Resolver<Array<ResolversTypes['FailureReasonCount']>, ParentType, ContextType>;
+  onTimeRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  ratings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  successRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type CourierLocationResolvers<ContextType = any, ParentType extends ResolversParentTypes['CourierLocation'] = ResolversParentTypes['CourierLocation']> = {
@@ -1654,6 +2147,24 @@ export type CourierMoveResolvers<ContextType = any, ParentType extends Resolvers
 export type CourierPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['CourierPage'] = ResolversParentTypes['CourierPage']> = {
   items?: Resolver<Array<ResolversTypes['Courier']>, ParentType, ContextType>;
   nextToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type CourierPerformanceResolvers<ContextType = any, ParentType extends ResolversParentTypes['CourierPerformance'] = ResolversParentTypes['CourierPerformance']> = {
+  buckets?: Resolver<Array<ResolversTypes['CourierBucket']>, ParentType, ContextType>;
+  courierId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+  granularity?: Resolver<ResolversTypes['AnalyticsGranularity'], ParentType, ContextType>;
+  rankings?: Resolver<Array<ResolversTypes['CourierRanking']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['CourierFigures'], ParentType, ContextType>;
+};
+
+export type CourierRankingResolvers<ContextType = any, ParentType extends ResolversParentTypes['CourierRanking'] = ResolversParentTypes['CourierRanking']> = {
+  measure?: Resolver<ResolversTypes['RankingMeasure'], ParentType, ContextType>;
+  of?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  peers?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+  position?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type DashboardResolvers<ContextType = any, ParentType extends ResolversParentTypes['Dashboard'] = ResolversParentTypes['Dashboard']> = {
@@ -1761,6 +2272,17 @@ export type DeploymentStepResolvers<ContextType = any, ParentType extends Resolv
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type DurationStatsResolvers<ContextType = any, ParentType extends ResolversParentTypes['DurationStats'] = ResolversParentTypes['DurationStats']> = {
+  averageMinutes?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  p90Minutes?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type FailureReasonCountResolvers<ContextType = any, ParentType extends ResolversParentTypes['FailureReasonCount'] = ResolversParentTypes['FailureReasonCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['FailureReason'], ParentType, ContextType>;
+};
+
 export type FeedbackResolvers<ContextType = any, ParentType extends ResolversParentTypes['Feedback'] = ResolversParentTypes['Feedback']> = {
   bookingReference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   channel?: Resolver<ResolversTypes['Channel'], ParentType, ContextType>;
@@ -1777,14 +2299,72 @@ export type FeedbackResolvers<ContextType = any, ParentType extends ResolversPar
   type?: Resolver<ResolversTypes['FeedbackType'], ParentType, ContextType>;
 };
 
+export type FeedbackBucketResolvers<ContextType = any, ParentType extends ResolversParentTypes['FeedbackBucket'] = ResolversParentTypes['FeedbackBucket']> = {
+  end?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+  figures?: Resolver<ResolversTypes['FeedbackFigures'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+};
+
+export type FeedbackFiguresResolvers<ContextType = any, ParentType extends ResolversParentTypes['FeedbackFigures'] = ResolversParentTypes['FeedbackFigures']> = {
+  averageRating?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  byChannel?: Resolver<Array<ResolversTypes['ChannelCount']>, ParentType, ContextType>;
+  categories?: Resolver<Array<ResolversTypes['CategoryCount']>, ParentType, ContextType>;
+  complaints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  feedback?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  flagged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ratingCounts?: Resolver<Array<ResolversTypes['RatingCount']>, ParentType, ContextType>;
+  ratings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sentiment?: Resolver<Array<ResolversTypes['SentimentCount']>, ParentType, ContextType>;
+  severities?: Resolver<Array<ResolversTypes['SeverityCount']>, ParentType, ContextType>;
+};
+
 export type FeedbackPageResolvers<ContextType = any, ParentType extends ResolversParentTypes['FeedbackPage'] = ResolversParentTypes['FeedbackPage']> = {
   items?: Resolver<Array<ResolversTypes['Feedback']>, ParentType, ContextType>;
   nextToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type FeedbackReportResolvers<ContextType = any, ParentType extends ResolversParentTypes['FeedbackReport'] = ResolversParentTypes['FeedbackReport']> = {
+  buckets?: Resolver<Array<ResolversTypes['FeedbackBucket']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+  granularity?: Resolver<ResolversTypes['AnalyticsGranularity'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['FeedbackFigures'], ParentType, ContextType>;
+};
+
+export type FleetLineResolvers<ContextType = any, ParentType extends ResolversParentTypes['FleetLine'] = ResolversParentTypes['FleetLine']> = {
+  averageDeliveryMinutes?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  averageRating?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  courierId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  delivered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  onTimeRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  ratings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  successRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
 export type GeoPointResolvers<ContextType = any, ParentType extends ResolversParentTypes['GeoPoint'] = ResolversParentTypes['GeoPoint']> = {
   lat?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   lng?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type HeatCellResolvers<ContextType = any, ParentType extends ResolversParentTypes['HeatCell'] = ResolversParentTypes['HeatCell']> = {
+  delivered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lat?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  lng?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  requested?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type HeatReportResolvers<ContextType = any, ParentType extends ResolversParentTypes['HeatReport'] = ResolversParentTypes['HeatReport']> = {
+  cells?: Resolver<Array<ResolversTypes['HeatCell']>, ParentType, ContextType>;
+  delivered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+  requested?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+};
+
+export type HourCountResolvers<ContextType = any, ParentType extends ResolversParentTypes['HourCount'] = ResolversParentTypes['HourCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hour?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type IssuedPartnerTokenResolvers<ContextType = any, ParentType extends ResolversParentTypes['IssuedPartnerToken'] = ResolversParentTypes['IssuedPartnerToken']> = {
@@ -1863,6 +2443,20 @@ export type PartnerResolvers<ContextType = any, ParentType extends ResolversPare
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type PartnerFiguresResolvers<ContextType = any, ParentType extends ResolversParentTypes['PartnerFigures'] = ResolversParentTypes['PartnerFigures']> = {
+  averageRating?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  bookings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cancelled?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  complaints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  delivered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  feedback?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  onTimeRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  partnerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  successRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
 export type PartnerStatusEventResolvers<ContextType = any, ParentType extends ResolversParentTypes['PartnerStatusEvent'] = ResolversParentTypes['PartnerStatusEvent']> = {
   actor?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
@@ -1927,8 +2521,16 @@ export type PublicTrackingResolvers<ContextType = any, ParentType extends Resolv
 };
 
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  analyticsFeedback?: Resolver<ResolversTypes['FeedbackReport'], ParentType, ContextType, RequireFields<QueryAnalyticsFeedbackArgs, 'from' | 'granularity' | 'to'>>;
+  analyticsFeedbackComments?: Resolver<ResolversTypes['FeedbackPage'], ParentType, ContextType, RequireFields<QueryAnalyticsFeedbackCommentsArgs, 'from' | 'to'>>;
+  analyticsFleet?: Resolver<Array<ResolversTypes['FleetLine']>, ParentType, ContextType, RequireFields<QueryAnalyticsFleetArgs, 'from' | 'to'>>;
+  analyticsHeatMap?: Resolver<ResolversTypes['HeatReport'], ParentType, ContextType, RequireFields<QueryAnalyticsHeatMapArgs, 'from' | 'to'>>;
+  analyticsRegions?: Resolver<ResolversTypes['RegionReport'], ParentType, ContextType, RequireFields<QueryAnalyticsRegionsArgs, 'from' | 'to'>>;
+  analyticsRoutes?: Resolver<ResolversTypes['RouteReport'], ParentType, ContextType, RequireFields<QueryAnalyticsRoutesArgs, 'from' | 'to'>>;
+  analyticsVolumes?: Resolver<ResolversTypes['VolumeReport'], ParentType, ContextType, RequireFields<QueryAnalyticsVolumesArgs, 'from' | 'granularity' | 'to'>>;
   botPrompts?: Resolver<Array<ResolversTypes['BotPrompt']>, ParentType, ContextType, Partial<QueryBotPromptsArgs>>;
   companySettings?: Resolver<ResolversTypes['CompanySettings'], ParentType, ContextType>;
+  courierPerformance?: Resolver<ResolversTypes['CourierPerformance'], ParentType, ContextType, RequireFields<QueryCourierPerformanceArgs, 'from' | 'granularity' | 'to'>>;
   dashboard?: Resolver<ResolversTypes['Dashboard'], ParentType, ContextType, Partial<QueryDashboardArgs>>;
   getBooking?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType, RequireFields<QueryGetBookingArgs, 'reference'>>;
   getCourier?: Resolver<Maybe<ResolversTypes['Courier']>, ParentType, ContextType, RequireFields<QueryGetCourierArgs, 'id'>>;
@@ -1945,15 +2547,77 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   listPartners?: Resolver<Array<ResolversTypes['Partner']>, ParentType, ContextType>;
   listStatusEvents?: Resolver<ResolversTypes['StatusEventPage'], ParentType, ContextType, Partial<QueryListStatusEventsArgs>>;
   me?: Resolver<ResolversTypes['Me'], ParentType, ContextType>;
+  partnerAnalytics?: Resolver<Array<ResolversTypes['PartnerFigures']>, ParentType, ContextType, RequireFields<QueryPartnerAnalyticsArgs, 'from' | 'to'>>;
   planDeployment?: Resolver<Array<ResolversTypes['PlannedStep']>, ParentType, ContextType, RequireFields<QueryPlanDeploymentArgs, 'settings'>>;
   proofImages?: Resolver<Maybe<ResolversTypes['ProofImages']>, ParentType, ContextType, RequireFields<QueryProofImagesArgs, 'reference'>>;
   settingsChanges?: Resolver<ResolversTypes['SettingsChangePage'], ParentType, ContextType, Partial<QuerySettingsChangesArgs>>;
   trackBooking?: Resolver<Maybe<ResolversTypes['PublicTracking']>, ParentType, ContextType, RequireFields<QueryTrackBookingArgs, 'reference'>>;
 };
 
+export type RatingCountResolvers<ContextType = any, ParentType extends ResolversParentTypes['RatingCount'] = ResolversParentTypes['RatingCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rating?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RegionFiguresResolvers<ContextType = any, ParentType extends ResolversParentTypes['RegionFigures'] = ResolversParentTypes['RegionFigures']> = {
+  bookingToPickup?: Resolver<ResolversTypes['DurationStats'], ParentType, ContextType>;
+  bookings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cancelled?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  delivered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  onTimeBase?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  onTimeRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  pickupBase?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pickupOnTimeRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  pickupToDelivery?: Resolver<ResolversTypes['DurationStats'], ParentType, ContextType>;
+  regionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RegionHourResolvers<ContextType = any, ParentType extends ResolversParentTypes['RegionHour'] = ResolversParentTypes['RegionHour']> = {
+  collected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hour?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  late?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lateRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  perDay?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  pickups?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  regionId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RegionReportResolvers<ContextType = any, ParentType extends ResolversParentTypes['RegionReport'] = ResolversParentTypes['RegionReport']> = {
+  from?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+  regions?: Resolver<Array<ResolversTypes['RegionFigures']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['RegionFigures'], ParentType, ContextType>;
+};
+
+export type RouteReportResolvers<ContextType = any, ParentType extends ResolversParentTypes['RouteReport'] = ResolversParentTypes['RouteReport']> = {
+  busiestSlots?: Resolver<Array<ResolversTypes['RegionHour']>, ParentType, ContextType>;
+  corridors?: Resolver<Array<ResolversTypes['Corridor']>, ParentType, ContextType>;
+  days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deliveriesByHour?: Resolver<Array<ResolversTypes['HourCount']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+  pickupsByHour?: Resolver<Array<ResolversTypes['HourCount']>, ParentType, ContextType>;
+  suggestions?: Resolver<Array<ResolversTypes['RouteSuggestion']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+};
+
+export type RouteSuggestionResolvers<ContextType = any, ParentType extends ResolversParentTypes['RouteSuggestion'] = ResolversParentTypes['RouteSuggestion']> = {
+  detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['SuggestionFigure']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type SentimentResolvers<ContextType = any, ParentType extends ResolversParentTypes['Sentiment'] = ResolversParentTypes['Sentiment']> = {
   label?: Resolver<ResolversTypes['SentimentLabel'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type SentimentCountResolvers<ContextType = any, ParentType extends ResolversParentTypes['SentimentCount'] = ResolversParentTypes['SentimentCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['SentimentLabel'], ParentType, ContextType>;
 };
 
 export type SettingChangeResolvers<ContextType = any, ParentType extends ResolversParentTypes['SettingChange'] = ResolversParentTypes['SettingChange']> = {
@@ -1977,6 +2641,11 @@ export type SettingsChangeRecordResolvers<ContextType = any, ParentType extends 
   by?: Resolver<ResolversTypes['SettingsAuthor'], ParentType, ContextType>;
   changes?: Resolver<Array<ResolversTypes['SettingChange']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SeverityCountResolvers<ContextType = any, ParentType extends ResolversParentTypes['SeverityCount'] = ResolversParentTypes['SeverityCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['Severity'], ParentType, ContextType>;
 };
 
 export type StatusCountResolvers<ContextType = any, ParentType extends ResolversParentTypes['StatusCount'] = ResolversParentTypes['StatusCount']> = {
@@ -2006,6 +2675,11 @@ export type SubscriptionResolvers<ContextType = any, ParentType extends Resolver
   onDeploymentChanged?: SubscriptionResolver<Maybe<ResolversTypes['Deployment']>, "onDeploymentChanged", ParentType, ContextType, Partial<SubscriptionOnDeploymentChangedArgs>>;
 };
 
+export type SuggestionFigureResolvers<ContextType = any, ParentType extends ResolversParentTypes['SuggestionFigure'] = ResolversParentTypes['SuggestionFigure']> = {
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type SystemHealthResolvers<ContextType = any, ParentType extends ResolversParentTypes['SystemHealth'] = ResolversParentTypes['SystemHealth']> = {
   api?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   database?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2017,6 +2691,34 @@ export type SystemHealthResolvers<ContextType = any, ParentType extends Resolver
 export type VoicebotStatusResolvers<ContextType = any, ParentType extends ResolversParentTypes['VoicebotStatus'] = ResolversParentTypes['VoicebotStatus']> = {
   detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['VoicebotDeploymentState'], ParentType, ContextType>;
+};
+
+export type VolumeBucketResolvers<ContextType = any, ParentType extends ResolversParentTypes['VolumeBucket'] = ResolversParentTypes['VolumeBucket']> = {
+  end?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+  figures?: Resolver<ResolversTypes['VolumeFigures'], ParentType, ContextType>;
+  previous?: Resolver<ResolversTypes['VolumeFigures'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+};
+
+export type VolumeFiguresResolvers<ContextType = any, ParentType extends ResolversParentTypes['VolumeFigures'] = ResolversParentTypes['VolumeFigures']> = {
+  bookings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  byChannel?: Resolver<Array<ResolversTypes['ChannelVolume']>, ParentType, ContextType>;
+  cancelled?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  delivered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failureReasons?: Resolver<Array<ResolversTypes['FailureReasonCount']>, ParentType, ContextType>;
+  returned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type VolumeReportResolvers<ContextType = any, ParentType extends ResolversParentTypes['VolumeReport'] = ResolversParentTypes['VolumeReport']> = {
+  buckets?: Resolver<Array<ResolversTypes['VolumeBucket']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+  granularity?: Resolver<ResolversTypes['AnalyticsGranularity'], ParentType, ContextType>;
+  previousFrom?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+  previousTo?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+  previousTotal?: Resolver<ResolversTypes['VolumeFigures'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['VolumeFigures'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = any> = {
@@ -2036,15 +2738,24 @@ export type Resolvers<ContextType = any> = {
   Booking?: BookingResolvers<ContextType>;
   BookingPage?: BookingPageResolvers<ContextType>;
   BotPrompt?: BotPromptResolvers<ContextType>;
+  CategoryCount?: CategoryCountResolvers<ContextType>;
+  ChannelCount?: ChannelCountResolvers<ContextType>;
+  ChannelVolume?: ChannelVolumeResolvers<ContextType>;
   CollectionHours?: CollectionHoursResolvers<ContextType>;
   CompanyRules?: CompanyRulesResolvers<ContextType>;
   CompanySettings?: CompanySettingsResolvers<ContextType>;
   ConnectInstance?: ConnectInstanceResolvers<ContextType>;
   ConnectQueue?: ConnectQueueResolvers<ContextType>;
+  Corridor?: CorridorResolvers<ContextType>;
+  CorridorCount?: CorridorCountResolvers<ContextType>;
   Courier?: CourierResolvers<ContextType>;
+  CourierBucket?: CourierBucketResolvers<ContextType>;
+  CourierFigures?: CourierFiguresResolvers<ContextType>;
   CourierLocation?: CourierLocationResolvers<ContextType>;
   CourierMove?: CourierMoveResolvers<ContextType>;
   CourierPage?: CourierPageResolvers<ContextType>;
+  CourierPerformance?: CourierPerformanceResolvers<ContextType>;
+  CourierRanking?: CourierRankingResolvers<ContextType>;
   Dashboard?: DashboardResolvers<ContextType>;
   DashboardAlerts?: DashboardAlertsResolvers<ContextType>;
   DashboardKpis?: DashboardKpisResolvers<ContextType>;
@@ -2056,9 +2767,18 @@ export type Resolvers<ContextType = any> = {
   DeploymentResource?: DeploymentResourceResolvers<ContextType>;
   DeploymentSettings?: DeploymentSettingsResolvers<ContextType>;
   DeploymentStep?: DeploymentStepResolvers<ContextType>;
+  DurationStats?: DurationStatsResolvers<ContextType>;
+  FailureReasonCount?: FailureReasonCountResolvers<ContextType>;
   Feedback?: FeedbackResolvers<ContextType>;
+  FeedbackBucket?: FeedbackBucketResolvers<ContextType>;
+  FeedbackFigures?: FeedbackFiguresResolvers<ContextType>;
   FeedbackPage?: FeedbackPageResolvers<ContextType>;
+  FeedbackReport?: FeedbackReportResolvers<ContextType>;
+  FleetLine?: FleetLineResolvers<ContextType>;
   GeoPoint?: GeoPointResolvers<ContextType>;
+  HeatCell?: HeatCellResolvers<ContextType>;
+  HeatReport?: HeatReportResolvers<ContextType>;
+  HourCount?: HourCountResolvers<ContextType>;
   IssuedPartnerToken?: IssuedPartnerTokenResolvers<ContextType>;
   Me?: MeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -2067,6 +2787,7 @@ export type Resolvers<ContextType = any> = {
   NewPackage?: NewPackageResolvers<ContextType>;
   PackageDetails?: PackageDetailsResolvers<ContextType>;
   Partner?: PartnerResolvers<ContextType>;
+  PartnerFigures?: PartnerFiguresResolvers<ContextType>;
   PartnerStatusEvent?: PartnerStatusEventResolvers<ContextType>;
   PartnerToken?: PartnerTokenResolvers<ContextType>;
   PickupWindow?: PickupWindowResolvers<ContextType>;
@@ -2076,17 +2797,29 @@ export type Resolvers<ContextType = any> = {
   PublicStatusEvent?: PublicStatusEventResolvers<ContextType>;
   PublicTracking?: PublicTrackingResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RatingCount?: RatingCountResolvers<ContextType>;
+  RegionFigures?: RegionFiguresResolvers<ContextType>;
+  RegionHour?: RegionHourResolvers<ContextType>;
+  RegionReport?: RegionReportResolvers<ContextType>;
+  RouteReport?: RouteReportResolvers<ContextType>;
+  RouteSuggestion?: RouteSuggestionResolvers<ContextType>;
   Sentiment?: SentimentResolvers<ContextType>;
+  SentimentCount?: SentimentCountResolvers<ContextType>;
   SettingChange?: SettingChangeResolvers<ContextType>;
   SettingsAuthor?: SettingsAuthorResolvers<ContextType>;
   SettingsChangePage?: SettingsChangePageResolvers<ContextType>;
   SettingsChangeRecord?: SettingsChangeRecordResolvers<ContextType>;
+  SeverityCount?: SeverityCountResolvers<ContextType>;
   StatusCount?: StatusCountResolvers<ContextType>;
   StatusEvent?: StatusEventResolvers<ContextType>;
   StatusEventPage?: StatusEventPageResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  SuggestionFigure?: SuggestionFigureResolvers<ContextType>;
   SystemHealth?: SystemHealthResolvers<ContextType>;
   VoicebotStatus?: VoicebotStatusResolvers<ContextType>;
+  VolumeBucket?: VolumeBucketResolvers<ContextType>;
+  VolumeFigures?: VolumeFiguresResolvers<ContextType>;
+  VolumeReport?: VolumeReportResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = any> = {

@@ -32,6 +32,7 @@ import { backfillRollups } from '../data/rollup-backfill';
 import { refileUnderCalendar } from '../data/calendar-refiling';
 import { DEFAULT_TIME_ZONE } from '../core/business-calendar';
 import { createRollupRepository } from '../data/rollup-repository';
+import { createAnalyticsRepository } from '../data/analytics-repository';
 import { createGraphQLPublisher } from '../api/graphql-publisher';
 import { createLocalVoicebot, LOCAL_FUNCTIONS } from './voicebot';
 import { startMcpServer } from '../../mcp-server/src/server';
@@ -249,9 +250,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         `[calendar] re-filed ${refiled.refiled} items under ${deps.calendar.timeZone} days (were ${refiled.from ?? 'UTC'})`,
       );
     }
-    if (await backfillRollups(doc, tables, rollups, deps.calendar)) {
-      log('[rollups] built the dashboard rollups from existing data');
-    }
+    const analytics = createAnalyticsRepository(doc, tables.rollups);
+    const built = await backfillRollups(doc, tables, rollups, deps.calendar, analytics);
+    if (built.dashboard) log('[rollups] built the dashboard rollups from existing data');
+    if (built.analytics) log('[rollups] built the analytics series from existing data');
 
     // The GraphQL server: the same router the api Lambda runs.
     const api = createApi(appRouter, deps);
@@ -326,7 +328,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     };
     const consumers = [
       await gateway.subscribeStreams('aggregator', async (event) =>
-        retryOnFailure(await aggregateStreamEvent(event, tables, rollups, deps.calendar, deps.partnerEvents)),
+        retryOnFailure(
+          await aggregateStreamEvent(event, tables, rollups, deps.calendar, deps.partnerEvents, analytics),
+        ),
       ),
       await gateway.subscribeStreams('stream-notifier', async (event) =>
         retryOnFailure(await handleStreamEvent(event, tables, publish)),

@@ -1,0 +1,507 @@
+// Analytics over GraphQL (Req 10, 12): every figure the API returns is computed here again from the raw
+// bookings and feedback (read through the repositories, as a test may) and compared; a change made through
+// the API moves the figures through the change feed; who may read what; and no request path Scans.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Booking, Feedback } from '../../src/core/model';
+import type { Stack } from '../../src/local/stack';
+import {
+  analyticsFeedback,
+  analyticsFeedbackComments,
+  analyticsFleet,
+  analyticsHeatMap,
+  analyticsRegions,
+  analyticsRoutes,
+  analyticsVolumes,
+  bookCourier,
+  courierPerformance,
+  partnerAnalytics,
+  type AnalyticsFeedbackQuery,
+  type AnalyticsRegionsQuery,
+  type AnalyticsVolumesQuery,
+  type CourierPerformanceQuery,
+  type PartnerAnalyticsQuery,
+} from '../../src/generated/graphql';
+import { addDays, daysFrom, weekOf } from '../../src/core/business-calendar';
+import { estimateEta } from '../../src/core/eta';
+import { serviceRegionOf } from '../../src/core/geo/service-regions';
+import {
+  operationCount,
+  readDynamoOperations,
+  resetDynamoOperations,
+} from '../../src/local/dynamodb/operation-counter';
+import { as, companyDay, gql, pickupWindowSoon, startTestStack } from '../support/test-stack';
+
+let stack: Stack;
+let today: string;
+let from: string;
+let bookings: Booking[];
+let feedback: Feedback[];
+
+async function allOf<T>(read: (day: string, nextToken?: string) => Promise<{ items: T[]; nextToken?: string }>) {
+  const out: T[] = [];
+  for (const day of daysFrom(from, today)) {
+    let token: string | undefined;
+    do {
+      const page = await read(day, token);
+      out.push(...page.items);
+      token = page.nextToken;
+    } while (token);
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  today = companyDay(stack);
+  from = addDays(today, -59);
+  await stack.flushChangeFeed();
+  bookings = await allOf((day, nextToken) =>
+    stack.deps.bookings.query({ by: 'day', day }, { limit: 100, ...(nextToken ? { nextToken } : {}) }),
+  );
+  feedback = await allOf((day, nextToken) =>
+    stack.deps.feedback.query({ by: 'day', day }, { limit: 100, ...(nextToken ? { nextToken } : {}) }),
+  );
+});
+afterAll(async () => stack?.close());
+
+const admin = () => as(stack, 'admin@example.com');
+const dayOf = (at: string) => stack.deps.calendar.dayOf(at);
+const pickupDay = (b: Booking) => dayOf(b.pickupWindow.start);
+const failedOf = (list: Booking[]) => list.filter((b) => b.status === 'FAILED_DELIVERY' || b.status === 'RETURNED');
+const last = (b: Booking, status: string) => b.history.findLast((e) => e.status === status);
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+
+function exactQuantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(1, Math.ceil(q * sorted.length)) - 1]!;
+}
+
+describe('analytics figures match the raw data', () => {
+  it('volumes per day, week and channel, with the previous period', async () => {
+    // Prepare
+    const caller = await admin();
+    const inRange = bookings.filter((b) => pickupDay(b) >= from && pickupDay(b) <= today);
+
+    // Act
+    const daily = await gql<AnalyticsVolumesQuery>(stack, caller, analyticsVolumes, {
+      from,
+      to: today,
+      granularity: 'DAY',
+    });
+    const weekly = await gql<AnalyticsVolumesQuery>(stack, caller, analyticsVolumes, {
+      from,
+      to: today,
+      granularity: 'WEEK',
+    });
+
+    // Assess
+    expect(daily.errors).toBeUndefined();
+    const report = daily.data!.analyticsVolumes;
+    expect(report.total).toMatchObject({
+      bookings: inRange.length,
+      delivered: inRange.filter((b) => b.status === 'DELIVERED').length,
+      failed: failedOf(inRange).length,
+      returned: inRange.filter((b) => b.status === 'RETURNED').length,
+      cancelled: inRange.filter((b) => b.status === 'CANCELLED').length,
+    });
+    expect(report.total.bookings).toBeGreaterThan(300);
+    for (const channel of ['VOICE', 'WEB', 'PARTNER'] as const) {
+      const mine = inRange.filter((b) => b.channel === channel);
+      expect(report.total.byChannel.find((c) => c.channel === channel)).toMatchObject({
+        bookings: mine.length,
+        delivered: mine.filter((b) => b.status === 'DELIVERED').length,
+        failed: failedOf(mine).length,
+      });
+    }
+    const reasons = new Map<string, number>();
+    for (const b of failedOf(inRange)) {
+      const reason = last(b, 'FAILED_DELIVERY')?.failureReason ?? 'OTHER';
+      reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+    }
+    for (const r of report.total.failureReasons) expect(r.count).toBe(reasons.get(r.reason) ?? 0);
+    expect(report.buckets).toHaveLength(60);
+    for (const bucket of report.buckets) {
+      expect(bucket.figures.bookings).toBe(inRange.filter((b) => pickupDay(b) === bucket.start).length);
+    }
+    // Each day beside the day before; the first beside the day before the range.
+    expect(report.buckets[5]!.previous).toEqual(report.buckets[4]!.figures);
+    expect(report.previousFrom).toBe(addDays(from, -60));
+    expect(report.previousTotal.bookings).toBe(0);
+
+    expect(weekly.errors).toBeUndefined();
+    const weeks = weekly.data!.analyticsVolumes.buckets;
+    expect(weeks[0]!.start).toBe(from);
+    expect(weeks.at(-1)!.end).toBe(today);
+    for (const week of weeks) {
+      expect(weekOf(week.start)).toBe(weekOf(week.end));
+      expect(week.figures.bookings).toBe(
+        inRange.filter((b) => pickupDay(b) >= week.start && pickupDay(b) <= week.end).length,
+      );
+    }
+    expect(weeks.reduce((s, w) => s + w.figures.delivered, 0)).toBe(report.total.delivered);
+  });
+
+  it('times by region: averages, p90 within 10 %, on-time rates', async () => {
+    // Prepare
+    const caller = await admin();
+    const inRange = bookings.filter((b) => pickupDay(b) >= from && pickupDay(b) <= today);
+
+    // Act
+    const r = await gql<AnalyticsRegionsQuery>(stack, caller, analyticsRegions, { from, to: today });
+
+    // Assess
+    expect(r.errors).toBeUndefined();
+    const regions = r.data!.analyticsRegions.regions;
+    let checked = 0;
+    for (const region of regions) {
+      const mine = inRange.filter((b) => (serviceRegionOf(b.delivery.postcode)?.id ?? 'other') === region.regionId);
+      expect(region.bookings).toBe(mine.length);
+      const p2d = mine
+        .filter((b) => b.status === 'DELIVERED' && last(b, 'COLLECTED') && last(b, 'DELIVERED'))
+        .map((b) => Date.parse(last(b, 'DELIVERED')!.at) - Date.parse(last(b, 'COLLECTED')!.at));
+      expect(region.pickupToDelivery.count).toBe(p2d.length);
+      if (p2d.length === 0) continue;
+      checked++;
+      expect(region.pickupToDelivery.averageMinutes!).toBeCloseTo(mean(p2d)! / 60_000, 6);
+      const p90 = exactQuantile(p2d, 0.9) / 60_000;
+      expect(Math.abs(region.pickupToDelivery.p90Minutes! - p90) / p90).toBeLessThanOrEqual(0.1);
+      const b2p = mine
+        .filter((b) => b.history.some((e) => e.status === 'COLLECTED'))
+        .map((b) => Date.parse(b.history.find((e) => e.status === 'COLLECTED')!.at) - Date.parse(b.createdAt));
+      expect(region.bookingToPickup.count).toBe(b2p.length);
+      expect(region.bookingToPickup.averageMinutes!).toBeCloseTo(mean(b2p)! / 60_000, 6);
+      const delivered = mine.filter((b) => b.status === 'DELIVERED');
+      const onTime = delivered.filter((b) => {
+        const promised = Date.parse(
+          estimateEta({ ...b, status: 'COLLECTED' }, new Date(b.pickupWindow.end)) ?? b.pickupWindow.end,
+        );
+        return Date.parse(last(b, 'DELIVERED')!.at) <= promised;
+      });
+      expect(region.onTimeBase).toBe(delivered.length);
+      expect(region.onTimeRate!).toBeCloseTo(onTime.length / delivered.length, 9);
+    }
+    expect(checked).toBeGreaterThanOrEqual(4);
+    expect(r.data!.analyticsRegions.total.bookings).toBe(inRange.length);
+  });
+
+  it('feedback: ratings, sentiment, categories and severities, with the comments behind a figure', async () => {
+    // Prepare
+    const caller = await admin();
+    const inRange = feedback.filter((f) => dayOf(f.createdAt) >= from && dayOf(f.createdAt) <= today);
+    const rated = inRange.filter((f) => f.rating !== undefined);
+    const damaged = inRange.filter((f) => f.type === 'COMPLAINT' && f.complaintCategory === 'DAMAGED_PACKAGE');
+
+    // Act
+    const r = await gql<AnalyticsFeedbackQuery>(stack, caller, analyticsFeedback, {
+      from,
+      to: today,
+      granularity: 'MONTH',
+    });
+    const listed: Feedback[] = [];
+    let nextToken: string | undefined;
+    let pages = 0;
+    do {
+      const page = await gql<{ analyticsFeedbackComments: { items: Feedback[]; nextToken?: string } }>(
+        stack,
+        caller,
+        analyticsFeedbackComments,
+        { from, to: today, category: 'DAMAGED_PACKAGE', limit: 5, nextToken },
+      );
+      expect(page.errors).toBeUndefined();
+      listed.push(...page.data!.analyticsFeedbackComments.items);
+      nextToken = page.data!.analyticsFeedbackComments.nextToken ?? undefined;
+    } while (nextToken && ++pages < 20);
+
+    // Assess
+    expect(r.errors).toBeUndefined();
+    const total = r.data!.analyticsFeedback.total;
+    expect(total.feedback).toBe(inRange.length);
+    expect(total.complaints).toBe(inRange.filter((f) => f.type === 'COMPLAINT').length);
+    expect(total.flagged).toBe(inRange.filter((f) => f.flagged).length);
+    expect(total.ratings).toBe(rated.length);
+    expect(total.averageRating!).toBeCloseTo(mean(rated.map((f) => f.rating!))!, 9);
+    for (const { rating, count } of total.ratingCounts)
+      expect(count).toBe(rated.filter((f) => f.rating === rating).length);
+    for (const { label, count } of total.sentiment)
+      expect(count).toBe(inRange.filter((f) => f.sentiment.label === label).length);
+    expect(total.categories.find((c) => c.category === 'DAMAGED_PACKAGE')!.count).toBe(damaged.length);
+    for (const { severity, count } of total.severities)
+      expect(count).toBe(inRange.filter((f) => f.type === 'COMPLAINT' && (f.severity ?? 'LOW') === severity).length);
+    expect(r.data!.analyticsFeedback.buckets.reduce((s, b) => s + b.figures.feedback, 0)).toBe(inRange.length);
+
+    expect(damaged.length).toBeGreaterThan(0);
+    expect(listed.map((f) => f.reference).sort()).toEqual(damaged.map((f) => f.reference).sort());
+  });
+
+  it("partners: an admin sees every partner's figures", async () => {
+    // Prepare
+    const caller = await admin();
+    const inRange = bookings.filter((b) => pickupDay(b) >= from && pickupDay(b) <= today);
+
+    // Act
+    const r = await gql<PartnerAnalyticsQuery>(stack, caller, partnerAnalytics, { from, to: today });
+
+    // Assess
+    expect(r.errors).toBeUndefined();
+    const ids = r.data!.partnerAnalytics.map((p) => p.partnerId).sort();
+    expect(ids).toEqual(['acme', 'globex']);
+    for (const p of r.data!.partnerAnalytics) {
+      const mine = inRange.filter((b) => b.partnerId === p.partnerId);
+      const delivered = mine.filter((b) => b.status === 'DELIVERED').length;
+      const failed = failedOf(mine).length;
+      const theirFeedback = feedback.filter(
+        (f) => f.partnerId === p.partnerId && dayOf(f.createdAt) >= from && dayOf(f.createdAt) <= today,
+      );
+      expect(p).toMatchObject({
+        bookings: mine.length,
+        delivered,
+        failed,
+        cancelled: mine.filter((b) => b.status === 'CANCELLED').length,
+        feedback: theirFeedback.length,
+        complaints: theirFeedback.filter((f) => f.type === 'COMPLAINT').length,
+      });
+      expect(p.successRate!).toBeCloseTo(delivered / (delivered + failed), 9);
+    }
+  });
+
+  it("a courier's performance and their anonymized rank among peers", async () => {
+    // Prepare
+    const courier = await as(stack, 'courier4@example.com');
+    const inRange = bookings.filter((b) => pickupDay(b) >= from && pickupDay(b) <= today);
+    const mine = inRange.filter((b) => b.courierId === 'courier-04');
+    const ratings = feedback
+      .filter((f) => f.courierId === 'courier-04' && dayOf(f.createdAt) >= from && dayOf(f.createdAt) <= today)
+      .filter((f) => f.rating !== undefined)
+      .map((f) => f.rating!);
+    const deliveredBy = (id: string) => inRange.filter((b) => b.courierId === id && b.status === 'DELIVERED').length;
+    const couriers = [...new Set(inRange.map((b) => b.courierId).filter((c): c is string => !!c))];
+
+    // Act
+    const r = await gql<CourierPerformanceQuery>(stack, courier, courierPerformance, {
+      from,
+      to: today,
+      granularity: 'WEEK',
+    });
+
+    // Assess
+    expect(r.errors).toBeUndefined();
+    const p = r.data!.courierPerformance;
+    expect(p.courierId).toBe('courier-04');
+    expect(p.total.delivered).toBe(deliveredBy('courier-04'));
+    expect(p.total.failed).toBe(failedOf(mine).length);
+    expect(p.total.ratings).toBe(ratings.length);
+    if (ratings.length) expect(p.total.averageRating!).toBeCloseTo(mean(ratings)!, 9);
+    expect(p.total.deliveriesByHour.reduce((s, h) => s + h.count, 0)).toBe(deliveredBy('courier-04'));
+    const byDelivered = p.rankings.find((x) => x.measure === 'DELIVERED')!;
+    expect(byDelivered.position).toBe(couriers.filter((c) => deliveredBy(c) > deliveredBy('courier-04')).length + 1);
+    expect([...byDelivered.peers].sort((a, b) => b - a)).toEqual(couriers.map(deliveredBy).sort((a, b) => b - a));
+    expect(JSON.stringify(p.rankings)).not.toContain('courier-');
+  });
+
+  it('routes and the heat map add up to the bookings', async () => {
+    // Prepare
+    const caller = await admin();
+    const ahead = bookings.filter((b) => pickupDay(b) >= from && pickupDay(b) <= today && b.status !== 'CANCELLED');
+
+    // Act
+    const routes = await gql<{
+      analyticsRoutes: {
+        corridors: { from: string; to: string; bookings: number }[];
+        pickupsByHour: { count: number }[];
+      };
+    }>(stack, caller, analyticsRoutes, { from, to: today });
+    const heat = await gql<{ analyticsHeatMap: { from: string; requested: number; delivered: number } }>(
+      stack,
+      caller,
+      analyticsHeatMap,
+      { from, to: today },
+    );
+
+    // Assess
+    expect(routes.errors).toBeUndefined();
+    expect(routes.data!.analyticsRoutes.pickupsByHour.reduce((s, h) => s + h.count, 0)).toBe(ahead.length);
+    const region = (postcode: string) => serviceRegionOf(postcode)?.id ?? 'other';
+    const corridors = new Map<string, number>();
+    for (const b of ahead) {
+      const key = `${region(b.pickup.postcode)}>${region(b.delivery.postcode)}`;
+      corridors.set(key, (corridors.get(key) ?? 0) + 1);
+    }
+    const shown = routes.data!.analyticsRoutes.corridors;
+    expect(shown.length).toBe(Math.min(20, corridors.size));
+    for (const c of shown) expect(c.bookings).toBe(corridors.get(`${c.from}>${c.to}`));
+    expect(shown[0]!.bookings).toBe(Math.max(...corridors.values()));
+    expect(heat.errors).toBeUndefined();
+    const weeksFrom = heat.data!.analyticsHeatMap.from;
+    const inWeeks = bookings.filter(
+      (b) => pickupDay(b) >= weeksFrom && b.status !== 'CANCELLED' && b.delivery.point !== undefined,
+    );
+    expect(heat.data!.analyticsHeatMap.requested).toBe(inWeeks.length);
+    expect(heat.data!.analyticsHeatMap.delivered).toBe(inWeeks.filter((b) => b.status === 'DELIVERED').length);
+  });
+});
+
+describe('analytics follow the change feed', () => {
+  it('a booking made through GraphQL is counted on its pickup day', async () => {
+    // Prepare
+    const caller = await admin();
+    const { start, end, day } = pickupWindowSoon(stack);
+    const read = async () => {
+      await stack.flushChangeFeed();
+      const r = await gql<AnalyticsVolumesQuery>(stack, caller, analyticsVolumes, {
+        from: day,
+        to: day,
+        granularity: 'DAY',
+      });
+      return r.data!.analyticsVolumes.total;
+    };
+    const before = await read();
+
+    // Act
+    const booked = await gql(stack, caller, bookCourier, {
+      customerName: 'Ada Lovelace',
+      customerPhone: '(206) 555-0177',
+      pickup: { line1: '1201 3rd Ave', city: 'Seattle', postcode: '98101' },
+      delivery: { line1: '400 Broad St', city: 'Seattle', postcode: '98109' },
+      package: { size: 'SMALL', weightKg: 1, handling: [] },
+      pickupWindowStart: start.toISOString(),
+      pickupWindowEnd: end.toISOString(),
+    });
+    const after = await read();
+
+    // Assess
+    expect(booked.errors).toBeUndefined();
+    expect(after.bookings).toBe(before.bookings + 1);
+    expect(after.byChannel.find((c) => c.channel === 'WEB')!.bookings).toBe(
+      before.byChannel.find((c) => c.channel === 'WEB')!.bookings + 1,
+    );
+  });
+});
+
+describe('who may read analytics', () => {
+  const range = () => ({ from: addDays(companyDay(stack), -6), to: companyDay(stack) });
+  const COMPANY = [
+    ['analyticsVolumes', analyticsVolumes, { granularity: 'DAY' }],
+    ['analyticsRegions', analyticsRegions, {}],
+    ['analyticsFeedback', analyticsFeedback, { granularity: 'DAY' }],
+    ['analyticsFeedbackComments', analyticsFeedbackComments, {}],
+    ['analyticsRoutes', analyticsRoutes, {}],
+    ['analyticsHeatMap', analyticsHeatMap, {}],
+    ['analyticsFleet', analyticsFleet, {}],
+  ] as const;
+
+  it.each(COMPANY)('%s: refused to a courier and a partner user, granted to an admin', async (_name, query, extra) => {
+    // Prepare
+    const callers = await Promise.all(
+      ['courier1@example.com', 'partner@example.com', 'admin@example.com'].map((e) => as(stack, e)),
+    );
+
+    // Act
+    const results = await Promise.all(callers.map((c) => gql(stack, c, query, { ...range(), ...extra })));
+
+    // Assess
+    const [courier, partner, adminResult] = results as [(typeof results)[0], (typeof results)[0], (typeof results)[0]];
+    for (const refused of [courier, partner]) {
+      expect(refused.data?.[_name] ?? null).toBeNull();
+      expect(refused.errors?.[0]?.errorType).toMatch(/Unauthorized|Forbidden/);
+    }
+    expect(adminResult.errors).toBeUndefined();
+    expect(adminResult.data?.[_name]).toBeTruthy();
+  });
+
+  it("a partner user reads its own partner's analytics and is refused another's", async () => {
+    // Prepare
+    const acme = await as(stack, 'partner@example.com');
+
+    // Act
+    const own = await gql<PartnerAnalyticsQuery>(stack, acme, partnerAnalytics, range());
+    const named = await gql<PartnerAnalyticsQuery>(stack, acme, partnerAnalytics, { ...range(), partnerId: 'acme' });
+    const other = await gql(stack, acme, partnerAnalytics, { ...range(), partnerId: 'globex' });
+    const courier = await gql(stack, await as(stack, 'courier1@example.com'), partnerAnalytics, range());
+
+    // Assess
+    expect(own.errors).toBeUndefined();
+    expect(own.data!.partnerAnalytics.map((p) => p.partnerId)).toEqual(['acme']);
+    expect(named.data!.partnerAnalytics.map((p) => p.partnerId)).toEqual(['acme']);
+    expect(other.data?.partnerAnalytics ?? null).toBeNull();
+    expect(other.errors?.[0]?.errorType).toBe('ForbiddenError');
+    expect(other.errors?.[0]?.message).not.toContain('Globex');
+    expect(courier.errors?.[0]?.errorType).toMatch(/Unauthorized|Forbidden/);
+  });
+
+  it("a courier reads only their own performance; an admin anyone's", async () => {
+    // Prepare
+    const courier = await as(stack, 'courier1@example.com');
+
+    // Act
+    const other = await gql(stack, courier, courierPerformance, {
+      ...range(),
+      granularity: 'DAY',
+      courierId: 'courier-02',
+    });
+    const byAdmin = await gql<CourierPerformanceQuery>(stack, await admin(), courierPerformance, {
+      ...range(),
+      granularity: 'DAY',
+      courierId: 'courier-02',
+    });
+    const partner = await gql(stack, await as(stack, 'partner@example.com'), courierPerformance, {
+      ...range(),
+      granularity: 'DAY',
+    });
+
+    // Assess
+    expect(other.errors?.[0]?.errorType).toBe('ForbiddenError');
+    expect(byAdmin.errors).toBeUndefined();
+    expect(byAdmin.data!.courierPerformance.courierId).toBe('courier-02');
+    expect(partner.errors?.[0]?.errorType).toMatch(/Unauthorized|Forbidden/);
+  });
+
+  it.each([
+    [{ from: '2026-02-30', to: '2026-03-01', granularity: 'DAY' }, 'from'],
+    [{ from: '2026-03-01', to: '2026-03-05', granularity: 'HOURLY' }, 'granularity'],
+    [{ from: '2026-03-10', to: '2026-03-01', granularity: 'DAY' }, 'to'],
+    [{ from: '2024-01-01', to: '2026-03-01', granularity: 'DAY' }, 'to'],
+  ])('names the field and the fix for a bad range %j', async (variables, field) => {
+    // Act
+    const r = await gql(stack, await admin(), analyticsVolumes, variables);
+
+    // Assess
+    expect(r.data?.analyticsVolumes ?? null).toBeNull();
+    expect(r.errors?.[0]?.message).toContain(field);
+  });
+});
+
+describe('DynamoDB calls of the analytics', () => {
+  it('every analytics query reads rollups only, with no Scan and nothing from the bookings', async () => {
+    // Prepare
+    const caller = await admin();
+    const vars = { from, to: today };
+    const queries = [
+      [analyticsVolumes, { ...vars, granularity: 'DAY' }],
+      [analyticsVolumes, { ...vars, granularity: 'MONTH' }],
+      [analyticsRegions, vars],
+      [analyticsFeedback, { ...vars, granularity: 'WEEK' }],
+      [analyticsRoutes, vars],
+      [analyticsHeatMap, vars],
+      [analyticsFleet, vars],
+      [partnerAnalytics, vars],
+      [courierPerformance, { ...vars, granularity: 'WEEK', courierId: 'courier-03' }],
+    ] as const;
+    await stack.flushChangeFeed();
+
+    for (const [query, variables] of queries) {
+      await resetDynamoOperations(stack.gatewayUrl);
+
+      // Act
+      const r = await gql(stack, caller, query, variables);
+      const counts = await readDynamoOperations(stack.gatewayUrl);
+
+      // Assess
+      expect(r.errors).toBeUndefined();
+      expect(operationCount(counts, 'Scan')).toBe(0);
+      expect(counts.byTable[stack.tables.bookings]).toBeUndefined();
+      expect(counts.byTable[stack.tables.feedback]).toBeUndefined();
+      expect(operationCount(counts, 'Query', stack.tables.rollups)).toBeGreaterThan(0);
+      expect(operationCount(counts, 'Query', stack.tables.rollups)).toBeLessThanOrEqual(40);
+    }
+  });
+});
