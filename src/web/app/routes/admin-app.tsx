@@ -24,6 +24,10 @@ const DashboardPage = lazy(() =>
 const ReportsPage = lazy(() =>
   import('../../features/reports/components/reports-page').then((m) => ({ default: m.ReportsPage })),
 );
+// The analytics pages carry the chart library (recharts): loaded only when opened.
+const AnalyticsPage = lazy(() =>
+  import('../../features/analytics/components/analytics-page').then((m) => ({ default: m.AnalyticsPage })),
+);
 const PartnersPage = lazy(() =>
   import('../../features/partners/components/partners-page').then((m) => ({ default: m.PartnersPage })),
 );
@@ -47,6 +51,7 @@ const NAV: NavItem[] = [
   { label: 'Map', icon: <MapIcon />, to: '/map' },
   { label: 'Dashboard', icon: <DashboardIcon />, to: '/dashboard' },
   { label: 'Reports', icon: <ReportsIcon />, to: '/reports' },
+  { label: 'Analytics', icon: <DashboardIcon />, to: '/analytics' },
   { label: 'Couriers', icon: <CouriersIcon />, to: '/couriers' },
   { label: 'Voicebot', icon: <VoicebotIcon />, to: '/voicebot' },
   { label: 'Partners', icon: <PartnersIcon />, to: '/partners' },
@@ -66,6 +71,8 @@ export function AdminApp({ userName, onSignOut }: AdminAppProps) {
             <Route path="/map" element={<MapPage />} />
             <Route path="/dashboard" element={<DashboardPage />} />
             <Route path="/reports" element={<ReportsPage />} />
+            <Route path="/analytics" element={<AnalyticsPage />} />
+            <Route path="/analytics/:view" element={<AnalyticsPage />} />
             <Route path="/couriers" element={<CouriersPage />} />
             <Route path="/partners" element={<PartnersPage />} />
             <Route path="/partners/:id" element={<PartnerDetailPage />} />

@@ -1,0 +1,207 @@
+// The analytics pages in headless Chromium: each view of the seeded 60 days, its figures the API's, its CSV;
+// a partner user's own analytics only. Screenshots of every view go to tests/artifacts.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Stack } from '../../src/local/stack';
+import {
+  analyticsFeedback,
+  analyticsHeatMap,
+  analyticsRegions,
+  analyticsVolumes,
+  partnerAnalytics,
+  type AnalyticsFeedbackQuery,
+  type AnalyticsHeatMapQuery,
+  type AnalyticsRegionsQuery,
+  type AnalyticsVolumesQuery,
+  type PartnerAnalyticsQuery,
+} from '../../src/generated/graphql';
+import { addDays } from '../../src/core/business-calendar';
+import { as, companyDay, DEMO_PASSWORD, gql, startTestStack } from '../support/test-stack';
+import { ARTIFACTS, launchBrowser, signInAt } from '../support/browser';
+
+let stack: Stack;
+let browser: Browser;
+let page: Page;
+let range: { from: string; to: string };
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  stack = await startTestStack({ web: 'static' });
+  const today = companyDay(stack);
+  range = { from: addDays(today, -59), to: today };
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1440, height: 1100 }, acceptDownloads: true });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/tile|Failed to load resource/i.test(m.text())) consoleErrors.push(m.text());
+  });
+  await signInAt(page, `${stack.webUrl}/analytics/volumes`, 'admin@example.com', DEMO_PASSWORD);
+  await page.waitForSelector('[data-testid="analytics-volumes"]', { timeout: 30_000 });
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+const text = async (selector: string) => (await page.textContent(selector))?.trim() ?? '';
+const shoot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `analytics-${name}.png`), fullPage: true });
+
+async function open(view: string): Promise<void> {
+  await page.click(`a[href="/analytics/${view}"]`);
+  await page.waitForSelector(`[data-testid="analytics-${view}"] .analytics__body`, { timeout: 20_000 });
+}
+
+describe('analytics pages', () => {
+  it('volumes: the 60 days by channel, the totals the API gives, and a CSV of the table', async () => {
+    // Prepare
+    const admin = await as(stack, 'admin@example.com');
+    const api = await gql<AnalyticsVolumesQuery>(stack, admin, analyticsVolumes, { ...range, granularity: 'DAY' });
+
+    // Act
+    await page.waitForSelector('[data-testid="chart-volumes"] .recharts-bar-rectangle');
+    const download = page.waitForEvent('download');
+    await page.click('[data-testid="csv-volumes"]');
+    const csv = await readFile((await (await download).path())!, 'utf8');
+    await shoot('volumes');
+
+    // Assess
+    const total = api.data!.analyticsVolumes.total;
+    expect(await text('[data-testid="tile-bookings-value"]')).toBe(String(total.bookings));
+    expect(await text('[data-testid="tile-delivered-value"]')).toBe(String(total.delivered));
+    expect(await page.locator('[data-testid="table-volumes"] tbody tr').count()).toBe(60);
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toMatch(/^start,end,bookings,delivered/);
+    expect(lines).toHaveLength(61);
+    const csvTotal = lines.slice(1).reduce((s, l) => s + Number(l.split(',')[2]), 0);
+    expect(csvTotal).toBe(total.bookings);
+  });
+
+  it('volumes by week', async () => {
+    // Act
+    await page.selectOption('[data-testid="analytics-granularity"]', 'WEEK');
+    await page.click('[data-testid="analytics-apply"]');
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="table-volumes"] tbody tr').length < 12,
+      undefined,
+      { timeout: 15_000 },
+    );
+    await shoot('volumes-weekly');
+
+    // Assess
+    expect(await page.locator('[data-testid="table-volumes"] tbody tr').count()).toBeGreaterThanOrEqual(9);
+    await page.selectOption('[data-testid="analytics-granularity"]', 'DAY');
+    await page.click('[data-testid="analytics-apply"]');
+  });
+
+  it('times by region: the map and the table with the API figures', async () => {
+    // Prepare
+    const api = await gql<AnalyticsRegionsQuery>(stack, await as(stack, 'admin@example.com'), analyticsRegions, range);
+
+    // Act
+    await open('regions');
+    await page.waitForSelector('[data-testid="region-map"] .leaflet-overlay-pane canvas');
+    await shoot('regions');
+
+    // Assess
+    const downtown = api.data!.analyticsRegions.regions.find((r) => r.regionId === 'downtown')!;
+    const row = await text('[data-testid="region-downtown"]');
+    expect(row).toContain('Downtown');
+    expect(row).toContain(`${Math.round(downtown.onTimeRate! * 100)}%`);
+    expect(Number(await page.getAttribute('[data-testid="region-map-legend"]', 'data-markers'))).toBeGreaterThan(20);
+  });
+
+  it('feedback: ratings and categories, and the comments behind a figure', async () => {
+    // Prepare
+    const api = await gql<AnalyticsFeedbackQuery>(stack, await as(stack, 'admin@example.com'), analyticsFeedback, {
+      ...range,
+      granularity: 'DAY',
+    });
+    const late = api.data!.analyticsFeedback.total.categories.find((c) => c.category === 'LATE_DELIVERY')!;
+
+    // Act
+    await open('feedback');
+    await page.click('[data-testid="category-LATE_DELIVERY"]');
+    await page.waitForSelector('[data-testid="comments"] [data-testid="comment"], [data-testid="comments"] p');
+    await shoot('feedback');
+
+    // Assess
+    expect(await text('[data-testid="tile-feedback-value"]')).toBe(String(api.data!.analyticsFeedback.total.feedback));
+    expect(await page.locator('[data-testid="comment"]').count()).toBe(Math.min(late.count, 25));
+  });
+
+  it('routes: suggestions or the reason there are none, corridors and hours', async () => {
+    // Act
+    await open('routes');
+    await page.waitForSelector('[data-testid="chart-hours"] .recharts-bar-rectangle');
+    await shoot('routes');
+
+    // Assess
+    expect(await page.locator('[data-testid="table-corridors"] tbody tr').count()).toBeGreaterThan(3);
+    expect(
+      (await page.locator('[data-testid="suggestion"]').count()) +
+        (await page.locator('[data-testid="no-suggestions"]').count()),
+    ).toBeGreaterThan(0);
+  });
+
+  it('heat map: density drawn on the canvas layer, and coverage per cell', async () => {
+    // Prepare
+    const api = await gql<AnalyticsHeatMapQuery>(stack, await as(stack, 'admin@example.com'), analyticsHeatMap, range);
+
+    // Act
+    await open('heat-map');
+    await page.waitForSelector('canvas.heat-layer[data-points]');
+    const drawn = Number(await page.getAttribute('canvas.heat-layer', 'data-points'));
+    await shoot('heat-map');
+    await page.click('[data-testid="coverage-mode"]');
+    await page.waitForSelector('[data-testid="heat-map-coverage"] .leaflet-overlay-pane canvas');
+    await page.waitForTimeout(300);
+    await shoot('coverage');
+
+    // Assess
+    expect(await text('[data-testid="tile-delivered-value"]')).toBe(String(api.data!.analyticsHeatMap.delivered));
+    expect(drawn).toBeGreaterThan(10);
+    expect(drawn).toBeLessThanOrEqual(api.data!.analyticsHeatMap.cells.length);
+  });
+
+  it('partners: every partner for the admin', async () => {
+    // Act
+    await open('partners');
+    await page.waitForSelector('[data-testid="table-partners"]');
+    await shoot('partners');
+
+    // Assess
+    expect(await page.locator('[data-testid="partner-acme"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="partner-globex"]').count()).toBe(1);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it("a partner user sees its own partner's analytics and no other", async () => {
+    // Prepare
+    const api = await gql<PartnerAnalyticsQuery>(
+      stack,
+      await as(stack, 'partner@example.com'),
+      partnerAnalytics,
+      range,
+    );
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    const partnerPage = await context.newPage();
+
+    // Act
+    await signInAt(partnerPage, stack.webUrl, 'partner@example.com', DEMO_PASSWORD);
+    await partnerPage.waitForSelector('[data-testid="partner-analytics"] [data-testid="table-partners"]', {
+      timeout: 30_000,
+    });
+    await partnerPage
+      .locator('[data-testid="partner-analytics"]')
+      .screenshot({ path: join(ARTIFACTS, 'analytics-partner-user.png') });
+    const rows = await partnerPage.locator('[data-testid="table-partners"] tbody tr').allTextContents();
+    await context.close();
+
+    // Assess
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain('Acme');
+    expect(rows[0]).toContain(String(api.data!.partnerAnalytics[0]!.bookings));
+    expect(rows.join(' ')).not.toContain('Globex');
+  });
+});
