@@ -48,9 +48,9 @@ const WARM_UP = 20;
 const WRITERS = 4;
 const GOAL_RATIO = 1.5;
 const TABLES = localTableNames('courier-');
-const CALENDAR = createBusinessCalendar(DEFAULT_TIME_ZONE);
+export const CALENDAR = createBusinessCalendar(DEFAULT_TIME_ZONE);
 
-type DataSet = {
+export type DataSet = {
   label: string;
   dataDir: string;
   /** Bookings in the tables once the stack has seeded the demo company on top of the bulk ones. */
@@ -132,7 +132,7 @@ async function writeItems(doc: DynamoDBDocumentClient, table: string, items: Rec
 }
 
 /** Writes a data set of `total` bookings (demo company included) through the gateway, before any stack runs. */
-async function prepareDataSet(label: string, total: number, now: Date, day: string): Promise<DataSet> {
+export async function prepareDataSet(label: string, total: number, now: Date, day: string): Promise<DataSet> {
   const started = performance.now();
   const dataDir = await mkdtemp(join(tmpdir(), `courier-bench-dashboard-${label}-`));
   try {

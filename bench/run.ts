@@ -1,4 +1,5 @@
 // `npm run bench`: every benchmark under bench/, one after another; prints tables, writes bench/results/*.json.
+import { runAnalyticsBench } from './analytics.bench';
 import { runApiBench } from './api.bench';
 import { runDashboardBench } from './dashboard.bench';
 import { runLiveBench } from './live.bench';
@@ -11,6 +12,7 @@ const benches = {
   api: runApiBench,
   live: runLiveBench,
   dashboard: runDashboardBench,
+  analytics: runAnalyticsBench,
   map: runMapBench,
   mcp: runMcpBench,
   voice: runVoiceBench,
