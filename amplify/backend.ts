@@ -56,14 +56,14 @@ const tablesStack = backend.createStack('tables');
 const apiLambda = backend.api.resources.lambda;
 const notifierLambda = backend.streamNotifier.resources.lambda;
 const aggregatorLambda = backend.aggregator.resources.lambda;
-/** Tables whose changes feed the dashboard rollups (src/api/rollup-aggregator.ts). */
-const AGGREGATED_TABLES: readonly TableKey[] = ['bookings', 'feedback'];
+/** Tables whose changes feed the dashboard rollups and analytics series (src/api/rollup-aggregator.ts). */
+const AGGREGATED_TABLES: readonly TableKey[] = ['bookings', 'feedback', 'conversations'];
 const tableNames: Record<string, string> = {};
 const authorizerLambda = backend.partnerAuthorizer.resources.lambda;
 const codeHookLambda = backend.lexCodeHook.resources.lambda;
 const provisionerLambda = backend.provisioner.resources.lambda;
-/** Tables the code hook writes: a booking, its idempotency record, feedback, customer notifications. */
-const CODE_HOOK_WRITE_TABLES: readonly TableKey[] = ['bookings', 'feedback', 'idempotency', 'outbox'];
+/** Tables the code hook writes: a booking, its idempotency record, feedback, customer notifications, its calls. */
+const CODE_HOOK_WRITE_TABLES: readonly TableKey[] = ['bookings', 'feedback', 'idempotency', 'outbox', 'conversations'];
 /** Tables the partner authorizer reads: a token and its partner. */
 const AUTHORIZER_TABLES: readonly TableKey[] = ['partnerTokens', 'partners'];
 

@@ -596,6 +596,36 @@ const schema = a
       total: a.ref('CourierFigures').required(),
       rankings: a.ref('CourierRanking').required().array().required(),
     }),
+    CallOutcome: a.enum(['BOOKED', 'FEEDBACK', 'TRACKED', 'TRANSFERRED', 'ABANDONED']),
+    OutcomeCount: a.customType({ outcome: a.ref('CallOutcome').required(), count: a.integer().required() }),
+    ReasonCount: a.customType({ reason: a.string().required(), count: a.integer().required() }),
+    IntentCount: a.customType({ intent: a.string().required(), count: a.integer().required() }),
+    /** The voicebot's calls as the code hook recorded them (Lex V2 Analytics' session and intent figures). */
+    BotFigures: a.customType({
+      calls: a.integer().required(),
+      outcomes: a.ref('OutcomeCount').required().array().required(),
+      containmentRate: a.float(),
+      recognitionRate: a.float(),
+      averageTurns: a.float(),
+      transfers: a.ref('ReasonCount').required().array().required(),
+      intents: a.ref('IntentCount').required().array().required(),
+    }),
+    BotBucket: a.customType({
+      start: a.date().required(),
+      end: a.date().required(),
+      figures: a.ref('BotFigures').required(),
+    }),
+    UtteranceCount: a.customType({ text: a.string().required(), count: a.integer().required() }),
+    SlotCount: a.customType({ slot: a.string().required(), count: a.integer().required() }),
+    BotReport: a.customType({
+      from: a.date().required(),
+      to: a.date().required(),
+      granularity: a.ref('AnalyticsGranularity').required(),
+      buckets: a.ref('BotBucket').required().array().required(),
+      total: a.ref('BotFigures').required(),
+      missedUtterances: a.ref('UtteranceCount').required().array().required(),
+      reaskedSlots: a.ref('SlotCount').required().array().required(),
+    }),
     FleetLine: a.customType({
       courierId: a.id().required(),
       delivered: a.integer().required(),
@@ -813,6 +843,16 @@ const schema = a
       .query()
       .arguments({ from: a.date().required(), to: a.date().required() })
       .returns(a.ref('HeatReport').required())
+      .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
+    analyticsBot: a
+      .query()
+      .arguments({
+        from: a.date().required(),
+        to: a.date().required(),
+        granularity: a.ref('AnalyticsGranularity').required(),
+      })
+      .returns(a.ref('BotReport').required())
       .authorization((allow) => [allow.groups(['admin'])])
       .handler(api),
     analyticsFleet: a

@@ -21,6 +21,7 @@ import type {
 } from '../core/ports';
 import type { RollupReader, VoicebotStatusSource } from '../core/dashboard';
 import type { SeriesReader } from '../core/analytics-range';
+import type { CallRecorder } from '../core/call-metrics';
 import type { DeploymentRepository } from '../provisioning/deployment';
 import type { ProvisioningEngine } from '../provisioning/engine';
 import type { ConnectDirectory } from '../provisioning/connect-directory';
@@ -55,6 +56,8 @@ export type ApiDeps = {
   rollups?: RollupReader;
   /** The analytics series (written by the same aggregator): every analytics figure is read from them. */
   analytics?: SeriesReader;
+  /** Where the code hook records each call's turns (the bot's performance figures, Req 2.4). */
+  calls?: CallRecorder;
   /** Where the voicebot's deployment state comes from, once a voicebot is deployed. */
   voicebot?: VoicebotStatusSource;
   // Partner access (Req 7, 16.4): absent in runtimes that serve no partners.

@@ -7,6 +7,8 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { bookingRollupChanges, deliveryWatch, feedbackRollupChanges } from '../core/analytics';
 import { bookingSeriesChanges, feedbackSeriesChanges } from '../core/analytics-series';
 import type { AnalyticsRepository } from '../data/analytics-repository';
+import { conversationChanges } from '../core/call-metrics';
+import { itemToConversation } from '../data/conversation-repository';
 import type { BusinessCalendar } from '../core/business-calendar';
 import { itemToBooking, itemToFeedback } from '../data/item-codec';
 import type { RollupRepository } from '../data/rollup-repository';
@@ -38,7 +40,7 @@ function eventTime(record: DynamoDBRecord): string {
 /** Applies one record; every write it makes is idempotent, so a retried record is harmless. */
 export async function aggregateRecord(
   record: DynamoDBRecord,
-  tables: { bookings: string; feedback: string },
+  tables: { bookings: string; feedback: string; conversations?: string },
   rollups: RollupRepository,
   calendar: BusinessCalendar,
   partnerEvents?: PartnerEventLog,
@@ -66,6 +68,11 @@ export async function aggregateRecord(
     for (const change of feedbackRollupChanges(old, next, calendar)) await rollups.apply(change);
     if (analytics) await analytics.applySource(feedbackSeriesChanges(old, next, calendar));
     if (!old && next?.channel === 'VOICE') voiceCallAt = next.createdAt;
+  } else if (tables.conversations && table === tables.conversations) {
+    const old = before ? itemToConversation(before) : undefined;
+    const next = after ? itemToConversation(after) : undefined;
+    if (analytics) await analytics.applySource(conversationChanges(old, next));
+    if (!old && next) voiceCallAt = next.startedAt;
   } else {
     return;
   }
@@ -78,7 +85,7 @@ export async function aggregateRecord(
  */
 export async function aggregateStreamEvent(
   event: DynamoDBStreamEvent,
-  tables: { bookings: string; feedback: string },
+  tables: { bookings: string; feedback: string; conversations?: string },
   rollups: RollupRepository,
   calendar: BusinessCalendar,
   partnerEvents?: PartnerEventLog,

@@ -46,6 +46,7 @@ export function createApiDeps(options: {
     ...(options.mcpServiceArn ? { mcpServiceArn: options.mcpServiceArn } : {}),
     ...(options.proofs ? { proofs: createProofStore(options.proofs) } : {}),
     notifier: repos.outbox,
+    calls: repos.conversations,
     geocoder: createGazetteerGeocoder(),
     sentiment: createLexiconSentimentAnalyzer(),
     clock: systemClock,

@@ -23,6 +23,7 @@ import {
   type SeriesReader,
 } from './analytics-range';
 import { addDays } from './business-calendar';
+import { BOT_SERIES, CALL_OUTCOMES, utteranceOf, type CallOutcome } from './call-metrics';
 
 export const CHANNELS = ['VOICE', 'WEB', 'PARTNER', 'API'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -716,4 +717,76 @@ export async function getCourierPerformance(
 export async function getFleet(range: DayRange, principal: Principal, deps: AnalyticsDeps): Promise<FleetLine[]> {
   assertAnalyticsReader(principal);
   return fleetLines(await readTotal(deps.series, SERIES.fleet, range));
+}
+
+// ---- the voicebot's performance (Req 2.4) ----
+
+export type BotFigures = {
+  calls: number;
+  outcomes: { outcome: CallOutcome; count: number }[];
+  /** Calls the bot finished without handing them to an agent. */
+  containmentRate: number | null;
+  /** Caller turns an intent understood. */
+  recognitionRate: number | null;
+  averageTurns: number | null;
+  transfers: { reason: string; count: number }[];
+  intents: { intent: string; count: number }[];
+};
+
+export type BotReport = {
+  from: string;
+  to: string;
+  granularity: Granularity;
+  buckets: { start: string; end: string; figures: BotFigures }[];
+  total: BotFigures;
+  missedUtterances: { text: string; count: number }[];
+  reaskedSlots: { slot: string; count: number }[];
+};
+
+/** Most frequent missed utterances and re-asked slots shown. */
+export const TOP_MISSED = 10;
+
+export function botFigures(c: SeriesCounters): BotFigures {
+  const calls = n(c, 'calls');
+  const prefixed = (prefix: string) =>
+    Object.entries(c)
+      .filter(([k, v]) => k.startsWith(prefix) && v > 0)
+      .map(([k, v]) => [k.slice(prefix.length), v] as const)
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return {
+    calls,
+    outcomes: CALL_OUTCOMES.map((outcome) => ({ outcome, count: n(c, `outcome_${outcome}`) })),
+    containmentRate: ratio(calls - n(c, 'outcome_TRANSFERRED'), calls),
+    recognitionRate: ratio(n(c, 'recognized'), n(c, 'turns')),
+    averageTurns: ratio(n(c, 'turns'), calls),
+    transfers: prefixed('transfer_').map(([reason, count]) => ({ reason, count })),
+    intents: prefixed('intent_').map(([intent, count]) => ({ intent, count })),
+  };
+}
+
+export async function getBotAnalytics(
+  range: DayRange,
+  granularity: Granularity,
+  principal: Principal,
+  deps: AnalyticsDeps,
+): Promise<BotReport> {
+  assertAnalyticsReader(principal);
+  const [buckets, total] = await Promise.all([
+    readBuckets(deps.series, BOT_SERIES, range, granularity),
+    readTotal(deps.series, BOT_SERIES, range),
+  ]);
+  const top = (prefix: string) =>
+    Object.entries(total)
+      .filter(([k, v]) => k.startsWith(prefix) && v > 0)
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, TOP_MISSED);
+  return {
+    from: range.from,
+    to: range.to,
+    granularity,
+    buckets: buckets.map((b) => ({ start: b.start, end: b.end, figures: botFigures(b.counters) })),
+    total: botFigures(total),
+    missedUtterances: top('miss_').map(([k, count]) => ({ text: utteranceOf(k.slice('miss_'.length)), count })),
+    reaskedSlots: top('reask_').map(([k, count]) => ({ slot: k.slice('reask_'.length), count })),
+  };
 }

@@ -30,6 +30,7 @@ import { createOutboxNotifier, type OutboxNotifier } from './outbox-notifier';
 import { createPartnerRepository } from './partner-repository';
 import { createRollupRepository, type RollupRepository } from './rollup-repository';
 import { createAnalyticsRepository, type AnalyticsRepository } from './analytics-repository';
+import { createConversationRepository, type ConversationRepository } from './conversation-repository';
 import type { TableNames } from './tables';
 import type { SettingsRepository } from '../core/company-settings';
 import { createSettingsRepository } from './settings-repository';
@@ -44,6 +45,7 @@ export type Repositories = {
   outbox: OutboxNotifier;
   rollups: RollupRepository;
   analytics: AnalyticsRepository;
+  conversations: ConversationRepository;
   partnerTokens: PartnerTokenRepository;
   rateLimits: RateLimitCounter;
   audit: AuditRepository;
@@ -81,6 +83,7 @@ export function createRepositories(
     outbox: createOutboxNotifier(doc, names.outbox, clock),
     rollups: createRollupRepository(doc, names.rollups),
     analytics: createAnalyticsRepository(doc, names.rollups),
+    conversations: createConversationRepository(doc, names.conversations),
     partnerTokens: createPartnerTokenRepository(doc, names.partnerTokens),
     rateLimits: createRateLimitCounter(doc, names.rateLimits),
     audit: createAuditRepository(doc, names.audit, { calendar: options.calendar }),

@@ -22,6 +22,8 @@ import {
   type SeriesCounters,
 } from '../core/analytics-series';
 import { markerAttribute, type AnalyticsRepository } from './analytics-repository';
+import { conversationChanges, type Conversation } from '../core/call-metrics';
+import { itemToConversation } from './conversation-repository';
 import { itemToBooking, itemToFeedback } from './item-codec';
 import type { RollupRepository } from './rollup-repository';
 import type { TableNames } from './tables';
@@ -46,7 +48,7 @@ export const ANALYTICS_LAYOUT_VERSION = 1;
 /** Builds the dashboard rollups and the analytics series that were never built; says which it built. */
 export async function backfillRollups(
   doc: DynamoDBDocumentClient,
-  tables: Pick<TableNames, 'bookings' | 'feedback'>,
+  tables: Pick<TableNames, 'bookings' | 'feedback'> & Partial<Pick<TableNames, 'conversations'>>,
   rollups: RollupRepository,
   calendar: BusinessCalendar,
   analytics?: AnalyticsRepository,
@@ -58,7 +60,10 @@ export async function backfillRollups(
     scanAll(doc, tables.bookings, itemToBooking),
     scanAll(doc, tables.feedback, itemToFeedback),
   ]);
-  if (series) await buildSeries(bookings, feedback, analytics, calendar);
+  if (series) {
+    const conversations = tables.conversations ? await scanAll(doc, tables.conversations, itemToConversation) : [];
+    await buildSeries(bookings, feedback, conversations, analytics, calendar);
+  }
   if (dashboard) await buildDashboard(bookings, feedback, rollups, calendar);
   return { dashboard, analytics: series };
 }
@@ -67,6 +72,7 @@ export async function backfillRollups(
 async function buildSeries(
   bookings: ReturnType<typeof itemToBooking>[],
   feedback: ReturnType<typeof itemToFeedback>[],
+  conversations: Conversation[],
   analytics: AnalyticsRepository,
   calendar: BusinessCalendar,
 ): Promise<void> {
@@ -86,6 +92,7 @@ async function buildSeries(
   };
   for (const b of bookings) add(bookingSeriesChanges(undefined, b, calendar));
   for (const f of feedback) add(feedbackSeriesChanges(undefined, f, calendar));
+  for (const c of conversations) add(conversationChanges(undefined, c));
   await analytics.writeBuilt([...buckets.values()], markers, ANALYTICS_LAYOUT_VERSION);
 }
 

@@ -139,6 +139,16 @@ export const TABLES = {
     indexes: [{ name: 'newest', partitionKey: S('list'), sortKey: S('createdAt') }],
     stream: true,
   },
+  conversations: {
+    logicalName: 'Conversations',
+    description:
+      "The voicebot's calls as the code hook saw them, turn by turn: understood and missed utterances, slots asked again, what each call achieved (Req 2.4); their changes feed the bot's analytics",
+    // One item per Lex session, updated once per turn (`version` = the turn), kept for the retention period.
+    partitionKey: S('sessionId'),
+    indexes: [],
+    ttlAttribute: 'expiresAt',
+    stream: true,
+  },
   settings: {
     logicalName: 'Settings',
     description:

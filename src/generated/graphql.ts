@@ -30,6 +30,13 @@ export type BookingStatus =
   | 'OUT_FOR_DELIVERY'
   | 'RETURNED';
 
+export type CallOutcome =
+  | 'ABANDONED'
+  | 'BOOKED'
+  | 'FEEDBACK'
+  | 'TRACKED'
+  | 'TRANSFERRED';
+
 export type Channel =
   | 'API'
   | 'PARTNER'
@@ -276,6 +283,17 @@ export type CourierPerformanceQueryVariables = Exact<{
 
 
 export type CourierPerformanceQuery = { courierPerformance: { courierId: string, from: string, to: string, granularity: AnalyticsGranularity, total: { assigned: number, delivered: number, failed: number, successRate: number | null, averageDeliveryMinutes: number | null, onTimeRate: number | null, ratings: number, averageRating: number | null, complaints: number, failureReasons: Array<{ reason: FailureReason, count: number }>, deliveriesByHour: Array<{ hour: number, count: number }>, corridors: Array<{ from: string, to: string, count: number }> }, buckets: Array<{ start: string, end: string, figures: { assigned: number, delivered: number, failed: number, successRate: number | null, averageDeliveryMinutes: number | null, onTimeRate: number | null, ratings: number, averageRating: number | null, complaints: number, failureReasons: Array<{ reason: FailureReason, count: number }>, deliveriesByHour: Array<{ hour: number, count: number }>, corridors: Array<{ from: string, to: string, count: number }> } }>, rankings: Array<{ measure: RankingMeasure, position: number | null, of: number, value: number | null, peers: Array<number> }> } };
+
+export type BotFiguresFieldsFragment = { calls: number, containmentRate: number | null, recognitionRate: number | null, averageTurns: number | null, outcomes: Array<{ outcome: CallOutcome, count: number }>, transfers: Array<{ reason: string, count: number }>, intents: Array<{ intent: string, count: number }> };
+
+export type AnalyticsBotQueryVariables = Exact<{
+  from: string;
+  to: string;
+  granularity: AnalyticsGranularity;
+}>;
+
+
+export type AnalyticsBotQuery = { analyticsBot: { from: string, to: string, granularity: AnalyticsGranularity, total: { calls: number, containmentRate: number | null, recognitionRate: number | null, averageTurns: number | null, outcomes: Array<{ outcome: CallOutcome, count: number }>, transfers: Array<{ reason: string, count: number }>, intents: Array<{ intent: string, count: number }> }, buckets: Array<{ start: string, end: string, figures: { calls: number, containmentRate: number | null, recognitionRate: number | null, averageTurns: number | null, outcomes: Array<{ outcome: CallOutcome, count: number }>, transfers: Array<{ reason: string, count: number }>, intents: Array<{ intent: string, count: number }> } }>, missedUtterances: Array<{ text: string, count: number }>, reaskedSlots: Array<{ slot: string, count: number }> } };
 
 export type AddressFieldsFragment = { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null };
 
@@ -779,6 +797,26 @@ export const CourierFiguresFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"CourierFiguresFields"}) as unknown as TypedDocumentString<CourierFiguresFieldsFragment, unknown>;
+export const BotFiguresFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BotFiguresFields on BotFigures {
+  calls
+  outcomes {
+    outcome
+    count
+  }
+  containmentRate
+  recognitionRate
+  averageTurns
+  transfers {
+    reason
+    count
+  }
+  intents {
+    intent
+    count
+  }
+}
+    `, {"fragmentName":"BotFiguresFields"}) as unknown as TypedDocumentString<BotFiguresFieldsFragment, unknown>;
 export const AddressFieldsFragmentDoc = new TypedDocumentString(`
     fragment AddressFields on Address {
   line1
@@ -1327,6 +1365,50 @@ export const CourierPerformanceDocument = new TypedDocumentString(`
     count
   }
 }`) as unknown as TypedDocumentString<CourierPerformanceQuery, CourierPerformanceQueryVariables>;
+export const AnalyticsBotDocument = new TypedDocumentString(`
+    query AnalyticsBot($from: AWSDate!, $to: AWSDate!, $granularity: AnalyticsGranularity!) {
+  analyticsBot(from: $from, to: $to, granularity: $granularity) {
+    from
+    to
+    granularity
+    total {
+      ...BotFiguresFields
+    }
+    buckets {
+      start
+      end
+      figures {
+        ...BotFiguresFields
+      }
+    }
+    missedUtterances {
+      text
+      count
+    }
+    reaskedSlots {
+      slot
+      count
+    }
+  }
+}
+    fragment BotFiguresFields on BotFigures {
+  calls
+  outcomes {
+    outcome
+    count
+  }
+  containmentRate
+  recognitionRate
+  averageTurns
+  transfers {
+    reason
+    count
+  }
+  intents {
+    intent
+    count
+  }
+}`) as unknown as TypedDocumentString<AnalyticsBotQuery, AnalyticsBotQueryVariables>;
 export const GetBookingDocument = new TypedDocumentString(`
     query GetBooking($reference: String!) {
   getBooking(reference: $reference) {
@@ -3012,6 +3094,7 @@ export const analyticsHeatMap = AnalyticsHeatMapDocument.toString() as Generated
 export const analyticsFleet = AnalyticsFleetDocument.toString() as GeneratedQuery<AnalyticsFleetQueryVariables, AnalyticsFleetQuery>;
 export const partnerAnalytics = PartnerAnalyticsDocument.toString() as GeneratedQuery<PartnerAnalyticsQueryVariables, PartnerAnalyticsQuery>;
 export const courierPerformance = CourierPerformanceDocument.toString() as GeneratedQuery<CourierPerformanceQueryVariables, CourierPerformanceQuery>;
+export const analyticsBot = AnalyticsBotDocument.toString() as GeneratedQuery<AnalyticsBotQueryVariables, AnalyticsBotQuery>;
 export const getBooking = GetBookingDocument.toString() as GeneratedQuery<GetBookingQueryVariables, GetBookingQuery>;
 export const listBookings = ListBookingsDocument.toString() as GeneratedQuery<ListBookingsQueryVariables, ListBookingsQuery>;
 export const bookCourier = BookCourierDocument.toString() as GeneratedMutation<BookCourierMutationVariables, BookCourierMutation>;

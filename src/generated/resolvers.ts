@@ -118,6 +118,24 @@ export type BookingStatus =
   | 'OUT_FOR_DELIVERY'
   | 'RETURNED';
 
+export type BotBucket = {
+  __typename?: 'BotBucket';
+  end: Scalars['AWSDate']['output'];
+  figures: BotFigures;
+  start: Scalars['AWSDate']['output'];
+};
+
+export type BotFigures = {
+  __typename?: 'BotFigures';
+  averageTurns?: Maybe<Scalars['Float']['output']>;
+  calls: Scalars['Int']['output'];
+  containmentRate?: Maybe<Scalars['Float']['output']>;
+  intents: Array<IntentCount>;
+  outcomes: Array<OutcomeCount>;
+  recognitionRate?: Maybe<Scalars['Float']['output']>;
+  transfers: Array<ReasonCount>;
+};
+
 export type BotPrompt = {
   __typename?: 'BotPrompt';
   defaultText: Scalars['String']['output'];
@@ -125,6 +143,24 @@ export type BotPrompt = {
   overridden: Scalars['Boolean']['output'];
   text: Scalars['String']['output'];
 };
+
+export type BotReport = {
+  __typename?: 'BotReport';
+  buckets: Array<BotBucket>;
+  from: Scalars['AWSDate']['output'];
+  granularity: AnalyticsGranularity;
+  missedUtterances: Array<UtteranceCount>;
+  reaskedSlots: Array<SlotCount>;
+  to: Scalars['AWSDate']['output'];
+  total: BotFigures;
+};
+
+export type CallOutcome =
+  | 'ABANDONED'
+  | 'BOOKED'
+  | 'FEEDBACK'
+  | 'TRACKED'
+  | 'TRANSFERRED';
 
 export type CategoryCount = {
   __typename?: 'CategoryCount';
@@ -583,6 +619,12 @@ export type HourCount = {
   hour: Scalars['Int']['output'];
 };
 
+export type IntentCount = {
+  __typename?: 'IntentCount';
+  count: Scalars['Int']['output'];
+  intent: Scalars['String']['output'];
+};
+
 export type IssuedPartnerToken = {
   __typename?: 'IssuedPartnerToken';
   token: Scalars['String']['output'];
@@ -959,6 +1001,12 @@ export type NewPackageInput = {
   weightKg: Scalars['Float']['input'];
 };
 
+export type OutcomeCount = {
+  __typename?: 'OutcomeCount';
+  count: Scalars['Int']['output'];
+  outcome: CallOutcome;
+};
+
 export type PackageDetails = {
   __typename?: 'PackageDetails';
   description?: Maybe<Scalars['String']['output']>;
@@ -1073,6 +1121,7 @@ export type PublicTracking = {
 
 export type Query = {
   __typename?: 'Query';
+  analyticsBot: BotReport;
   analyticsFeedback: FeedbackReport;
   analyticsFeedbackComments: FeedbackPage;
   analyticsFleet: Array<FleetLine>;
@@ -1104,6 +1153,13 @@ export type Query = {
   proofImages?: Maybe<ProofImages>;
   settingsChanges: SettingsChangePage;
   trackBooking?: Maybe<PublicTracking>;
+};
+
+
+export type QueryAnalyticsBotArgs = {
+  from: Scalars['AWSDate']['input'];
+  granularity: AnalyticsGranularity;
+  to: Scalars['AWSDate']['input'];
 };
 
 
@@ -1292,6 +1348,12 @@ export type RatingCount = {
   rating: Scalars['Int']['output'];
 };
 
+export type ReasonCount = {
+  __typename?: 'ReasonCount';
+  count: Scalars['Int']['output'];
+  reason: Scalars['String']['output'];
+};
+
 export type RegionFigures = {
   __typename?: 'RegionFigures';
   bookingToPickup: DurationStats;
@@ -1409,6 +1471,12 @@ export type SeverityCount = {
   severity: Severity;
 };
 
+export type SlotCount = {
+  __typename?: 'SlotCount';
+  count: Scalars['Int']['output'];
+  slot: Scalars['String']['output'];
+};
+
 export type SpecialHandling =
   | 'FRAGILE'
   | 'HAZARDOUS'
@@ -1476,6 +1544,12 @@ export type SystemHealth = {
   lastChangeFeedEventAt?: Maybe<Scalars['AWSDateTime']['output']>;
   lastVoiceCallAt?: Maybe<Scalars['AWSDateTime']['output']>;
   voicebot: VoicebotStatus;
+};
+
+export type UtteranceCount = {
+  __typename?: 'UtteranceCount';
+  count: Scalars['Int']['output'];
+  text: Scalars['String']['output'];
 };
 
 export type Vehicle =
@@ -1631,7 +1705,11 @@ export type ResolversTypes = {
   BookingPage: ResolverTypeWrapper<BookingPage>;
   BookingStatus: BookingStatus;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  BotBucket: ResolverTypeWrapper<BotBucket>;
+  BotFigures: ResolverTypeWrapper<BotFigures>;
   BotPrompt: ResolverTypeWrapper<BotPrompt>;
+  BotReport: ResolverTypeWrapper<BotReport>;
+  CallOutcome: CallOutcome;
   CategoryCount: ResolverTypeWrapper<CategoryCount>;
   Channel: Channel;
   ChannelCount: ResolverTypeWrapper<ChannelCount>;
@@ -1685,6 +1763,7 @@ export type ResolversTypes = {
   HourCount: ResolverTypeWrapper<HourCount>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  IntentCount: ResolverTypeWrapper<IntentCount>;
   IssuedPartnerToken: ResolverTypeWrapper<IssuedPartnerToken>;
   Me: ResolverTypeWrapper<Me>;
   ModelAttributeTypes: ModelAttributeTypes;
@@ -1707,6 +1786,7 @@ export type ResolversTypes = {
   NewDeploymentSettingsInput: NewDeploymentSettingsInput;
   NewPackage: ResolverTypeWrapper<NewPackage>;
   NewPackageInput: NewPackageInput;
+  OutcomeCount: ResolverTypeWrapper<OutcomeCount>;
   PackageDetails: ResolverTypeWrapper<PackageDetails>;
   PackageSize: PackageSize;
   Partner: ResolverTypeWrapper<Partner>;
@@ -1723,6 +1803,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RankingMeasure: RankingMeasure;
   RatingCount: ResolverTypeWrapper<RatingCount>;
+  ReasonCount: ResolverTypeWrapper<ReasonCount>;
   RegionFigures: ResolverTypeWrapper<RegionFigures>;
   RegionHour: ResolverTypeWrapper<RegionHour>;
   RegionReport: ResolverTypeWrapper<RegionReport>;
@@ -1738,6 +1819,7 @@ export type ResolversTypes = {
   SettingsChangeRecord: ResolverTypeWrapper<SettingsChangeRecord>;
   Severity: Severity;
   SeverityCount: ResolverTypeWrapper<SeverityCount>;
+  SlotCount: ResolverTypeWrapper<SlotCount>;
   SpecialHandling: SpecialHandling;
   StatusCount: ResolverTypeWrapper<StatusCount>;
   StatusEvent: ResolverTypeWrapper<StatusEvent>;
@@ -1746,6 +1828,7 @@ export type ResolversTypes = {
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SuggestionFigure: ResolverTypeWrapper<SuggestionFigure>;
   SystemHealth: ResolverTypeWrapper<SystemHealth>;
+  UtteranceCount: ResolverTypeWrapper<UtteranceCount>;
   Vehicle: Vehicle;
   VoicebotDeploymentState: VoicebotDeploymentState;
   VoicebotStatus: ResolverTypeWrapper<VoicebotStatus>;
@@ -1774,7 +1857,10 @@ export type ResolversParentTypes = {
   Booking: Booking;
   BookingPage: BookingPage;
   Boolean: Scalars['Boolean']['output'];
+  BotBucket: BotBucket;
+  BotFigures: BotFigures;
   BotPrompt: BotPrompt;
+  BotReport: BotReport;
   CategoryCount: CategoryCount;
   ChannelCount: ChannelCount;
   ChannelVolume: ChannelVolume;
@@ -1821,6 +1907,7 @@ export type ResolversParentTypes = {
   HourCount: HourCount;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  IntentCount: IntentCount;
   IssuedPartnerToken: IssuedPartnerToken;
   Me: Me;
   ModelBooleanInput: ModelBooleanInput;
@@ -1841,6 +1928,7 @@ export type ResolversParentTypes = {
   NewDeploymentSettingsInput: NewDeploymentSettingsInput;
   NewPackage: NewPackage;
   NewPackageInput: NewPackageInput;
+  OutcomeCount: OutcomeCount;
   PackageDetails: PackageDetails;
   Partner: Partner;
   PartnerFigures: PartnerFigures;
@@ -1854,6 +1942,7 @@ export type ResolversParentTypes = {
   PublicTracking: PublicTracking;
   Query: Record<PropertyKey, never>;
   RatingCount: RatingCount;
+  ReasonCount: ReasonCount;
   RegionFigures: RegionFigures;
   RegionHour: RegionHour;
   RegionReport: RegionReport;
@@ -1866,6 +1955,7 @@ export type ResolversParentTypes = {
   SettingsChangePage: SettingsChangePage;
   SettingsChangeRecord: SettingsChangeRecord;
   SeverityCount: SeverityCount;
+  SlotCount: SlotCount;
   StatusCount: StatusCount;
   StatusEvent: StatusEvent;
   StatusEventPage: StatusEventPage;
@@ -1873,6 +1963,7 @@ export type ResolversParentTypes = {
   Subscription: Record<PropertyKey, never>;
   SuggestionFigure: SuggestionFigure;
   SystemHealth: SystemHealth;
+  UtteranceCount: UtteranceCount;
   VoicebotStatus: VoicebotStatus;
   VolumeBucket: VolumeBucket;
   VolumeFigures: VolumeFigures;
@@ -2009,11 +2100,37 @@ export type BookingPageResolvers<ContextType = any, ParentType extends Resolvers
   nextToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type BotBucketResolvers<ContextType = any, ParentType extends ResolversParentTypes['BotBucket'] = ResolversParentTypes['BotBucket']> = {
+  end?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+  figures?: Resolver<ResolversTypes['BotFigures'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+};
+
+export type BotFiguresResolvers<ContextType = any, ParentType extends ResolversParentTypes['BotFigures'] = ResolversParentTypes['BotFigures']> = {
+  averageTurns?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  calls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  containmentRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  intents?: Resolver<Array<ResolversTypes['IntentCount']>, ParentType, ContextType>;
+  outcomes?: Resolver<Array<ResolversTypes['OutcomeCount']>, ParentType, ContextType>;
+  recognitionRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  transfers?: Resolver<Array<ResolversTypes['ReasonCount']>, ParentType, ContextType>;
+};
+
 export type BotPromptResolvers<ContextType = any, ParentType extends ResolversParentTypes['BotPrompt'] = ResolversParentTypes['BotPrompt']> = {
   defaultText?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   overridden?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type BotReportResolvers<ContextType = any, ParentType extends ResolversParentTypes['BotReport'] = ResolversParentTypes['BotReport']> = {
+  buckets?: Resolver<Array<ResolversTypes['BotBucket']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+  granularity?: Resolver<ResolversTypes['AnalyticsGranularity'], ParentType, ContextType>;
+  missedUtterances?: Resolver<Array<ResolversTypes['UtteranceCount']>, ParentType, ContextType>;
+  reaskedSlots?: Resolver<Array<ResolversTypes['SlotCount']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['BotFigures'], ParentType, ContextType>;
 };
 
 export type CategoryCountResolvers<ContextType = any, ParentType extends ResolversParentTypes['CategoryCount'] = ResolversParentTypes['CategoryCount']> = {
@@ -2367,6 +2484,11 @@ export type HourCountResolvers<ContextType = any, ParentType extends ResolversPa
   hour?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type IntentCountResolvers<ContextType = any, ParentType extends ResolversParentTypes['IntentCount'] = ResolversParentTypes['IntentCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  intent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type IssuedPartnerTokenResolvers<ContextType = any, ParentType extends ResolversParentTypes['IssuedPartnerToken'] = ResolversParentTypes['IssuedPartnerToken']> = {
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tokenInfo?: Resolver<ResolversTypes['PartnerToken'], ParentType, ContextType>;
@@ -2427,6 +2549,11 @@ export type NewPackageResolvers<ContextType = any, ParentType extends ResolversP
   handling?: Resolver<Maybe<Array<ResolversTypes['SpecialHandling']>>, ParentType, ContextType>;
   size?: Resolver<ResolversTypes['PackageSize'], ParentType, ContextType>;
   weightKg?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type OutcomeCountResolvers<ContextType = any, ParentType extends ResolversParentTypes['OutcomeCount'] = ResolversParentTypes['OutcomeCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['CallOutcome'], ParentType, ContextType>;
 };
 
 export type PackageDetailsResolvers<ContextType = any, ParentType extends ResolversParentTypes['PackageDetails'] = ResolversParentTypes['PackageDetails']> = {
@@ -2521,6 +2648,7 @@ export type PublicTrackingResolvers<ContextType = any, ParentType extends Resolv
 };
 
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  analyticsBot?: Resolver<ResolversTypes['BotReport'], ParentType, ContextType, RequireFields<QueryAnalyticsBotArgs, 'from' | 'granularity' | 'to'>>;
   analyticsFeedback?: Resolver<ResolversTypes['FeedbackReport'], ParentType, ContextType, RequireFields<QueryAnalyticsFeedbackArgs, 'from' | 'granularity' | 'to'>>;
   analyticsFeedbackComments?: Resolver<ResolversTypes['FeedbackPage'], ParentType, ContextType, RequireFields<QueryAnalyticsFeedbackCommentsArgs, 'from' | 'to'>>;
   analyticsFleet?: Resolver<Array<ResolversTypes['FleetLine']>, ParentType, ContextType, RequireFields<QueryAnalyticsFleetArgs, 'from' | 'to'>>;
@@ -2557,6 +2685,11 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
 export type RatingCountResolvers<ContextType = any, ParentType extends ResolversParentTypes['RatingCount'] = ResolversParentTypes['RatingCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rating?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ReasonCountResolvers<ContextType = any, ParentType extends ResolversParentTypes['ReasonCount'] = ResolversParentTypes['ReasonCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type RegionFiguresResolvers<ContextType = any, ParentType extends ResolversParentTypes['RegionFigures'] = ResolversParentTypes['RegionFigures']> = {
@@ -2648,6 +2781,11 @@ export type SeverityCountResolvers<ContextType = any, ParentType extends Resolve
   severity?: Resolver<ResolversTypes['Severity'], ParentType, ContextType>;
 };
 
+export type SlotCountResolvers<ContextType = any, ParentType extends ResolversParentTypes['SlotCount'] = ResolversParentTypes['SlotCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  slot?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type StatusCountResolvers<ContextType = any, ParentType extends ResolversParentTypes['StatusCount'] = ResolversParentTypes['StatusCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['BookingStatus'], ParentType, ContextType>;
@@ -2686,6 +2824,11 @@ export type SystemHealthResolvers<ContextType = any, ParentType extends Resolver
   lastChangeFeedEventAt?: Resolver<Maybe<ResolversTypes['AWSDateTime']>, ParentType, ContextType>;
   lastVoiceCallAt?: Resolver<Maybe<ResolversTypes['AWSDateTime']>, ParentType, ContextType>;
   voicebot?: Resolver<ResolversTypes['VoicebotStatus'], ParentType, ContextType>;
+};
+
+export type UtteranceCountResolvers<ContextType = any, ParentType extends ResolversParentTypes['UtteranceCount'] = ResolversParentTypes['UtteranceCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type VoicebotStatusResolvers<ContextType = any, ParentType extends ResolversParentTypes['VoicebotStatus'] = ResolversParentTypes['VoicebotStatus']> = {
@@ -2737,7 +2880,10 @@ export type Resolvers<ContextType = any> = {
   AuditEntryPage?: AuditEntryPageResolvers<ContextType>;
   Booking?: BookingResolvers<ContextType>;
   BookingPage?: BookingPageResolvers<ContextType>;
+  BotBucket?: BotBucketResolvers<ContextType>;
+  BotFigures?: BotFiguresResolvers<ContextType>;
   BotPrompt?: BotPromptResolvers<ContextType>;
+  BotReport?: BotReportResolvers<ContextType>;
   CategoryCount?: CategoryCountResolvers<ContextType>;
   ChannelCount?: ChannelCountResolvers<ContextType>;
   ChannelVolume?: ChannelVolumeResolvers<ContextType>;
@@ -2779,12 +2925,14 @@ export type Resolvers<ContextType = any> = {
   HeatCell?: HeatCellResolvers<ContextType>;
   HeatReport?: HeatReportResolvers<ContextType>;
   HourCount?: HourCountResolvers<ContextType>;
+  IntentCount?: IntentCountResolvers<ContextType>;
   IssuedPartnerToken?: IssuedPartnerTokenResolvers<ContextType>;
   Me?: MeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NewAddress?: NewAddressResolvers<ContextType>;
   NewDeploymentSettings?: NewDeploymentSettingsResolvers<ContextType>;
   NewPackage?: NewPackageResolvers<ContextType>;
+  OutcomeCount?: OutcomeCountResolvers<ContextType>;
   PackageDetails?: PackageDetailsResolvers<ContextType>;
   Partner?: PartnerResolvers<ContextType>;
   PartnerFigures?: PartnerFiguresResolvers<ContextType>;
@@ -2798,6 +2946,7 @@ export type Resolvers<ContextType = any> = {
   PublicTracking?: PublicTrackingResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RatingCount?: RatingCountResolvers<ContextType>;
+  ReasonCount?: ReasonCountResolvers<ContextType>;
   RegionFigures?: RegionFiguresResolvers<ContextType>;
   RegionHour?: RegionHourResolvers<ContextType>;
   RegionReport?: RegionReportResolvers<ContextType>;
@@ -2810,12 +2959,14 @@ export type Resolvers<ContextType = any> = {
   SettingsChangePage?: SettingsChangePageResolvers<ContextType>;
   SettingsChangeRecord?: SettingsChangeRecordResolvers<ContextType>;
   SeverityCount?: SeverityCountResolvers<ContextType>;
+  SlotCount?: SlotCountResolvers<ContextType>;
   StatusCount?: StatusCountResolvers<ContextType>;
   StatusEvent?: StatusEventResolvers<ContextType>;
   StatusEventPage?: StatusEventPageResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   SuggestionFigure?: SuggestionFigureResolvers<ContextType>;
   SystemHealth?: SystemHealthResolvers<ContextType>;
+  UtteranceCount?: UtteranceCountResolvers<ContextType>;
   VoicebotStatus?: VoicebotStatusResolvers<ContextType>;
   VolumeBucket?: VolumeBucketResolvers<ContextType>;
   VolumeFigures?: VolumeFiguresResolvers<ContextType>;

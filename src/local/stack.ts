@@ -33,6 +33,7 @@ import { refileUnderCalendar } from '../data/calendar-refiling';
 import { DEFAULT_TIME_ZONE } from '../core/business-calendar';
 import { createRollupRepository } from '../data/rollup-repository';
 import { createAnalyticsRepository } from '../data/analytics-repository';
+import { createConversationRepository } from '../data/conversation-repository';
 import { createGraphQLPublisher } from '../api/graphql-publisher';
 import { createLocalVoicebot, LOCAL_FUNCTIONS } from './voicebot';
 import { startMcpServer } from '../../mcp-server/src/server';
@@ -236,6 +237,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           now: new Date(),
           log,
           rules: options.seedRules ?? 'demo',
+          conversations: createConversationRepository(doc, tables.conversations),
         })
       : false;
     const demoPartnerTokens = options.seed ? await ensureDemoPartnerTokens({ deps, dataDir }) : [];

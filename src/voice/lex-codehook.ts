@@ -14,6 +14,8 @@ import {
 import { handleTurn, newSession } from './dialog';
 import type { Outcome, Turn, VoiceDeps, VoiceSession } from './dialog-types';
 import { say } from './speech';
+import type { CallRecorder } from '../core/call-metrics';
+import { turnFacts } from './call-metrics';
 
 /** Session attribute holding the bot's compact state (JSON). */
 export const STATE_ATTRIBUTE = 'courierBot';
@@ -161,7 +163,7 @@ function faultResult(event: LexV2Event | undefined, prompts: VoiceDeps['prompts'
  * per turn (the live deployment's edits, cached by the source).
  */
 export function createLexCodeHook(
-  deps: Omit<VoiceDeps, 'prompts'>,
+  deps: Omit<VoiceDeps, 'prompts'> & { calls?: CallRecorder },
   source: BotDefinition | (() => Promise<BotDefinition>) = BOT_DEFINITION,
 ): (event: LexV2Event) => Promise<LexV2Result> {
   return async (event) => {
@@ -171,6 +173,10 @@ export function createLexCodeHook(
     try {
       const { turn, session } = readLexEvent(event);
       const outcome = await handleTurn(turn, session, { ...deps, prompts });
+      // The bot's performance figures (Req 2.4): a failure to record never fails the call.
+      await deps.calls
+        ?.recordTurn(turnFacts(turn, session, outcome, { ...deps, prompts }, deps.clock.now()), deps.calendar)
+        .catch((e: unknown) => deps.log.warn('call metrics not recorded', e));
       return buildLexResult(outcome, event, definition);
     } catch (e) {
       deps.log.error('lex code hook failed', e);
@@ -180,8 +186,9 @@ export function createLexCodeHook(
 }
 
 /** The code hook's dependencies from the API's: same repositories, geocoder, clock and log. */
-export function voiceDepsFromApi(api: ApiDeps): Omit<VoiceDeps, 'prompts'> {
+export function voiceDepsFromApi(api: ApiDeps): Omit<VoiceDeps, 'prompts'> & { calls?: CallRecorder } {
   return {
+    ...(api.calls ? { calls: api.calls } : {}),
     bookings: api.bookings,
     feedback: api.feedback,
     couriers: api.couriers,

@@ -6,11 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Stack } from '../../src/local/stack';
 import {
+  analyticsBot,
   analyticsFeedback,
   analyticsHeatMap,
   analyticsRegions,
   analyticsVolumes,
   partnerAnalytics,
+  type AnalyticsBotQuery,
   type AnalyticsFeedbackQuery,
   type AnalyticsHeatMapQuery,
   type AnalyticsRegionsQuery,
@@ -174,6 +176,27 @@ describe('analytics pages', () => {
     expect(await page.locator('[data-testid="partner-acme"]').count()).toBe(1);
     expect(await page.locator('[data-testid="partner-globex"]').count()).toBe(1);
     expect(consoleErrors).toEqual([]);
+  });
+
+  it('voicebot: the calls the code hook recorded, by outcome, with missed utterances', async () => {
+    // Prepare
+    const api = await gql<AnalyticsBotQuery>(stack, await as(stack, 'admin@example.com'), analyticsBot, {
+      ...range,
+      granularity: 'DAY',
+    });
+
+    // Act
+    await open('voicebot');
+    await page.waitForSelector('[data-testid="chart-bot"] .recharts-bar-rectangle');
+    await shoot('voicebot');
+
+    // Assess
+    const total = api.data!.analyticsBot.total;
+    expect(await text('[data-testid="tile-calls-value"]')).toBe(String(total.calls));
+    expect(await text('[data-testid="tile-containment-value"]')).toBe(`${Math.round(total.containmentRate! * 100)}%`);
+    expect(await page.locator('[data-testid="table-missed"] tr').count()).toBe(
+      api.data!.analyticsBot.missedUtterances.length,
+    );
   });
 
   it("a partner user sees its own partner's analytics and no other", async () => {

@@ -30,6 +30,12 @@ import {
   resetDynamoOperations,
 } from '../../src/local/dynamodb/operation-counter';
 import { as, companyDay, gql, pickupWindowSoon, startTestStack } from '../support/test-stack';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { callOutcome, normalizeUtterance, type Conversation } from '../../src/core/call-metrics';
+import { itemToConversation } from '../../src/data/conversation-repository';
+import { createLexCodeHook, STATE_ATTRIBUTE, voiceDepsFromApi } from '../../src/voice/lex-codehook';
+import { lexEvent } from '../events/lex-event';
+import { analyticsBot, type AnalyticsBotQuery } from '../../src/generated/graphql';
 
 let stack: Stack;
 let today: string;
@@ -340,6 +346,97 @@ describe('analytics figures match the raw data', () => {
   });
 });
 
+describe("the voicebot's performance", () => {
+  async function conversations(): Promise<Conversation[]> {
+    const out: Conversation[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await stack.doc.send(
+        new ScanCommand({ TableName: stack.tables.conversations, ExclusiveStartKey: start }),
+      );
+      out.push(...(page.Items ?? []).map(itemToConversation));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out.filter((c) => c.day >= from && c.day <= today);
+  }
+
+  it('calls, outcomes, containment, recognition, turns and missed utterances match the recorded calls', async () => {
+    // Prepare
+    const calls = await conversations();
+    const turns = calls.reduce((s, c) => s + c.turns, 0);
+    const missed = new Map<string, number>();
+    for (const c of calls)
+      for (const u of c.missedUtterances)
+        missed.set(normalizeUtterance(u), (missed.get(normalizeUtterance(u)) ?? 0) + 1);
+
+    // Act
+    const r = await gql<AnalyticsBotQuery>(stack, await admin(), analyticsBot, {
+      from,
+      to: today,
+      granularity: 'WEEK',
+    });
+
+    // Assess
+    expect(r.errors).toBeUndefined();
+    const total = r.data!.analyticsBot.total;
+    expect(calls.length).toBeGreaterThan(100);
+    expect(total.calls).toBe(calls.length);
+    for (const o of total.outcomes) expect(o.count).toBe(calls.filter((c) => callOutcome(c) === o.outcome).length);
+    expect(total.containmentRate!).toBeCloseTo(calls.filter((c) => !c.transferred).length / calls.length, 9);
+    expect(total.recognitionRate!).toBeCloseTo(calls.reduce((s, c) => s + c.recognized, 0) / turns, 9);
+    expect(total.recognitionRate!).toBeLessThanOrEqual(1);
+    expect(calls.every((c) => c.recognized + c.missed === c.turns)).toBe(true);
+    expect(total.averageTurns!).toBeCloseTo(turns / calls.length, 9);
+    const top = r.data!.analyticsBot.missedUtterances[0]!;
+    expect(top.count).toBe(Math.max(...missed.values()));
+    expect(missed.get(top.text)).toBe(top.count);
+    expect(r.data!.analyticsBot.buckets.reduce((s, b) => s + b.figures.calls, 0)).toBe(calls.length);
+  });
+
+  it('change after a call through the code hook, each turn counted once however often Lex retries it', async () => {
+    // Prepare
+    const caller = await admin();
+    const hook = createLexCodeHook(voiceDepsFromApi(stack.deps));
+    const tracked = bookings.find((b) => b.status === 'IN_TRANSIT' || b.status === 'OUT_FOR_DELIVERY') ?? bookings[0]!;
+    const read = async () => {
+      await stack.flushChangeFeed();
+      const r = await gql<AnalyticsBotQuery>(stack, caller, analyticsBot, {
+        from: addDays(today, -1),
+        to: addDays(today, 1),
+        granularity: 'DAY',
+      });
+      expect(r.errors).toBeUndefined();
+      return r.data!.analyticsBot;
+    };
+    const before = await read();
+    const sessionId = `test-call-${Date.now()}`;
+
+    // Act: a missed utterance, a tracking request (sent twice, as Lex retries), then goodbye.
+    let attributes: Record<string, string> = { callerNumber: '+12065550123' };
+    const say = async (intent: string, inputTranscript: string, slots: Record<string, string> = {}) => {
+      const event = lexEvent({ intent, inputTranscript, slots, sessionId, sessionAttributes: attributes });
+      const result = await hook(event);
+      return { event, result };
+    };
+    let turn = await say('FallbackIntent', 'Zebra xylophone quantum');
+    attributes = turn.result.sessionState.sessionAttributes ?? {};
+    turn = await say('TrackDelivery', `track ${tracked.reference}`, { BookingReference: tracked.reference });
+    await hook(turn.event);
+    attributes = turn.result.sessionState.sessionAttributes ?? {};
+    await say('Goodbye', 'no thanks, goodbye');
+    const after = await read();
+
+    // Assess
+    expect(JSON.parse(attributes[STATE_ATTRIBUTE]!).turn).toBe(2);
+    const count = (f: typeof after.total, outcome: string) => f.outcomes.find((o) => o.outcome === outcome)!.count;
+    expect(after.total.calls).toBe(before.total.calls + 1);
+    expect(count(after.total, 'TRACKED')).toBe(count(before.total, 'TRACKED') + 1);
+    const turns = (b: typeof after) => b.total.averageTurns! * b.total.calls;
+    expect(Math.round(turns(after) - turns(before))).toBe(3);
+    expect(after.missedUtterances.find((u) => u.text === 'zebra xylophone quantum')?.count).toBe(1);
+  });
+});
+
 describe('analytics follow the change feed', () => {
   it('a booking made through GraphQL is counted on its pickup day', async () => {
     // Prepare
@@ -387,6 +484,7 @@ describe('who may read analytics', () => {
     ['analyticsRoutes', analyticsRoutes, {}],
     ['analyticsHeatMap', analyticsHeatMap, {}],
     ['analyticsFleet', analyticsFleet, {}],
+    ['analyticsBot', analyticsBot, { granularity: 'DAY' }],
   ] as const;
 
   it.each(COMPANY)('%s: refused to a courier and a partner user, granted to an admin', async (_name, query, extra) => {

@@ -1,6 +1,7 @@
 // The analytics queries (Req 10, 12): arguments checked, then the core's reports over the series rollups.
 import { parseGranularity, parseRange } from '../../core/analytics-range';
 import {
+  getBotAnalytics,
   getCourierPerformance,
   getFeedbackAnalytics,
   getFleet,
@@ -65,6 +66,15 @@ export const analyticsRouter = new Router()
   .onQuery('analyticsHeatMap', async (args, { principal, deps }) =>
     getHeatMap(parseRange(args.from, args.to), principal, seriesOf(deps)),
   )
+  .onQuery('analyticsBot', async (args, { principal, deps }) => {
+    const report = await getBotAnalytics(
+      parseRange(args.from, args.to),
+      parseGranularity(args.granularity),
+      principal,
+      seriesOf(deps),
+    );
+    return { ...report, granularity: GRANULARITY_OUT[report.granularity] };
+  })
   .onQuery('analyticsFleet', async (args, { principal, deps }) =>
     getFleet(parseRange(args.from, args.to), principal, seriesOf(deps)),
   )

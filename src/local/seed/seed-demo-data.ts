@@ -8,6 +8,8 @@ import { ensureUser } from '../cognito/provision-user-pool';
 import { generateDemoCompany, type DemoSignature } from './demo-company';
 import { seededRandom } from '../../core/seeded-random';
 import { updateCompanySettings, type CompanyRules } from '../../core/company-settings';
+import { generateDemoCalls } from './demo-calls';
+import type { ConversationRepository } from '../../data/conversation-repository';
 
 export const DEMO_SEED = 2026;
 
@@ -33,6 +35,8 @@ export async function seedDemoData(options: {
   userPoolId: string;
   password: string;
   now: Date;
+  /** Where the demo's past phone calls go (the bot's performance figures); none when absent. */
+  conversations?: Pick<ConversationRepository, 'put'>;
   log: (line: string) => void;
   /**
    * 'demo' (default): Seattle's ZIP codes, collection every day 8 AM to 6 PM, same-day bookings until 4 PM.
@@ -99,6 +103,11 @@ export async function seedDemoData(options: {
     (async () => {
       await inBatches(company.bookings, 16, (b) => deps.bookings.create(b));
       await inBatches(company.feedback, 16, (f) => deps.feedback.create(f));
+      const { conversations } = options;
+      if (conversations) {
+        const calls = generateDemoCalls({ ...company, now: options.now, calendar: deps.calendar });
+        await inBatches(calls, 16, (c) => conversations.put(c));
+      }
     })(),
     proofs ? inBatches(company.signatures, 8, (signature) => uploadSignature(proofs, signature)) : undefined,
   ]);

@@ -7,6 +7,7 @@ import { NavLink, useParams } from 'react-router-dom';
 import { addDays, daysBetween, isDay } from '../../../../core/business-calendar';
 import { useCompanyCalendar } from '../../../lib/company-calendar';
 import type { Granularity, Range } from '../api/analytics-api';
+import { BotView } from './bot-view';
 import { FeedbackView } from './feedback-view';
 import { HeatView } from './heat-view';
 import { PartnersView } from './partners-view';
@@ -21,6 +22,7 @@ export const VIEWS = [
   { id: 'routes', label: 'Routes' },
   { id: 'heat-map', label: 'Heat map' },
   { id: 'partners', label: 'Partners' },
+  { id: 'voicebot', label: 'Voicebot' },
 ] as const;
 export type ViewId = (typeof VIEWS)[number]['id'];
 
@@ -130,6 +132,7 @@ export function AnalyticsPage() {
       {current === 'routes' && <RoutesView range={range} />}
       {current === 'heat-map' && <HeatView range={range} />}
       {current === 'partners' && <PartnersView range={range} />}
+      {current === 'voicebot' && <BotView range={range} granularity={granularity} />}
     </section>
   );
 }
