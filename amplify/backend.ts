@@ -57,7 +57,7 @@ const apiLambda = backend.api.resources.lambda;
 const notifierLambda = backend.streamNotifier.resources.lambda;
 const aggregatorLambda = backend.aggregator.resources.lambda;
 /** Tables whose changes feed the dashboard rollups and analytics series (src/api/rollup-aggregator.ts). */
-const AGGREGATED_TABLES: readonly TableKey[] = ['bookings', 'feedback', 'conversations'];
+const AGGREGATED_TABLES: readonly TableKey[] = ['bookings', 'feedback', 'conversations', 'audit'];
 const tableNames: Record<string, string> = {};
 const authorizerLambda = backend.partnerAuthorizer.resources.lambda;
 const codeHookLambda = backend.lexCodeHook.resources.lambda;

@@ -553,6 +553,12 @@ const schema = a
       feedback: a.integer().required(),
       complaints: a.integer().required(),
       averageRating: a.float(),
+      /** MCP and GraphQL calls from the audit trail: all, failed, refused by the rate limit. */
+      calls: a.integer().required(),
+      errors: a.integer().required(),
+      rateLimited: a.integer().required(),
+      mcpCalls: a.integer().required(),
+      graphqlCalls: a.integer().required(),
     }),
     CorridorCount: a.customType({
       from: a.string().required(),

@@ -5,7 +5,8 @@ import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { bookingRollupChanges, deliveryWatch, feedbackRollupChanges } from '../core/analytics';
-import { bookingSeriesChanges, feedbackSeriesChanges } from '../core/analytics-series';
+import { auditSeriesChanges, bookingSeriesChanges, feedbackSeriesChanges } from '../core/analytics-series';
+import type { AuditEntry } from '../core/model';
 import type { AnalyticsRepository } from '../data/analytics-repository';
 import { conversationChanges } from '../core/call-metrics';
 import { itemToConversation } from '../data/conversation-repository';
@@ -40,7 +41,7 @@ function eventTime(record: DynamoDBRecord): string {
 /** Applies one record; every write it makes is idempotent, so a retried record is harmless. */
 export async function aggregateRecord(
   record: DynamoDBRecord,
-  tables: { bookings: string; feedback: string; conversations?: string },
+  tables: { bookings: string; feedback: string; conversations?: string; audit?: string },
   rollups: RollupRepository,
   calendar: BusinessCalendar,
   partnerEvents?: PartnerEventLog,
@@ -68,6 +69,10 @@ export async function aggregateRecord(
     for (const change of feedbackRollupChanges(old, next, calendar)) await rollups.apply(change);
     if (analytics) await analytics.applySource(feedbackSeriesChanges(old, next, calendar));
     if (!old && next?.channel === 'VOICE') voiceCallAt = next.createdAt;
+  } else if (tables.audit && table === tables.audit) {
+    const entry = (image?: Record<string, unknown>) => image as AuditEntry | undefined;
+    if (analytics) await analytics.applySource(auditSeriesChanges(entry(before), entry(after), calendar));
+    return;
   } else if (tables.conversations && table === tables.conversations) {
     const old = before ? itemToConversation(before) : undefined;
     const next = after ? itemToConversation(after) : undefined;
@@ -85,7 +90,7 @@ export async function aggregateRecord(
  */
 export async function aggregateStreamEvent(
   event: DynamoDBStreamEvent,
-  tables: { bookings: string; feedback: string; conversations?: string },
+  tables: { bookings: string; feedback: string; conversations?: string; audit?: string },
   rollups: RollupRepository,
   calendar: BusinessCalendar,
   partnerEvents?: PartnerEventLog,

@@ -501,6 +501,12 @@ export type PartnerFigures = {
   feedback: number;
   complaints: number;
   averageRating: number | null;
+  /** Their MCP and GraphQL calls from the audit trail: all, failed, refused by the rate limit. */
+  calls: number;
+  errors: number;
+  rateLimited: number;
+  mcpCalls: number;
+  graphqlCalls: number;
 };
 
 /** One partner's figures from the partners series (counters `<partnerId>_<counter>`). */
@@ -521,6 +527,11 @@ export function partnerFigures(partnerId: string, all: SeriesCounters): PartnerF
     feedback: n(c, 'feedback'),
     complaints: n(c, 'complaints'),
     averageRating: ratio(n(c, 'rating_sum'), n(c, 'ratings')),
+    calls: n(c, 'calls'),
+    errors: n(c, 'errors'),
+    rateLimited: n(c, 'limited'),
+    mcpCalls: n(c, 'mcp_calls'),
+    graphqlCalls: n(c, 'graphql_calls'),
   };
 }
 

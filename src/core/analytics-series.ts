@@ -5,7 +5,7 @@
 import { monthOf, weekOf, type BusinessCalendar } from './business-calendar';
 import { estimateEta } from './eta';
 import { serviceRegionOf } from './geo/service-regions';
-import type { Booking, Feedback, GeoPoint } from './model';
+import type { AuditEntry, Booking, Feedback, GeoPoint } from './model';
 import { deliveryDurationMs } from './analytics';
 
 /** Counters of one series bucket, by counter name (letters, digits, `_` and `-` only). */
@@ -414,6 +414,43 @@ export function feedbackSeriesChanges(
     seriesDelta(
       before ? feedbackSeriesContributions(before, calendar) : [],
       after ? feedbackSeriesContributions(after, calendar) : [],
+    ),
+  );
+}
+
+/**
+ * A partner call from the audit trail counts on its company day in the partners series: calls, errors (any
+ * outcome but ok) and rate-limit refusals, in all and per source (mcp, graphql).
+ */
+export function auditSeriesContributions(entry: AuditEntry, calendar: BusinessCalendar): SeriesContribution[] {
+  const day = calendar.dayOf(entry.at);
+  const out: SeriesContribution[] = [];
+  const add = (counter: string) =>
+    out.push({ series: SERIES.partners, day, counter: `${entry.partnerId}_${counter}`, value: 1 });
+  for (const prefix of ['', `${entry.source}_`]) {
+    add(`${prefix}calls`);
+    if (entry.outcome === 'RateLimitError') add(`${prefix}limited`);
+    else if (entry.outcome !== 'ok') add(`${prefix}errors`);
+  }
+  return out;
+}
+
+/** Audit entries are written once and removed by retention only: version 1 adds one, version 2 takes it away. */
+export function auditSeriesChanges(
+  before: AuditEntry | undefined,
+  after: AuditEntry | undefined,
+  calendar: BusinessCalendar,
+): SeriesChange[] {
+  if (before && after) return [];
+  const current = after ?? before;
+  if (!current) return [];
+  return changesOf(
+    `a:${current.id}`,
+    after ? 1 : 2,
+    !after,
+    seriesDelta(
+      before ? auditSeriesContributions(before, calendar) : [],
+      after ? auditSeriesContributions(after, calendar) : [],
     ),
   );
 }

@@ -2,6 +2,8 @@
 // NEW_AND_OLD_IMAGES streams, TTL): used by the local stack at start and by tests.
 import {
   CreateTableCommand,
+  DescribeTableCommand,
+  UpdateTableCommand,
   DescribeTimeToLiveCommand,
   ListTablesCommand,
   ResourceInUseException,
@@ -25,6 +27,8 @@ export async function ensureTables(client: DynamoDBClient, names: TableNames): P
   await Promise.all(
     (Object.entries(TABLES) as [TableKey, TableDefinition][]).map(async ([key, def]) => {
       const name = names[key];
+      // A table that gained a stream since it was created (Audit, for partner analytics) gets it now.
+      if (existing.has(name) && def.stream) await ensureStream(client, name);
       if (!existing.has(name)) {
         try {
           await client.send(new CreateTableCommand(createTableInput(name, def)));
@@ -37,6 +41,17 @@ export async function ensureTables(client: DynamoDBClient, names: TableNames): P
     }),
   );
   return created.sort();
+}
+
+async function ensureStream(client: DynamoDBClient, table: string): Promise<void> {
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: table }));
+  if (Table?.StreamSpecification?.StreamEnabled) return;
+  await client.send(
+    new UpdateTableCommand({
+      TableName: table,
+      StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+    }),
+  );
 }
 
 async function ensureTimeToLive(client: DynamoDBClient, table: string, attribute: string): Promise<void> {

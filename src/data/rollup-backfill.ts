@@ -14,7 +14,9 @@ import {
   type RollupState,
 } from '../core/analytics';
 import type { BusinessCalendar } from '../core/business-calendar';
+import type { AuditEntry } from '../core/model';
 import {
+  auditSeriesChanges,
   bookingSeriesChanges,
   feedbackSeriesChanges,
   type BucketKey,
@@ -43,12 +45,12 @@ async function scanAll<T>(doc: DynamoDBDocumentClient, table: string, map: (item
  * The analytics series' layout version: raise it when what a booking or feedback contributes changes, and the
  * next start rebuilds the series from the data.
  */
-export const ANALYTICS_LAYOUT_VERSION = 1;
+export const ANALYTICS_LAYOUT_VERSION = 2;
 
 /** Builds the dashboard rollups and the analytics series that were never built; says which it built. */
 export async function backfillRollups(
   doc: DynamoDBDocumentClient,
-  tables: Pick<TableNames, 'bookings' | 'feedback'> & Partial<Pick<TableNames, 'conversations'>>,
+  tables: Pick<TableNames, 'bookings' | 'feedback'> & Partial<Pick<TableNames, 'conversations' | 'audit'>>,
   rollups: RollupRepository,
   calendar: BusinessCalendar,
   analytics?: AnalyticsRepository,
@@ -62,7 +64,8 @@ export async function backfillRollups(
   ]);
   if (series) {
     const conversations = tables.conversations ? await scanAll(doc, tables.conversations, itemToConversation) : [];
-    await buildSeries(bookings, feedback, conversations, analytics, calendar);
+    const audit = tables.audit ? await scanAll(doc, tables.audit, (item) => item as AuditEntry) : [];
+    await buildSeries(bookings, feedback, conversations, audit, analytics, calendar);
   }
   if (dashboard) await buildDashboard(bookings, feedback, rollups, calendar);
   return { dashboard, analytics: series };
@@ -73,6 +76,7 @@ async function buildSeries(
   bookings: ReturnType<typeof itemToBooking>[],
   feedback: ReturnType<typeof itemToFeedback>[],
   conversations: Conversation[],
+  audit: AuditEntry[],
   analytics: AnalyticsRepository,
   calendar: BusinessCalendar,
 ): Promise<void> {
@@ -93,6 +97,7 @@ async function buildSeries(
   for (const b of bookings) add(bookingSeriesChanges(undefined, b, calendar));
   for (const f of feedback) add(feedbackSeriesChanges(undefined, f, calendar));
   for (const c of conversations) add(conversationChanges(undefined, c));
+  for (const a of audit) add(auditSeriesChanges(undefined, a, calendar));
   await analytics.writeBuilt([...buckets.values()], markers, ANALYTICS_LAYOUT_VERSION);
 }
 

@@ -128,7 +128,8 @@ export const TABLES = {
     sortKey: S('atId'),
     indexes: [{ name: 'byDay', partitionKey: S('day'), sortKey: S('atId') }],
     ttlAttribute: 'expiresAt',
-    stream: false,
+    // The change feed counts each partner's calls, errors and rate-limit refusals (partner analytics, Req 10.8).
+    stream: true,
   },
   deployments: {
     logicalName: 'Deployments',

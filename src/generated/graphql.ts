@@ -270,7 +270,7 @@ export type PartnerAnalyticsQueryVariables = Exact<{
 }>;
 
 
-export type PartnerAnalyticsQuery = { partnerAnalytics: Array<{ partnerId: string, name: string, bookings: number, delivered: number, failed: number, cancelled: number, successRate: number | null, onTimeRate: number | null, feedback: number, complaints: number, averageRating: number | null }> };
+export type PartnerAnalyticsQuery = { partnerAnalytics: Array<{ partnerId: string, name: string, bookings: number, delivered: number, failed: number, cancelled: number, successRate: number | null, onTimeRate: number | null, feedback: number, complaints: number, averageRating: number | null, calls: number, errors: number, rateLimited: number, mcpCalls: number, graphqlCalls: number }> };
 
 export type CourierFiguresFieldsFragment = { assigned: number, delivered: number, failed: number, successRate: number | null, averageDeliveryMinutes: number | null, onTimeRate: number | null, ratings: number, averageRating: number | null, complaints: number, failureReasons: Array<{ reason: FailureReason, count: number }>, deliveriesByHour: Array<{ hour: number, count: number }>, corridors: Array<{ from: string, to: string, count: number }> };
 
@@ -1307,6 +1307,11 @@ export const PartnerAnalyticsDocument = new TypedDocumentString(`
     feedback
     complaints
     averageRating
+    calls
+    errors
+    rateLimited
+    mcpCalls
+    graphqlCalls
   }
 }
     `) as unknown as TypedDocumentString<PartnerAnalyticsQuery, PartnerAnalyticsQueryVariables>;

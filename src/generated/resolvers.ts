@@ -1033,14 +1033,19 @@ export type PartnerFigures = {
   __typename?: 'PartnerFigures';
   averageRating?: Maybe<Scalars['Float']['output']>;
   bookings: Scalars['Int']['output'];
+  calls: Scalars['Int']['output'];
   cancelled: Scalars['Int']['output'];
   complaints: Scalars['Int']['output'];
   delivered: Scalars['Int']['output'];
+  errors: Scalars['Int']['output'];
   failed: Scalars['Int']['output'];
   feedback: Scalars['Int']['output'];
+  graphqlCalls: Scalars['Int']['output'];
+  mcpCalls: Scalars['Int']['output'];
   name: Scalars['String']['output'];
   onTimeRate?: Maybe<Scalars['Float']['output']>;
   partnerId: Scalars['ID']['output'];
+  rateLimited: Scalars['Int']['output'];
   successRate?: Maybe<Scalars['Float']['output']>;
 };
 
@@ -2573,14 +2578,19 @@ export type PartnerResolvers<ContextType = any, ParentType extends ResolversPare
 export type PartnerFiguresResolvers<ContextType = any, ParentType extends ResolversParentTypes['PartnerFigures'] = ResolversParentTypes['PartnerFigures']> = {
   averageRating?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   bookings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  calls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   cancelled?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   complaints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   delivered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  errors?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   feedback?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  graphqlCalls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  mcpCalls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   onTimeRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   partnerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  rateLimited?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   successRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 

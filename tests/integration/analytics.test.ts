@@ -14,6 +14,8 @@ import {
   analyticsVolumes,
   bookCourier,
   courierPerformance,
+  getBooking,
+  listBookings,
   partnerAnalytics,
   type AnalyticsFeedbackQuery,
   type AnalyticsRegionsQuery,
@@ -504,6 +506,37 @@ describe('who may read analytics', () => {
     }
     expect(adminResult.errors).toBeUndefined();
     expect(adminResult.data?.[_name]).toBeTruthy();
+  });
+
+  it("a partner's MCP and GraphQL usage comes from its audit trail", async () => {
+    // Prepare: calls made with Acme's API token straight to GraphQL, one answered and one refused.
+    const token = stack.demoPartnerTokens.find((t) => t.partnerId === 'acme')!.token;
+    const caller = { token };
+    const admin = await as(stack, 'admin@example.com');
+    const read = async () => {
+      await stack.flushChangeFeed();
+      const r = await gql<PartnerAnalyticsQuery>(stack, admin, partnerAnalytics, { ...range(), partnerId: 'acme' });
+      expect(r.errors).toBeUndefined();
+      return r.data!.partnerAnalytics[0]!;
+    };
+    const before = await read();
+
+    // Act
+    const ok = await gql(stack, caller, listBookings, { partnerId: 'acme', limit: 1 });
+    const refused = await gql(stack, caller, getBooking, { reference: 'ZZZ-999-9' });
+    const after = await read();
+    const entries = await stack.deps.audit!.list({ by: 'partner', partnerId: 'acme' }, { limit: 100 });
+
+    // Assess
+    expect(ok.errors).toBeUndefined();
+    expect(refused.errors?.length).toBeGreaterThan(0);
+    const inRange = entries.items.filter((e) => dayOf(e.at) >= range().from && dayOf(e.at) <= range().to);
+    expect(after.calls).toBe(inRange.length);
+    expect(after.calls - before.calls).toBe(2);
+    expect(after.graphqlCalls - before.graphqlCalls).toBe(2);
+    expect(after.errors).toBe(inRange.filter((e) => e.outcome !== 'ok' && e.outcome !== 'RateLimitError').length);
+    expect(after.errors - before.errors).toBe(1);
+    expect(after.rateLimited).toBe(inRange.filter((e) => e.outcome === 'RateLimitError').length);
   });
 
   it("a partner user reads its own partner's analytics and is refused another's", async () => {

@@ -31,6 +31,11 @@ export function partnersCsv(rows: PartnerFigures[]): string {
       p.feedback,
       p.complaints,
       p.averageRating,
+      p.calls,
+      p.mcpCalls,
+      p.graphqlCalls,
+      p.errors,
+      p.rateLimited,
     ]),
   );
 }
@@ -77,6 +82,9 @@ export function PartnersView({ range, partnerId }: { range: Range; partnerId?: s
                   <th>On time</th>
                   <th>Complaints</th>
                   <th>Rating</th>
+                  <th>API calls (MCP / GraphQL)</th>
+                  <th>Errors</th>
+                  <th>Rate-limited</th>
                 </tr>
               </thead>
               <tbody>
@@ -91,6 +99,11 @@ export function PartnersView({ range, partnerId }: { range: Range; partnerId?: s
                       {p.complaints} of {p.feedback}
                     </td>
                     <td>{formatRating(p.averageRating)}</td>
+                    <td>
+                      {p.calls} ({p.mcpCalls} / {p.graphqlCalls})
+                    </td>
+                    <td>{p.errors}</td>
+                    <td>{p.rateLimited}</td>
                   </tr>
                 ))}
               </tbody>
