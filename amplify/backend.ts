@@ -113,7 +113,8 @@ for (const [key, def] of Object.entries(TABLES) as [TableKey, TableDefinition][]
   tableNames[key] = table.tableName;
   // The aggregator's configuration names every table; it writes only the rollups.
   backend.aggregator.addEnvironment(tableEnvName(key), table.tableName);
-  if (key === 'rollups') table.grantReadWriteData(aggregatorLambda);
+  // The aggregator keeps the rollups, and raises complaint-rate alerts (told to admins through the outbox).
+  if (key === 'rollups' || key === 'alerts' || key === 'outbox') table.grantReadWriteData(aggregatorLambda);
   // The authorizer's configuration names every table too; it reads only tokens and partners.
   backend.partnerAuthorizer.addEnvironment(tableEnvName(key), table.tableName);
   if (AUTHORIZER_TABLES.includes(key)) table.grantReadData(authorizerLambda);
@@ -220,7 +221,12 @@ new Policy(Stack.of(backend.data.resources.graphqlApi), 'McpServiceGraphqlAccess
 });
 
 /** Mutations that only the stream notifier may call: they fan the change feed out to subscribers. */
-const PUBLISH_MUTATIONS = ['publishBookingChanged', 'publishCourierMoved', 'publishDeploymentChanged'];
+const PUBLISH_MUTATIONS = [
+  'publishBookingChanged',
+  'publishCourierMoved',
+  'publishDeploymentChanged',
+  'publishAlertRaised',
+];
 
 /**
  * Custom operations offer no "IAM principal only" rule: `allow.authenticated('identityPool')` is the

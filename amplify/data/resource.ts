@@ -632,6 +632,28 @@ const schema = a
       missedUtterances: a.ref('UtteranceCount').required().array().required(),
       reaskedSlots: a.ref('SlotCount').required().array().required(),
     }),
+    AlertKind: a.enum(['LATE_DELIVERY', 'COMPLAINT_RATE']),
+    ServiceAlert: a.customType({
+      day: a.date().required(),
+      key: a.string().required(),
+      kind: a.ref('AlertKind').required(),
+      raisedAt: a.datetime().required(),
+      message: a.string().required(),
+      reference: a.string(),
+      minutesLate: a.integer(),
+      complaints: a.integer(),
+      feedback: a.integer(),
+      rate: a.float(),
+      threshold: a.float(),
+    }),
+    AlertSettings: a.customType({
+      complaintRateThreshold: a.float().required(),
+      minFeedback: a.integer().required(),
+      lateGraceMinutes: a.integer().required(),
+      version: a.integer().required(),
+      updatedAt: a.datetime(),
+      updatedBy: a.string(),
+    }),
     FleetLine: a.customType({
       courierId: a.id().required(),
       delivered: a.integer().required(),
@@ -851,6 +873,17 @@ const schema = a
       .returns(a.ref('HeatReport').required())
       .authorization((allow) => [allow.groups(['admin'])])
       .handler(api),
+    serviceAlerts: a
+      .query()
+      .arguments({ day: a.date().required() })
+      .returns(a.ref('ServiceAlert').required().array().required())
+      .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
+    alertSettings: a
+      .query()
+      .returns(a.ref('AlertSettings').required())
+      .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
     analyticsBot: a
       .query()
       .arguments({
@@ -966,6 +999,17 @@ const schema = a
       .authorization((allow) => [allow.groups(['admin', 'partner']), allow.custom()])
       .handler(api),
 
+    updateAlertSettings: a
+      .mutation()
+      .arguments({
+        complaintRateThreshold: a.float().required(),
+        minFeedback: a.integer().required(),
+        lateGraceMinutes: a.integer().required(),
+        expectedVersion: a.integer().required(),
+      })
+      .returns(a.ref('AlertSettings').required())
+      .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
     cancelBooking: a
       .mutation()
       .arguments({ reference: a.string().required(), reason: a.string() })
@@ -1051,6 +1095,17 @@ const schema = a
       .arguments({ id: a.id().required() })
       .returns(a.ref('Deployment'))
       .authorization((allow) => [allow.authenticated('identityPool')])
+      .handler(api),
+    publishAlertRaised: a
+      .mutation()
+      .arguments({ day: a.date().required(), key: a.string().required() })
+      .returns(a.ref('ServiceAlert'))
+      .authorization((allow) => [allow.authenticated('identityPool')])
+      .handler(api),
+    onAlertRaised: a
+      .subscription()
+      .for(a.ref('publishAlertRaised'))
+      .authorization((allow) => [allow.groups(['admin'])])
       .handler(api),
     onDeploymentChanged: a
       .subscription()

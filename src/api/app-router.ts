@@ -10,6 +10,7 @@ import { proofsRouter } from './fields/proofs';
 import { voicebotRouter } from './fields/voicebot';
 import { settingsRouter } from './fields/settings';
 import { analyticsRouter } from './fields/analytics';
+import { alertsRouter } from './fields/alerts';
 
 export const appRouter = new Router().includeRouter([
   bookingsRouter,
@@ -22,4 +23,5 @@ export const appRouter = new Router().includeRouter([
   proofsRouter,
   settingsRouter,
   analyticsRouter,
+  alertsRouter,
 ]);

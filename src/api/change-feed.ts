@@ -1,5 +1,5 @@
 // The change feed's notifier: turns table stream records into the publish mutations that drive
-// AppSync subscriptions (onBookingChanged, onCourierMoved, onDeploymentChanged). Same code in the cloud (a Lambda on
+// AppSync subscriptions (onBookingChanged, onCourierMoved, onDeploymentChanged, onAlertRaised). Same code in the cloud (a Lambda on
 // DynamoDB Streams) and locally (the gateway's emulated streams).
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
@@ -8,6 +8,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 export type Publication =
   | { kind: 'bookingChanged'; reference: string }
   | { kind: 'deploymentChanged'; id: string }
+  | { kind: 'alertRaised'; day: string; key: string }
   | {
       kind: 'courierMoved';
       courierId: string;
@@ -29,7 +30,7 @@ function tableOf(record: DynamoDBRecord): string {
   return record.eventSourceARN?.split(':table/')[1]?.split('/')[0] ?? '';
 }
 
-export type FeedTables = { bookings: string; couriers: string; deployments?: string };
+export type FeedTables = { bookings: string; couriers: string; deployments?: string; alerts?: string };
 
 /** Which publications one stream record causes; `tables` maps table roles to physical names. */
 export function publicationsFor(record: DynamoDBRecord, tables: FeedTables): Publication[] {
@@ -39,6 +40,13 @@ export function publicationsFor(record: DynamoDBRecord, tables: FeedTables): Pub
   if (!next) return [];
   if (table === tables.bookings && typeof next.reference === 'string') {
     return [{ kind: 'bookingChanged', reference: next.reference }];
+  }
+  if (tables.alerts && table === tables.alerts) {
+    // A new alert only (settings and repeats are not news).
+    if (record.eventName !== 'INSERT' || next.pk === 'settings') return [];
+    return typeof next.pk === 'string' && typeof next.sk === 'string'
+      ? [{ kind: 'alertRaised', day: next.pk, key: next.sk }]
+      : [];
   }
   if (tables.deployments && table === tables.deployments && typeof next.id === 'string') {
     return [{ kind: 'deploymentChanged', id: next.id }];
@@ -78,7 +86,9 @@ export async function handleStreamEvent(
             ? `b:${p.reference}`
             : p.kind === 'deploymentChanged'
               ? `d:${p.id}`
-              : `c:${p.courierId}:${p.at}`;
+              : p.kind === 'alertRaised'
+                ? `a:${p.day}:${p.key}`
+                : `c:${p.courierId}:${p.at}`;
         if (seen.has(key)) continue;
         await publish(p);
         seen.add(key);

@@ -22,6 +22,7 @@ import type {
 import type { RollupReader, VoicebotStatusSource } from '../core/dashboard';
 import type { SeriesReader } from '../core/analytics-range';
 import type { CallRecorder } from '../core/call-metrics';
+import type { AdminNotifier, AlertStore } from '../core/analytics-alerts';
 import type { DeploymentRepository } from '../provisioning/deployment';
 import type { ProvisioningEngine } from '../provisioning/engine';
 import type { ConnectDirectory } from '../provisioning/connect-directory';
@@ -58,6 +59,9 @@ export type ApiDeps = {
   analytics?: SeriesReader;
   /** Where the code hook records each call's turns (the bot's performance figures, Req 2.4). */
   calls?: CallRecorder;
+  /** Service-quality alerts and their thresholds, and how admins are told (Req 10.5). */
+  alerts?: AlertStore;
+  admins?: AdminNotifier;
   /** Where the voicebot's deployment state comes from, once a voicebot is deployed. */
   voicebot?: VoicebotStatusSource;
   // Partner access (Req 7, 16.4): absent in runtimes that serve no partners.

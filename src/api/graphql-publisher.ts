@@ -4,7 +4,12 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import type { AwsCredentialIdentity, Provider } from '@aws-sdk/types';
 import type { Publication, Publisher } from './change-feed';
-import { publishBookingChanged, publishCourierMoved, publishDeploymentChanged } from '../generated/graphql';
+import {
+  publishAlertRaised,
+  publishBookingChanged,
+  publishCourierMoved,
+  publishDeploymentChanged,
+} from '../generated/graphql';
 
 // The documents select every field subscribers may ask for: AppSync delivers to subscribers only
 // what the triggering mutation selected.
@@ -30,7 +35,9 @@ export function createGraphQLPublisher(options: {
         ? JSON.stringify({ query: PUBLISH_BOOKING, variables: { reference: p.reference } })
         : p.kind === 'deploymentChanged'
           ? JSON.stringify({ query: publishDeploymentChanged, variables: { id: p.id } })
-          : JSON.stringify({ query: PUBLISH_COURIER, variables: { ...p, kind: undefined } });
+          : p.kind === 'alertRaised'
+            ? JSON.stringify({ query: publishAlertRaised, variables: { day: p.day, key: p.key } })
+            : JSON.stringify({ query: PUBLISH_COURIER, variables: { ...p, kind: undefined } });
     const signed = await signer.sign({
       method: 'POST',
       protocol: url.protocol,

@@ -4,6 +4,7 @@ import { createBusinessCalendar } from '../core/business-calendar';
 import { createPartnerEventLog } from '../data/partner-event-log';
 import { createRollupRepository } from '../data/rollup-repository';
 import { createAnalyticsRepository } from '../data/analytics-repository';
+import { createAlertStore, createOutboxAdminNotifier } from '../data/alert-repository';
 import { aggregateStreamEvent } from './rollup-aggregator';
 import { createDocumentClient } from './runtime';
 import { loadLambdaConfig } from './lambda-config';
@@ -14,6 +15,10 @@ const rollups = createRollupRepository(doc, config.tables.rollups);
 const partnerEvents = createPartnerEventLog(doc, config.tables.rollups);
 const calendar = createBusinessCalendar(config.timeZone);
 const analytics = createAnalyticsRepository(doc, config.tables.rollups);
+const alerts = {
+  alerts: createAlertStore(doc, config.tables.alerts),
+  admins: createOutboxAdminNotifier(doc, config.tables.outbox),
+};
 
 export const handler = (event: DynamoDBStreamEvent) =>
-  aggregateStreamEvent(event, config.tables, rollups, calendar, partnerEvents, analytics);
+  aggregateStreamEvent(event, config.tables, rollups, calendar, partnerEvents, analytics, alerts);

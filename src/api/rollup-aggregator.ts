@@ -7,6 +7,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { bookingRollupChanges, deliveryWatch, feedbackRollupChanges } from '../core/analytics';
 import { auditSeriesChanges, bookingSeriesChanges, feedbackSeriesChanges } from '../core/analytics-series';
 import type { AuditEntry } from '../core/model';
+import { checkComplaintRate, type AlertDeps } from '../core/analytics-alerts';
 import type { AnalyticsRepository } from '../data/analytics-repository';
 import { conversationChanges } from '../core/call-metrics';
 import { itemToConversation } from '../data/conversation-repository';
@@ -46,6 +47,7 @@ export async function aggregateRecord(
   calendar: BusinessCalendar,
   partnerEvents?: PartnerEventLog,
   analytics?: AnalyticsRepository,
+  alerts?: AlertDeps,
 ): Promise<void> {
   const table = tableOf(record);
   const { before, after } = images(record);
@@ -69,6 +71,17 @@ export async function aggregateRecord(
     for (const change of feedbackRollupChanges(old, next, calendar)) await rollups.apply(change);
     if (analytics) await analytics.applySource(feedbackSeriesChanges(old, next, calendar));
     if (!old && next?.channel === 'VOICE') voiceCallAt = next.createdAt;
+    // New feedback may push its day's complaint rate over the admins' threshold (Req 10.5).
+    if (!old && next && analytics && alerts) {
+      const day = calendar.dayOf(next.createdAt);
+      const counters = (await analytics.read('fb', 'day', day, day)).get(day) ?? {};
+      await checkComplaintRate(
+        day,
+        { feedback: counters.feedback ?? 0, complaints: counters.complaints ?? 0 },
+        new Date(),
+        alerts,
+      );
+    }
   } else if (tables.audit && table === tables.audit) {
     const entry = (image?: Record<string, unknown>) => image as AuditEntry | undefined;
     if (analytics) await analytics.applySource(auditSeriesChanges(entry(before), entry(after), calendar));
@@ -95,10 +108,11 @@ export async function aggregateStreamEvent(
   calendar: BusinessCalendar,
   partnerEvents?: PartnerEventLog,
   analytics?: AnalyticsRepository,
+  alerts?: AlertDeps,
 ): Promise<StreamBatchResult> {
   for (const [i, record] of event.Records.entries()) {
     try {
-      await aggregateRecord(record, tables, rollups, calendar, partnerEvents, analytics);
+      await aggregateRecord(record, tables, rollups, calendar, partnerEvents, analytics, alerts);
     } catch (e) {
       console.error(JSON.stringify({ level: 'error', message: 'rollup aggregation failed', error: String(e) }));
       return {

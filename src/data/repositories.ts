@@ -31,6 +31,8 @@ import { createPartnerRepository } from './partner-repository';
 import { createRollupRepository, type RollupRepository } from './rollup-repository';
 import { createAnalyticsRepository, type AnalyticsRepository } from './analytics-repository';
 import { createConversationRepository, type ConversationRepository } from './conversation-repository';
+import { createAlertStore, createOutboxAdminNotifier } from './alert-repository';
+import type { AdminNotifier, AlertStore } from '../core/analytics-alerts';
 import type { TableNames } from './tables';
 import type { SettingsRepository } from '../core/company-settings';
 import { createSettingsRepository } from './settings-repository';
@@ -46,6 +48,8 @@ export type Repositories = {
   rollups: RollupRepository;
   analytics: AnalyticsRepository;
   conversations: ConversationRepository;
+  alerts: AlertStore;
+  admins: AdminNotifier;
   partnerTokens: PartnerTokenRepository;
   rateLimits: RateLimitCounter;
   audit: AuditRepository;
@@ -84,6 +88,8 @@ export function createRepositories(
     rollups: createRollupRepository(doc, names.rollups),
     analytics: createAnalyticsRepository(doc, names.rollups),
     conversations: createConversationRepository(doc, names.conversations),
+    alerts: createAlertStore(doc, names.alerts),
+    admins: createOutboxAdminNotifier(doc, names.outbox),
     partnerTokens: createPartnerTokenRepository(doc, names.partnerTokens),
     rateLimits: createRateLimitCounter(doc, names.rateLimits),
     audit: createAuditRepository(doc, names.audit, { calendar: options.calendar }),

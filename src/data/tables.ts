@@ -140,6 +140,18 @@ export const TABLES = {
     indexes: [{ name: 'newest', partitionKey: S('list'), sortKey: S('createdAt') }],
     stream: true,
   },
+  alerts: {
+    logicalName: 'Alerts',
+    description:
+      'Service-quality alerts (late deliveries, complaint rate above the threshold) and the thresholds admins set (Req 10.5); new alerts reach the dashboard through the change feed',
+    // `<day>` / `<key>`: an alert, one per key (`LATE#<reference>#<eta>`, `COMPLAINTS#<day>#<threshold>`);
+    // `settings` / `alerts`: the thresholds, versioned.
+    partitionKey: S('pk'),
+    sortKey: S('sk'),
+    indexes: [],
+    ttlAttribute: 'expiresAt',
+    stream: true,
+  },
   conversations: {
     logicalName: 'Conversations',
     description:

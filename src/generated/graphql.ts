@@ -11,6 +11,10 @@ export type ActorType =
   | 'SYSTEM'
   | 'VOICEBOT';
 
+export type AlertKind =
+  | 'COMPLAINT_RATE'
+  | 'LATE_DELIVERY';
+
 export type AnalyticsGranularity =
   | 'DAY'
   | 'MONTH'
@@ -294,6 +298,43 @@ export type AnalyticsBotQueryVariables = Exact<{
 
 
 export type AnalyticsBotQuery = { analyticsBot: { from: string, to: string, granularity: AnalyticsGranularity, total: { calls: number, containmentRate: number | null, recognitionRate: number | null, averageTurns: number | null, outcomes: Array<{ outcome: CallOutcome, count: number }>, transfers: Array<{ reason: string, count: number }>, intents: Array<{ intent: string, count: number }> }, buckets: Array<{ start: string, end: string, figures: { calls: number, containmentRate: number | null, recognitionRate: number | null, averageTurns: number | null, outcomes: Array<{ outcome: CallOutcome, count: number }>, transfers: Array<{ reason: string, count: number }>, intents: Array<{ intent: string, count: number }> } }>, missedUtterances: Array<{ text: string, count: number }>, reaskedSlots: Array<{ slot: string, count: number }> } };
+
+export type ServiceAlertFieldsFragment = { day: string, key: string, kind: AlertKind, raisedAt: string, message: string, reference: string | null, minutesLate: number | null, complaints: number | null, feedback: number | null, rate: number | null, threshold: number | null };
+
+export type ServiceAlertsQueryVariables = Exact<{
+  day: string;
+}>;
+
+
+export type ServiceAlertsQuery = { serviceAlerts: Array<{ day: string, key: string, kind: AlertKind, raisedAt: string, message: string, reference: string | null, minutesLate: number | null, complaints: number | null, feedback: number | null, rate: number | null, threshold: number | null }> };
+
+export type AlertSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AlertSettingsQuery = { alertSettings: { complaintRateThreshold: number, minFeedback: number, lateGraceMinutes: number, version: number, updatedAt: string | null, updatedBy: string | null } };
+
+export type UpdateAlertSettingsMutationVariables = Exact<{
+  complaintRateThreshold: number;
+  minFeedback: number;
+  lateGraceMinutes: number;
+  expectedVersion: number;
+}>;
+
+
+export type UpdateAlertSettingsMutation = { updateAlertSettings: { complaintRateThreshold: number, minFeedback: number, lateGraceMinutes: number, version: number, updatedAt: string | null, updatedBy: string | null } };
+
+export type PublishAlertRaisedMutationVariables = Exact<{
+  day: string;
+  key: string;
+}>;
+
+
+export type PublishAlertRaisedMutation = { publishAlertRaised: { day: string, key: string, kind: AlertKind, raisedAt: string, message: string, reference: string | null, minutesLate: number | null, complaints: number | null, feedback: number | null, rate: number | null, threshold: number | null } | null };
+
+export type OnAlertRaisedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OnAlertRaisedSubscription = { onAlertRaised: { day: string, key: string, kind: AlertKind, raisedAt: string, message: string, reference: string | null, minutesLate: number | null, complaints: number | null, feedback: number | null, rate: number | null, threshold: number | null } | null };
 
 export type AddressFieldsFragment = { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null };
 
@@ -817,6 +858,21 @@ export const BotFiguresFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"BotFiguresFields"}) as unknown as TypedDocumentString<BotFiguresFieldsFragment, unknown>;
+export const ServiceAlertFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ServiceAlertFields on ServiceAlert {
+  day
+  key
+  kind
+  raisedAt
+  message
+  reference
+  minutesLate
+  complaints
+  feedback
+  rate
+  threshold
+}
+    `, {"fragmentName":"ServiceAlertFields"}) as unknown as TypedDocumentString<ServiceAlertFieldsFragment, unknown>;
 export const AddressFieldsFragmentDoc = new TypedDocumentString(`
     fragment AddressFields on Address {
   line1
@@ -1414,6 +1470,92 @@ export const AnalyticsBotDocument = new TypedDocumentString(`
     count
   }
 }`) as unknown as TypedDocumentString<AnalyticsBotQuery, AnalyticsBotQueryVariables>;
+export const ServiceAlertsDocument = new TypedDocumentString(`
+    query ServiceAlerts($day: AWSDate!) {
+  serviceAlerts(day: $day) {
+    ...ServiceAlertFields
+  }
+}
+    fragment ServiceAlertFields on ServiceAlert {
+  day
+  key
+  kind
+  raisedAt
+  message
+  reference
+  minutesLate
+  complaints
+  feedback
+  rate
+  threshold
+}`) as unknown as TypedDocumentString<ServiceAlertsQuery, ServiceAlertsQueryVariables>;
+export const AlertSettingsDocument = new TypedDocumentString(`
+    query AlertSettings {
+  alertSettings {
+    complaintRateThreshold
+    minFeedback
+    lateGraceMinutes
+    version
+    updatedAt
+    updatedBy
+  }
+}
+    `) as unknown as TypedDocumentString<AlertSettingsQuery, AlertSettingsQueryVariables>;
+export const UpdateAlertSettingsDocument = new TypedDocumentString(`
+    mutation UpdateAlertSettings($complaintRateThreshold: Float!, $minFeedback: Int!, $lateGraceMinutes: Int!, $expectedVersion: Int!) {
+  updateAlertSettings(
+    complaintRateThreshold: $complaintRateThreshold
+    minFeedback: $minFeedback
+    lateGraceMinutes: $lateGraceMinutes
+    expectedVersion: $expectedVersion
+  ) {
+    complaintRateThreshold
+    minFeedback
+    lateGraceMinutes
+    version
+    updatedAt
+    updatedBy
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateAlertSettingsMutation, UpdateAlertSettingsMutationVariables>;
+export const PublishAlertRaisedDocument = new TypedDocumentString(`
+    mutation PublishAlertRaised($day: AWSDate!, $key: String!) {
+  publishAlertRaised(day: $day, key: $key) {
+    ...ServiceAlertFields
+  }
+}
+    fragment ServiceAlertFields on ServiceAlert {
+  day
+  key
+  kind
+  raisedAt
+  message
+  reference
+  minutesLate
+  complaints
+  feedback
+  rate
+  threshold
+}`) as unknown as TypedDocumentString<PublishAlertRaisedMutation, PublishAlertRaisedMutationVariables>;
+export const OnAlertRaisedDocument = new TypedDocumentString(`
+    subscription OnAlertRaised {
+  onAlertRaised {
+    ...ServiceAlertFields
+  }
+}
+    fragment ServiceAlertFields on ServiceAlert {
+  day
+  key
+  kind
+  raisedAt
+  message
+  reference
+  minutesLate
+  complaints
+  feedback
+  rate
+  threshold
+}`) as unknown as TypedDocumentString<OnAlertRaisedSubscription, OnAlertRaisedSubscriptionVariables>;
 export const GetBookingDocument = new TypedDocumentString(`
     query GetBooking($reference: String!) {
   getBooking(reference: $reference) {
@@ -3100,6 +3242,11 @@ export const analyticsFleet = AnalyticsFleetDocument.toString() as GeneratedQuer
 export const partnerAnalytics = PartnerAnalyticsDocument.toString() as GeneratedQuery<PartnerAnalyticsQueryVariables, PartnerAnalyticsQuery>;
 export const courierPerformance = CourierPerformanceDocument.toString() as GeneratedQuery<CourierPerformanceQueryVariables, CourierPerformanceQuery>;
 export const analyticsBot = AnalyticsBotDocument.toString() as GeneratedQuery<AnalyticsBotQueryVariables, AnalyticsBotQuery>;
+export const serviceAlerts = ServiceAlertsDocument.toString() as GeneratedQuery<ServiceAlertsQueryVariables, ServiceAlertsQuery>;
+export const alertSettings = AlertSettingsDocument.toString() as GeneratedQuery<AlertSettingsQueryVariables, AlertSettingsQuery>;
+export const updateAlertSettings = UpdateAlertSettingsDocument.toString() as GeneratedMutation<UpdateAlertSettingsMutationVariables, UpdateAlertSettingsMutation>;
+export const publishAlertRaised = PublishAlertRaisedDocument.toString() as GeneratedMutation<PublishAlertRaisedMutationVariables, PublishAlertRaisedMutation>;
+export const onAlertRaised = OnAlertRaisedDocument.toString() as GeneratedSubscription<OnAlertRaisedSubscriptionVariables, OnAlertRaisedSubscription>;
 export const getBooking = GetBookingDocument.toString() as GeneratedQuery<GetBookingQueryVariables, GetBookingQuery>;
 export const listBookings = ListBookingsDocument.toString() as GeneratedQuery<ListBookingsQueryVariables, ListBookingsQuery>;
 export const bookCourier = BookCourierDocument.toString() as GeneratedMutation<BookCourierMutationVariables, BookCourierMutation>;

@@ -47,6 +47,20 @@ export type Address = {
   region?: Maybe<Scalars['String']['output']>;
 };
 
+export type AlertKind =
+  | 'COMPLAINT_RATE'
+  | 'LATE_DELIVERY';
+
+export type AlertSettings = {
+  __typename?: 'AlertSettings';
+  complaintRateThreshold: Scalars['Float']['output'];
+  lateGraceMinutes: Scalars['Int']['output'];
+  minFeedback: Scalars['Int']['output'];
+  updatedAt?: Maybe<Scalars['AWSDateTime']['output']>;
+  updatedBy?: Maybe<Scalars['String']['output']>;
+  version: Scalars['Int']['output'];
+};
+
 export type AmplifyAiConversationTurnErrorInput = {
   errorType: Scalars['String']['input'];
   message: Scalars['String']['input'];
@@ -796,6 +810,7 @@ export type Mutation = {
   cancelBooking: Booking;
   createPartner: Partner;
   issuePartnerToken: IssuedPartnerToken;
+  publishAlertRaised?: Maybe<ServiceAlert>;
   publishBookingChanged?: Maybe<Booking>;
   publishCourierMoved?: Maybe<CourierMove>;
   publishDeploymentChanged?: Maybe<Deployment>;
@@ -805,6 +820,7 @@ export type Mutation = {
   rollbackDeployment: Deployment;
   startDeployment: Deployment;
   submitFeedback: Feedback;
+  updateAlertSettings: AlertSettings;
   updateCompanySettings: CompanySettings;
   updateCourierLocation: Courier;
   updateDeliveryStatus: Booking;
@@ -850,6 +866,12 @@ export type MutationIssuePartnerTokenArgs = {
   partnerId: Scalars['ID']['input'];
   rateLimitPerMinute?: InputMaybe<Scalars['Int']['input']>;
   scopes: Array<Scalars['String']['input']>;
+};
+
+
+export type MutationPublishAlertRaisedArgs = {
+  day: Scalars['AWSDate']['input'];
+  key: Scalars['String']['input'];
 };
 
 
@@ -907,6 +929,14 @@ export type MutationSubmitFeedbackArgs = {
   severity?: InputMaybe<Severity>;
   text: Scalars['String']['input'];
   type: FeedbackType;
+};
+
+
+export type MutationUpdateAlertSettingsArgs = {
+  complaintRateThreshold: Scalars['Float']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  lateGraceMinutes: Scalars['Int']['input'];
+  minFeedback: Scalars['Int']['input'];
 };
 
 
@@ -1126,6 +1156,7 @@ export type PublicTracking = {
 
 export type Query = {
   __typename?: 'Query';
+  alertSettings: AlertSettings;
   analyticsBot: BotReport;
   analyticsFeedback: FeedbackReport;
   analyticsFeedbackComments: FeedbackPage;
@@ -1156,6 +1187,7 @@ export type Query = {
   partnerAnalytics: Array<PartnerFigures>;
   planDeployment: Array<PlannedStep>;
   proofImages?: Maybe<ProofImages>;
+  serviceAlerts: Array<ServiceAlert>;
   settingsChanges: SettingsChangePage;
   trackBooking?: Maybe<PublicTracking>;
 };
@@ -1331,6 +1363,11 @@ export type QueryProofImagesArgs = {
 };
 
 
+export type QueryServiceAlertsArgs = {
+  day: Scalars['AWSDate']['input'];
+};
+
+
 export type QuerySettingsChangesArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   nextToken?: InputMaybe<Scalars['String']['input']>;
@@ -1438,6 +1475,21 @@ export type SentimentLabel =
   | 'NEUTRAL'
   | 'POSITIVE';
 
+export type ServiceAlert = {
+  __typename?: 'ServiceAlert';
+  complaints?: Maybe<Scalars['Int']['output']>;
+  day: Scalars['AWSDate']['output'];
+  feedback?: Maybe<Scalars['Int']['output']>;
+  key: Scalars['String']['output'];
+  kind: AlertKind;
+  message: Scalars['String']['output'];
+  minutesLate?: Maybe<Scalars['Int']['output']>;
+  raisedAt: Scalars['AWSDateTime']['output'];
+  rate?: Maybe<Scalars['Float']['output']>;
+  reference?: Maybe<Scalars['String']['output']>;
+  threshold?: Maybe<Scalars['Float']['output']>;
+};
+
 export type SettingChange = {
   __typename?: 'SettingChange';
   field: Scalars['String']['output'];
@@ -1515,6 +1567,7 @@ export type StatusEventPage = {
 
 export type Subscription = {
   __typename?: 'Subscription';
+  onAlertRaised?: Maybe<ServiceAlert>;
   onBookingChanged?: Maybe<Booking>;
   onCourierMoved?: Maybe<CourierMove>;
   onDeploymentChanged?: Maybe<Deployment>;
@@ -1701,6 +1754,8 @@ export type ResolversTypes = {
   Actor: ResolverTypeWrapper<Actor>;
   ActorType: ActorType;
   Address: ResolverTypeWrapper<Address>;
+  AlertKind: AlertKind;
+  AlertSettings: ResolverTypeWrapper<AlertSettings>;
   AmplifyAIConversationTurnErrorInput: AmplifyAiConversationTurnErrorInput;
   AnalyticsGranularity: AnalyticsGranularity;
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
@@ -1818,6 +1873,7 @@ export type ResolversTypes = {
   Sentiment: ResolverTypeWrapper<Sentiment>;
   SentimentCount: ResolverTypeWrapper<SentimentCount>;
   SentimentLabel: SentimentLabel;
+  ServiceAlert: ResolverTypeWrapper<ServiceAlert>;
   SettingChange: ResolverTypeWrapper<SettingChange>;
   SettingsAuthor: ResolverTypeWrapper<SettingsAuthor>;
   SettingsChangePage: ResolverTypeWrapper<SettingsChangePage>;
@@ -1856,6 +1912,7 @@ export type ResolversParentTypes = {
   AWSURL: Scalars['AWSURL']['output'];
   Actor: Actor;
   Address: Address;
+  AlertSettings: AlertSettings;
   AmplifyAIConversationTurnErrorInput: AmplifyAiConversationTurnErrorInput;
   AuditEntry: AuditEntry;
   AuditEntryPage: AuditEntryPage;
@@ -1955,6 +2012,7 @@ export type ResolversParentTypes = {
   RouteSuggestion: RouteSuggestion;
   Sentiment: Sentiment;
   SentimentCount: SentimentCount;
+  ServiceAlert: ServiceAlert;
   SettingChange: SettingChange;
   SettingsAuthor: SettingsAuthor;
   SettingsChangePage: SettingsChangePage;
@@ -2060,6 +2118,15 @@ export type AddressResolvers<ContextType = any, ParentType extends ResolversPare
   postcode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   precision?: Resolver<Maybe<ResolversTypes['GeoPrecision']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AlertSettingsResolvers<ContextType = any, ParentType extends ResolversParentTypes['AlertSettings'] = ResolversParentTypes['AlertSettings']> = {
+  complaintRateThreshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  lateGraceMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minFeedback?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['AWSDateTime']>, ParentType, ContextType>;
+  updatedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type AuditEntryResolvers<ContextType = any, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
@@ -2514,6 +2581,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   cancelBooking?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationCancelBookingArgs, 'reference'>>;
   createPartner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType, RequireFields<MutationCreatePartnerArgs, 'contactEmail' | 'name'>>;
   issuePartnerToken?: Resolver<ResolversTypes['IssuedPartnerToken'], ParentType, ContextType, RequireFields<MutationIssuePartnerTokenArgs, 'expiresAt' | 'name' | 'partnerId' | 'scopes'>>;
+  publishAlertRaised?: Resolver<Maybe<ResolversTypes['ServiceAlert']>, ParentType, ContextType, RequireFields<MutationPublishAlertRaisedArgs, 'day' | 'key'>>;
   publishBookingChanged?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType, RequireFields<MutationPublishBookingChangedArgs, 'reference'>>;
   publishCourierMoved?: Resolver<Maybe<ResolversTypes['CourierMove']>, ParentType, ContextType, RequireFields<MutationPublishCourierMovedArgs, 'at' | 'courierId' | 'lat' | 'lng'>>;
   publishDeploymentChanged?: Resolver<Maybe<ResolversTypes['Deployment']>, ParentType, ContextType, RequireFields<MutationPublishDeploymentChangedArgs, 'id'>>;
@@ -2523,6 +2591,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   rollbackDeployment?: Resolver<ResolversTypes['Deployment'], ParentType, ContextType, RequireFields<MutationRollbackDeploymentArgs, 'id'>>;
   startDeployment?: Resolver<ResolversTypes['Deployment'], ParentType, ContextType, RequireFields<MutationStartDeploymentArgs, 'settings'>>;
   submitFeedback?: Resolver<ResolversTypes['Feedback'], ParentType, ContextType, RequireFields<MutationSubmitFeedbackArgs, 'bookingReference' | 'text' | 'type'>>;
+  updateAlertSettings?: Resolver<ResolversTypes['AlertSettings'], ParentType, ContextType, RequireFields<MutationUpdateAlertSettingsArgs, 'complaintRateThreshold' | 'expectedVersion' | 'lateGraceMinutes' | 'minFeedback'>>;
   updateCompanySettings?: Resolver<ResolversTypes['CompanySettings'], ParentType, ContextType, RequireFields<MutationUpdateCompanySettingsArgs, 'expectedVersion' | 'rules'>>;
   updateCourierLocation?: Resolver<ResolversTypes['Courier'], ParentType, ContextType, RequireFields<MutationUpdateCourierLocationArgs, 'lat' | 'lng'>>;
   updateDeliveryStatus?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationUpdateDeliveryStatusArgs, 'reference' | 'status'>>;
@@ -2658,6 +2727,7 @@ export type PublicTrackingResolvers<ContextType = any, ParentType extends Resolv
 };
 
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  alertSettings?: Resolver<ResolversTypes['AlertSettings'], ParentType, ContextType>;
   analyticsBot?: Resolver<ResolversTypes['BotReport'], ParentType, ContextType, RequireFields<QueryAnalyticsBotArgs, 'from' | 'granularity' | 'to'>>;
   analyticsFeedback?: Resolver<ResolversTypes['FeedbackReport'], ParentType, ContextType, RequireFields<QueryAnalyticsFeedbackArgs, 'from' | 'granularity' | 'to'>>;
   analyticsFeedbackComments?: Resolver<ResolversTypes['FeedbackPage'], ParentType, ContextType, RequireFields<QueryAnalyticsFeedbackCommentsArgs, 'from' | 'to'>>;
@@ -2688,6 +2758,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   partnerAnalytics?: Resolver<Array<ResolversTypes['PartnerFigures']>, ParentType, ContextType, RequireFields<QueryPartnerAnalyticsArgs, 'from' | 'to'>>;
   planDeployment?: Resolver<Array<ResolversTypes['PlannedStep']>, ParentType, ContextType, RequireFields<QueryPlanDeploymentArgs, 'settings'>>;
   proofImages?: Resolver<Maybe<ResolversTypes['ProofImages']>, ParentType, ContextType, RequireFields<QueryProofImagesArgs, 'reference'>>;
+  serviceAlerts?: Resolver<Array<ResolversTypes['ServiceAlert']>, ParentType, ContextType, RequireFields<QueryServiceAlertsArgs, 'day'>>;
   settingsChanges?: Resolver<ResolversTypes['SettingsChangePage'], ParentType, ContextType, Partial<QuerySettingsChangesArgs>>;
   trackBooking?: Resolver<Maybe<ResolversTypes['PublicTracking']>, ParentType, ContextType, RequireFields<QueryTrackBookingArgs, 'reference'>>;
 };
@@ -2763,6 +2834,20 @@ export type SentimentCountResolvers<ContextType = any, ParentType extends Resolv
   label?: Resolver<ResolversTypes['SentimentLabel'], ParentType, ContextType>;
 };
 
+export type ServiceAlertResolvers<ContextType = any, ParentType extends ResolversParentTypes['ServiceAlert'] = ResolversParentTypes['ServiceAlert']> = {
+  complaints?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  day?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+  feedback?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AlertKind'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  minutesLate?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  raisedAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  rate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  threshold?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
 export type SettingChangeResolvers<ContextType = any, ParentType extends ResolversParentTypes['SettingChange'] = ResolversParentTypes['SettingChange']> = {
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   from?: Resolver<Maybe<ResolversTypes['AWSJSON']>, ParentType, ContextType>;
@@ -2818,6 +2903,7 @@ export type StatusEventPageResolvers<ContextType = any, ParentType extends Resol
 };
 
 export type SubscriptionResolvers<ContextType = any, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  onAlertRaised?: SubscriptionResolver<Maybe<ResolversTypes['ServiceAlert']>, "onAlertRaised", ParentType, ContextType>;
   onBookingChanged?: SubscriptionResolver<Maybe<ResolversTypes['Booking']>, "onBookingChanged", ParentType, ContextType, Partial<SubscriptionOnBookingChangedArgs>>;
   onCourierMoved?: SubscriptionResolver<Maybe<ResolversTypes['CourierMove']>, "onCourierMoved", ParentType, ContextType, Partial<SubscriptionOnCourierMovedArgs>>;
   onDeploymentChanged?: SubscriptionResolver<Maybe<ResolversTypes['Deployment']>, "onDeploymentChanged", ParentType, ContextType, Partial<SubscriptionOnDeploymentChangedArgs>>;
@@ -2886,6 +2972,7 @@ export type Resolvers<ContextType = any> = {
   AWSURL?: GraphQLScalarType;
   Actor?: ActorResolvers<ContextType>;
   Address?: AddressResolvers<ContextType>;
+  AlertSettings?: AlertSettingsResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryPage?: AuditEntryPageResolvers<ContextType>;
   Booking?: BookingResolvers<ContextType>;
@@ -2964,6 +3051,7 @@ export type Resolvers<ContextType = any> = {
   RouteSuggestion?: RouteSuggestionResolvers<ContextType>;
   Sentiment?: SentimentResolvers<ContextType>;
   SentimentCount?: SentimentCountResolvers<ContextType>;
+  ServiceAlert?: ServiceAlertResolvers<ContextType>;
   SettingChange?: SettingChangeResolvers<ContextType>;
   SettingsAuthor?: SettingsAuthorResolvers<ContextType>;
   SettingsChangePage?: SettingsChangePageResolvers<ContextType>;

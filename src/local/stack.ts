@@ -30,10 +30,12 @@ import { handleStreamEvent } from '../api/change-feed';
 import { aggregateStreamEvent } from '../api/rollup-aggregator';
 import { backfillRollups } from '../data/rollup-backfill';
 import { refileUnderCalendar } from '../data/calendar-refiling';
-import { DEFAULT_TIME_ZONE } from '../core/business-calendar';
+import { addDays, DEFAULT_TIME_ZONE } from '../core/business-calendar';
 import { createRollupRepository } from '../data/rollup-repository';
 import { createAnalyticsRepository } from '../data/analytics-repository';
 import { createConversationRepository } from '../data/conversation-repository';
+import { createAlertStore, createOutboxAdminNotifier } from '../data/alert-repository';
+import { checkLateDeliveries, type ServiceAlert } from '../core/analytics-alerts';
 import { createGraphQLPublisher } from '../api/graphql-publisher';
 import { createLocalVoicebot, LOCAL_FUNCTIONS } from './voicebot';
 import { startMcpServer } from '../../mcp-server/src/server';
@@ -100,6 +102,8 @@ export type Stack = {
   mcpUrl?: string;
   /** Resolves when every table change so far has reached the subscribers. */
   flushChangeFeed(): Promise<void>;
+  /** Runs the scheduler's late-delivery check now (or as at `now`); returns the alerts it raised. */
+  checkLateDeliveries(now?: Date): Promise<ServiceAlert[]>;
   /**
    * Stops without losing a change: first what makes new work (the fleet simulator, the MCP server, GraphQL
    * mutations and Lambda invocations, which finish what they started), then the change feed is drained —
@@ -111,7 +115,12 @@ export type Stack = {
 };
 
 /** The change feed's publish mutations: the notifier's calls, which the drain at shutdown depends on. */
-const FEED_MUTATIONS = new Set(['publishBookingChanged', 'publishCourierMoved', 'publishDeploymentChanged']);
+const FEED_MUTATIONS = new Set([
+  'publishBookingChanged',
+  'publishCourierMoved',
+  'publishDeploymentChanged',
+  'publishAlertRaised',
+]);
 
 /** Work the stack takes from outside; at shutdown it refuses new work and waits for what it started. */
 function createIntake() {
@@ -134,6 +143,8 @@ function createIntake() {
 }
 
 const STOPPING = 'The local stack is stopping; try again once it is running.';
+/** How often the local scheduler looks for deliveries past their ETA. */
+const LATE_CHECK_MS = 30_000;
 
 async function webMiddleware(
   mode: StackOptions['web'],
@@ -324,6 +335,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // start after the last batch it finished. Like reportBatchItemFailures, a failure means "retry this
     // batch"; a retry only repeats work: rollups skip records already applied, subscribers get the same
     // state again.
+    const alertDeps = {
+      alerts: createAlertStore(doc, tables.alerts),
+      admins: createOutboxAdminNotifier(doc, tables.outbox),
+    };
     const publish = createGraphQLPublisher({ url: graphqlUrl, region, credentials: LOCAL_CREDENTIALS });
     const retryOnFailure = ({ batchItemFailures }: { batchItemFailures: unknown[] }) => {
       if (batchItemFailures.length > 0) throw new Error(`${batchItemFailures.length} change-feed records failed`);
@@ -331,7 +346,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const consumers = [
       await gateway.subscribeStreams('aggregator', async (event) =>
         retryOnFailure(
-          await aggregateStreamEvent(event, tables, rollups, deps.calendar, deps.partnerEvents, analytics),
+          await aggregateStreamEvent(event, tables, rollups, deps.calendar, deps.partnerEvents, analytics, alertDeps),
         ),
       ),
       await gateway.subscribeStreams('stream-notifier', async (event) =>
@@ -341,6 +356,24 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // Shutdown, after the intake closed (below): the consumers finish every record emitted so far while
     // the GraphQL server (the notifier's way to subscribers) and the gateway are still up, then stop.
     closers.push(async () => void (await Promise.all(consumers.map((stop) => stop()))));
+    // Late deliveries: time passing writes nothing, so a scheduler looks for them (EventBridge in the cloud).
+    // Deliveries are watched under their pickup day: today's and yesterday's (a late evening run) are looked at.
+    const checkLate = async (now = new Date()) => {
+      const today = deps.calendar.dayOf(now);
+      const watched = {
+        ...alertDeps,
+        overdue: (day: string, before: Date, limit: number) => rollups.overdue(day, before, limit),
+      };
+      return [
+        ...(await checkLateDeliveries(addDays(today, -1), now, watched)),
+        ...(await checkLateDeliveries(today, now, watched)),
+      ];
+    };
+    const lateTimer = setInterval(() => {
+      checkLate().catch((e: unknown) => log(`[alerts] late-delivery check failed: ${String(e)}`));
+    }, LATE_CHECK_MS);
+    lateTimer.unref();
+    closers.push(async () => clearInterval(lateTimer));
     closers.push(() => gateway.flushStreams());
     closers.push(() => intake.close());
 
@@ -389,6 +422,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ...(simulator ? { simulator } : {}),
       ...(mcp ? { mcpUrl: mcp.url } : {}),
       flushChangeFeed: () => gateway.flushStreams(),
+      checkLateDeliveries: checkLate,
       close: closeAll,
     };
   } catch (e) {

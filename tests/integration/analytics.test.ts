@@ -37,7 +37,16 @@ import { callOutcome, normalizeUtterance, type Conversation } from '../../src/co
 import { itemToConversation } from '../../src/data/conversation-repository';
 import { createLexCodeHook, STATE_ATTRIBUTE, voiceDepsFromApi } from '../../src/voice/lex-codehook';
 import { lexEvent } from '../events/lex-event';
-import { analyticsBot, type AnalyticsBotQuery } from '../../src/generated/graphql';
+import {
+  alertSettings,
+  analyticsBot,
+  onAlertRaised,
+  serviceAlerts,
+  submitFeedback,
+  updateAlertSettings,
+  type AnalyticsBotQuery,
+} from '../../src/generated/graphql';
+import { subscribeRealtime } from '../support/realtime-client';
 
 let stack: Stack;
 let today: string;
@@ -436,6 +445,125 @@ describe("the voicebot's performance", () => {
     const turns = (b: typeof after) => b.total.averageTurns! * b.total.calls;
     expect(Math.round(turns(after) - turns(before))).toBe(3);
     expect(after.missedUtterances.find((u) => u.text === 'zebra xylophone quantum')?.count).toBe(1);
+  });
+});
+
+describe('service-quality alerts', () => {
+  it('thresholds: admins read and set them, each field checked; others are refused', async () => {
+    // Prepare
+    const caller = await admin();
+    const courier = await as(stack, 'courier1@example.com');
+
+    // Act
+    const read = await gql<{ alertSettings: { version: number; complaintRateThreshold: number } }>(
+      stack,
+      caller,
+      alertSettings,
+    );
+    const wrong = await gql(stack, caller, updateAlertSettings, {
+      complaintRateThreshold: 1.5,
+      minFeedback: 0,
+      lateGraceMinutes: 10,
+      expectedVersion: read.data!.alertSettings.version,
+    });
+    const stale = await gql(stack, caller, updateAlertSettings, {
+      complaintRateThreshold: 0.2,
+      minFeedback: 2,
+      lateGraceMinutes: 10,
+      expectedVersion: read.data!.alertSettings.version + 5,
+    });
+    const refused = await gql(stack, courier, alertSettings);
+
+    // Assess
+    expect(read.errors).toBeUndefined();
+    expect(read.data!.alertSettings.complaintRateThreshold).toBe(0.25);
+    expect(wrong.errors?.[0]?.errorType).toBe('ValidationError');
+    expect(wrong.errors?.[0]?.message).toContain('complaintRateThreshold');
+    expect(wrong.errors?.[0]?.message).toContain('minFeedback');
+    expect(stale.errors?.[0]?.errorType).toBe('ConflictError');
+    expect(refused.errors?.[0]?.errorType).toMatch(/Unauthorized|Forbidden/);
+  });
+
+  it('a complaint that takes the day over the threshold raises one alert, live, and tells the admins', async () => {
+    // Prepare
+    const caller = await admin();
+    const settings = await gql<{ alertSettings: { version: number } }>(stack, caller, alertSettings);
+    const set = await gql(stack, caller, updateAlertSettings, {
+      complaintRateThreshold: 0.05,
+      minFeedback: 1,
+      lateGraceMinutes: 10,
+      expectedVersion: settings.data!.alertSettings.version,
+    });
+    expect(set.errors).toBeUndefined();
+    const live = await subscribeRealtime<{ day: string; kind: string; key: string }>(
+      stack.realtimeUrl,
+      { host: new URL(stack.graphqlUrl).host, Authorization: (caller as { token: string }).token },
+      onAlertRaised,
+    );
+    const delivered = bookings.find((b) => b.status === 'DELIVERED')!;
+
+    // Act
+    const complaint = await gql(stack, caller, submitFeedback, {
+      bookingReference: delivered.reference,
+      type: 'COMPLAINT',
+      rating: 1,
+      text: 'The parcel was left in the rain and arrived soaked.',
+      complaintCategory: 'DAMAGED_PACKAGE',
+      severity: 'MEDIUM',
+    });
+    await stack.flushChangeFeed();
+    const pushed = await live.next(15_000);
+    live.close();
+    const day = companyDay(stack);
+    const listed = await gql<{ serviceAlerts: { kind: string; complaints: number; feedback: number }[] }>(
+      stack,
+      caller,
+      serviceAlerts,
+      { day },
+    );
+    const dayFeedback = await stack.deps.feedback.query({ by: 'day', day }, { limit: 100 });
+    const outbox = await stack.doc.send(new ScanCommand({ TableName: stack.tables.outbox }));
+
+    // Assess
+    expect(complaint.errors).toBeUndefined();
+    expect(pushed).toMatchObject({ day, kind: 'COMPLAINT_RATE' });
+    const rate = listed.data!.serviceAlerts.filter((a) => a.kind === 'COMPLAINT_RATE');
+    expect(rate).toHaveLength(1);
+    expect(rate[0]!.feedback).toBeLessThanOrEqual(dayFeedback.items.length);
+    expect(rate[0]!.complaints).toBeGreaterThanOrEqual(1);
+    expect(
+      (outbox.Items ?? []).filter((i) => i.kind === 'ADMIN_COMPLAINT_RATE' && String(i.message).includes(day)),
+    ).toHaveLength(1);
+  });
+
+  it('a delivery past its ETA and the grace raises one late alert however often the scheduler looks', async () => {
+    // Prepare
+    const caller = await admin();
+    const { start, end } = pickupWindowSoon(stack);
+    const booked = await gql<{ bookCourier: { reference: string; eta: string } }>(stack, caller, bookCourier, {
+      customerName: 'Grace Hopper',
+      customerPhone: '(206) 555-0190',
+      pickup: { line1: '1201 3rd Ave', city: 'Seattle', postcode: '98101' },
+      delivery: { line1: '400 Broad St', city: 'Seattle', postcode: '98109' },
+      package: { size: 'SMALL', weightKg: 1, handling: [] },
+      pickupWindowStart: start.toISOString(),
+      pickupWindowEnd: end.toISOString(),
+    });
+    await stack.flushChangeFeed();
+    const { reference, eta } = booked.data!.bookCourier;
+    const later = new Date(Date.parse(eta) + 45 * 60_000);
+
+    // Act
+    const early = await stack.checkLateDeliveries(new Date(Date.parse(eta) + 60_000));
+    const first = await stack.checkLateDeliveries(later);
+    const again = await stack.checkLateDeliveries(later);
+
+    // Assess
+    expect(early.map((a) => a.reference)).not.toContain(reference);
+    const mine = first.filter((a) => a.reference === reference);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.minutesLate).toBe(45);
+    expect(again.map((a) => a.reference)).not.toContain(reference);
   });
 });
 

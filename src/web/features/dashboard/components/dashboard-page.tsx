@@ -11,6 +11,7 @@ import { useCompanyCalendar } from '../../../lib/company-calendar';
 import { useNow } from '../../../lib/use-now';
 import type { DashboardData } from '../api/dashboard-api';
 import { useDashboard } from '../hooks/use-dashboard';
+import { ServiceAlerts } from './service-alerts';
 import { formatLateness, formatMinutes, formatPercent, formatRating } from './kpi-format';
 import './dashboard.css';
 
@@ -216,6 +217,7 @@ export function DashboardPage() {
               </button>
             </div>
           )}
+          <ServiceAlerts day={day} />
           <Alerts alerts={data.alerts} kpis={data.kpis} />
         </>
       )}

@@ -1,0 +1,186 @@
+// Service-quality alerts (Req 10.5): deliveries running late against their ETA, and a day's complaint rate
+// above the threshold the admin sets. Raised once each (an alert's key says what it is about), shown live on
+// the dashboard through the change feed, and sent to the admins through the notification port.
+import { z } from 'zod';
+import { minutesLate, type DeliveryWatch } from './analytics';
+import { ConflictError, ForbiddenError } from './errors';
+import { parseInput } from './input-validation';
+import type { Principal } from './model';
+
+export type AlertSettings = {
+  /** Complaints of the day's feedback above which an alert is raised (0.25 = a quarter). */
+  complaintRateThreshold: number;
+  /** Feedback a day needs before its complaint rate counts. */
+  minFeedback: number;
+  /** Minutes past its ETA before an open delivery is reported late. */
+  lateGraceMinutes: number;
+  version: number;
+  updatedAt?: string;
+  updatedBy?: string;
+};
+
+export const DEFAULT_ALERT_SETTINGS: AlertSettings = {
+  complaintRateThreshold: 0.25,
+  minFeedback: 4,
+  lateGraceMinutes: 15,
+  version: 0,
+};
+
+export type ServiceAlert = {
+  day: string;
+  /** What it is about: `LATE#<reference>#<eta>` or `COMPLAINTS#<day>#<threshold>`; one alert per key. */
+  key: string;
+  kind: 'LATE_DELIVERY' | 'COMPLAINT_RATE';
+  raisedAt: string;
+  message: string;
+  reference?: string;
+  minutesLate?: number;
+  complaints?: number;
+  feedback?: number;
+  rate?: number;
+  threshold?: number;
+};
+
+export type AlertStore = {
+  settings(): Promise<AlertSettings>;
+  /** ConflictError when the stored version is not `expectedVersion`. */
+  saveSettings(settings: AlertSettings, expectedVersion: number): Promise<AlertSettings>;
+  /** Stores an alert unless its key was raised before; true when it is new. */
+  raise(alert: ServiceAlert): Promise<boolean>;
+  get(day: string, key: string): Promise<ServiceAlert | undefined>;
+  /** A day's alerts, newest first. */
+  list(day: string, limit: number): Promise<ServiceAlert[]>;
+};
+
+/** The admins' notification port: Amazon SNS in the cloud, the outbox locally. */
+export type AdminNotifier = { notify(message: { subject: string; text: string; kind: string }): Promise<void> };
+
+export type AlertDeps = { alerts: AlertStore; admins: AdminNotifier };
+
+async function raiseAndNotify(alert: ServiceAlert, deps: AlertDeps): Promise<boolean> {
+  const fresh = await deps.alerts.raise(alert);
+  if (fresh)
+    await deps.admins.notify({ subject: `Service alert: ${alert.kind}`, text: alert.message, kind: alert.kind });
+  return fresh;
+}
+
+/**
+ * A day's complaint rate against the threshold: checked by the change feed when feedback arrives. One alert a
+ * day per threshold (raising the threshold after an alert can alert again at the new one).
+ */
+export async function checkComplaintRate(
+  day: string,
+  counts: { feedback: number; complaints: number },
+  now: Date,
+  deps: AlertDeps,
+): Promise<ServiceAlert | undefined> {
+  const settings = await deps.alerts.settings();
+  if (counts.feedback < settings.minFeedback || counts.feedback === 0) return undefined;
+  const rate = counts.complaints / counts.feedback;
+  if (rate <= settings.complaintRateThreshold) return undefined;
+  const alert: ServiceAlert = {
+    day,
+    key: `COMPLAINTS#${day}#${settings.complaintRateThreshold}`,
+    kind: 'COMPLAINT_RATE',
+    raisedAt: now.toISOString(),
+    message:
+      `Complaints on ${day} are ${Math.round(rate * 100)}% of feedback (${counts.complaints} of ${counts.feedback}), ` +
+      `above the ${Math.round(settings.complaintRateThreshold * 100)}% threshold.`,
+    complaints: counts.complaints,
+    feedback: counts.feedback,
+    rate,
+    threshold: settings.complaintRateThreshold,
+  };
+  return (await raiseAndNotify(alert, deps)) ? alert : undefined;
+}
+
+/**
+ * Open deliveries more than the grace past their ETA: checked on a schedule (time passing writes nothing), one
+ * alert per booking and ETA (a new ETA that is missed again alerts again).
+ */
+export async function checkLateDeliveries(
+  day: string,
+  now: Date,
+  deps: AlertDeps & { overdue(day: string, before: Date, limit: number): Promise<DeliveryWatch[]> },
+): Promise<ServiceAlert[]> {
+  const settings = await deps.alerts.settings();
+  const before = new Date(now.getTime() - settings.lateGraceMinutes * 60_000);
+  const raised: ServiceAlert[] = [];
+  for (const watch of await deps.overdue(day, before, 100)) {
+    const late = minutesLate(watch, now);
+    const alert: ServiceAlert = {
+      day,
+      key: `LATE#${watch.reference}#${watch.eta}`,
+      kind: 'LATE_DELIVERY',
+      raisedAt: now.toISOString(),
+      message: `Delivery ${watch.reference} is ${late} minutes past its ETA${watch.courierId ? ` (courier ${watch.courierId})` : ''}.`,
+      reference: watch.reference,
+      minutesLate: late,
+    };
+    if (await raiseAndNotify(alert, deps)) raised.push(alert);
+  }
+  return raised;
+}
+
+const settingsSchema = z.object({
+  complaintRateThreshold: z
+    .number({ invalid_type_error: 'complaintRateThreshold must be a number between 0 and 1, e.g. 0.25.' })
+    .gt(0, { message: 'complaintRateThreshold must be above 0; use e.g. 0.25 for a quarter of the feedback.' })
+    .max(1, { message: 'complaintRateThreshold is a share of the feedback: at most 1 (use 0.25 for 25 %).' }),
+  minFeedback: z
+    .number()
+    .int({ message: 'minFeedback must be a whole number of feedback entries, e.g. 4.' })
+    .min(1, { message: 'minFeedback must be at least 1.' })
+    .max(10_000, { message: 'minFeedback can be at most 10000.' }),
+  lateGraceMinutes: z
+    .number()
+    .int({ message: 'lateGraceMinutes must be a whole number of minutes, e.g. 15.' })
+    .min(0, { message: 'lateGraceMinutes cannot be negative; use 0 to alert as soon as an ETA passes.' })
+    .max(1440, { message: 'lateGraceMinutes can be at most 1440 (a day).' }),
+  expectedVersion: z.number().int({ message: 'expectedVersion must be the version you read (a whole number).' }),
+});
+
+function assertAdmin(principal: Principal) {
+  if (principal.role !== 'ADMIN')
+    throw new ForbiddenError('Only administrators can read or set the alert thresholds and alerts.', {
+      resolution: 'Sign in with an administrator account.',
+    });
+}
+
+export async function getAlertSettings(principal: Principal, deps: Pick<AlertDeps, 'alerts'>) {
+  assertAdmin(principal);
+  return deps.alerts.settings();
+}
+
+export async function updateAlertSettings(
+  input: unknown,
+  principal: Principal,
+  deps: Pick<AlertDeps, 'alerts'> & { clock: { now(): Date } },
+): Promise<AlertSettings> {
+  assertAdmin(principal);
+  const parsed = parseInput(settingsSchema, input, 'alert settings');
+  const current = await deps.alerts.settings();
+  if (current.version !== parsed.expectedVersion)
+    throw new ConflictError(`The alert settings changed (now version ${current.version}).`, {
+      resolution: 'Reload them and apply your change again.',
+    });
+  const { expectedVersion, ...values } = parsed;
+  return deps.alerts.saveSettings(
+    {
+      ...values,
+      version: expectedVersion + 1,
+      updatedAt: deps.clock.now().toISOString(),
+      updatedBy: principal.role === 'ADMIN' ? (principal.name ?? principal.sub) : undefined,
+    },
+    expectedVersion,
+  );
+}
+
+export async function listServiceAlerts(
+  day: string,
+  principal: Principal,
+  deps: Pick<AlertDeps, 'alerts'>,
+): Promise<ServiceAlert[]> {
+  assertAdmin(principal);
+  return deps.alerts.list(day, 100);
+}
