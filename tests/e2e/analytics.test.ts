@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Stack } from '../../src/local/stack';
 import {
+  alertSettings,
+  submitFeedback,
+  updateAlertSettings,
   analyticsBot,
   analyticsFeedback,
   analyticsHeatMap,
@@ -197,6 +200,49 @@ describe('analytics pages', () => {
     expect(await page.locator('[data-testid="table-missed"] tr').count()).toBe(
       api.data!.analyticsBot.missedUtterances.length,
     );
+  });
+
+  it('a complaint spike and a late delivery raise alerts on the open dashboard, live', async () => {
+    // Prepare: the dashboard open on today, the thresholds low, a booking with an ETA.
+    const admin = await as(stack, 'admin@example.com');
+    await page.click('a[href="/dashboard"]');
+    await page.waitForSelector('[data-testid="dashboard"] [data-testid="system-health"]', { timeout: 20_000 });
+    await page.evaluate(() => ((window as unknown as { __same: boolean }).__same = true));
+    const current = await gql<{ alertSettings: { version: number } }>(stack, admin, alertSettings);
+    await gql(stack, admin, updateAlertSettings, {
+      complaintRateThreshold: 0.05,
+      minFeedback: 1,
+      lateGraceMinutes: 5,
+      expectedVersion: current.data!.alertSettings.version,
+    });
+    const delivered = (
+      await stack.deps.bookings.query({ by: 'day', day: companyDay(stack) }, { limit: 100 })
+    ).items.find((b) => b.status === 'DELIVERED')!;
+    const open = (await stack.deps.bookings.query({ by: 'day', day: companyDay(stack) }, { limit: 100 })).items.find(
+      (b) => b.eta && b.status !== 'DELIVERED' && b.status !== 'CANCELLED',
+    )!;
+
+    // Act
+    await gql(stack, admin, submitFeedback, {
+      bookingReference: delivered.reference,
+      type: 'COMPLAINT',
+      rating: 1,
+      text: 'Nobody came and nobody called.',
+      complaintCategory: 'LATE_DELIVERY',
+      severity: 'MEDIUM',
+    });
+    await page.waitForSelector('[data-testid="service-alert"][data-kind="COMPLAINT_RATE"]', { timeout: 20_000 });
+    const complaintText = await text('[data-testid="service-alert"][data-kind="COMPLAINT_RATE"]');
+    await stack.checkLateDeliveries(new Date(Date.parse(open.eta!) + 30 * 60_000));
+    await page.waitForSelector('[data-testid="service-alert"][data-kind="LATE_DELIVERY"]', { timeout: 20_000 });
+    await page.locator('[data-testid="service-alerts"]').screenshot({ path: join(ARTIFACTS, 'analytics-alerts.png') });
+
+    // Assess: no reload happened, and both alerts name what they are about.
+    expect(await page.evaluate(() => (window as unknown as { __same?: boolean }).__same)).toBe(true);
+    expect(complaintText).toContain(companyDay(stack));
+    const shown = await page.locator('[data-testid="service-alert"]').count();
+    expect(shown).toBeGreaterThanOrEqual(2);
+    expect(shown).toBeLessThanOrEqual(8);
   });
 
   it("a partner user sees its own partner's analytics and no other", async () => {

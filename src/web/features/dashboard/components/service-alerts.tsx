@@ -7,6 +7,9 @@ import { OnAlertRaisedDocument, ServiceAlertsDocument, type ServiceAlertsQuery }
 
 type Alert = ServiceAlertsQuery['serviceAlerts'][number];
 
+/** Newest alerts shown; the rest are counted. */
+const SHOWN = 8;
+
 export function ServiceAlerts({ day }: { day: string }) {
   const calendar = useCompanyCalendar();
   const [alerts, setAlerts] = useState<Alert[]>([]);
@@ -41,13 +44,18 @@ export function ServiceAlerts({ day }: { day: string }) {
     <section className="alerts" data-testid="service-alerts" data-live={live}>
       <h2 className="section-title">Service alerts</h2>
       <ul className="alert-list">
-        {alerts.map((a) => (
+        {alerts.slice(0, SHOWN).map((a) => (
           <li key={a.key} className="alert-list__item" data-testid="service-alert" data-kind={a.kind}>
             <strong>{a.kind === 'LATE_DELIVERY' ? 'Late delivery' : 'Complaint rate'}</strong> {a.message}{' '}
             <span className="muted">raised {calendar.formatTime(a.raisedAt)}</span>
           </li>
         ))}
       </ul>
+      {alerts.length > SHOWN && (
+        <p className="muted" data-testid="service-alerts-more">
+          and {alerts.length - SHOWN} earlier alerts this day.
+        </p>
+      )}
     </section>
   );
 }
