@@ -654,6 +654,14 @@ const schema = a
       updatedAt: a.datetime(),
       updatedBy: a.string(),
     }),
+    ExecutiveSummaryInfo: a.customType({
+      week: a.date().required(),
+      from: a.date().required(),
+      to: a.date().required(),
+      generatedAt: a.datetime().required(),
+      /** The PDF, for 15 minutes. */
+      url: a.url().required(),
+    }),
     FleetLine: a.customType({
       courierId: a.id().required(),
       delivered: a.integer().required(),
@@ -884,6 +892,11 @@ const schema = a
       .returns(a.ref('AlertSettings').required())
       .authorization((allow) => [allow.groups(['admin'])])
       .handler(api),
+    executiveSummaries: a
+      .query()
+      .returns(a.ref('ExecutiveSummaryInfo').required().array().required())
+      .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
     analyticsBot: a
       .query()
       .arguments({
@@ -999,6 +1012,12 @@ const schema = a
       .authorization((allow) => [allow.groups(['admin', 'partner']), allow.custom()])
       .handler(api),
 
+    generateExecutiveSummary: a
+      .mutation()
+      .arguments({ week: a.date().required() })
+      .returns(a.ref('ExecutiveSummaryInfo').required())
+      .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
     updateAlertSettings: a
       .mutation()
       .arguments({

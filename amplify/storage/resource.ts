@@ -9,5 +9,7 @@ export const storage = defineStorage({
   keepOnDelete: true,
   access: (allow) => ({
     'proof/*': [allow.resource(apiFunction).to(['read', 'write'])],
+    // The weekly executive summaries (PDF), written and presigned by the api function.
+    'summaries/*': [allow.resource(apiFunction).to(['read', 'write'])],
   }),
 });

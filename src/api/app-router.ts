@@ -11,6 +11,7 @@ import { voicebotRouter } from './fields/voicebot';
 import { settingsRouter } from './fields/settings';
 import { analyticsRouter } from './fields/analytics';
 import { alertsRouter } from './fields/alerts';
+import { summariesRouter } from './fields/summaries';
 
 export const appRouter = new Router().includeRouter([
   bookingsRouter,
@@ -24,4 +25,5 @@ export const appRouter = new Router().includeRouter([
   settingsRouter,
   analyticsRouter,
   alertsRouter,
+  summariesRouter,
 ]);

@@ -42,8 +42,8 @@ export function publicationsFor(record: DynamoDBRecord, tables: FeedTables): Pub
     return [{ kind: 'bookingChanged', reference: next.reference }];
   }
   if (tables.alerts && table === tables.alerts) {
-    // A new alert only (settings and repeats are not news).
-    if (record.eventName !== 'INSERT' || next.pk === 'settings') return [];
+    // A new alert only (filed under its day): not the thresholds, the summaries' listing, or a repeat.
+    if (record.eventName !== 'INSERT' || typeof next.pk !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(next.pk)) return [];
     return typeof next.pk === 'string' && typeof next.sk === 'string'
       ? [{ kind: 'alertRaised', day: next.pk, key: next.sk }]
       : [];

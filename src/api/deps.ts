@@ -23,6 +23,7 @@ import type { RollupReader, VoicebotStatusSource } from '../core/dashboard';
 import type { SeriesReader } from '../core/analytics-range';
 import type { CallRecorder } from '../core/call-metrics';
 import type { AdminNotifier, AlertStore } from '../core/analytics-alerts';
+import type { SummaryStore } from '../core/executive-summary';
 import type { DeploymentRepository } from '../provisioning/deployment';
 import type { ProvisioningEngine } from '../provisioning/engine';
 import type { ConnectDirectory } from '../provisioning/connect-directory';
@@ -62,6 +63,8 @@ export type ApiDeps = {
   /** Service-quality alerts and their thresholds, and how admins are told (Req 10.5). */
   alerts?: AlertStore;
   admins?: AdminNotifier;
+  /** The weekly executive summaries' PDFs and their listing (Req 10.6), where the runtime has a bucket. */
+  summaries?: SummaryStore;
   /** Where the voicebot's deployment state comes from, once a voicebot is deployed. */
   voicebot?: VoicebotStatusSource;
   // Partner access (Req 7, 16.4): absent in runtimes that serve no partners.

@@ -6,6 +6,7 @@ import { createSettingsCache } from '../core/company-settings';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { createS3ProofStore } from '../data/proof-store';
+import { createSummaryStore } from '../data/summary-store';
 import { createRepositories } from '../data/repositories';
 import type { TableNames } from '../data/tables';
 import { createGazetteerGeocoder } from '../core/geo/gazetteer-geocoder';
@@ -45,6 +46,16 @@ export function createApiDeps(options: {
     voicebot: createVoicebotStatusSource(repos.deployments),
     ...(options.mcpServiceArn ? { mcpServiceArn: options.mcpServiceArn } : {}),
     ...(options.proofs ? { proofs: createProofStore(options.proofs) } : {}),
+    ...(options.proofs
+      ? {
+          summaries: createSummaryStore({
+            doc: options.doc,
+            table: options.tables.alerts,
+            s3: new S3Client(options.proofs.s3),
+            bucket: options.proofs.bucket,
+          }),
+        }
+      : {}),
     notifier: repos.outbox,
     calls: repos.conversations,
     geocoder: createGazetteerGeocoder(),

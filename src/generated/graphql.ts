@@ -336,6 +336,18 @@ export type OnAlertRaisedSubscriptionVariables = Exact<{ [key: string]: never; }
 
 export type OnAlertRaisedSubscription = { onAlertRaised: { day: string, key: string, kind: AlertKind, raisedAt: string, message: string, reference: string | null, minutesLate: number | null, complaints: number | null, feedback: number | null, rate: number | null, threshold: number | null } | null };
 
+export type ExecutiveSummariesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExecutiveSummariesQuery = { executiveSummaries: Array<{ week: string, from: string, to: string, generatedAt: string, url: string }> };
+
+export type GenerateExecutiveSummaryMutationVariables = Exact<{
+  week: string;
+}>;
+
+
+export type GenerateExecutiveSummaryMutation = { generateExecutiveSummary: { week: string, from: string, to: string, generatedAt: string, url: string } };
+
 export type AddressFieldsFragment = { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null };
 
 export type BookingFieldsFragment = { reference: string, customerName: string, customerPhone: string, status: BookingStatus, courierId: string | null, courierName: string | null, partnerId: string | null, partnerName: string | null, eta: string | null, channel: Channel, createdAt: string, updatedAt: string, version: number, pickup: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, delivery: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, package: { size: PackageSize, weightKg: number, handling: Array<SpecialHandling>, description: string | null }, pickupWindow: { start: string, end: string }, history: Array<{ status: BookingStatus, at: string, note: string | null, failureReason: FailureReason | null, actor: { type: ActorType, id: string, name: string | null }, location: { lat: number, lng: number } | null, proof: { signatureKey: string | null, photoKey: string | null, recipientName: string | null } | null }> };
@@ -1556,6 +1568,28 @@ export const OnAlertRaisedDocument = new TypedDocumentString(`
   rate
   threshold
 }`) as unknown as TypedDocumentString<OnAlertRaisedSubscription, OnAlertRaisedSubscriptionVariables>;
+export const ExecutiveSummariesDocument = new TypedDocumentString(`
+    query ExecutiveSummaries {
+  executiveSummaries {
+    week
+    from
+    to
+    generatedAt
+    url
+  }
+}
+    `) as unknown as TypedDocumentString<ExecutiveSummariesQuery, ExecutiveSummariesQueryVariables>;
+export const GenerateExecutiveSummaryDocument = new TypedDocumentString(`
+    mutation GenerateExecutiveSummary($week: AWSDate!) {
+  generateExecutiveSummary(week: $week) {
+    week
+    from
+    to
+    generatedAt
+    url
+  }
+}
+    `) as unknown as TypedDocumentString<GenerateExecutiveSummaryMutation, GenerateExecutiveSummaryMutationVariables>;
 export const GetBookingDocument = new TypedDocumentString(`
     query GetBooking($reference: String!) {
   getBooking(reference: $reference) {
@@ -3247,6 +3281,8 @@ export const alertSettings = AlertSettingsDocument.toString() as GeneratedQuery<
 export const updateAlertSettings = UpdateAlertSettingsDocument.toString() as GeneratedMutation<UpdateAlertSettingsMutationVariables, UpdateAlertSettingsMutation>;
 export const publishAlertRaised = PublishAlertRaisedDocument.toString() as GeneratedMutation<PublishAlertRaisedMutationVariables, PublishAlertRaisedMutation>;
 export const onAlertRaised = OnAlertRaisedDocument.toString() as GeneratedSubscription<OnAlertRaisedSubscriptionVariables, OnAlertRaisedSubscription>;
+export const executiveSummaries = ExecutiveSummariesDocument.toString() as GeneratedQuery<ExecutiveSummariesQueryVariables, ExecutiveSummariesQuery>;
+export const generateExecutiveSummary = GenerateExecutiveSummaryDocument.toString() as GeneratedMutation<GenerateExecutiveSummaryMutationVariables, GenerateExecutiveSummaryMutation>;
 export const getBooking = GetBookingDocument.toString() as GeneratedQuery<GetBookingQueryVariables, GetBookingQuery>;
 export const listBookings = ListBookingsDocument.toString() as GeneratedQuery<ListBookingsQueryVariables, ListBookingsQuery>;
 export const bookCourier = BookCourierDocument.toString() as GeneratedMutation<BookCourierMutationVariables, BookCourierMutation>;

@@ -514,6 +514,15 @@ export type DurationStats = {
   p90Minutes?: Maybe<Scalars['Float']['output']>;
 };
 
+export type ExecutiveSummaryInfo = {
+  __typename?: 'ExecutiveSummaryInfo';
+  from: Scalars['AWSDate']['output'];
+  generatedAt: Scalars['AWSDateTime']['output'];
+  to: Scalars['AWSDate']['output'];
+  url: Scalars['AWSURL']['output'];
+  week: Scalars['AWSDate']['output'];
+};
+
 export type FailureReason =
   | 'ACCESS_DENIED'
   | 'ADDRESS_NOT_FOUND'
@@ -809,6 +818,7 @@ export type Mutation = {
   bookCourier: Booking;
   cancelBooking: Booking;
   createPartner: Partner;
+  generateExecutiveSummary: ExecutiveSummaryInfo;
   issuePartnerToken: IssuedPartnerToken;
   publishAlertRaised?: Maybe<ServiceAlert>;
   publishBookingChanged?: Maybe<Booking>;
@@ -857,6 +867,11 @@ export type MutationCreatePartnerArgs = {
   contactEmail: Scalars['String']['input'];
   id?: InputMaybe<Scalars['ID']['input']>;
   name: Scalars['String']['input'];
+};
+
+
+export type MutationGenerateExecutiveSummaryArgs = {
+  week: Scalars['AWSDate']['input'];
 };
 
 
@@ -1169,6 +1184,7 @@ export type Query = {
   companySettings: CompanySettings;
   courierPerformance: CourierPerformance;
   dashboard: Dashboard;
+  executiveSummaries: Array<ExecutiveSummaryInfo>;
   getBooking?: Maybe<Booking>;
   getCourier?: Maybe<Courier>;
   getDeployment?: Maybe<Deployment>;
@@ -1806,6 +1822,7 @@ export type ResolversTypes = {
   DeploymentStep: ResolverTypeWrapper<DeploymentStep>;
   DeploymentStepStatus: DeploymentStepStatus;
   DurationStats: ResolverTypeWrapper<DurationStats>;
+  ExecutiveSummaryInfo: ResolverTypeWrapper<ExecutiveSummaryInfo>;
   FailureReason: FailureReason;
   FailureReasonCount: ResolverTypeWrapper<FailureReasonCount>;
   Feedback: ResolverTypeWrapper<Feedback>;
@@ -1955,6 +1972,7 @@ export type ResolversParentTypes = {
   DeploymentSettings: DeploymentSettings;
   DeploymentStep: DeploymentStep;
   DurationStats: DurationStats;
+  ExecutiveSummaryInfo: ExecutiveSummaryInfo;
   FailureReasonCount: FailureReasonCount;
   Feedback: Feedback;
   FeedbackBucket: FeedbackBucket;
@@ -2467,6 +2485,14 @@ export type DurationStatsResolvers<ContextType = any, ParentType extends Resolve
   p90Minutes?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
+export type ExecutiveSummaryInfoResolvers<ContextType = any, ParentType extends ResolversParentTypes['ExecutiveSummaryInfo'] = ResolversParentTypes['ExecutiveSummaryInfo']> = {
+  from?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+  generatedAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['AWSURL'], ParentType, ContextType>;
+  week?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+};
+
 export type FailureReasonCountResolvers<ContextType = any, ParentType extends ResolversParentTypes['FailureReasonCount'] = ResolversParentTypes['FailureReasonCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['FailureReason'], ParentType, ContextType>;
@@ -2580,6 +2606,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   bookCourier?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationBookCourierArgs, 'customerName' | 'customerPhone' | 'delivery' | 'package' | 'pickup' | 'pickupWindowEnd' | 'pickupWindowStart'>>;
   cancelBooking?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationCancelBookingArgs, 'reference'>>;
   createPartner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType, RequireFields<MutationCreatePartnerArgs, 'contactEmail' | 'name'>>;
+  generateExecutiveSummary?: Resolver<ResolversTypes['ExecutiveSummaryInfo'], ParentType, ContextType, RequireFields<MutationGenerateExecutiveSummaryArgs, 'week'>>;
   issuePartnerToken?: Resolver<ResolversTypes['IssuedPartnerToken'], ParentType, ContextType, RequireFields<MutationIssuePartnerTokenArgs, 'expiresAt' | 'name' | 'partnerId' | 'scopes'>>;
   publishAlertRaised?: Resolver<Maybe<ResolversTypes['ServiceAlert']>, ParentType, ContextType, RequireFields<MutationPublishAlertRaisedArgs, 'day' | 'key'>>;
   publishBookingChanged?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType, RequireFields<MutationPublishBookingChangedArgs, 'reference'>>;
@@ -2740,6 +2767,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   companySettings?: Resolver<ResolversTypes['CompanySettings'], ParentType, ContextType>;
   courierPerformance?: Resolver<ResolversTypes['CourierPerformance'], ParentType, ContextType, RequireFields<QueryCourierPerformanceArgs, 'from' | 'granularity' | 'to'>>;
   dashboard?: Resolver<ResolversTypes['Dashboard'], ParentType, ContextType, Partial<QueryDashboardArgs>>;
+  executiveSummaries?: Resolver<Array<ResolversTypes['ExecutiveSummaryInfo']>, ParentType, ContextType>;
   getBooking?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType, RequireFields<QueryGetBookingArgs, 'reference'>>;
   getCourier?: Resolver<Maybe<ResolversTypes['Courier']>, ParentType, ContextType, RequireFields<QueryGetCourierArgs, 'id'>>;
   getDeployment?: Resolver<Maybe<ResolversTypes['Deployment']>, ParentType, ContextType, RequireFields<QueryGetDeploymentArgs, 'id'>>;
@@ -3011,6 +3039,7 @@ export type Resolvers<ContextType = any> = {
   DeploymentSettings?: DeploymentSettingsResolvers<ContextType>;
   DeploymentStep?: DeploymentStepResolvers<ContextType>;
   DurationStats?: DurationStatsResolvers<ContextType>;
+  ExecutiveSummaryInfo?: ExecutiveSummaryInfoResolvers<ContextType>;
   FailureReasonCount?: FailureReasonCountResolvers<ContextType>;
   Feedback?: FeedbackResolvers<ContextType>;
   FeedbackBucket?: FeedbackBucketResolvers<ContextType>;

@@ -36,6 +36,8 @@ import { createAnalyticsRepository } from '../data/analytics-repository';
 import { createConversationRepository } from '../data/conversation-repository';
 import { createAlertStore, createOutboxAdminNotifier } from '../data/alert-repository';
 import { checkLateDeliveries, type ServiceAlert } from '../core/analytics-alerts';
+import { generateLastWeekIfMissing } from '../core/executive-summary';
+import { renderSummaryPdf } from '../api/summary-pdf';
 import { createGraphQLPublisher } from '../api/graphql-publisher';
 import { createLocalVoicebot, LOCAL_FUNCTIONS } from './voicebot';
 import { startMcpServer } from '../../mcp-server/src/server';
@@ -145,6 +147,8 @@ function createIntake() {
 const STOPPING = 'The local stack is stopping; try again once it is running.';
 /** How often the local scheduler looks for deliveries past their ETA. */
 const LATE_CHECK_MS = 30_000;
+/** How long after start the scheduler first looks for last week's executive summary. */
+const SUMMARY_FIRST_MS = 20_000;
 
 async function webMiddleware(
   mode: StackOptions['web'],
@@ -374,6 +378,30 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     }, LATE_CHECK_MS);
     lateTimer.unref();
     closers.push(async () => clearInterval(lateTimer));
+    // The weekly executive summary: last week's, once, soon after start and then hourly (EventBridge Scheduler
+    // in the cloud). Nothing to do when it exists.
+    const summaryJob = () => {
+      const { summaries, analytics: series, admins } = deps;
+      if (!summaries || !series || !admins) return;
+      generateLastWeekIfMissing(deps.calendar.dayOf(new Date()), {
+        series,
+        summaries,
+        admins,
+        render: renderSummaryPdf,
+        clock: deps.clock,
+      }).then(
+        (made) => made && log(`[summary] generated the executive summary for the week of ${made.week}`),
+        (e: unknown) => log(`[summary] executive summary failed: ${String(e)}`),
+      );
+    };
+    const summaryFirst = setTimeout(summaryJob, SUMMARY_FIRST_MS);
+    const summaryTimer = setInterval(summaryJob, 3_600_000);
+    summaryFirst.unref();
+    summaryTimer.unref();
+    closers.push(async () => {
+      clearTimeout(summaryFirst);
+      clearInterval(summaryTimer);
+    });
     closers.push(() => gateway.flushStreams());
     closers.push(() => intake.close());
 

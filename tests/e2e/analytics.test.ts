@@ -202,6 +202,21 @@ describe('analytics pages', () => {
     );
   });
 
+  it('executive summaries: generate one now and list it with its PDF', async () => {
+    // Act
+    await open('summaries');
+    await page.click('[data-testid="summary-generate"]');
+    await page.waitForSelector('[data-testid="table-summaries"] tbody tr', { timeout: 20_000 });
+    await shoot('summaries');
+    const href = await page.getAttribute('[data-testid="table-summaries"] tbody tr a', 'href');
+    const pdf = await fetch(href!);
+
+    // Assess
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toContain('pdf');
+    expect((await pdf.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+  });
+
   it('a complaint spike and a late delivery raise alerts on the open dashboard, live', async () => {
     // Prepare: the dashboard open on today, the thresholds low, a booking with an ETA.
     const admin = await as(stack, 'admin@example.com');

@@ -24,6 +24,7 @@ import {
   type PartnerAnalyticsQuery,
 } from '../../src/generated/graphql';
 import { addDays, daysFrom, weekOf } from '../../src/core/business-calendar';
+import { extractPdfText } from '../support/pdf-text';
 import { estimateEta } from '../../src/core/eta';
 import { serviceRegionOf } from '../../src/core/geo/service-regions';
 import {
@@ -40,6 +41,8 @@ import { lexEvent } from '../events/lex-event';
 import {
   alertSettings,
   analyticsBot,
+  executiveSummaries,
+  generateExecutiveSummary,
   onAlertRaised,
   serviceAlerts,
   submitFeedback,
@@ -564,6 +567,54 @@ describe('service-quality alerts', () => {
     expect(mine).toHaveLength(1);
     expect(mine[0]!.minutesLate).toBe(45);
     expect(again.map((a) => a.reference)).not.toContain(reference);
+  });
+});
+
+describe('the executive summary', () => {
+  it("generates any week's PDF with the KPIs the analytics give, lists it, tells the admins, and refuses a courier", async () => {
+    // Prepare
+    const caller = await admin();
+    const week = weekOf(addDays(today, -7));
+    const volumes = await gql<AnalyticsVolumesQuery>(stack, caller, analyticsVolumes, {
+      from: week,
+      to: addDays(week, 6),
+      granularity: 'WEEK',
+    });
+    const before = await gql<AnalyticsVolumesQuery>(stack, caller, analyticsVolumes, {
+      from: addDays(week, -7),
+      to: addDays(week, -1),
+      granularity: 'WEEK',
+    });
+
+    // Act
+    const made = await gql<{ generateExecutiveSummary: { week: string; url: string } }>(
+      stack,
+      caller,
+      generateExecutiveSummary,
+      { week: addDays(week, 3) },
+    );
+    const pdf = new Uint8Array(await (await fetch(made.data!.generateExecutiveSummary.url)).arrayBuffer());
+    const listed = await gql<{ executiveSummaries: { week: string }[] }>(stack, caller, executiveSummaries);
+    const courier = await as(stack, 'courier1@example.com');
+    const refused = await gql(stack, courier, generateExecutiveSummary, { week });
+    const outbox = await stack.doc.send(new ScanCommand({ TableName: stack.tables.outbox }));
+
+    // Assess
+    expect(made.errors).toBeUndefined();
+    expect(made.data!.generateExecutiveSummary.week).toBe(week);
+    const lines = extractPdfText(pdf).join('\n').split('\n');
+    const row = lines.indexOf('Bookings');
+    expect(row).toBeGreaterThan(0);
+    expect(lines[row + 1]).toBe(String(volumes.data!.analyticsVolumes.total.bookings));
+    expect(lines[row + 2]).toBe(String(before.data!.analyticsVolumes.total.bookings));
+    const delivered = lines.indexOf('Delivered');
+    expect(lines[delivered + 1]).toBe(String(volumes.data!.analyticsVolumes.total.delivered));
+    expect(lines).toContain('Highlights');
+    expect(listed.data!.executiveSummaries.map((s) => s.week)).toContain(week);
+    expect(refused.errors?.[0]?.errorType).toMatch(/Unauthorized|Forbidden/);
+    expect(
+      (outbox.Items ?? []).some((i) => i.kind === 'ADMIN_EXECUTIVE_SUMMARY' && String(i.message).includes(week)),
+    ).toBe(true);
   });
 });
 

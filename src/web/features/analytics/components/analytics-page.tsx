@@ -8,6 +8,7 @@ import { addDays, daysBetween, isDay } from '../../../../core/business-calendar'
 import { useCompanyCalendar } from '../../../lib/company-calendar';
 import type { Granularity, Range } from '../api/analytics-api';
 import { BotView } from './bot-view';
+import { SummariesView } from './summaries-view';
 import { FeedbackView } from './feedback-view';
 import { HeatView } from './heat-view';
 import { PartnersView } from './partners-view';
@@ -23,6 +24,7 @@ export const VIEWS = [
   { id: 'heat-map', label: 'Heat map' },
   { id: 'partners', label: 'Partners' },
   { id: 'voicebot', label: 'Voicebot' },
+  { id: 'summaries', label: 'Executive summaries' },
 ] as const;
 export type ViewId = (typeof VIEWS)[number]['id'];
 
@@ -133,6 +135,7 @@ export function AnalyticsPage() {
       {current === 'heat-map' && <HeatView range={range} />}
       {current === 'partners' && <PartnersView range={range} />}
       {current === 'voicebot' && <BotView range={range} granularity={granularity} />}
+      {current === 'summaries' && <SummariesView defaultWeek={addDays(today, -7)} />}
     </section>
   );
 }
