@@ -16,6 +16,7 @@ import {
 } from '../src/local/dynamodb/operation-counter';
 import { addDays } from '../src/core/business-calendar';
 import {
+  analyticsBot,
   analyticsFeedback,
   analyticsFleet,
   analyticsHeatMap,
@@ -63,6 +64,7 @@ const QUERIES: Query[] = [
   { name: 'routes', document: analyticsRoutes, variables: (r) => r },
   { name: 'heat map', document: analyticsHeatMap, variables: (r) => r },
   { name: 'fleet', document: analyticsFleet, variables: (r) => r },
+  { name: 'voicebot by week', document: analyticsBot, variables: (r) => ({ ...r, granularity: 'WEEK' }) },
   { name: 'partners', document: partnerAnalytics, variables: (r) => r },
   {
     name: 'courier performance',
