@@ -9,6 +9,7 @@ import {
   COMPLAINT_CATEGORIES,
   FAILURE_REASONS,
   FEEDBACK_TYPES,
+  LOCATION_UNAVAILABLE_REASONS,
   PACKAGE_SIZES,
   SEVERITIES,
   SPECIAL_HANDLING,
@@ -27,6 +28,7 @@ const schema = a
     GeoPrecision: a.enum(['ADDRESS', 'STREET', 'POSTCODE', 'CITY']),
     ActorType: a.enum(['ADMIN', 'COURIER', 'PARTNER', 'CUSTOMER', 'VOICEBOT', 'SYSTEM']),
     FailureReason: a.enum(FAILURE_REASONS),
+    LocationUnavailable: a.enum(LOCATION_UNAVAILABLE_REASONS),
     FeedbackType: a.enum(FEEDBACK_TYPES),
     ComplaintCategory: a.enum(COMPLAINT_CATEGORIES),
     Severity: a.enum(SEVERITIES),
@@ -76,9 +78,12 @@ const schema = a
       at: a.datetime().required(),
       actor: a.ref('Actor').required(),
       location: a.ref('GeoPoint'),
+      locationAccuracyM: a.float(),
+      locationUnavailable: a.ref('LocationUnavailable'),
       note: a.string(),
       proof: a.ref('DeliveryProof'),
       failureReason: a.ref('FailureReason'),
+      receivedAt: a.datetime(),
     }),
     Booking: a.customType({
       reference: a.string().required(),
@@ -973,6 +978,10 @@ const schema = a
         photoKey: a.string(),
         failureReason: a.ref('FailureReason'),
         expectedVersion: a.integer(),
+        locationAccuracyM: a.float(),
+        locationUnavailable: a.ref('LocationUnavailable'),
+        at: a.datetime(),
+        idempotencyKey: a.string(),
       })
       .returns(a.ref('Booking').required())
       .authorization((allow) => [allow.groups(['admin', 'courier'])])

@@ -533,7 +533,12 @@ describe('updateDeliveryStatus', () => {
     );
     world.clock.set('2025-06-10T17:50:00Z');
     const done = await updateDeliveryStatus(
-      { reference: b.reference, status: 'DELIVERED', proof: { recipientName: 'Ann', signatureKey: null } },
+      {
+        reference: b.reference,
+        status: 'DELIVERED',
+        proof: { recipientName: 'Ann', signatureKey: null },
+        locationUnavailable: 'NO_FIX',
+      },
       courier7,
       world,
     );
@@ -564,7 +569,11 @@ describe('updateDeliveryStatus', () => {
     const partnered = await book(world, acme);
     // Act
     const other = (await caught(
-      updateDeliveryStatus({ reference: b.reference, status: 'COLLECTED' }, courier9, world),
+      updateDeliveryStatus(
+        { reference: b.reference, status: 'COLLECTED', locationUnavailable: 'NO_FIX' },
+        courier9,
+        world,
+      ),
     )) as NotFoundError;
     const partner = await caught(
       updateDeliveryStatus({ reference: partnered.reference, status: 'CANCELLED' }, acme, world),
@@ -583,13 +592,25 @@ describe('updateDeliveryStatus', () => {
     const out = await bookingAt(world, ['COLLECTED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY']);
     // Act
     const illegal = (await caught(
-      updateDeliveryStatus({ reference: b.reference, status: 'DELIVERED' }, courier7, world),
+      updateDeliveryStatus(
+        { reference: b.reference, status: 'DELIVERED', locationUnavailable: 'NO_FIX' },
+        courier7,
+        world,
+      ),
     )) as ConflictError;
     const noProof = (await caught(
-      updateDeliveryStatus({ reference: out.reference, status: 'DELIVERED' }, courier7, world),
+      updateDeliveryStatus(
+        { reference: out.reference, status: 'DELIVERED', locationUnavailable: 'NO_FIX' },
+        courier7,
+        world,
+      ),
     )) as ValidationError;
     const noReason = (await caught(
-      updateDeliveryStatus({ reference: out.reference, status: 'FAILED_DELIVERY' }, courier7, world),
+      updateDeliveryStatus(
+        { reference: out.reference, status: 'FAILED_DELIVERY', locationUnavailable: 'NO_FIX' },
+        courier7,
+        world,
+      ),
     )) as ValidationError;
     // Assess
     expect(illegal).toBeInstanceOf(ConflictError);
@@ -605,11 +626,21 @@ describe('updateDeliveryStatus', () => {
     const out = await bookingAt(world, ['COLLECTED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY']);
     // Act
     const failed = await updateDeliveryStatus(
-      { reference: out.reference, status: 'FAILED_DELIVERY', failureReason: 'ACCESS_DENIED', note: 'gate locked' },
+      {
+        reference: out.reference,
+        status: 'FAILED_DELIVERY',
+        failureReason: 'ACCESS_DENIED',
+        note: 'gate locked',
+        locationUnavailable: 'NO_FIX',
+      },
       courier7,
       world,
     );
-    const retry = await updateDeliveryStatus({ reference: out.reference, status: 'OUT_FOR_DELIVERY' }, courier7, world);
+    const retry = await updateDeliveryStatus(
+      { reference: out.reference, status: 'OUT_FOR_DELIVERY', locationUnavailable: 'NO_FIX' },
+      courier7,
+      world,
+    );
     // Assess
     expect(failed.eta).toBeUndefined();
     expect(retry.eta).toBeDefined();
@@ -623,16 +654,134 @@ describe('updateDeliveryStatus', () => {
     const b = await bookingAt(world, []);
     // Act
     const stale = await caught(
-      updateDeliveryStatus({ reference: b.reference, status: 'COLLECTED', expectedVersion: 1 }, courier7, world),
+      updateDeliveryStatus(
+        { reference: b.reference, status: 'COLLECTED', expectedVersion: 1, locationUnavailable: 'NO_FIX' },
+        courier7,
+        world,
+      ),
     );
     const fresh = await updateDeliveryStatus(
-      { reference: b.reference, status: 'COLLECTED', expectedVersion: b.version },
+      { reference: b.reference, status: 'COLLECTED', expectedVersion: b.version, locationUnavailable: 'NO_FIX' },
       courier7,
       world,
     );
     // Assess
     expect(stale).toBeInstanceOf(ConflictError);
     expect(fresh.version).toBe(b.version + 1);
+  });
+
+  it('makes a courier confirm where it happened: a location with its accuracy, or why there is none', async () => {
+    // Prepare
+    const world = makeWorld();
+    const b = await bookingAt(world, []);
+    // Act
+    const unconfirmed = (await caught(
+      updateDeliveryStatus({ reference: b.reference, status: 'COLLECTED' }, courier7, world),
+    )) as ValidationError;
+    const untouched = await world.bookings.get(b.reference);
+    const collected = await updateDeliveryStatus(
+      { reference: b.reference, status: 'COLLECTED', location: { lat: 47.6, lng: -122.3 }, locationAccuracyM: 12.4 },
+      courier7,
+      world,
+    );
+    const inTransit = await updateDeliveryStatus(
+      { reference: b.reference, status: 'IN_TRANSIT', locationUnavailable: 'PERMISSION_DENIED' },
+      courier7,
+      world,
+    );
+    // Assess
+    expect(unconfirmed).toBeInstanceOf(ValidationError);
+    expect(unconfirmed.field).toBe('location');
+    expect(untouched?.version).toBe(b.version);
+    expect(collected.history.at(-1)).toMatchObject({ location: { lat: 47.6, lng: -122.3 }, locationAccuracyM: 12 });
+    expect(inTransit.history.at(-1)?.locationUnavailable).toBe('PERMISSION_DENIED');
+    expect(inTransit.history.at(-1)?.location).toBeUndefined();
+  });
+
+  it('records an update kept on the phone offline at the time the courier acted, never out of order', async () => {
+    // Prepare
+    const world = makeWorld();
+    const b = await bookingAt(world, []);
+    const assignedAt = Date.parse(b.history.at(-1)!.at);
+    world.clock.set(new Date(assignedAt + 3 * 3_600_000));
+    const actedAt = new Date(assignedAt + 3_600_000).toISOString();
+    // Act
+    const collected = await updateDeliveryStatus(
+      { reference: b.reference, status: 'COLLECTED', locationUnavailable: 'NO_FIX', at: actedAt },
+      courier7,
+      world,
+    );
+    // A phone whose clock is behind: its time falls before the previous event, which keeps its place.
+    const inTransit = await updateDeliveryStatus(
+      {
+        reference: b.reference,
+        status: 'IN_TRANSIT',
+        locationUnavailable: 'NO_FIX',
+        at: new Date(assignedAt).toISOString(),
+      },
+      courier7,
+      world,
+    );
+    const future = (await caught(
+      updateDeliveryStatus(
+        {
+          reference: b.reference,
+          status: 'OUT_FOR_DELIVERY',
+          locationUnavailable: 'NO_FIX',
+          at: new Date(world.clock.now().getTime() + 3_600_000).toISOString(),
+        },
+        courier7,
+        world,
+      ),
+    )) as ValidationError;
+    const tooOld = (await caught(
+      updateDeliveryStatus(
+        {
+          reference: b.reference,
+          status: 'OUT_FOR_DELIVERY',
+          locationUnavailable: 'NO_FIX',
+          at: '2020-01-01T00:00:00Z',
+        },
+        courier7,
+        world,
+      ),
+    )) as ValidationError;
+    // Assess
+    expect(collected.history.at(-1)?.at).toBe(actedAt);
+    expect(collected.history.at(-1)?.receivedAt).toBe(world.clock.now().toISOString());
+    expect(inTransit.history.at(-1)?.at).toBe(actedAt);
+    expect([future.field, tooOld.field]).toEqual(['at', 'at']);
+    expect((await world.bookings.get(b.reference))?.status).toBe('IN_TRANSIT');
+  });
+
+  it('applies an update sent twice with one idempotency key once, and refuses the key for another update', async () => {
+    // Prepare
+    const world = makeWorld();
+    const b = await bookingAt(world, []);
+    const update = {
+      reference: b.reference,
+      status: 'COLLECTED',
+      locationUnavailable: 'NO_FIX',
+      idempotencyKey: 'u-1',
+    };
+    // Act
+    const first = await updateDeliveryStatus(update, courier7, world);
+    const again = await updateDeliveryStatus(update, courier7, world);
+    const concurrent = await Promise.all([
+      updateDeliveryStatus({ ...update, status: 'IN_TRANSIT', idempotencyKey: 'u-2' }, courier7, world),
+      updateDeliveryStatus({ ...update, status: 'IN_TRANSIT', idempotencyKey: 'u-2' }, courier7, world),
+    ]);
+    const reused = await caught(
+      updateDeliveryStatus({ ...update, status: 'OUT_FOR_DELIVERY', idempotencyKey: 'u-1' }, courier7, world),
+    );
+    const otherCourier = await caught(updateDeliveryStatus(update, courier9, world));
+    // Assess
+    expect(again.version).toBe(first.version);
+    expect(concurrent.map((x) => x.status)).toEqual(['IN_TRANSIT', 'IN_TRANSIT']);
+    const stored = await world.bookings.get(b.reference);
+    expect(stored?.history.map((e) => e.status)).toEqual(['BOOKED', 'COLLECTED', 'IN_TRANSIT']);
+    expect(reused).toBeInstanceOf(ConflictError);
+    expect(otherCourier).toBeInstanceOf(NotFoundError);
   });
 
   it('lets the voicebot cancel but not deliver, and validates the input', async () => {

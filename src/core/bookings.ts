@@ -38,6 +38,7 @@ import {
 import {
   BOOKING_STATUSES,
   FAILURE_REASONS,
+  LOCATION_UNAVAILABLE_REASONS,
   PACKAGE_SIZES,
   SPECIAL_HANDLING,
   type Address,
@@ -593,7 +594,27 @@ const statusUpdateSchema = z.object({
     })
     .nullish()
     .transform((p) => p ?? undefined),
+  locationAccuracyM: z
+    .number()
+    .min(0, { message: 'locationAccuracyM is a radius in metres: 0 or more.' })
+    .max(100_000, {
+      message: 'locationAccuracyM above 100 km is not a location fix; send locationUnavailable instead.',
+    })
+    .nullish()
+    .transform((v) => v ?? undefined),
+  locationUnavailable: optionalEnum([...LOCATION_UNAVAILABLE_REASONS]),
   failureReason: optionalEnum([...FAILURE_REASONS]),
+  at: isoInstant('at')
+    .nullish()
+    .transform((v) => v ?? undefined),
+  idempotencyKey: optionalText('idempotencyKey', 128).pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]+$/, {
+        message: 'idempotencyKey may only use letters, digits and . _ : -; a UUID works well.',
+      })
+      .optional(),
+  ),
   expectedVersion: z
     .number()
     .int({ message: 'expectedVersion must be a whole number: the version you last read.' })
@@ -613,10 +634,61 @@ export type UpdateDeliveryStatusDeps = {
   onNotifyError?: NotifyErrorHandler;
 };
 
+/** How far ahead of the server's clock a phone's time may be and still be believed. */
+const CLOCK_SKEW_MS = 2 * 60_000;
+/** How long a phone may keep an update offline before it can no longer be recorded as it happened. */
+export const MAX_OFFLINE_AGE_MS = 7 * 86_400_000;
+/** Below this gap the receiving time is not worth recording beside the acting time. */
+const RECEIVED_LATE_MS = 60_000;
+
+/**
+ * When an update happened: the courier's own time when given (an update kept on the phone while offline
+ * happened when the courier acted, not when the phone synced), never after now and never before the
+ * booking's previous event, so the trail stays in order whatever the phone's clock says.
+ */
+function actedAt(at: string | undefined, booking: Booking, now: Date): Date {
+  if (at === undefined) return now;
+  const t = new Date(at);
+  if (t.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+    throw new ValidationError(`at (${at}) is in the future.`, {
+      field: 'at',
+      resolution: 'Send the time the courier acted, or leave it out for now; check the phone’s clock.',
+    });
+  }
+  if (t.getTime() < now.getTime() - MAX_OFFLINE_AGE_MS) {
+    throw new ValidationError(`at (${at}) is more than 7 days ago; an update that old cannot be recorded.`, {
+      field: 'at',
+      resolution: 'Ask the dispatcher to record what happened to this delivery.',
+    });
+  }
+  const previous = booking.history.at(-1)?.at;
+  const floor = previous ? Date.parse(previous) : 0;
+  return new Date(Math.min(now.getTime(), Math.max(t.getTime(), floor)));
+}
+
+/**
+ * An update carrying an idempotency key that is already in the booking's trail was applied before (the
+ * phone retried after losing the answer): the booking as it stands is the answer, nothing is applied twice.
+ * The key lives in the trail itself, so it is written in the same conditional write as the change.
+ */
+function replayOf(booking: Booking, updateId: string, status: BookingStatus): Booking | undefined {
+  const earlier = booking.history.find((e) => e.updateId === updateId);
+  if (!earlier) return undefined;
+  if (earlier.status !== status) {
+    throw new ConflictError(
+      `Idempotency key ${updateId} was already used on ${booking.reference} for ${earlier.status}, not ${status}.`,
+      { resolution: 'Use a new idempotency key for each update.' },
+    );
+  }
+  return booking;
+}
+
 /**
  * Moves a delivery to its next status, recording who, when, where and any proof. With expectedVersion the
  * change only applies to the version the caller saw; otherwise to the version just read. A signature or
- * photo key must name an image uploaded for this booking (see requestProofUpload in proof.ts).
+ * photo key must name an image uploaded for this booking (see requestProofUpload in proof.ts). A courier
+ * confirms where it happened: a location, or why there is none (Req 11.5). `at` is when the courier acted
+ * (an update made offline); an idempotency key makes a retry safe.
  */
 export async function updateDeliveryStatus(
   input: unknown,
@@ -626,19 +698,36 @@ export async function updateDeliveryStatus(
   const parsed = parseInput(statusUpdateSchema, input, 'status update');
   const ref = requireReference(parsed.reference);
   const booking = await deps.bookings.get(ref);
+  if (parsed.idempotencyKey && booking && canReadBooking(principal, booking)) {
+    const replay = replayOf(booking, parsed.idempotencyKey, parsed.status);
+    if (replay) return replay;
+  }
   assertCanChangeBookingStatus(principal, booking, ref, parsed.status);
+  if (principal.role === 'COURIER' && !parsed.location && !parsed.locationUnavailable) {
+    throw new ValidationError('Confirm where this happened: send the location, or why there is none.', {
+      field: 'location',
+      resolution: 'Send lat and lng from the phone’s location, or locationUnavailable (e.g. PERMISSION_DENIED).',
+    });
+  }
   const now = deps.clock.now();
+  const at = actedAt(parsed.at, booking, now);
   const moved = transition(
     booking,
     {
       to: parsed.status,
       actor: actorFor(principal),
       ...(parsed.location ? { location: parsed.location } : {}),
+      ...(parsed.location && parsed.locationAccuracyM !== undefined
+        ? { locationAccuracyM: Math.round(parsed.locationAccuracyM) }
+        : {}),
+      ...(!parsed.location && parsed.locationUnavailable ? { locationUnavailable: parsed.locationUnavailable } : {}),
       ...(parsed.note ? { note: parsed.note } : {}),
       ...(parsed.proof ? { proof: parsed.proof } : {}),
       ...(parsed.failureReason ? { failureReason: parsed.failureReason } : {}),
+      ...(now.getTime() - at.getTime() > RECEIVED_LATE_MS ? { receivedAt: now } : {}),
+      ...(parsed.idempotencyKey ? { updateId: parsed.idempotencyKey } : {}),
     },
-    now,
+    at,
   );
   const proof = moved.history.at(-1)?.proof;
   if (parsed.status === 'DELIVERED' && proof) await checkProofKeys(ref, proof, deps.proofs);
@@ -646,7 +735,18 @@ export async function updateDeliveryStatus(
   const next: Booking = { ...moved };
   if (eta) next.eta = eta;
   else delete next.eta;
-  const stored = await deps.bookings.update(next, parsed.expectedVersion ?? booking.version);
+  let stored: Booking;
+  try {
+    stored = await deps.bookings.update(next, parsed.expectedVersion ?? booking.version);
+  } catch (e) {
+    // Two sends of the same update racing: the one that lost finds the winner's write, which is its answer.
+    if (e instanceof ConflictError && parsed.idempotencyKey && parsed.expectedVersion === undefined) {
+      const latest = await deps.bookings.get(ref);
+      const replay = latest ? replayOf(latest, parsed.idempotencyKey, parsed.status) : undefined;
+      if (replay) return replay;
+    }
+    throw e;
+  }
   await notifyBestEffort(deps.notifier, statusChanged(stored), deps.onNotifyError);
   return stored;
 }

@@ -71,15 +71,28 @@ export type DeliveryProof = {
   recipientName?: string;
 };
 
+/** Why a status update carries no location: the courier confirmed the update without a fix (Req 11.5). */
+export const LOCATION_UNAVAILABLE_REASONS = ['PERMISSION_DENIED', 'NO_FIX', 'NOT_SUPPORTED'] as const;
+export type LocationUnavailableReason = (typeof LOCATION_UNAVAILABLE_REASONS)[number];
+
 /** One entry of a booking's audit trail (Req 6.3). */
 export type StatusEvent = {
   status: BookingStatus;
+  /** When it happened: for a courier's update, when the courier acted (even if the phone was offline). */
   at: string;
   actor: Actor;
   location?: GeoPoint;
+  /** The location fix's accuracy radius in metres, as the phone reported it. */
+  locationAccuracyM?: number;
+  /** Set instead of a location when the courier had none to give. */
+  locationUnavailable?: LocationUnavailableReason;
   note?: string;
   proof?: DeliveryProof;
   failureReason?: FailureReason;
+  /** When the server received it, if later than `at` (an update kept on the phone while offline). */
+  receivedAt?: string;
+  /** The client's idempotency key for this update: a retry carrying it is recognised and not applied twice. */
+  updateId?: string;
 };
 
 export type Booking = {

@@ -158,7 +158,7 @@ describe('requestProofUpload', () => {
     const b = await outForDelivery(world);
     const key = await uploadedSignature(world, b.reference);
     await updateDeliveryStatus(
-      { reference: b.reference, status: 'DELIVERED', proof: { signatureKey: key } },
+      { reference: b.reference, status: 'DELIVERED', proof: { signatureKey: key }, locationUnavailable: 'NO_FIX' },
       courier7,
       world,
     );
@@ -188,7 +188,12 @@ describe('updateDeliveryStatus with proof images', () => {
 
     // Act
     const done = await updateDeliveryStatus(
-      { reference: b.reference, status: 'DELIVERED', proof: { signatureKey: key, recipientName: 'Ann' } },
+      {
+        reference: b.reference,
+        status: 'DELIVERED',
+        proof: { signatureKey: key, recipientName: 'Ann' },
+        locationUnavailable: 'NO_FIX',
+      },
       courier7,
       world,
     );
@@ -209,7 +214,12 @@ describe('updateDeliveryStatus with proof images', () => {
     // Act
     const error = await caught(
       updateDeliveryStatus(
-        { reference: b.reference, status: 'DELIVERED', proof: { signatureKey: elsewhere, photoKey: neverUploaded } },
+        {
+          reference: b.reference,
+          status: 'DELIVERED',
+          proof: { signatureKey: elsewhere, photoKey: neverUploaded },
+          locationUnavailable: 'NO_FIX',
+        },
         courier7,
         world,
       ),
@@ -256,7 +266,12 @@ describe('proofImages', () => {
     const b = await outForDelivery(world);
     const key = await uploadedSignature(world, b.reference);
     await updateDeliveryStatus(
-      { reference: b.reference, status: 'DELIVERED', proof: { signatureKey: key, recipientName: 'Ann Lee' } },
+      {
+        reference: b.reference,
+        status: 'DELIVERED',
+        proof: { signatureKey: key, recipientName: 'Ann Lee' },
+        locationUnavailable: 'NO_FIX',
+      },
       courier7,
       world,
     );

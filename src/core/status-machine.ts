@@ -1,6 +1,15 @@
 // The delivery lifecycle: which status may follow which, and what each change must carry.
 import { ConflictError, ValidationError } from './errors';
-import type { Actor, Booking, BookingStatus, DeliveryProof, FailureReason, GeoPoint, StatusEvent } from './model';
+import type {
+  Actor,
+  Booking,
+  BookingStatus,
+  DeliveryProof,
+  FailureReason,
+  GeoPoint,
+  LocationUnavailableReason,
+  StatusEvent,
+} from './model';
 
 const NEXT: Readonly<Record<BookingStatus, readonly BookingStatus[]>> = {
   BOOKED: ['COLLECTED', 'CANCELLED'],
@@ -42,9 +51,14 @@ export type StatusChange = {
   to: BookingStatus;
   actor: Actor;
   location?: GeoPoint;
+  locationAccuracyM?: number;
+  locationUnavailable?: LocationUnavailableReason;
   note?: string;
   proof?: DeliveryProof;
   failureReason?: FailureReason;
+  /** When the change reached the system, if later than when it happened. */
+  receivedAt?: Date;
+  updateId?: string;
 };
 
 function hasText(s: string | undefined): s is string {
@@ -76,7 +90,14 @@ export function transition(booking: Booking, change: StatusChange, at: Date): Bo
   }
 
   const event: StatusEvent = { status: change.to, at: at.toISOString(), actor: change.actor };
-  if (change.location) event.location = { lat: change.location.lat, lng: change.location.lng };
+  if (change.location) {
+    event.location = { lat: change.location.lat, lng: change.location.lng };
+    if (change.locationAccuracyM !== undefined) event.locationAccuracyM = change.locationAccuracyM;
+  } else if (change.locationUnavailable) {
+    event.locationUnavailable = change.locationUnavailable;
+  }
+  if (change.receivedAt) event.receivedAt = change.receivedAt.toISOString();
+  if (change.updateId) event.updateId = change.updateId;
   if (hasText(change.note)) event.note = change.note.trim();
 
   if (change.to === 'DELIVERED') {
@@ -110,6 +131,6 @@ export function transition(booking: Booking, change: StatusChange, at: Date): Bo
     ...booking,
     status: change.to,
     history: [...booking.history, event],
-    updatedAt: event.at,
+    updatedAt: event.receivedAt ?? event.at,
   };
 }

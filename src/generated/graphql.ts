@@ -106,6 +106,11 @@ export type GeoPrecision =
   | 'POSTCODE'
   | 'STREET';
 
+export type LocationUnavailable =
+  | 'NOT_SUPPORTED'
+  | 'NO_FIX'
+  | 'PERMISSION_DENIED';
+
 export type NewAddressInput = {
   city: string;
   country?: string | null | undefined;
@@ -350,14 +355,14 @@ export type GenerateExecutiveSummaryMutation = { generateExecutiveSummary: { wee
 
 export type AddressFieldsFragment = { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null };
 
-export type BookingFieldsFragment = { reference: string, customerName: string, customerPhone: string, status: BookingStatus, courierId: string | null, courierName: string | null, partnerId: string | null, partnerName: string | null, eta: string | null, channel: Channel, createdAt: string, updatedAt: string, version: number, pickup: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, delivery: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, package: { size: PackageSize, weightKg: number, handling: Array<SpecialHandling>, description: string | null }, pickupWindow: { start: string, end: string }, history: Array<{ status: BookingStatus, at: string, note: string | null, failureReason: FailureReason | null, actor: { type: ActorType, id: string, name: string | null }, location: { lat: number, lng: number } | null, proof: { signatureKey: string | null, photoKey: string | null, recipientName: string | null } | null }> };
+export type BookingFieldsFragment = { reference: string, customerName: string, customerPhone: string, status: BookingStatus, courierId: string | null, courierName: string | null, partnerId: string | null, partnerName: string | null, eta: string | null, channel: Channel, createdAt: string, updatedAt: string, version: number, pickup: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, delivery: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, package: { size: PackageSize, weightKg: number, handling: Array<SpecialHandling>, description: string | null }, pickupWindow: { start: string, end: string }, history: Array<{ status: BookingStatus, at: string, locationAccuracyM: number | null, locationUnavailable: LocationUnavailable | null, note: string | null, failureReason: FailureReason | null, receivedAt: string | null, actor: { type: ActorType, id: string, name: string | null }, location: { lat: number, lng: number } | null, proof: { signatureKey: string | null, photoKey: string | null, recipientName: string | null } | null }> };
 
 export type GetBookingQueryVariables = Exact<{
   reference: string;
 }>;
 
 
-export type GetBookingQuery = { getBooking: { reference: string, customerName: string, customerPhone: string, status: BookingStatus, courierId: string | null, courierName: string | null, partnerId: string | null, partnerName: string | null, eta: string | null, channel: Channel, createdAt: string, updatedAt: string, version: number, pickup: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, delivery: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, package: { size: PackageSize, weightKg: number, handling: Array<SpecialHandling>, description: string | null }, pickupWindow: { start: string, end: string }, history: Array<{ status: BookingStatus, at: string, note: string | null, failureReason: FailureReason | null, actor: { type: ActorType, id: string, name: string | null }, location: { lat: number, lng: number } | null, proof: { signatureKey: string | null, photoKey: string | null, recipientName: string | null } | null }> } | null };
+export type GetBookingQuery = { getBooking: { reference: string, customerName: string, customerPhone: string, status: BookingStatus, courierId: string | null, courierName: string | null, partnerId: string | null, partnerName: string | null, eta: string | null, channel: Channel, createdAt: string, updatedAt: string, version: number, pickup: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, delivery: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, package: { size: PackageSize, weightKg: number, handling: Array<SpecialHandling>, description: string | null }, pickupWindow: { start: string, end: string }, history: Array<{ status: BookingStatus, at: string, locationAccuracyM: number | null, locationUnavailable: LocationUnavailable | null, note: string | null, failureReason: FailureReason | null, receivedAt: string | null, actor: { type: ActorType, id: string, name: string | null }, location: { lat: number, lng: number } | null, proof: { signatureKey: string | null, photoKey: string | null, recipientName: string | null } | null }> } | null };
 
 export type ListBookingsQueryVariables = Exact<{
   day?: string | null | undefined;
@@ -369,7 +374,7 @@ export type ListBookingsQueryVariables = Exact<{
 }>;
 
 
-export type ListBookingsQuery = { listBookings: { nextToken: string | null, items: Array<{ reference: string, customerName: string, customerPhone: string, status: BookingStatus, courierId: string | null, courierName: string | null, partnerId: string | null, partnerName: string | null, eta: string | null, channel: Channel, createdAt: string, updatedAt: string, version: number, pickup: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, delivery: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, package: { size: PackageSize, weightKg: number, handling: Array<SpecialHandling>, description: string | null }, pickupWindow: { start: string, end: string }, history: Array<{ status: BookingStatus, at: string, note: string | null, failureReason: FailureReason | null, actor: { type: ActorType, id: string, name: string | null }, location: { lat: number, lng: number } | null, proof: { signatureKey: string | null, photoKey: string | null, recipientName: string | null } | null }> }> } };
+export type ListBookingsQuery = { listBookings: { nextToken: string | null, items: Array<{ reference: string, customerName: string, customerPhone: string, status: BookingStatus, courierId: string | null, courierName: string | null, partnerId: string | null, partnerName: string | null, eta: string | null, channel: Channel, createdAt: string, updatedAt: string, version: number, pickup: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, delivery: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, package: { size: PackageSize, weightKg: number, handling: Array<SpecialHandling>, description: string | null }, pickupWindow: { start: string, end: string }, history: Array<{ status: BookingStatus, at: string, locationAccuracyM: number | null, locationUnavailable: LocationUnavailable | null, note: string | null, failureReason: FailureReason | null, receivedAt: string | null, actor: { type: ActorType, id: string, name: string | null }, location: { lat: number, lng: number } | null, proof: { signatureKey: string | null, photoKey: string | null, recipientName: string | null } | null }> }> } };
 
 export type BookCourierMutationVariables = Exact<{
   customerName: string;
@@ -384,7 +389,7 @@ export type BookCourierMutationVariables = Exact<{
 }>;
 
 
-export type BookCourierMutation = { bookCourier: { reference: string, customerName: string, customerPhone: string, status: BookingStatus, courierId: string | null, courierName: string | null, partnerId: string | null, partnerName: string | null, eta: string | null, channel: Channel, createdAt: string, updatedAt: string, version: number, pickup: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, delivery: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, package: { size: PackageSize, weightKg: number, handling: Array<SpecialHandling>, description: string | null }, pickupWindow: { start: string, end: string }, history: Array<{ status: BookingStatus, at: string, note: string | null, failureReason: FailureReason | null, actor: { type: ActorType, id: string, name: string | null }, location: { lat: number, lng: number } | null, proof: { signatureKey: string | null, photoKey: string | null, recipientName: string | null } | null }> } };
+export type BookCourierMutation = { bookCourier: { reference: string, customerName: string, customerPhone: string, status: BookingStatus, courierId: string | null, courierName: string | null, partnerId: string | null, partnerName: string | null, eta: string | null, channel: Channel, createdAt: string, updatedAt: string, version: number, pickup: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, delivery: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, package: { size: PackageSize, weightKg: number, handling: Array<SpecialHandling>, description: string | null }, pickupWindow: { start: string, end: string }, history: Array<{ status: BookingStatus, at: string, locationAccuracyM: number | null, locationUnavailable: LocationUnavailable | null, note: string | null, failureReason: FailureReason | null, receivedAt: string | null, actor: { type: ActorType, id: string, name: string | null }, location: { lat: number, lng: number } | null, proof: { signatureKey: string | null, photoKey: string | null, recipientName: string | null } | null }> } };
 
 export type AssignCourierMutationVariables = Exact<{
   reference: string;
@@ -392,7 +397,7 @@ export type AssignCourierMutationVariables = Exact<{
 }>;
 
 
-export type AssignCourierMutation = { assignCourier: { reference: string, customerName: string, customerPhone: string, status: BookingStatus, courierId: string | null, courierName: string | null, partnerId: string | null, partnerName: string | null, eta: string | null, channel: Channel, createdAt: string, updatedAt: string, version: number, pickup: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, delivery: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, package: { size: PackageSize, weightKg: number, handling: Array<SpecialHandling>, description: string | null }, pickupWindow: { start: string, end: string }, history: Array<{ status: BookingStatus, at: string, note: string | null, failureReason: FailureReason | null, actor: { type: ActorType, id: string, name: string | null }, location: { lat: number, lng: number } | null, proof: { signatureKey: string | null, photoKey: string | null, recipientName: string | null } | null }> } };
+export type AssignCourierMutation = { assignCourier: { reference: string, customerName: string, customerPhone: string, status: BookingStatus, courierId: string | null, courierName: string | null, partnerId: string | null, partnerName: string | null, eta: string | null, channel: Channel, createdAt: string, updatedAt: string, version: number, pickup: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, delivery: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, package: { size: PackageSize, weightKg: number, handling: Array<SpecialHandling>, description: string | null }, pickupWindow: { start: string, end: string }, history: Array<{ status: BookingStatus, at: string, locationAccuracyM: number | null, locationUnavailable: LocationUnavailable | null, note: string | null, failureReason: FailureReason | null, receivedAt: string | null, actor: { type: ActorType, id: string, name: string | null }, location: { lat: number, lng: number } | null, proof: { signatureKey: string | null, photoKey: string | null, recipientName: string | null } | null }> } };
 
 export type UpdateDeliveryStatusMutationVariables = Exact<{
   reference: string;
@@ -405,10 +410,14 @@ export type UpdateDeliveryStatusMutationVariables = Exact<{
   photoKey?: string | null | undefined;
   failureReason?: FailureReason | null | undefined;
   expectedVersion?: number | null | undefined;
+  locationAccuracyM?: number | null | undefined;
+  locationUnavailable?: LocationUnavailable | null | undefined;
+  at?: string | null | undefined;
+  idempotencyKey?: string | null | undefined;
 }>;
 
 
-export type UpdateDeliveryStatusMutation = { updateDeliveryStatus: { reference: string, customerName: string, customerPhone: string, status: BookingStatus, courierId: string | null, courierName: string | null, partnerId: string | null, partnerName: string | null, eta: string | null, channel: Channel, createdAt: string, updatedAt: string, version: number, pickup: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, delivery: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, package: { size: PackageSize, weightKg: number, handling: Array<SpecialHandling>, description: string | null }, pickupWindow: { start: string, end: string }, history: Array<{ status: BookingStatus, at: string, note: string | null, failureReason: FailureReason | null, actor: { type: ActorType, id: string, name: string | null }, location: { lat: number, lng: number } | null, proof: { signatureKey: string | null, photoKey: string | null, recipientName: string | null } | null }> } };
+export type UpdateDeliveryStatusMutation = { updateDeliveryStatus: { reference: string, customerName: string, customerPhone: string, status: BookingStatus, courierId: string | null, courierName: string | null, partnerId: string | null, partnerName: string | null, eta: string | null, channel: Channel, createdAt: string, updatedAt: string, version: number, pickup: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, delivery: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, package: { size: PackageSize, weightKg: number, handling: Array<SpecialHandling>, description: string | null }, pickupWindow: { start: string, end: string }, history: Array<{ status: BookingStatus, at: string, locationAccuracyM: number | null, locationUnavailable: LocationUnavailable | null, note: string | null, failureReason: FailureReason | null, receivedAt: string | null, actor: { type: ActorType, id: string, name: string | null }, location: { lat: number, lng: number } | null, proof: { signatureKey: string | null, photoKey: string | null, recipientName: string | null } | null }> } };
 
 export type CancelBookingMutationVariables = Exact<{
   reference: string;
@@ -416,7 +425,7 @@ export type CancelBookingMutationVariables = Exact<{
 }>;
 
 
-export type CancelBookingMutation = { cancelBooking: { reference: string, customerName: string, customerPhone: string, status: BookingStatus, courierId: string | null, courierName: string | null, partnerId: string | null, partnerName: string | null, eta: string | null, channel: Channel, createdAt: string, updatedAt: string, version: number, pickup: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, delivery: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, package: { size: PackageSize, weightKg: number, handling: Array<SpecialHandling>, description: string | null }, pickupWindow: { start: string, end: string }, history: Array<{ status: BookingStatus, at: string, note: string | null, failureReason: FailureReason | null, actor: { type: ActorType, id: string, name: string | null }, location: { lat: number, lng: number } | null, proof: { signatureKey: string | null, photoKey: string | null, recipientName: string | null } | null }> } };
+export type CancelBookingMutation = { cancelBooking: { reference: string, customerName: string, customerPhone: string, status: BookingStatus, courierId: string | null, courierName: string | null, partnerId: string | null, partnerName: string | null, eta: string | null, channel: Channel, createdAt: string, updatedAt: string, version: number, pickup: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, delivery: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, package: { size: PackageSize, weightKg: number, handling: Array<SpecialHandling>, description: string | null }, pickupWindow: { start: string, end: string }, history: Array<{ status: BookingStatus, at: string, locationAccuracyM: number | null, locationUnavailable: LocationUnavailable | null, note: string | null, failureReason: FailureReason | null, receivedAt: string | null, actor: { type: ActorType, id: string, name: string | null }, location: { lat: number, lng: number } | null, proof: { signatureKey: string | null, photoKey: string | null, recipientName: string | null } | null }> } };
 
 export type UpdatePickupWindowMutationVariables = Exact<{
   reference: string;
@@ -425,7 +434,7 @@ export type UpdatePickupWindowMutationVariables = Exact<{
 }>;
 
 
-export type UpdatePickupWindowMutation = { updatePickupWindow: { reference: string, customerName: string, customerPhone: string, status: BookingStatus, courierId: string | null, courierName: string | null, partnerId: string | null, partnerName: string | null, eta: string | null, channel: Channel, createdAt: string, updatedAt: string, version: number, pickup: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, delivery: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, package: { size: PackageSize, weightKg: number, handling: Array<SpecialHandling>, description: string | null }, pickupWindow: { start: string, end: string }, history: Array<{ status: BookingStatus, at: string, note: string | null, failureReason: FailureReason | null, actor: { type: ActorType, id: string, name: string | null }, location: { lat: number, lng: number } | null, proof: { signatureKey: string | null, photoKey: string | null, recipientName: string | null } | null }> } };
+export type UpdatePickupWindowMutation = { updatePickupWindow: { reference: string, customerName: string, customerPhone: string, status: BookingStatus, courierId: string | null, courierName: string | null, partnerId: string | null, partnerName: string | null, eta: string | null, channel: Channel, createdAt: string, updatedAt: string, version: number, pickup: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, delivery: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, package: { size: PackageSize, weightKg: number, handling: Array<SpecialHandling>, description: string | null }, pickupWindow: { start: string, end: string }, history: Array<{ status: BookingStatus, at: string, locationAccuracyM: number | null, locationUnavailable: LocationUnavailable | null, note: string | null, failureReason: FailureReason | null, receivedAt: string | null, actor: { type: ActorType, id: string, name: string | null }, location: { lat: number, lng: number } | null, proof: { signatureKey: string | null, photoKey: string | null, recipientName: string | null } | null }> } };
 
 export type ListStatusEventsQueryVariables = Exact<{
   since?: string | null | undefined;
@@ -504,7 +513,7 @@ export type OnBookingChangedSubscriptionVariables = Exact<{
 }>;
 
 
-export type OnBookingChangedSubscription = { onBookingChanged: { reference: string, customerName: string, customerPhone: string, status: BookingStatus, courierId: string | null, courierName: string | null, partnerId: string | null, partnerName: string | null, eta: string | null, channel: Channel, createdAt: string, updatedAt: string, version: number, pickup: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, delivery: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, package: { size: PackageSize, weightKg: number, handling: Array<SpecialHandling>, description: string | null }, pickupWindow: { start: string, end: string }, history: Array<{ status: BookingStatus, at: string, note: string | null, failureReason: FailureReason | null, actor: { type: ActorType, id: string, name: string | null }, location: { lat: number, lng: number } | null, proof: { signatureKey: string | null, photoKey: string | null, recipientName: string | null } | null }> } | null };
+export type OnBookingChangedSubscription = { onBookingChanged: { reference: string, customerName: string, customerPhone: string, status: BookingStatus, courierId: string | null, courierName: string | null, partnerId: string | null, partnerName: string | null, eta: string | null, channel: Channel, createdAt: string, updatedAt: string, version: number, pickup: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, delivery: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, package: { size: PackageSize, weightKg: number, handling: Array<SpecialHandling>, description: string | null }, pickupWindow: { start: string, end: string }, history: Array<{ status: BookingStatus, at: string, locationAccuracyM: number | null, locationUnavailable: LocationUnavailable | null, note: string | null, failureReason: FailureReason | null, receivedAt: string | null, actor: { type: ActorType, id: string, name: string | null }, location: { lat: number, lng: number } | null, proof: { signatureKey: string | null, photoKey: string | null, recipientName: string | null } | null }> } | null };
 
 export type OnCourierMovedSubscriptionVariables = Exact<{
   courierId?: string | number | null | undefined;
@@ -518,7 +527,7 @@ export type PublishBookingChangedMutationVariables = Exact<{
 }>;
 
 
-export type PublishBookingChangedMutation = { publishBookingChanged: { reference: string, customerName: string, customerPhone: string, status: BookingStatus, courierId: string | null, courierName: string | null, partnerId: string | null, partnerName: string | null, eta: string | null, channel: Channel, createdAt: string, updatedAt: string, version: number, pickup: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, delivery: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, package: { size: PackageSize, weightKg: number, handling: Array<SpecialHandling>, description: string | null }, pickupWindow: { start: string, end: string }, history: Array<{ status: BookingStatus, at: string, note: string | null, failureReason: FailureReason | null, actor: { type: ActorType, id: string, name: string | null }, location: { lat: number, lng: number } | null, proof: { signatureKey: string | null, photoKey: string | null, recipientName: string | null } | null }> } | null };
+export type PublishBookingChangedMutation = { publishBookingChanged: { reference: string, customerName: string, customerPhone: string, status: BookingStatus, courierId: string | null, courierName: string | null, partnerId: string | null, partnerName: string | null, eta: string | null, channel: Channel, createdAt: string, updatedAt: string, version: number, pickup: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, delivery: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, package: { size: PackageSize, weightKg: number, handling: Array<SpecialHandling>, description: string | null }, pickupWindow: { start: string, end: string }, history: Array<{ status: BookingStatus, at: string, locationAccuracyM: number | null, locationUnavailable: LocationUnavailable | null, note: string | null, failureReason: FailureReason | null, receivedAt: string | null, actor: { type: ActorType, id: string, name: string | null }, location: { lat: number, lng: number } | null, proof: { signatureKey: string | null, photoKey: string | null, recipientName: string | null } | null }> } | null };
 
 export type PublishCourierMovedMutationVariables = Exact<{
   courierId: string | number;
@@ -934,6 +943,8 @@ export const BookingFieldsFragmentDoc = new TypedDocumentString(`
       lat
       lng
     }
+    locationAccuracyM
+    locationUnavailable
     note
     proof {
       signatureKey
@@ -941,6 +952,7 @@ export const BookingFieldsFragmentDoc = new TypedDocumentString(`
       recipientName
     }
     failureReason
+    receivedAt
   }
   courierId
   courierName
@@ -1642,6 +1654,8 @@ fragment BookingFields on Booking {
       lat
       lng
     }
+    locationAccuracyM
+    locationUnavailable
     note
     proof {
       signatureKey
@@ -1649,6 +1663,7 @@ fragment BookingFields on Booking {
       recipientName
     }
     failureReason
+    receivedAt
   }
   courierId
   courierName
@@ -1722,6 +1737,8 @@ fragment BookingFields on Booking {
       lat
       lng
     }
+    locationAccuracyM
+    locationUnavailable
     note
     proof {
       signatureKey
@@ -1729,6 +1746,7 @@ fragment BookingFields on Booking {
       recipientName
     }
     failureReason
+    receivedAt
   }
   courierId
   courierName
@@ -1802,6 +1820,8 @@ fragment BookingFields on Booking {
       lat
       lng
     }
+    locationAccuracyM
+    locationUnavailable
     note
     proof {
       signatureKey
@@ -1809,6 +1829,7 @@ fragment BookingFields on Booking {
       recipientName
     }
     failureReason
+    receivedAt
   }
   courierId
   courierName
@@ -1872,6 +1893,8 @@ fragment BookingFields on Booking {
       lat
       lng
     }
+    locationAccuracyM
+    locationUnavailable
     note
     proof {
       signatureKey
@@ -1879,6 +1902,7 @@ fragment BookingFields on Booking {
       recipientName
     }
     failureReason
+    receivedAt
   }
   courierId
   courierName
@@ -1891,7 +1915,7 @@ fragment BookingFields on Booking {
   version
 }`) as unknown as TypedDocumentString<AssignCourierMutation, AssignCourierMutationVariables>;
 export const UpdateDeliveryStatusDocument = new TypedDocumentString(`
-    mutation UpdateDeliveryStatus($reference: String!, $status: BookingStatus!, $lat: Float, $lng: Float, $note: String, $recipientName: String, $signatureKey: String, $photoKey: String, $failureReason: FailureReason, $expectedVersion: Int) {
+    mutation UpdateDeliveryStatus($reference: String!, $status: BookingStatus!, $lat: Float, $lng: Float, $note: String, $recipientName: String, $signatureKey: String, $photoKey: String, $failureReason: FailureReason, $expectedVersion: Int, $locationAccuracyM: Float, $locationUnavailable: LocationUnavailable, $at: AWSDateTime, $idempotencyKey: String) {
   updateDeliveryStatus(
     reference: $reference
     status: $status
@@ -1903,6 +1927,10 @@ export const UpdateDeliveryStatusDocument = new TypedDocumentString(`
     photoKey: $photoKey
     failureReason: $failureReason
     expectedVersion: $expectedVersion
+    locationAccuracyM: $locationAccuracyM
+    locationUnavailable: $locationUnavailable
+    at: $at
+    idempotencyKey: $idempotencyKey
   ) {
     ...BookingFields
   }
@@ -1953,6 +1981,8 @@ fragment BookingFields on Booking {
       lat
       lng
     }
+    locationAccuracyM
+    locationUnavailable
     note
     proof {
       signatureKey
@@ -1960,6 +1990,7 @@ fragment BookingFields on Booking {
       recipientName
     }
     failureReason
+    receivedAt
   }
   courierId
   courierName
@@ -2023,6 +2054,8 @@ fragment BookingFields on Booking {
       lat
       lng
     }
+    locationAccuracyM
+    locationUnavailable
     note
     proof {
       signatureKey
@@ -2030,6 +2063,7 @@ fragment BookingFields on Booking {
       recipientName
     }
     failureReason
+    receivedAt
   }
   courierId
   courierName
@@ -2097,6 +2131,8 @@ fragment BookingFields on Booking {
       lat
       lng
     }
+    locationAccuracyM
+    locationUnavailable
     note
     proof {
       signatureKey
@@ -2104,6 +2140,7 @@ fragment BookingFields on Booking {
       recipientName
     }
     failureReason
+    receivedAt
   }
   courierId
   courierName
@@ -2397,6 +2434,8 @@ fragment BookingFields on Booking {
       lat
       lng
     }
+    locationAccuracyM
+    locationUnavailable
     note
     proof {
       signatureKey
@@ -2404,6 +2443,7 @@ fragment BookingFields on Booking {
       recipientName
     }
     failureReason
+    receivedAt
   }
   courierId
   courierName
@@ -2481,6 +2521,8 @@ fragment BookingFields on Booking {
       lat
       lng
     }
+    locationAccuracyM
+    locationUnavailable
     note
     proof {
       signatureKey
@@ -2488,6 +2530,7 @@ fragment BookingFields on Booking {
       recipientName
     }
     failureReason
+    receivedAt
   }
   courierId
   courierName

@@ -654,6 +654,11 @@ export type IssuedPartnerToken = {
   tokenInfo: PartnerToken;
 };
 
+export type LocationUnavailable =
+  | 'NOT_SUPPORTED'
+  | 'NO_FIX'
+  | 'PERMISSION_DENIED';
+
 export type Me = {
   __typename?: 'Me';
   courierId?: Maybe<Scalars['ID']['output']>;
@@ -970,10 +975,14 @@ export type MutationUpdateCourierLocationArgs = {
 
 
 export type MutationUpdateDeliveryStatusArgs = {
+  at?: InputMaybe<Scalars['AWSDateTime']['input']>;
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   failureReason?: InputMaybe<FailureReason>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   lat?: InputMaybe<Scalars['Float']['input']>;
   lng?: InputMaybe<Scalars['Float']['input']>;
+  locationAccuracyM?: InputMaybe<Scalars['Float']['input']>;
+  locationUnavailable?: InputMaybe<LocationUnavailable>;
   note?: InputMaybe<Scalars['String']['input']>;
   photoKey?: InputMaybe<Scalars['String']['input']>;
   recipientName?: InputMaybe<Scalars['String']['input']>;
@@ -1569,8 +1578,11 @@ export type StatusEvent = {
   at: Scalars['AWSDateTime']['output'];
   failureReason?: Maybe<FailureReason>;
   location?: Maybe<GeoPoint>;
+  locationAccuracyM?: Maybe<Scalars['Float']['output']>;
+  locationUnavailable?: Maybe<LocationUnavailable>;
   note?: Maybe<Scalars['String']['output']>;
   proof?: Maybe<DeliveryProof>;
+  receivedAt?: Maybe<Scalars['AWSDateTime']['output']>;
   status: BookingStatus;
 };
 
@@ -1842,6 +1854,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IntentCount: ResolverTypeWrapper<IntentCount>;
   IssuedPartnerToken: ResolverTypeWrapper<IssuedPartnerToken>;
+  LocationUnavailable: LocationUnavailable;
   Me: ResolverTypeWrapper<Me>;
   ModelAttributeTypes: ModelAttributeTypes;
   ModelBooleanInput: ModelBooleanInput;
@@ -2919,8 +2932,11 @@ export type StatusEventResolvers<ContextType = any, ParentType extends Resolvers
   at?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
   failureReason?: Resolver<Maybe<ResolversTypes['FailureReason']>, ParentType, ContextType>;
   location?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
+  locationAccuracyM?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  locationUnavailable?: Resolver<Maybe<ResolversTypes['LocationUnavailable']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   proof?: Resolver<Maybe<ResolversTypes['DeliveryProof']>, ParentType, ContextType>;
+  receivedAt?: Resolver<Maybe<ResolversTypes['AWSDateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['BookingStatus'], ParentType, ContextType>;
 };
 

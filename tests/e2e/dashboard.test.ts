@@ -63,7 +63,13 @@ describe('dashboard', () => {
     await gql(stack, admin, assignCourier, { reference, courierId: 'courier-05' });
     for (const status of ['COLLECTED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY'])
       await gql(stack, courier, updateDeliveryStatus, { reference, status, lat: 47.61, lng: -122.34 });
-    await gql(stack, courier, updateDeliveryStatus, { reference, status: 'DELIVERED', recipientName: 'Sam Lee' });
+    await gql(stack, courier, updateDeliveryStatus, {
+      reference,
+      status: 'DELIVERED',
+      recipientName: 'Sam Lee',
+      lat: 47.61,
+      lng: -122.34,
+    });
     const complaint = await gql(stack, admin, submitFeedback, {
       bookingReference: reference,
       type: 'COMPLAINT',

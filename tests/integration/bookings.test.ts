@@ -123,6 +123,8 @@ describe('the status machine over GraphQL', () => {
     const illegal = await gql(stack, courier, updateDeliveryStatus, {
       reference: booked.reference,
       status: 'DELIVERED',
+      lat: 47.61,
+      lng: -122.34,
     });
     expect(illegal.errors?.[0]?.errorType).toBe('ConflictError');
     expect(illegal.errors?.[0]?.message).toMatch(/BOOKED/);
@@ -139,6 +141,7 @@ describe('the status machine over GraphQL', () => {
     const noProof = await gql(stack, courier, updateDeliveryStatus, {
       reference: booked.reference,
       status: 'DELIVERED',
+      locationUnavailable: 'NO_FIX',
     });
     expect(noProof.errors?.[0]?.errorType).toBe('ValidationError');
     const done = await gql<{ updateDeliveryStatus: Booking }>(stack, courier, updateDeliveryStatus, {

@@ -56,6 +56,8 @@ describe('dashboard', () => {
       reference,
       status: 'DELIVERED',
       recipientName: 'Pat Doe',
+      lat: 47.61,
+      lng: -122.34,
     });
     const complaint = await gql(stack, admin, submitFeedback, {
       bookingReference: reference,

@@ -44,7 +44,7 @@ async function outForDelivery(): Promise<string> {
   const reference = booked.data!.bookCourier.reference;
   await gql(stack, admin, assignCourier, { reference, courierId: 'courier-05' });
   for (const status of ['COLLECTED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY']) {
-    const moved = await gql(stack, courier, updateDeliveryStatus, { reference, status });
+    const moved = await gql(stack, courier, updateDeliveryStatus, { reference, status, lat: 47.61, lng: -122.34 });
     expect(moved.errors).toBeUndefined();
   }
   return reference;
@@ -79,6 +79,9 @@ describe('proof of delivery', () => {
       status: 'DELIVERED',
       recipientName: 'Ada Lovelace',
       signatureKey: key,
+      lat: 47.6205,
+      lng: -122.3493,
+      locationAccuracyM: 8,
     });
 
     // Assess
@@ -132,11 +135,13 @@ describe('proof of delivery', () => {
       reference,
       status: 'DELIVERED',
       signatureKey: otherKey,
+      locationUnavailable: 'NO_FIX',
     });
     const missing = await gql(stack, courier, updateDeliveryStatus, {
       reference,
       status: 'DELIVERED',
       photoKey: `proof/${reference}/photo-abcdefghijkmnpqr.jpg`,
+      locationUnavailable: 'NO_FIX',
     });
 
     // Assess
@@ -158,6 +163,9 @@ describe('proof of delivery', () => {
       status: 'DELIVERED',
       recipientName: 'Ada Lovelace',
       signatureKey: key,
+      lat: 47.6205,
+      lng: -122.3493,
+      locationAccuracyM: 8,
     });
 
     // Act

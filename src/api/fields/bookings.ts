@@ -1,7 +1,7 @@
 // Booking operations: parse GraphQL arguments, call the core, present the result.
 import { assignCourier, bookCourier, getBooking, listBookings, updateDeliveryStatus } from '../../core/bookings';
 import { cancelBooking, updatePickupWindow } from '../../core/booking-changes';
-import { FaultError } from '../../core/errors';
+import { FaultError, ValidationError } from '../../core/errors';
 import { listStatusEvents } from '../../core/status-events';
 import { trackBooking } from '../../core/tracking';
 import type { BookingStatus, FailureReason, Principal } from '../../core/model';
@@ -73,6 +73,12 @@ export const bookingsRouter = new Router()
   .onMutation('updateDeliveryStatus', async (args, { principal, deps }) => {
     const lat = num(args.lat);
     const lng = num(args.lng);
+    if ((lat === undefined) !== (lng === undefined)) {
+      throw new ValidationError('A location needs both lat and lng.', {
+        field: lat === undefined ? 'lat' : 'lng',
+        resolution: 'Send both coordinates of the fix, or neither with locationUnavailable.',
+      });
+    }
     const proof = {
       recipientName: str(args.recipientName),
       signatureKey: str(args.signatureKey),
@@ -88,6 +94,10 @@ export const bookingsRouter = new Router()
         proof: hasProof ? proof : undefined,
         failureReason: str(args.failureReason) as FailureReason | undefined,
         expectedVersion: num(args.expectedVersion),
+        locationAccuracyM: num(args.locationAccuracyM),
+        locationUnavailable: str(args.locationUnavailable),
+        at: str(args.at),
+        idempotencyKey: str(args.idempotencyKey),
       },
       principal,
       deps,
