@@ -1,12 +1,16 @@
-// The courier's phone-first frame: a compact top bar and one scrolling column.
+// The courier's phone-first frame: a compact top bar, one scrolling column, and the tabs at the bottom
+// where a thumb reaches them.
 import type { ReactNode } from 'react';
+import { NavLink } from 'react-router-dom';
 import { Brand } from '../brand';
 
-export type MobileLayoutProps = { userName: string; onSignOut: () => void; children: ReactNode };
+export type MobileTab = { label: string; icon: ReactNode; to: string };
 
-export function MobileLayout({ userName, onSignOut, children }: MobileLayoutProps) {
+export type MobileLayoutProps = { userName: string; onSignOut: () => void; tabs?: MobileTab[]; children: ReactNode };
+
+export function MobileLayout({ userName, onSignOut, tabs = [], children }: MobileLayoutProps) {
   return (
-    <div className="mobile">
+    <div className={tabs.length > 1 ? 'mobile mobile--tabbed' : 'mobile'}>
       <header className="mobile__bar">
         <Brand subtitle={userName} />
         <button type="button" className="button button--ghost" onClick={onSignOut} data-testid="sign-out">
@@ -14,6 +18,21 @@ export function MobileLayout({ userName, onSignOut, children }: MobileLayoutProp
         </button>
       </header>
       <main className="mobile__content">{children}</main>
+      {tabs.length > 1 && (
+        <nav className="mobile__tabs" aria-label="Courier">
+          {tabs.map((tab) => (
+            <NavLink
+              key={tab.to}
+              to={tab.to}
+              className={({ isActive }) => (isActive ? 'mobile__tab mobile__tab--active' : 'mobile__tab')}
+              data-testid={`tab-${tab.label.toLowerCase().replace(/\s+/g, '-')}`}
+            >
+              {tab.icon}
+              <span>{tab.label}</span>
+            </NavLink>
+          ))}
+        </nav>
+      )}
     </div>
   );
 }
