@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark under bench/, one after another; prints tables, writes bench/results/*.json.
 import { runAnalyticsBench } from './analytics.bench';
 import { runApiBench } from './api.bench';
+import { runCourierPerformanceBench } from './courier-performance';
 import { runDashboardBench } from './dashboard.bench';
 import { runLiveBench } from './live.bench';
 import { runMapBench } from './map.bench';
@@ -16,6 +17,7 @@ const benches = {
   map: runMapBench,
   mcp: runMcpBench,
   voice: runVoiceBench,
+  'courier-performance': runCourierPerformanceBench,
 };
 const only = process.argv.slice(2);
 

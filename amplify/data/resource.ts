@@ -607,6 +607,58 @@ const schema = a
       total: a.ref('CourierFigures').required(),
       rankings: a.ref('CourierRanking').required().array().required(),
     }),
+    /** The courier rate card (Req 12.4), amounts in the currency's main unit (4.50 = four dollars fifty). */
+    SizeSurcharge: a.customType({ size: a.ref('PackageSize').required(), amount: a.float().required() }),
+    /** Paid for a parcel heavier than overKg (only the heaviest tier it passes). */
+    WeightSurcharge: a.customType({ overKg: a.integer().required(), amount: a.float().required() }),
+    RateCardRates: a.customType({
+      currency: a.string().required(),
+      perDelivery: a.float().required(),
+      perKm: a.float().required(),
+      sizeSurcharges: a.ref('SizeSurcharge').required().array(),
+      weightSurcharges: a.ref('WeightSurcharge').required().array(),
+    }),
+    /** One version of the rate card: in force from effectiveFrom until a later version is; no rates = off. */
+    RateCardVersion: a.customType({
+      version: a.integer().required(),
+      effectiveFrom: a.date().required(),
+      rates: a.ref('RateCardRates'),
+      setAt: a.datetime().required(),
+      setBy: a.ref('SettingsAuthor').required(),
+    }),
+    RateCardSetting: a.customType({
+      /** The latest version number (0: never set): what setRateCard's expectedVersion must be. */
+      version: a.integer().required(),
+      /** The rates in force today; null when there is no rate card (earnings are off). */
+      inForce: a.ref('RateCardVersion'),
+      upcoming: a.ref('RateCardVersion').required().array().required(),
+    }),
+    EarningsStretch: a.customType({
+      from: a.date().required(),
+      to: a.date().required(),
+      version: a.integer().required(),
+    }),
+    /** What a courier earned over a range, each day at the rates in force that day. */
+    CourierEarnings: a.customType({
+      courierId: a.id().required(),
+      from: a.date().required(),
+      to: a.date().required(),
+      currency: a.string().required(),
+      deliveries: a.integer().required(),
+      km: a.float().required(),
+      perDelivery: a.float().required(),
+      distance: a.float().required(),
+      sizeSurcharges: a.float().required(),
+      weightSurcharges: a.float().required(),
+      total: a.float().required(),
+      stretches: a.ref('EarningsStretch').required().array().required(),
+    }),
+    CourierSuggestion: a.customType({
+      kind: a.string().required(),
+      title: a.string().required(),
+      detail: a.string().required(),
+      figures: a.ref('SuggestionFigure').required().array().required(),
+    }),
     CallOutcome: a.enum(['BOOKED', 'FEEDBACK', 'TRACKED', 'TRANSFERRED', 'ABANDONED']),
     OutcomeCount: a.customType({ outcome: a.ref('CallOutcome').required(), count: a.integer().required() }),
     ReasonCount: a.customType({ reason: a.string().required(), count: a.integer().required() }),
@@ -936,6 +988,44 @@ const schema = a
       .authorization((allow) => [allow.groups(['admin', 'courier'])])
       .handler(api),
 
+    rateCard: a
+      .query()
+      .returns(a.ref('RateCardSetting').required())
+      .authorization((allow) => [allow.groups(['admin', 'courier'])])
+      .handler(api),
+    courierEarnings: a
+      .query()
+      .arguments({ from: a.date().required(), to: a.date().required(), courierId: a.id() })
+      .returns(a.ref('CourierEarnings'))
+      .authorization((allow) => [allow.groups(['admin', 'courier'])])
+      .handler(api),
+    courierSuggestions: a
+      .query()
+      .arguments({ from: a.date().required(), to: a.date().required(), courierId: a.id() })
+      .returns(a.ref('CourierSuggestion').required().array().required())
+      .authorization((allow) => [allow.groups(['admin', 'courier'])])
+      .handler(api),
+    courierDeliveryHistory: a
+      .query()
+      .arguments({
+        courierId: a.id(),
+        search: a.string(),
+        status: a.ref('BookingStatus'),
+        from: a.date(),
+        to: a.date(),
+        limit: a.integer(),
+        nextToken: a.string(),
+      })
+      .returns(a.ref('BookingPage').required())
+      .authorization((allow) => [allow.groups(['admin', 'courier'])])
+      .handler(api),
+    courierFeedback: a
+      .query()
+      .arguments({ courierId: a.id(), limit: a.integer(), nextToken: a.string() })
+      .returns(a.ref('FeedbackPage').required())
+      .authorization((allow) => [allow.groups(['admin', 'courier'])])
+      .handler(api),
+
     // ---- mutations ----
     bookCourier: a
       .mutation()
@@ -957,6 +1047,12 @@ const schema = a
       .mutation()
       .arguments({ rules: a.ref('CompanyRules').required(), expectedVersion: a.integer().required() })
       .returns(a.ref('CompanySettings').required())
+      .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
+    setRateCard: a
+      .mutation()
+      .arguments({ rates: a.ref('RateCardRates'), effectiveFrom: a.date(), expectedVersion: a.integer().required() })
+      .returns(a.ref('RateCardSetting').required())
       .authorization((allow) => [allow.groups(['admin'])])
       .handler(api),
     assignCourier: a

@@ -12,6 +12,7 @@ import { settingsRouter } from './fields/settings';
 import { analyticsRouter } from './fields/analytics';
 import { alertsRouter } from './fields/alerts';
 import { summariesRouter } from './fields/summaries';
+import { courierPerformanceRouter } from './fields/courier-performance';
 
 export const appRouter = new Router().includeRouter([
   bookingsRouter,
@@ -26,4 +27,5 @@ export const appRouter = new Router().includeRouter([
   analyticsRouter,
   alertsRouter,
   summariesRouter,
+  courierPerformanceRouter,
 ]);

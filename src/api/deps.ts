@@ -1,6 +1,7 @@
 // What the field handlers need: the core's ports plus a logger. Built once per runtime (Lambda or local).
 import type { BusinessCalendar } from '../core/business-calendar';
 import type { SettingsReader, SettingsRepository } from '../core/company-settings';
+import type { RateCardRepository } from '../core/rate-card';
 import type {
   AuditRepository,
   BookingRepository,
@@ -50,6 +51,8 @@ export type ApiDeps = {
   /** The company's rules as admins set them (Req 2.5), and the cached copy bookings and calls are checked against. */
   settings: SettingsRepository;
   rules: SettingsReader;
+  /** The courier rate card (Req 12.4): its versions, each in force from a company day. */
+  rateCards: RateCardRepository;
   /** Called after the settings change, so this process's next booking or call follows them at once. */
   onSettingsChanged?: () => void;
   random: Random;

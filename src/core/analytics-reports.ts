@@ -658,7 +658,7 @@ export type Ranking = {
   position: number | null;
   of: number;
   value: number | null;
-  /** Every ranked courier's value, best first (anonymized). */
+  /** Every ranked courier's value, best first (anonymized): administrators only, empty for a courier. */
   peers: number[];
 };
 
@@ -718,9 +718,12 @@ export async function getCourierPerformance(
     granularity: input.granularity,
     buckets: buckets.map((b) => ({ start: b.start, end: b.end, figures: courierFigures(b.counters) })),
     total: courierFigures(total),
-    rankings: (['DELIVERED', 'SUCCESS_RATE', 'AVERAGE_RATING', 'ON_TIME_RATE'] as const).map((m) =>
-      rank(lines, courierId, m),
-    ),
+    // A courier learns where they stand, never another courier's figures (not even anonymized): peers' values
+    // are for administrators.
+    rankings: (['DELIVERED', 'SUCCESS_RATE', 'AVERAGE_RATING', 'ON_TIME_RATE'] as const).map((m) => {
+      const ranking = rank(lines, courierId, m);
+      return principal.role === 'ADMIN' ? ranking : { ...ranking, peers: [] };
+    }),
   };
 }
 

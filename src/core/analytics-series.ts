@@ -3,7 +3,7 @@
 // ISO week and month alike, so that any range is read from a handful of items whatever its volume. Pure: the
 // change-feed aggregator (src/api), the backfill and the repository (src/data) apply exactly these rules.
 import { monthOf, weekOf, type BusinessCalendar } from './business-calendar';
-import { estimateEta } from './eta';
+import { estimateEta, estimateRoadKm } from './eta';
 import { serviceRegionOf } from './geo/service-regions';
 import type { AuditEntry, Booking, Feedback, GeoPoint } from './model';
 import { deliveryDurationMs } from './analytics';
@@ -237,6 +237,10 @@ export function bookingSeriesContributions(booking: Booking, calendar: BusinessC
     if (delivered) {
       add(c, 'delivered');
       f('delivered');
+      // What the rate card pays on (src/core/rate-card.ts): road metres, the parcel's size and whole kilograms.
+      add(c, 'pay_m', Math.round(estimateRoadKm(booking) * 1000));
+      add(c, `pay_s_${booking.package.size}`);
+      add(c, `pay_kg_${Math.max(0, Math.ceil(booking.package.weightKg))}`);
     }
     if (failed) {
       add(c, 'failed');

@@ -20,7 +20,16 @@ export type Page<T> = { items: T[]; nextToken?: string };
 
 export type BookingQuery =
   | { by: 'day'; day: string; status?: BookingStatus } // day = YYYY-MM-DD: the company's day of the pickup window start
-  | { by: 'courier'; courierId: string; day?: string }
+  | {
+      by: 'courier';
+      courierId: string;
+      day?: string;
+      /** Pickup days from `from` to `to` (inclusive); ignored when `day` is given. */
+      from?: string;
+      to?: string;
+      /** Newest pickup day first (the default is oldest first). */
+      newestFirst?: boolean;
+    }
   | { by: 'partner'; partnerId: string; day?: string; status?: BookingStatus };
 
 export type BookingRepository = {
@@ -38,7 +47,7 @@ export type BookingRepository = {
 export type FeedbackQuery =
   | { by: 'booking'; bookingReference: string }
   | { by: 'day'; day: string } // YYYY-MM-DD: the company's day of createdAt
-  | { by: 'courier'; courierId: string }
+  | { by: 'courier'; courierId: string; newestFirst?: boolean }
   | { by: 'partner'; partnerId: string }
   | { by: 'flagged'; day?: string }; // the company's day of createdAt; without it, every flagged complaint
 

@@ -82,8 +82,12 @@ export function createBookingRepository(
             page,
             itemToBooking,
           );
-        case 'courier':
-          return queryPage(doc, byOwner(table, 'byCourier', 'courierId', q.courierId, q.day), page, itemToBooking);
+        case 'courier': {
+          const input = q.day
+            ? byOwner(table, 'byCourier', 'courierId', q.courierId, q.day)
+            : betweenDays(table, 'byCourier', 'courierId', q.courierId, q.from, q.to);
+          return queryPage(doc, { ...input, ScanIndexForward: !q.newestFirst }, page, itemToBooking);
+        }
         case 'partner': {
           const input = byOwner(table, 'byPartner', 'partnerId', q.partnerId, q.day);
           if (q.status) {
@@ -106,5 +110,23 @@ function byOwner(table: string, index: string, attribute: string, owner: string,
     ExpressionAttributeNames: { '#owner': attribute, ...(day ? { '#dayAt': 'dayAt' } : {}) } as Record<string, string>,
     ExpressionAttributeValues: { ':owner': owner, ...(day ? { ':prefix': `${day}#` } : {}) } as Record<string, unknown>,
     FilterExpression: undefined as string | undefined,
+  };
+}
+
+/** An owner's items between two pickup days (inclusive, either end open): `dayAt` is `<day>#<createdAt>`. */
+function betweenDays(table: string, index: string, attribute: string, owner: string, from?: string, to?: string) {
+  // '#' sorts before every digit, '~' after: so `<to>~` bounds every item of the day `to`.
+  const range =
+    from && to ? ' AND #dayAt BETWEEN :from AND :to' : from ? ' AND #dayAt >= :from' : to ? ' AND #dayAt <= :to' : '';
+  return {
+    TableName: table,
+    IndexName: index,
+    KeyConditionExpression: `#owner = :owner${range}`,
+    ExpressionAttributeNames: { '#owner': attribute, ...(range ? { '#dayAt': 'dayAt' } : {}) },
+    ExpressionAttributeValues: {
+      ':owner': owner,
+      ...(from ? { ':from': `${from}#` } : {}),
+      ...(to ? { ':to': `${to}#~` } : {}),
+    },
   };
 }

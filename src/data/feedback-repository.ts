@@ -26,7 +26,7 @@ export function createFeedbackRepository(
       case 'day':
         return byIndex('byDay', 'day', q.day);
       case 'courier':
-        return byIndex('byCourier', 'courierId', q.courierId);
+        return { ...byIndex('byCourier', 'courierId', q.courierId), ScanIndexForward: !q.newestFirst };
       case 'partner':
         return byIndex('byPartner', 'partnerId', q.partnerId);
       case 'flagged':

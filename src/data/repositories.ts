@@ -35,7 +35,9 @@ import { createAlertStore, createOutboxAdminNotifier } from './alert-repository'
 import type { AdminNotifier, AlertStore } from '../core/analytics-alerts';
 import type { TableNames } from './tables';
 import type { SettingsRepository } from '../core/company-settings';
+import type { RateCardRepository } from '../core/rate-card';
 import { createSettingsRepository } from './settings-repository';
+import { createRateCardRepository } from './rate-card-repository';
 
 export type Repositories = {
   bookings: BookingRepository;
@@ -56,6 +58,7 @@ export type Repositories = {
   partnerEvents: PartnerEventLog;
   deployments: DeploymentRepository;
   settings: SettingsRepository;
+  rateCards: RateCardRepository;
 };
 
 export type RepositoryOptions = {
@@ -96,5 +99,6 @@ export function createRepositories(
     partnerEvents: createPartnerEventLog(doc, names.rollups),
     deployments: createDeploymentRepository(doc, names.deployments),
     settings: createSettingsRepository(doc, names.settings),
+    rateCards: createRateCardRepository(doc, names.settings),
   };
 }

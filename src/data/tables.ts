@@ -168,6 +168,7 @@ export const TABLES = {
       "The company's rules set by its admins (service area, collection hours, same-day cut-off, parcel limits) and every change to them (Req 2.5)",
     // `company` / `current`: the rules in force, with their version; `company` / `change#<version>`: one change
     // each (who, when, each field before and after), never overwritten.
+    // `ratecard` / `v#<version>`: the courier rate card (Req 12.4), one item per version, never overwritten.
     partitionKey: S('pk'),
     sortKey: S('sk'),
     indexes: [],

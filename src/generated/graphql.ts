@@ -154,6 +154,14 @@ export type RankingMeasure =
   | 'ON_TIME_RATE'
   | 'SUCCESS_RATE';
 
+export type RateCardRatesInput = {
+  currency: string;
+  perDelivery: number;
+  perKm: number;
+  sizeSurcharges?: Array<SizeSurchargeInput> | null | undefined;
+  weightSurcharges?: Array<WeightSurchargeInput> | null | undefined;
+};
+
 export type Role =
   | 'ADMIN'
   | 'COURIER'
@@ -169,6 +177,11 @@ export type Severity =
   | 'HIGH'
   | 'LOW'
   | 'MEDIUM';
+
+export type SizeSurchargeInput = {
+  amount: number;
+  size: PackageSize;
+};
 
 export type SpecialHandling =
   | 'FRAGILE'
@@ -198,6 +211,11 @@ export type Weekday =
   | 'THU'
   | 'TUE'
   | 'WED';
+
+export type WeightSurchargeInput = {
+  amount: number;
+  overKg: number;
+};
 
 export type VolumeFiguresFieldsFragment = { bookings: number, delivered: number, failed: number, returned: number, cancelled: number, byChannel: Array<{ channel: Channel, bookings: number, delivered: number, failed: number, returned: number, cancelled: number }>, failureReasons: Array<{ reason: FailureReason, count: number }> };
 
@@ -444,6 +462,64 @@ export type ListStatusEventsQueryVariables = Exact<{
 
 
 export type ListStatusEventsQuery = { listStatusEvents: { cursor: string | null, hasMore: boolean, events: Array<{ reference: string, status: BookingStatus, at: string, note: string | null, failureReason: FailureReason | null, actor: { type: ActorType, id: string, name: string | null } }> } };
+
+export type RateCardVersionFieldsFragment = { version: number, effectiveFrom: string, setAt: string, rates: { currency: string, perDelivery: number, perKm: number, sizeSurcharges: Array<{ size: PackageSize, amount: number }> | null, weightSurcharges: Array<{ overKg: number, amount: number }> | null } | null, setBy: { sub: string, name: string | null } };
+
+export type RateCardSettingFieldsFragment = { version: number, inForce: { version: number, effectiveFrom: string, setAt: string, rates: { currency: string, perDelivery: number, perKm: number, sizeSurcharges: Array<{ size: PackageSize, amount: number }> | null, weightSurcharges: Array<{ overKg: number, amount: number }> | null } | null, setBy: { sub: string, name: string | null } } | null, upcoming: Array<{ version: number, effectiveFrom: string, setAt: string, rates: { currency: string, perDelivery: number, perKm: number, sizeSurcharges: Array<{ size: PackageSize, amount: number }> | null, weightSurcharges: Array<{ overKg: number, amount: number }> | null } | null, setBy: { sub: string, name: string | null } }> };
+
+export type RateCardQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RateCardQuery = { rateCard: { version: number, inForce: { version: number, effectiveFrom: string, setAt: string, rates: { currency: string, perDelivery: number, perKm: number, sizeSurcharges: Array<{ size: PackageSize, amount: number }> | null, weightSurcharges: Array<{ overKg: number, amount: number }> | null } | null, setBy: { sub: string, name: string | null } } | null, upcoming: Array<{ version: number, effectiveFrom: string, setAt: string, rates: { currency: string, perDelivery: number, perKm: number, sizeSurcharges: Array<{ size: PackageSize, amount: number }> | null, weightSurcharges: Array<{ overKg: number, amount: number }> | null } | null, setBy: { sub: string, name: string | null } }> } };
+
+export type SetRateCardMutationVariables = Exact<{
+  rates?: RateCardRatesInput | null | undefined;
+  effectiveFrom?: string | null | undefined;
+  expectedVersion: number;
+}>;
+
+
+export type SetRateCardMutation = { setRateCard: { version: number, inForce: { version: number, effectiveFrom: string, setAt: string, rates: { currency: string, perDelivery: number, perKm: number, sizeSurcharges: Array<{ size: PackageSize, amount: number }> | null, weightSurcharges: Array<{ overKg: number, amount: number }> | null } | null, setBy: { sub: string, name: string | null } } | null, upcoming: Array<{ version: number, effectiveFrom: string, setAt: string, rates: { currency: string, perDelivery: number, perKm: number, sizeSurcharges: Array<{ size: PackageSize, amount: number }> | null, weightSurcharges: Array<{ overKg: number, amount: number }> | null } | null, setBy: { sub: string, name: string | null } }> } };
+
+export type CourierEarningsQueryVariables = Exact<{
+  from: string;
+  to: string;
+  courierId?: string | number | null | undefined;
+}>;
+
+
+export type CourierEarningsQuery = { courierEarnings: { courierId: string, from: string, to: string, currency: string, deliveries: number, km: number, perDelivery: number, distance: number, sizeSurcharges: number, weightSurcharges: number, total: number, stretches: Array<{ from: string, to: string, version: number }> } | null };
+
+export type CourierSuggestionsQueryVariables = Exact<{
+  from: string;
+  to: string;
+  courierId?: string | number | null | undefined;
+}>;
+
+
+export type CourierSuggestionsQuery = { courierSuggestions: Array<{ kind: string, title: string, detail: string, figures: Array<{ label: string, value: string }> }> };
+
+export type CourierDeliveryHistoryQueryVariables = Exact<{
+  courierId?: string | number | null | undefined;
+  search?: string | null | undefined;
+  status?: BookingStatus | null | undefined;
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+  limit?: number | null | undefined;
+  nextToken?: string | null | undefined;
+}>;
+
+
+export type CourierDeliveryHistoryQuery = { courierDeliveryHistory: { nextToken: string | null, items: Array<{ reference: string, customerName: string, customerPhone: string, status: BookingStatus, courierId: string | null, courierName: string | null, partnerId: string | null, partnerName: string | null, eta: string | null, channel: Channel, createdAt: string, updatedAt: string, version: number, pickup: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, delivery: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, package: { size: PackageSize, weightKg: number, handling: Array<SpecialHandling>, description: string | null }, pickupWindow: { start: string, end: string }, history: Array<{ status: BookingStatus, at: string, locationAccuracyM: number | null, locationUnavailable: LocationUnavailable | null, note: string | null, failureReason: FailureReason | null, receivedAt: string | null, actor: { type: ActorType, id: string, name: string | null }, location: { lat: number, lng: number } | null, proof: { signatureKey: string | null, photoKey: string | null, recipientName: string | null } | null }> }> } };
+
+export type CourierFeedbackQueryVariables = Exact<{
+  courierId?: string | number | null | undefined;
+  limit?: number | null | undefined;
+  nextToken?: string | null | undefined;
+}>;
+
+
+export type CourierFeedbackQuery = { courierFeedback: { nextToken: string | null, items: Array<{ reference: string, bookingReference: string, type: FeedbackType, rating: number | null, text: string, complaintCategory: ComplaintCategory | null, severity: Severity | null, flagged: boolean, courierId: string | null, partnerId: string | null, channel: Channel, createdAt: string, sentiment: { label: SentimentLabel, score: number } }> } };
 
 export type CourierFieldsFragment = { id: string, name: string, phone: string, email: string, vehicle: Vehicle, active: boolean, createdAt: string, updatedAt: string, lastLocation: { lat: number, lng: number, at: string, heading: number | null, speedKph: number | null } | null };
 
@@ -977,6 +1053,62 @@ export const BookingFieldsFragmentDoc = new TypedDocumentString(`
   }
   precision
 }`, {"fragmentName":"BookingFields"}) as unknown as TypedDocumentString<BookingFieldsFragment, unknown>;
+export const RateCardVersionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RateCardVersionFields on RateCardVersion {
+  version
+  effectiveFrom
+  rates {
+    currency
+    perDelivery
+    perKm
+    sizeSurcharges {
+      size
+      amount
+    }
+    weightSurcharges {
+      overKg
+      amount
+    }
+  }
+  setAt
+  setBy {
+    sub
+    name
+  }
+}
+    `, {"fragmentName":"RateCardVersionFields"}) as unknown as TypedDocumentString<RateCardVersionFieldsFragment, unknown>;
+export const RateCardSettingFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RateCardSettingFields on RateCardSetting {
+  version
+  inForce {
+    ...RateCardVersionFields
+  }
+  upcoming {
+    ...RateCardVersionFields
+  }
+}
+    fragment RateCardVersionFields on RateCardVersion {
+  version
+  effectiveFrom
+  rates {
+    currency
+    perDelivery
+    perKm
+    sizeSurcharges {
+      size
+      amount
+    }
+    weightSurcharges {
+      overKg
+      amount
+    }
+  }
+  setAt
+  setBy {
+    sub
+    name
+  }
+}`, {"fragmentName":"RateCardSettingFields"}) as unknown as TypedDocumentString<RateCardSettingFieldsFragment, unknown>;
 export const CourierFieldsFragmentDoc = new TypedDocumentString(`
     fragment CourierFields on Courier {
   id
@@ -2172,6 +2304,230 @@ export const ListStatusEventsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ListStatusEventsQuery, ListStatusEventsQueryVariables>;
+export const RateCardDocument = new TypedDocumentString(`
+    query RateCard {
+  rateCard {
+    ...RateCardSettingFields
+  }
+}
+    fragment RateCardVersionFields on RateCardVersion {
+  version
+  effectiveFrom
+  rates {
+    currency
+    perDelivery
+    perKm
+    sizeSurcharges {
+      size
+      amount
+    }
+    weightSurcharges {
+      overKg
+      amount
+    }
+  }
+  setAt
+  setBy {
+    sub
+    name
+  }
+}
+fragment RateCardSettingFields on RateCardSetting {
+  version
+  inForce {
+    ...RateCardVersionFields
+  }
+  upcoming {
+    ...RateCardVersionFields
+  }
+}`) as unknown as TypedDocumentString<RateCardQuery, RateCardQueryVariables>;
+export const SetRateCardDocument = new TypedDocumentString(`
+    mutation SetRateCard($rates: RateCardRatesInput, $effectiveFrom: AWSDate, $expectedVersion: Int!) {
+  setRateCard(
+    rates: $rates
+    effectiveFrom: $effectiveFrom
+    expectedVersion: $expectedVersion
+  ) {
+    ...RateCardSettingFields
+  }
+}
+    fragment RateCardVersionFields on RateCardVersion {
+  version
+  effectiveFrom
+  rates {
+    currency
+    perDelivery
+    perKm
+    sizeSurcharges {
+      size
+      amount
+    }
+    weightSurcharges {
+      overKg
+      amount
+    }
+  }
+  setAt
+  setBy {
+    sub
+    name
+  }
+}
+fragment RateCardSettingFields on RateCardSetting {
+  version
+  inForce {
+    ...RateCardVersionFields
+  }
+  upcoming {
+    ...RateCardVersionFields
+  }
+}`) as unknown as TypedDocumentString<SetRateCardMutation, SetRateCardMutationVariables>;
+export const CourierEarningsDocument = new TypedDocumentString(`
+    query CourierEarnings($from: AWSDate!, $to: AWSDate!, $courierId: ID) {
+  courierEarnings(from: $from, to: $to, courierId: $courierId) {
+    courierId
+    from
+    to
+    currency
+    deliveries
+    km
+    perDelivery
+    distance
+    sizeSurcharges
+    weightSurcharges
+    total
+    stretches {
+      from
+      to
+      version
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CourierEarningsQuery, CourierEarningsQueryVariables>;
+export const CourierSuggestionsDocument = new TypedDocumentString(`
+    query CourierSuggestions($from: AWSDate!, $to: AWSDate!, $courierId: ID) {
+  courierSuggestions(from: $from, to: $to, courierId: $courierId) {
+    kind
+    title
+    detail
+    figures {
+      label
+      value
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CourierSuggestionsQuery, CourierSuggestionsQueryVariables>;
+export const CourierDeliveryHistoryDocument = new TypedDocumentString(`
+    query CourierDeliveryHistory($courierId: ID, $search: String, $status: BookingStatus, $from: AWSDate, $to: AWSDate, $limit: Int, $nextToken: String) {
+  courierDeliveryHistory(
+    courierId: $courierId
+    search: $search
+    status: $status
+    from: $from
+    to: $to
+    limit: $limit
+    nextToken: $nextToken
+  ) {
+    items {
+      ...BookingFields
+    }
+    nextToken
+  }
+}
+    fragment AddressFields on Address {
+  line1
+  line2
+  city
+  region
+  postcode
+  country
+  point {
+    lat
+    lng
+  }
+  precision
+}
+fragment BookingFields on Booking {
+  reference
+  customerName
+  customerPhone
+  pickup {
+    ...AddressFields
+  }
+  delivery {
+    ...AddressFields
+  }
+  package {
+    size
+    weightKg
+    handling
+    description
+  }
+  pickupWindow {
+    start
+    end
+  }
+  status
+  history {
+    status
+    at
+    actor {
+      type
+      id
+      name
+    }
+    location {
+      lat
+      lng
+    }
+    locationAccuracyM
+    locationUnavailable
+    note
+    proof {
+      signatureKey
+      photoKey
+      recipientName
+    }
+    failureReason
+    receivedAt
+  }
+  courierId
+  courierName
+  partnerId
+  partnerName
+  eta
+  channel
+  createdAt
+  updatedAt
+  version
+}`) as unknown as TypedDocumentString<CourierDeliveryHistoryQuery, CourierDeliveryHistoryQueryVariables>;
+export const CourierFeedbackDocument = new TypedDocumentString(`
+    query CourierFeedback($courierId: ID, $limit: Int, $nextToken: String) {
+  courierFeedback(courierId: $courierId, limit: $limit, nextToken: $nextToken) {
+    items {
+      ...FeedbackFields
+    }
+    nextToken
+  }
+}
+    fragment FeedbackFields on Feedback {
+  reference
+  bookingReference
+  type
+  rating
+  text
+  complaintCategory
+  severity
+  sentiment {
+    label
+    score
+  }
+  flagged
+  courierId
+  partnerId
+  channel
+  createdAt
+}`) as unknown as TypedDocumentString<CourierFeedbackQuery, CourierFeedbackQueryVariables>;
 export const ListCouriersDocument = new TypedDocumentString(`
     query ListCouriers($limit: Int, $nextToken: String) {
   listCouriers(limit: $limit, nextToken: $nextToken) {
@@ -3334,6 +3690,12 @@ export const updateDeliveryStatus = UpdateDeliveryStatusDocument.toString() as G
 export const cancelBooking = CancelBookingDocument.toString() as GeneratedMutation<CancelBookingMutationVariables, CancelBookingMutation>;
 export const updatePickupWindow = UpdatePickupWindowDocument.toString() as GeneratedMutation<UpdatePickupWindowMutationVariables, UpdatePickupWindowMutation>;
 export const listStatusEvents = ListStatusEventsDocument.toString() as GeneratedQuery<ListStatusEventsQueryVariables, ListStatusEventsQuery>;
+export const rateCard = RateCardDocument.toString() as GeneratedQuery<RateCardQueryVariables, RateCardQuery>;
+export const setRateCard = SetRateCardDocument.toString() as GeneratedMutation<SetRateCardMutationVariables, SetRateCardMutation>;
+export const courierEarnings = CourierEarningsDocument.toString() as GeneratedQuery<CourierEarningsQueryVariables, CourierEarningsQuery>;
+export const courierSuggestions = CourierSuggestionsDocument.toString() as GeneratedQuery<CourierSuggestionsQueryVariables, CourierSuggestionsQuery>;
+export const courierDeliveryHistory = CourierDeliveryHistoryDocument.toString() as GeneratedQuery<CourierDeliveryHistoryQueryVariables, CourierDeliveryHistoryQuery>;
+export const courierFeedback = CourierFeedbackDocument.toString() as GeneratedQuery<CourierFeedbackQueryVariables, CourierFeedbackQuery>;
 export const listCouriers = ListCouriersDocument.toString() as GeneratedQuery<ListCouriersQueryVariables, ListCouriersQuery>;
 export const getCourier = GetCourierDocument.toString() as GeneratedQuery<GetCourierQueryVariables, GetCourierQuery>;
 export const updateCourierLocation = UpdateCourierLocationDocument.toString() as GeneratedMutation<UpdateCourierLocationMutationVariables, UpdateCourierLocationMutation>;

@@ -314,6 +314,22 @@ export type CourierBucket = {
   start: Scalars['AWSDate']['output'];
 };
 
+export type CourierEarnings = {
+  __typename?: 'CourierEarnings';
+  courierId: Scalars['ID']['output'];
+  currency: Scalars['String']['output'];
+  deliveries: Scalars['Int']['output'];
+  distance: Scalars['Float']['output'];
+  from: Scalars['AWSDate']['output'];
+  km: Scalars['Float']['output'];
+  perDelivery: Scalars['Float']['output'];
+  sizeSurcharges: Scalars['Float']['output'];
+  stretches: Array<EarningsStretch>;
+  to: Scalars['AWSDate']['output'];
+  total: Scalars['Float']['output'];
+  weightSurcharges: Scalars['Float']['output'];
+};
+
 export type CourierFigures = {
   __typename?: 'CourierFigures';
   assigned: Scalars['Int']['output'];
@@ -373,6 +389,14 @@ export type CourierRanking = {
   peers: Array<Scalars['Float']['output']>;
   position?: Maybe<Scalars['Int']['output']>;
   value?: Maybe<Scalars['Float']['output']>;
+};
+
+export type CourierSuggestion = {
+  __typename?: 'CourierSuggestion';
+  detail: Scalars['String']['output'];
+  figures: Array<SuggestionFigure>;
+  kind: Scalars['String']['output'];
+  title: Scalars['String']['output'];
 };
 
 export type Dashboard = {
@@ -512,6 +536,13 @@ export type DurationStats = {
   averageMinutes?: Maybe<Scalars['Float']['output']>;
   count: Scalars['Int']['output'];
   p90Minutes?: Maybe<Scalars['Float']['output']>;
+};
+
+export type EarningsStretch = {
+  __typename?: 'EarningsStretch';
+  from: Scalars['AWSDate']['output'];
+  to: Scalars['AWSDate']['output'];
+  version: Scalars['Int']['output'];
 };
 
 export type ExecutiveSummaryInfo = {
@@ -833,6 +864,7 @@ export type Mutation = {
   retryDeployment: Deployment;
   revokePartnerToken: PartnerToken;
   rollbackDeployment: Deployment;
+  setRateCard: RateCardSetting;
   startDeployment: Deployment;
   submitFeedback: Feedback;
   updateAlertSettings: AlertSettings;
@@ -934,6 +966,13 @@ export type MutationRevokePartnerTokenArgs = {
 
 export type MutationRollbackDeploymentArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetRateCardArgs = {
+  effectiveFrom?: InputMaybe<Scalars['AWSDate']['input']>;
+  expectedVersion: Scalars['Int']['input'];
+  rates?: InputMaybe<RateCardRatesInput>;
 };
 
 
@@ -1191,7 +1230,11 @@ export type Query = {
   analyticsVolumes: VolumeReport;
   botPrompts: Array<BotPrompt>;
   companySettings: CompanySettings;
+  courierDeliveryHistory: BookingPage;
+  courierEarnings?: Maybe<CourierEarnings>;
+  courierFeedback: FeedbackPage;
   courierPerformance: CourierPerformance;
+  courierSuggestions: Array<CourierSuggestion>;
   dashboard: Dashboard;
   executiveSummaries: Array<ExecutiveSummaryInfo>;
   getBooking?: Maybe<Booking>;
@@ -1212,6 +1255,7 @@ export type Query = {
   partnerAnalytics: Array<PartnerFigures>;
   planDeployment: Array<PlannedStep>;
   proofImages?: Maybe<ProofImages>;
+  rateCard: RateCardSetting;
   serviceAlerts: Array<ServiceAlert>;
   settingsChanges: SettingsChangePage;
   trackBooking?: Maybe<PublicTracking>;
@@ -1281,10 +1325,42 @@ export type QueryBotPromptsArgs = {
 };
 
 
+export type QueryCourierDeliveryHistoryArgs = {
+  courierId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['AWSDate']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<BookingStatus>;
+  to?: InputMaybe<Scalars['AWSDate']['input']>;
+};
+
+
+export type QueryCourierEarningsArgs = {
+  courierId?: InputMaybe<Scalars['ID']['input']>;
+  from: Scalars['AWSDate']['input'];
+  to: Scalars['AWSDate']['input'];
+};
+
+
+export type QueryCourierFeedbackArgs = {
+  courierId?: InputMaybe<Scalars['ID']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryCourierPerformanceArgs = {
   courierId?: InputMaybe<Scalars['ID']['input']>;
   from: Scalars['AWSDate']['input'];
   granularity: AnalyticsGranularity;
+  to: Scalars['AWSDate']['input'];
+};
+
+
+export type QueryCourierSuggestionsArgs = {
+  courierId?: InputMaybe<Scalars['ID']['input']>;
+  from: Scalars['AWSDate']['input'];
   to: Scalars['AWSDate']['input'];
 };
 
@@ -1408,6 +1484,39 @@ export type RankingMeasure =
   | 'DELIVERED'
   | 'ON_TIME_RATE'
   | 'SUCCESS_RATE';
+
+export type RateCardRates = {
+  __typename?: 'RateCardRates';
+  currency: Scalars['String']['output'];
+  perDelivery: Scalars['Float']['output'];
+  perKm: Scalars['Float']['output'];
+  sizeSurcharges?: Maybe<Array<SizeSurcharge>>;
+  weightSurcharges?: Maybe<Array<WeightSurcharge>>;
+};
+
+export type RateCardRatesInput = {
+  currency: Scalars['String']['input'];
+  perDelivery: Scalars['Float']['input'];
+  perKm: Scalars['Float']['input'];
+  sizeSurcharges?: InputMaybe<Array<SizeSurchargeInput>>;
+  weightSurcharges?: InputMaybe<Array<WeightSurchargeInput>>;
+};
+
+export type RateCardSetting = {
+  __typename?: 'RateCardSetting';
+  inForce?: Maybe<RateCardVersion>;
+  upcoming: Array<RateCardVersion>;
+  version: Scalars['Int']['output'];
+};
+
+export type RateCardVersion = {
+  __typename?: 'RateCardVersion';
+  effectiveFrom: Scalars['AWSDate']['output'];
+  rates?: Maybe<RateCardRates>;
+  setAt: Scalars['AWSDateTime']['output'];
+  setBy: SettingsAuthor;
+  version: Scalars['Int']['output'];
+};
 
 export type RatingCount = {
   __typename?: 'RatingCount';
@@ -1551,6 +1660,17 @@ export type SeverityCount = {
   __typename?: 'SeverityCount';
   count: Scalars['Int']['output'];
   severity: Severity;
+};
+
+export type SizeSurcharge = {
+  __typename?: 'SizeSurcharge';
+  amount: Scalars['Float']['output'];
+  size: PackageSize;
+};
+
+export type SizeSurchargeInput = {
+  amount: Scalars['Float']['input'];
+  size: PackageSize;
 };
 
 export type SlotCount = {
@@ -1697,6 +1817,17 @@ export type Weekday =
   | 'TUE'
   | 'WED';
 
+export type WeightSurcharge = {
+  __typename?: 'WeightSurcharge';
+  amount: Scalars['Float']['output'];
+  overKg: Scalars['Int']['output'];
+};
+
+export type WeightSurchargeInput = {
+  amount: Scalars['Float']['input'];
+  overKg: Scalars['Int']['input'];
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -1814,12 +1945,14 @@ export type ResolversTypes = {
   CorridorCount: ResolverTypeWrapper<CorridorCount>;
   Courier: ResolverTypeWrapper<Courier>;
   CourierBucket: ResolverTypeWrapper<CourierBucket>;
+  CourierEarnings: ResolverTypeWrapper<CourierEarnings>;
   CourierFigures: ResolverTypeWrapper<CourierFigures>;
   CourierLocation: ResolverTypeWrapper<CourierLocation>;
   CourierMove: ResolverTypeWrapper<CourierMove>;
   CourierPage: ResolverTypeWrapper<CourierPage>;
   CourierPerformance: ResolverTypeWrapper<CourierPerformance>;
   CourierRanking: ResolverTypeWrapper<CourierRanking>;
+  CourierSuggestion: ResolverTypeWrapper<CourierSuggestion>;
   Dashboard: ResolverTypeWrapper<Dashboard>;
   DashboardAlerts: ResolverTypeWrapper<DashboardAlerts>;
   DashboardKpis: ResolverTypeWrapper<DashboardKpis>;
@@ -1834,6 +1967,7 @@ export type ResolversTypes = {
   DeploymentStep: ResolverTypeWrapper<DeploymentStep>;
   DeploymentStepStatus: DeploymentStepStatus;
   DurationStats: ResolverTypeWrapper<DurationStats>;
+  EarningsStretch: ResolverTypeWrapper<EarningsStretch>;
   ExecutiveSummaryInfo: ResolverTypeWrapper<ExecutiveSummaryInfo>;
   FailureReason: FailureReason;
   FailureReasonCount: ResolverTypeWrapper<FailureReasonCount>;
@@ -1892,6 +2026,10 @@ export type ResolversTypes = {
   PublicTracking: ResolverTypeWrapper<PublicTracking>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RankingMeasure: RankingMeasure;
+  RateCardRates: ResolverTypeWrapper<RateCardRates>;
+  RateCardRatesInput: RateCardRatesInput;
+  RateCardSetting: ResolverTypeWrapper<RateCardSetting>;
+  RateCardVersion: ResolverTypeWrapper<RateCardVersion>;
   RatingCount: ResolverTypeWrapper<RatingCount>;
   ReasonCount: ResolverTypeWrapper<ReasonCount>;
   RegionFigures: ResolverTypeWrapper<RegionFigures>;
@@ -1910,6 +2048,8 @@ export type ResolversTypes = {
   SettingsChangeRecord: ResolverTypeWrapper<SettingsChangeRecord>;
   Severity: Severity;
   SeverityCount: ResolverTypeWrapper<SeverityCount>;
+  SizeSurcharge: ResolverTypeWrapper<SizeSurcharge>;
+  SizeSurchargeInput: SizeSurchargeInput;
   SlotCount: ResolverTypeWrapper<SlotCount>;
   SpecialHandling: SpecialHandling;
   StatusCount: ResolverTypeWrapper<StatusCount>;
@@ -1927,6 +2067,8 @@ export type ResolversTypes = {
   VolumeFigures: ResolverTypeWrapper<VolumeFigures>;
   VolumeReport: ResolverTypeWrapper<VolumeReport>;
   Weekday: Weekday;
+  WeightSurcharge: ResolverTypeWrapper<WeightSurcharge>;
+  WeightSurchargeInput: WeightSurchargeInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1967,12 +2109,14 @@ export type ResolversParentTypes = {
   CorridorCount: CorridorCount;
   Courier: Courier;
   CourierBucket: CourierBucket;
+  CourierEarnings: CourierEarnings;
   CourierFigures: CourierFigures;
   CourierLocation: CourierLocation;
   CourierMove: CourierMove;
   CourierPage: CourierPage;
   CourierPerformance: CourierPerformance;
   CourierRanking: CourierRanking;
+  CourierSuggestion: CourierSuggestion;
   Dashboard: Dashboard;
   DashboardAlerts: DashboardAlerts;
   DashboardKpis: DashboardKpis;
@@ -1985,6 +2129,7 @@ export type ResolversParentTypes = {
   DeploymentSettings: DeploymentSettings;
   DeploymentStep: DeploymentStep;
   DurationStats: DurationStats;
+  EarningsStretch: EarningsStretch;
   ExecutiveSummaryInfo: ExecutiveSummaryInfo;
   FailureReasonCount: FailureReasonCount;
   Feedback: Feedback;
@@ -2034,6 +2179,10 @@ export type ResolversParentTypes = {
   PublicStatusEvent: PublicStatusEvent;
   PublicTracking: PublicTracking;
   Query: Record<PropertyKey, never>;
+  RateCardRates: RateCardRates;
+  RateCardRatesInput: RateCardRatesInput;
+  RateCardSetting: RateCardSetting;
+  RateCardVersion: RateCardVersion;
   RatingCount: RatingCount;
   ReasonCount: ReasonCount;
   RegionFigures: RegionFigures;
@@ -2049,6 +2198,8 @@ export type ResolversParentTypes = {
   SettingsChangePage: SettingsChangePage;
   SettingsChangeRecord: SettingsChangeRecord;
   SeverityCount: SeverityCount;
+  SizeSurcharge: SizeSurcharge;
+  SizeSurchargeInput: SizeSurchargeInput;
   SlotCount: SlotCount;
   StatusCount: StatusCount;
   StatusEvent: StatusEvent;
@@ -2062,6 +2213,8 @@ export type ResolversParentTypes = {
   VolumeBucket: VolumeBucket;
   VolumeFigures: VolumeFigures;
   VolumeReport: VolumeReport;
+  WeightSurcharge: WeightSurcharge;
+  WeightSurchargeInput: WeightSurchargeInput;
 };
 
 export type Aws_Api_KeyDirectiveArgs = { };
@@ -2332,6 +2485,21 @@ export type CourierBucketResolvers<ContextType = any, ParentType extends Resolve
   start?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
 };
 
+export type CourierEarningsResolvers<ContextType = any, ParentType extends ResolversParentTypes['CourierEarnings'] = ResolversParentTypes['CourierEarnings']> = {
+  courierId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deliveries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  distance?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+  km?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  perDelivery?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sizeSurcharges?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  stretches?: Resolver<Array<ResolversTypes['EarningsStretch']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  weightSurcharges?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type CourierFiguresResolvers<ContextType = any, ParentType extends ResolversParentTypes['CourierFigures'] = ResolversParentTypes['CourierFigures']> = {
   assigned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   averageDeliveryMinutes?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -2385,6 +2553,13 @@ export type CourierRankingResolvers<ContextType = any, ParentType extends Resolv
   peers?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
   position?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type CourierSuggestionResolvers<ContextType = any, ParentType extends ResolversParentTypes['CourierSuggestion'] = ResolversParentTypes['CourierSuggestion']> = {
+  detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  figures?: Resolver<Array<ResolversTypes['SuggestionFigure']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type DashboardResolvers<ContextType = any, ParentType extends ResolversParentTypes['Dashboard'] = ResolversParentTypes['Dashboard']> = {
@@ -2496,6 +2671,12 @@ export type DurationStatsResolvers<ContextType = any, ParentType extends Resolve
   averageMinutes?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   p90Minutes?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type EarningsStretchResolvers<ContextType = any, ParentType extends ResolversParentTypes['EarningsStretch'] = ResolversParentTypes['EarningsStretch']> = {
+  from?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ExecutiveSummaryInfoResolvers<ContextType = any, ParentType extends ResolversParentTypes['ExecutiveSummaryInfo'] = ResolversParentTypes['ExecutiveSummaryInfo']> = {
@@ -2629,6 +2810,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   retryDeployment?: Resolver<ResolversTypes['Deployment'], ParentType, ContextType, RequireFields<MutationRetryDeploymentArgs, 'id'>>;
   revokePartnerToken?: Resolver<ResolversTypes['PartnerToken'], ParentType, ContextType, RequireFields<MutationRevokePartnerTokenArgs, 'tokenId'>>;
   rollbackDeployment?: Resolver<ResolversTypes['Deployment'], ParentType, ContextType, RequireFields<MutationRollbackDeploymentArgs, 'id'>>;
+  setRateCard?: Resolver<ResolversTypes['RateCardSetting'], ParentType, ContextType, RequireFields<MutationSetRateCardArgs, 'expectedVersion'>>;
   startDeployment?: Resolver<ResolversTypes['Deployment'], ParentType, ContextType, RequireFields<MutationStartDeploymentArgs, 'settings'>>;
   submitFeedback?: Resolver<ResolversTypes['Feedback'], ParentType, ContextType, RequireFields<MutationSubmitFeedbackArgs, 'bookingReference' | 'text' | 'type'>>;
   updateAlertSettings?: Resolver<ResolversTypes['AlertSettings'], ParentType, ContextType, RequireFields<MutationUpdateAlertSettingsArgs, 'complaintRateThreshold' | 'expectedVersion' | 'lateGraceMinutes' | 'minFeedback'>>;
@@ -2778,7 +2960,11 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   analyticsVolumes?: Resolver<ResolversTypes['VolumeReport'], ParentType, ContextType, RequireFields<QueryAnalyticsVolumesArgs, 'from' | 'granularity' | 'to'>>;
   botPrompts?: Resolver<Array<ResolversTypes['BotPrompt']>, ParentType, ContextType, Partial<QueryBotPromptsArgs>>;
   companySettings?: Resolver<ResolversTypes['CompanySettings'], ParentType, ContextType>;
+  courierDeliveryHistory?: Resolver<ResolversTypes['BookingPage'], ParentType, ContextType, Partial<QueryCourierDeliveryHistoryArgs>>;
+  courierEarnings?: Resolver<Maybe<ResolversTypes['CourierEarnings']>, ParentType, ContextType, RequireFields<QueryCourierEarningsArgs, 'from' | 'to'>>;
+  courierFeedback?: Resolver<ResolversTypes['FeedbackPage'], ParentType, ContextType, Partial<QueryCourierFeedbackArgs>>;
   courierPerformance?: Resolver<ResolversTypes['CourierPerformance'], ParentType, ContextType, RequireFields<QueryCourierPerformanceArgs, 'from' | 'granularity' | 'to'>>;
+  courierSuggestions?: Resolver<Array<ResolversTypes['CourierSuggestion']>, ParentType, ContextType, RequireFields<QueryCourierSuggestionsArgs, 'from' | 'to'>>;
   dashboard?: Resolver<ResolversTypes['Dashboard'], ParentType, ContextType, Partial<QueryDashboardArgs>>;
   executiveSummaries?: Resolver<Array<ResolversTypes['ExecutiveSummaryInfo']>, ParentType, ContextType>;
   getBooking?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType, RequireFields<QueryGetBookingArgs, 'reference'>>;
@@ -2799,9 +2985,32 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   partnerAnalytics?: Resolver<Array<ResolversTypes['PartnerFigures']>, ParentType, ContextType, RequireFields<QueryPartnerAnalyticsArgs, 'from' | 'to'>>;
   planDeployment?: Resolver<Array<ResolversTypes['PlannedStep']>, ParentType, ContextType, RequireFields<QueryPlanDeploymentArgs, 'settings'>>;
   proofImages?: Resolver<Maybe<ResolversTypes['ProofImages']>, ParentType, ContextType, RequireFields<QueryProofImagesArgs, 'reference'>>;
+  rateCard?: Resolver<ResolversTypes['RateCardSetting'], ParentType, ContextType>;
   serviceAlerts?: Resolver<Array<ResolversTypes['ServiceAlert']>, ParentType, ContextType, RequireFields<QueryServiceAlertsArgs, 'day'>>;
   settingsChanges?: Resolver<ResolversTypes['SettingsChangePage'], ParentType, ContextType, Partial<QuerySettingsChangesArgs>>;
   trackBooking?: Resolver<Maybe<ResolversTypes['PublicTracking']>, ParentType, ContextType, RequireFields<QueryTrackBookingArgs, 'reference'>>;
+};
+
+export type RateCardRatesResolvers<ContextType = any, ParentType extends ResolversParentTypes['RateCardRates'] = ResolversParentTypes['RateCardRates']> = {
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  perDelivery?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  perKm?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sizeSurcharges?: Resolver<Maybe<Array<ResolversTypes['SizeSurcharge']>>, ParentType, ContextType>;
+  weightSurcharges?: Resolver<Maybe<Array<ResolversTypes['WeightSurcharge']>>, ParentType, ContextType>;
+};
+
+export type RateCardSettingResolvers<ContextType = any, ParentType extends ResolversParentTypes['RateCardSetting'] = ResolversParentTypes['RateCardSetting']> = {
+  inForce?: Resolver<Maybe<ResolversTypes['RateCardVersion']>, ParentType, ContextType>;
+  upcoming?: Resolver<Array<ResolversTypes['RateCardVersion']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RateCardVersionResolvers<ContextType = any, ParentType extends ResolversParentTypes['RateCardVersion'] = ResolversParentTypes['RateCardVersion']> = {
+  effectiveFrom?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+  rates?: Resolver<Maybe<ResolversTypes['RateCardRates']>, ParentType, ContextType>;
+  setAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  setBy?: Resolver<ResolversTypes['SettingsAuthor'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type RatingCountResolvers<ContextType = any, ParentType extends ResolversParentTypes['RatingCount'] = ResolversParentTypes['RatingCount']> = {
@@ -2917,6 +3126,11 @@ export type SeverityCountResolvers<ContextType = any, ParentType extends Resolve
   severity?: Resolver<ResolversTypes['Severity'], ParentType, ContextType>;
 };
 
+export type SizeSurchargeResolvers<ContextType = any, ParentType extends ResolversParentTypes['SizeSurcharge'] = ResolversParentTypes['SizeSurcharge']> = {
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  size?: Resolver<ResolversTypes['PackageSize'], ParentType, ContextType>;
+};
+
 export type SlotCountResolvers<ContextType = any, ParentType extends ResolversParentTypes['SlotCount'] = ResolversParentTypes['SlotCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   slot?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3004,6 +3218,11 @@ export type VolumeReportResolvers<ContextType = any, ParentType extends Resolver
   total?: Resolver<ResolversTypes['VolumeFigures'], ParentType, ContextType>;
 };
 
+export type WeightSurchargeResolvers<ContextType = any, ParentType extends ResolversParentTypes['WeightSurcharge'] = ResolversParentTypes['WeightSurcharge']> = {
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  overKg?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = any> = {
   AWSDate?: GraphQLScalarType;
   AWSDateTime?: GraphQLScalarType;
@@ -3037,12 +3256,14 @@ export type Resolvers<ContextType = any> = {
   CorridorCount?: CorridorCountResolvers<ContextType>;
   Courier?: CourierResolvers<ContextType>;
   CourierBucket?: CourierBucketResolvers<ContextType>;
+  CourierEarnings?: CourierEarningsResolvers<ContextType>;
   CourierFigures?: CourierFiguresResolvers<ContextType>;
   CourierLocation?: CourierLocationResolvers<ContextType>;
   CourierMove?: CourierMoveResolvers<ContextType>;
   CourierPage?: CourierPageResolvers<ContextType>;
   CourierPerformance?: CourierPerformanceResolvers<ContextType>;
   CourierRanking?: CourierRankingResolvers<ContextType>;
+  CourierSuggestion?: CourierSuggestionResolvers<ContextType>;
   Dashboard?: DashboardResolvers<ContextType>;
   DashboardAlerts?: DashboardAlertsResolvers<ContextType>;
   DashboardKpis?: DashboardKpisResolvers<ContextType>;
@@ -3055,6 +3276,7 @@ export type Resolvers<ContextType = any> = {
   DeploymentSettings?: DeploymentSettingsResolvers<ContextType>;
   DeploymentStep?: DeploymentStepResolvers<ContextType>;
   DurationStats?: DurationStatsResolvers<ContextType>;
+  EarningsStretch?: EarningsStretchResolvers<ContextType>;
   ExecutiveSummaryInfo?: ExecutiveSummaryInfoResolvers<ContextType>;
   FailureReasonCount?: FailureReasonCountResolvers<ContextType>;
   Feedback?: FeedbackResolvers<ContextType>;
@@ -3087,6 +3309,9 @@ export type Resolvers<ContextType = any> = {
   PublicStatusEvent?: PublicStatusEventResolvers<ContextType>;
   PublicTracking?: PublicTrackingResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RateCardRates?: RateCardRatesResolvers<ContextType>;
+  RateCardSetting?: RateCardSettingResolvers<ContextType>;
+  RateCardVersion?: RateCardVersionResolvers<ContextType>;
   RatingCount?: RatingCountResolvers<ContextType>;
   ReasonCount?: ReasonCountResolvers<ContextType>;
   RegionFigures?: RegionFiguresResolvers<ContextType>;
@@ -3102,6 +3327,7 @@ export type Resolvers<ContextType = any> = {
   SettingsChangePage?: SettingsChangePageResolvers<ContextType>;
   SettingsChangeRecord?: SettingsChangeRecordResolvers<ContextType>;
   SeverityCount?: SeverityCountResolvers<ContextType>;
+  SizeSurcharge?: SizeSurchargeResolvers<ContextType>;
   SlotCount?: SlotCountResolvers<ContextType>;
   StatusCount?: StatusCountResolvers<ContextType>;
   StatusEvent?: StatusEventResolvers<ContextType>;
@@ -3114,6 +3340,7 @@ export type Resolvers<ContextType = any> = {
   VolumeBucket?: VolumeBucketResolvers<ContextType>;
   VolumeFigures?: VolumeFiguresResolvers<ContextType>;
   VolumeReport?: VolumeReportResolvers<ContextType>;
+  WeightSurcharge?: WeightSurchargeResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = any> = {

@@ -314,7 +314,16 @@ describe('analytics figures match the raw data', () => {
     expect(p.total.deliveriesByHour.reduce((s, h) => s + h.count, 0)).toBe(deliveredBy('courier-04'));
     const byDelivered = p.rankings.find((x) => x.measure === 'DELIVERED')!;
     expect(byDelivered.position).toBe(couriers.filter((c) => deliveredBy(c) > deliveredBy('courier-04')).length + 1);
-    expect([...byDelivered.peers].sort((a, b) => b - a)).toEqual(couriers.map(deliveredBy).sort((a, b) => b - a));
+    // Never another courier's figures, not even anonymized; an administrator sees the peers' values.
+    expect(p.rankings.every((x) => x.peers.length === 0)).toBe(true);
+    const byAdmin = await gql<CourierPerformanceQuery>(stack, await admin(), courierPerformance, {
+      from,
+      to: today,
+      granularity: 'WEEK',
+      courierId: 'courier-04',
+    });
+    const adminPeers = byAdmin.data!.courierPerformance.rankings.find((x) => x.measure === 'DELIVERED')!.peers;
+    expect([...adminPeers].sort((a, b) => b - a)).toEqual(couriers.map(deliveredBy).sort((a, b) => b - a));
     expect(JSON.stringify(p.rankings)).not.toContain('courier-');
   });
 

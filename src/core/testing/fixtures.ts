@@ -10,6 +10,7 @@ import { createLexiconSentimentAnalyzer } from '../sentiment/lexicon-sentiment';
 import { fixedClock } from '../system-clock';
 import {
   createMemoryBookingRepository,
+  createMemoryRateCardRepository,
   createMemorySettingsRepository,
   createMemoryCourierRepository,
   createMemoryFeedbackRepository,
@@ -72,6 +73,7 @@ export function makeWorld(seed = 42) {
   const sentiment = createLexiconSentimentAnalyzer();
   const settings = createMemorySettingsRepository();
   const rules = createSettingsCache(() => settings.get(), { ttlMs: 0 });
+  const rateCards = createMemoryRateCardRepository();
   return {
     clock,
     calendar,
@@ -85,6 +87,7 @@ export function makeWorld(seed = 42) {
     sentiment,
     settings,
     rules,
+    rateCards,
     onSettingsChanged: () => rules.invalidate(),
   };
 }

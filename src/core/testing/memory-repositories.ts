@@ -1,5 +1,6 @@
 // In-memory implementations of the repository ports, for unit tests of the core only. They keep the
 // contracts the DynamoDB ones keep: conditional create, optimistic locking, index order and paging.
+import type { RateCardRepository, RateCardVersion } from '../rate-card';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { createBusinessCalendar, type BusinessCalendar } from '../business-calendar';
 import type { SettingsChange, SettingsRepository, StoredSettings } from '../company-settings';
@@ -84,8 +85,15 @@ export function createMemoryBookingRepository(calendar: BusinessCalendar = SEATT
           break;
         case 'courier':
           matched = all
-            .filter((b) => b.courierId === q.courierId && (q.day === undefined || pickupDay(b) === q.day))
-            .sort(byKey((b) => `${b.pickupWindow.start}#${b.reference}`));
+            .filter(
+              (b) =>
+                b.courierId === q.courierId &&
+                (q.day !== undefined
+                  ? pickupDay(b) === q.day
+                  : (q.from === undefined || pickupDay(b) >= q.from) && (q.to === undefined || pickupDay(b) <= q.to)),
+            )
+            .sort(byKey((b) => `${pickupDay(b)}#${b.createdAt}`));
+          if (q.newestFirst) matched.reverse();
           break;
         case 'partner':
           matched = all
@@ -131,6 +139,7 @@ export function createMemoryFeedbackRepository(calendar: BusinessCalendar = SEAT
           break;
         case 'courier':
           matched = all.filter((f) => f.courierId === q.courierId);
+          if (q.newestFirst) matched.reverse();
           break;
         case 'partner':
           matched = all.filter((f) => f.partnerId === q.partnerId);
@@ -266,6 +275,18 @@ export function createMemorySettingsRepository(): SettingsRepository & { changes
       const items = changes.slice(start, start + page.limit);
       const next = start + page.limit;
       return { items, ...(next < changes.length ? { nextToken: String(next) } : {}) };
+    },
+  };
+}
+
+export function createMemoryRateCardRepository(): RateCardRepository {
+  const versions: RateCardVersion[] = [];
+  return {
+    versions: async () => structuredClone(versions),
+    async add(next) {
+      if (versions.some((v) => v.version === next.version))
+        throw new ConflictError('Someone else changed the rate card meanwhile.');
+      versions.push(structuredClone(next));
     },
   };
 }

@@ -226,6 +226,11 @@ function pathTo(final: BookingStatus, random: Random): BookingStatus[] {
   }
 }
 
+/** Half of what the last five couriers draw goes to the first (the demo courier): about 14 % of past work. */
+function withDemoShare(drawn: Courier, couriers: Courier[], n: number): Courier {
+  return couriers.indexOf(drawn) >= couriers.length - 5 && n % 2 === 0 ? couriers[0]! : drawn;
+}
+
 function pastOutcome(random: Random, daysAgo: number): BookingStatus {
   const r = random.int(100);
   if (r < 84) return 'DELIVERED';
@@ -317,13 +322,14 @@ export async function generateDemoCompany(options: DemoOptions): Promise<DemoCom
       while (delivery.postcode === pickup.postcode && random.int(3) !== 0) delivery = randomAddressIn(random);
 
       const partner = random.int(100) < 35 ? partners[0] : random.int(100) < 30 ? partners[1] : undefined;
-      // Today every courier has a round of deliveries; earlier days spread at random.
+      // Today every courier has a round of deliveries; earlier days spread at random, with the demo courier
+      // (courier1@example.com) taking a larger share, so that their performance page has weeks of figures.
       const courier =
         final === 'BOOKED' && random.int(3) === 0
           ? undefined
           : daysAgo === 0
             ? couriers[n % couriers.length]
-            : pick(random, couriers);
+            : withDemoShare(pick(random, couriers), couriers, n);
       const customer = `${pick(random, FIRST)} ${pick(random, LAST)}`;
       const channel = partner ? 'PARTNER' : random.int(10) < 6 ? 'VOICE' : 'WEB';
 
@@ -385,7 +391,9 @@ export async function generateDemoCompany(options: DemoOptions): Promise<DemoCom
               ? { recipientName: `${pick(random, FIRST)} ${pick(random, LAST)}` }
               : { signatureKey: signedBy(reference, customer, signatures), recipientName: customer }
             : undefined;
-        const failureReason = status === 'FAILED_DELIVERY' ? pick(random, FAILURE_REASONS) : undefined;
+        const drawnReason = status === 'FAILED_DELIVERY' ? pick(random, FAILURE_REASONS) : undefined;
+        // The demo courier's failures are recipients not at home: their page has a suggestion to show.
+        const failureReason = drawnReason && courier === couriers[0] ? 'RECIPIENT_ABSENT' : drawnReason;
         const actor: StatusEvent['actor'] =
           status === 'CANCELLED' || !courierActor
             ? { type: 'ADMIN', id: 'admin', name: 'admin@example.com' }

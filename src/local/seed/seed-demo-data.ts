@@ -8,6 +8,7 @@ import { ensureUser } from '../cognito/provision-user-pool';
 import { generateDemoCompany, type DemoSignature } from './demo-company';
 import { seededRandom } from '../../core/seeded-random';
 import { updateCompanySettings, type CompanyRules } from '../../core/company-settings';
+import { setRateCard } from '../../core/rate-card';
 import { generateDemoCalls } from './demo-calls';
 import type { ConversationRepository } from '../../data/conversation-repository';
 
@@ -26,6 +27,21 @@ export const DEMO_RULES: CompanyRules = {
   maxWeightKg: 30,
   maxOversizedWeightKg: 150,
   largestSize: 'OVERSIZED',
+};
+
+/** The demo company's courier rate card: per delivery, per km, size and weight surcharges (Req 12.4). */
+export const DEMO_RATE_CARD = {
+  currency: 'USD',
+  perDelivery: 4.5,
+  perKm: 0.6,
+  sizeSurcharges: [
+    { size: 'LARGE', amount: 1.5 },
+    { size: 'OVERSIZED', amount: 6 },
+  ],
+  weightSurcharges: [
+    { overKg: 10, amount: 1 },
+    { overKg: 25, amount: 3 },
+  ],
 };
 
 /** Seeds when the demo partner is absent; returns whether it seeded. */
@@ -70,6 +86,14 @@ export async function seedDemoData(options: {
       deps,
     );
   }
+
+  // The demo rate card, set by the admin ninety days ago (so every seeded delivery has earnings), as on the
+  // admin's rate card page.
+  await setRateCard(
+    { rates: DEMO_RATE_CARD, expectedVersion: 0 },
+    { role: 'ADMIN', sub: admin.sub, name: 'Demo Admin' },
+    { ...deps, clock: { now: () => new Date(options.now.getTime() - 90 * 86_400_000) } },
+  );
 
   const partnerUsers = [
     { email: 'partner@example.com', partnerId: 'acme', displayName: 'Acme integrations' },

@@ -26,6 +26,7 @@ import {
   type SettingsDraftErrors,
   type SettingsField,
 } from '../hooks/settings-draft';
+import { RateCardSection } from './rate-card-section';
 import './settings.css';
 
 const DAY_SHORT: Record<Weekday, string> = {
@@ -353,6 +354,8 @@ export function SettingsPage() {
 
       <h2 className="section-title settings-history-title">Changes</h2>
       <ChangeHistory changes={changes} />
+
+      <RateCardSection />
     </section>
   );
 }
