@@ -17,7 +17,8 @@ import {
   type FailureReason,
   type Principal,
 } from './model';
-import type { BookingRepository, FeedbackRepository, Page } from './ports';
+import type { BookingRepository, Clock, FeedbackRepository, Page } from './ports';
+import { addDays, type BusinessCalendar } from './business-calendar';
 import {
   addEarnings,
   earningsOf,
@@ -248,6 +249,7 @@ export const historyFilterSchema = z.object({
 /** Index items looked at per request at most: a rare search over a long history is paged with nextToken. */
 export const MAX_EXAMINED = 400;
 const INDEX_PAGE = 100;
+const SEARCH_PAGE = 25;
 
 /** Whether a booking matches every word of a search, in its reference, names, addresses, notes and reasons. */
 export function matchesSearch(b: Booking, search: string): boolean {
@@ -278,9 +280,9 @@ export function matchesSearch(b: Booking, search: string): boolean {
 }
 
 /**
- * A courier's deliveries, newest pickup day first, each with its whole status history: through the courier
- * index between two days, filtered by status and by the words of a search. At most MAX_EXAMINED index items
- * are read per call; nextToken resumes after the last one read.
+ * A courier's past deliveries (picked up before today unless `to` says otherwise), newest pickup day first, each
+ * with its whole status history: through the courier index between two days, filtered by status and by the words
+ * of a search. At most MAX_EXAMINED index items are read per call; nextToken resumes after the last one read.
  */
 export async function searchDeliveryHistory(
   input: {
@@ -292,7 +294,7 @@ export async function searchDeliveryHistory(
   },
   page: PageInput | null | undefined,
   principal: Principal,
-  deps: { bookings: BookingRepository },
+  deps: { bookings: BookingRepository; calendar: BusinessCalendar; clock: Clock },
 ): Promise<Page<Booking>> {
   const courierId = courierOf(input.courierId, principal);
   const f = parseInput(
@@ -306,19 +308,25 @@ export async function searchDeliveryHistory(
       resolution: 'Give a last day on or after the first day.',
     });
   const p = parseInput(pageSchema, page, 'page');
+  // Past deliveries: today's are on the courier's day list; a `to` of today or later asks for them too.
+  const to = f.to ?? addDays(deps.calendar.dayOf(deps.clock.now()), -1);
   const items: Booking[] = [];
   let token = p.nextToken;
   let examined = 0;
   do {
+    // Without a search nearly every item matches: read just what the page needs. A search reads more at a time
+    // (a page may then hold up to that many more than the limit; nothing is skipped, only shown now).
+    const remaining = p.limit - items.length;
+    const size = f.search ? Math.min(INDEX_PAGE, Math.max(SEARCH_PAGE, 3 * remaining)) : remaining;
     const got = await deps.bookings.query(
       {
         by: 'courier',
         courierId,
         newestFirst: true,
+        to,
         ...(f.from ? { from: f.from } : {}),
-        ...(f.to ? { to: f.to } : {}),
       },
-      { limit: INDEX_PAGE, ...(token ? { nextToken: token } : {}) },
+      { limit: size, ...(token ? { nextToken: token } : {}) },
     );
     examined += got.items.length;
     for (const b of got.items) {
@@ -329,7 +337,6 @@ export async function searchDeliveryHistory(
     }
     token = got.nextToken;
   } while (token && items.length < p.limit && examined < MAX_EXAMINED);
-  // A page can hold up to an index page more than the limit; nothing is skipped, only shown now.
   return { items, ...(token ? { nextToken: token } : {}) };
 }
 

@@ -1,5 +1,6 @@
-// The courier's past deliveries (Req 12.5): searchable by reference, name, street, postcode or note, filtered by
-// status, newest first, ten at a time; a tap opens a delivery's status timeline.
+// The courier's past deliveries (Req 12.5; today's are on the day's list): searchable by reference,
+// name, street, postcode or note, filtered by status, newest first, ten at a time; a tap opens a delivery's
+// status timeline.
 import { useState, type FormEvent } from 'react';
 import { Loading } from '../../../components/feedback-states';
 import { ProblemNotice } from '../../../components/problem-notice';
@@ -47,7 +48,7 @@ export function HistorySection({ courierId }: { courierId: string }) {
   return (
     <section className="card perf-card" aria-labelledby="perf-history" data-testid="history">
       <h2 id="perf-history" className="perf-card__title">
-        Delivery history
+        Delivery history <span className="perf-card__note">before today</span>
       </h2>
       <form className="perf-search" role="search" onSubmit={search}>
         <input

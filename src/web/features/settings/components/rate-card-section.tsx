@@ -120,65 +120,68 @@ export function RateCardSection() {
         />{' '}
         Pay couriers by this rate card
       </label>
-      {draft.enabled && (
-        <div className="form-grid">
-          <FormField id="rate-currency" label="Currency" hint="ISO code, e.g. USD">
-            <input id="rate-currency" value={draft.currency} onChange={(e) => edit({ currency: e.target.value })} />
-          </FormField>
-          <FormField id="rate-perDelivery" label="Per delivery">
-            <input
-              id="rate-perDelivery"
-              inputMode="decimal"
-              value={draft.perDelivery}
-              onChange={(e) => edit({ perDelivery: e.target.value })}
-              data-testid="rate-perDelivery"
-            />
-          </FormField>
-          <FormField id="rate-perKm" label="Per km (pickup to delivery)">
-            <input
-              id="rate-perKm"
-              inputMode="decimal"
-              value={draft.perKm}
-              onChange={(e) => edit({ perKm: e.target.value })}
-            />
-          </FormField>
-          {SIZES.map((size) => (
-            <FormField
-              key={size}
-              id={`rate-size-${size}`}
-              label={`${size.charAt(0)}${size.slice(1).toLowerCase()} parcel surcharge`}
-            >
+      <div className="form-grid">
+        {draft.enabled && (
+          <>
+            <FormField id="rate-currency" label="Currency" hint="ISO code, e.g. USD">
+              <input id="rate-currency" value={draft.currency} onChange={(e) => edit({ currency: e.target.value })} />
+            </FormField>
+            <FormField id="rate-perDelivery" label="Per delivery">
               <input
-                id={`rate-size-${size}`}
+                id="rate-perDelivery"
                 inputMode="decimal"
-                value={draft.sizes[size]}
-                onChange={(e) => edit({ sizes: { ...draft.sizes, [size]: e.target.value } })}
+                value={draft.perDelivery}
+                onChange={(e) => edit({ perDelivery: e.target.value })}
+                data-testid="rate-perDelivery"
               />
             </FormField>
-          ))}
-          <FormField
-            id="rate-weights"
-            label="Weight surcharges"
-            hint='One tier a line, "over kg: amount", e.g. "10: 1.00"'
-          >
-            <textarea
+            <FormField id="rate-perKm" label="Per km (pickup to delivery)">
+              <input
+                id="rate-perKm"
+                inputMode="decimal"
+                value={draft.perKm}
+                onChange={(e) => edit({ perKm: e.target.value })}
+              />
+            </FormField>
+            {SIZES.map((size) => (
+              <FormField
+                key={size}
+                id={`rate-size-${size}`}
+                label={`${size.charAt(0)}${size.slice(1).toLowerCase()} parcel surcharge`}
+              >
+                <input
+                  id={`rate-size-${size}`}
+                  inputMode="decimal"
+                  value={draft.sizes[size]}
+                  onChange={(e) => edit({ sizes: { ...draft.sizes, [size]: e.target.value } })}
+                />
+              </FormField>
+            ))}
+            <FormField
               id="rate-weights"
-              rows={3}
-              value={draft.weights}
-              onChange={(e) => edit({ weights: e.target.value })}
-            />
-          </FormField>
-        </div>
-      )}
-      <FormField id="rate-effectiveFrom" label="From" hint="Empty: today">
-        <input
-          id="rate-effectiveFrom"
-          type="date"
-          min={calendar.today()}
-          value={draft.effectiveFrom}
-          onChange={(e) => edit({ effectiveFrom: e.target.value })}
-        />
-      </FormField>
+              label="Weight surcharges"
+              hint='One tier a line, "over kg: amount", e.g. "10: 1.00"'
+            >
+              <textarea
+                id="rate-weights"
+                className="rate-card__weights"
+                rows={3}
+                value={draft.weights}
+                onChange={(e) => edit({ weights: e.target.value })}
+              />
+            </FormField>
+          </>
+        )}
+        <FormField id="rate-effectiveFrom" label="From" hint="Empty: today">
+          <input
+            id="rate-effectiveFrom"
+            type="date"
+            min={calendar.today()}
+            value={draft.effectiveFrom}
+            onChange={(e) => edit({ effectiveFrom: e.target.value })}
+          />
+        </FormField>
+      </div>
       {refusal !== null && <ProblemNotice compact error={refusal} />}
       {saved && (
         <div className="notice notice--ok" role="status" data-testid="rate-card-saved">
