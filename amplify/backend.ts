@@ -19,6 +19,7 @@ import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { TABLES, type TableDefinition, type TableKey } from '../src/data/tables';
 import { PARTNER_OPERATIONS } from '../src/api/partner-operations';
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../src/core/business-calendar';
+import { trackingBaseUrlIssue } from '../src/core/tracking-links';
 import { auth } from './auth/resource';
 import { data } from './data/resource';
 import { apiFunction } from './functions/api/resource';
@@ -369,3 +370,33 @@ provisionerLambda.addToRolePolicy(
     resources: [codeHookArn],
   }),
 );
+
+/**
+ * Customer SMS (Req 11.8): the api function (status updates, bookings) and the code hook (bookings by phone)
+ * text customers through AWS End User Messaging SMS, linking to the web app's public tracking page. Its URL
+ * (the CloudFront domain, or the web app's own domain) comes from WEB_APP_URL at synth time; without it the two
+ * functions refuse to start with a message saying so. SMS_ORIGINATION_IDENTITY and SMS_CONFIGURATION_SET pick
+ * the sender and the delivery-event configuration (the account's defaults when unset). The grant is the one
+ * action, on this account's and Region's SMS resources only.
+ */
+const webAppUrl = process.env.WEB_APP_URL;
+if (webAppUrl !== undefined) {
+  const issue = trackingBaseUrlIssue(webAppUrl);
+  if (issue) throw new Error(`WEB_APP_URL ${issue}`);
+}
+for (const fn of [backend.api, backend.lexCodeHook]) {
+  if (webAppUrl) fn.addEnvironment('WEB_APP_URL', webAppUrl);
+  for (const name of ['SMS_ORIGINATION_IDENTITY', 'SMS_CONFIGURATION_SET']) {
+    const value = process.env[name];
+    if (value) fn.addEnvironment(name, value);
+  }
+  const { partition, region, account } = Stack.of(fn.resources.lambda);
+  fn.resources.lambda.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['sms-voice:SendTextMessage'],
+      resources: ['phone-number', 'sender-id', 'pool', 'configuration-set', 'opt-out-list'].map(
+        (type) => `arn:${partition}:sms-voice:${region}:${account}:${type}/*`,
+      ),
+    }),
+  );
+}

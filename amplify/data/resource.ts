@@ -155,6 +155,23 @@ const schema = a
       updatedAt: a.datetime().required(),
     }),
     CourierPage: a.customType({ items: a.ref('Courier').required().array().required(), nextToken: a.string() }),
+    /** What became of a customer SMS: kept in the outbox (local), sent, refused (opted out), or failed. */
+    MessageDelivery: a.enum(['OUTBOX', 'SENT', 'OPTED_OUT', 'FAILED']),
+    /** A customer SMS as admins see it (Req 11.8): the phone masked to its last four digits. */
+    SentMessage: a.customType({
+      id: a.id().required(),
+      sentAt: a.datetime().required(),
+      phone: a.string().required(),
+      bookingReference: a.string().required(),
+      kind: a.ref('BookingStatus').required(),
+      text: a.string().required(),
+      trackingUrl: a.string().required(),
+      delivery: a.ref('MessageDelivery').required(),
+    }),
+    SentMessagePage: a.customType({
+      items: a.ref('SentMessage').required().array().required(),
+      nextToken: a.string(),
+    }),
     CourierMove: a.customType({
       courierId: a.id().required(),
       lat: a.float().required(),
@@ -782,6 +799,13 @@ const schema = a
       })
       .returns(a.ref('FeedbackPage').required())
       .authorization((allow) => [allow.groups(['admin', 'courier', 'partner'])])
+      .handler(api),
+    /** Customer SMS, newest first, optionally for one booking (admins only). */
+    sentMessages: a
+      .query()
+      .arguments({ bookingReference: a.string(), limit: a.integer(), nextToken: a.string() })
+      .returns(a.ref('SentMessagePage').required())
+      .authorization((allow) => [allow.groups(['admin'])])
       .handler(api),
     listCouriers: a
       .query()

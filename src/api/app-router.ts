@@ -13,6 +13,7 @@ import { analyticsRouter } from './fields/analytics';
 import { alertsRouter } from './fields/alerts';
 import { summariesRouter } from './fields/summaries';
 import { courierPerformanceRouter } from './fields/courier-performance';
+import { messagesRouter } from './fields/messages';
 
 export const appRouter = new Router().includeRouter([
   bookingsRouter,
@@ -28,4 +29,5 @@ export const appRouter = new Router().includeRouter([
   alertsRouter,
   summariesRouter,
   courierPerformanceRouter,
+  messagesRouter,
 ]);

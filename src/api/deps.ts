@@ -1,5 +1,8 @@
 // What the field handlers need: the core's ports plus a logger. Built once per runtime (Lambda or local).
 import type { BusinessCalendar } from '../core/business-calendar';
+import type { NotifyErrorHandler } from '../core/customer-notifications';
+import type { SentMessageLog } from '../core/sent-messages';
+import type { TrackingLinks } from '../core/tracking-links';
 import type { SettingsReader, SettingsRepository } from '../core/company-settings';
 import type { RateCardRepository } from '../core/rate-card';
 import type {
@@ -42,7 +45,14 @@ export type ApiDeps = {
   partners: PartnerRepository;
   memberships: MembershipRepository;
   idempotency: IdempotencyStore;
+  /** Customer SMS (Req 11.8): End User Messaging SMS in the cloud, the outbox locally. */
   notifier: Notifier;
+  /** The public tracking page each customer message links to. */
+  trackingLinks: TrackingLinks;
+  /** Why a customer message could not be sent: logged with the booking reference, never failing the change. */
+  onNotifyError: NotifyErrorHandler;
+  /** The customer messages that went out, for the admins' Messages page. */
+  sentMessages: SentMessageLog;
   geocoder: Geocoder;
   sentiment: SentimentAnalyzer;
   clock: Clock;

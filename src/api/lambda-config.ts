@@ -2,6 +2,7 @@
 // the list of what is missing.
 import { z } from 'zod';
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../core/business-calendar';
+import { trackingBaseUrlIssue } from '../core/tracking-links';
 import { TABLES, type TableNames, type TableKey } from '../data/tables';
 
 const tableEnv = Object.fromEntries(
@@ -25,6 +26,17 @@ const schema = z.object({
     .string()
     .refine(isValidTimeZone, 'COMPANY_TIME_ZONE must be an IANA time zone such as America/Los_Angeles')
     .default(DEFAULT_TIME_ZONE),
+  /** The web app's public URL (the CloudFront domain): customer SMS link to its /track/<reference> page. */
+  WEB_APP_URL: z
+    .string()
+    .superRefine((value, ctx) => {
+      const issue = trackingBaseUrlIssue(value);
+      if (issue) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `WEB_APP_URL ${issue}` });
+    })
+    .optional(),
+  /** Customer SMS (AWS End User Messaging SMS): the sender (phone number, sender ID or pool, id or ARN) and configuration set. */
+  SMS_ORIGINATION_IDENTITY: z.string().min(1).optional(),
+  SMS_CONFIGURATION_SET: z.string().min(1).optional(),
   ...tableEnv,
 });
 
@@ -35,8 +47,25 @@ export type LambdaConfig = {
   voicebot?: { codeHookFunctionArn: string; provisionerFunctionName?: string };
   proofBucket?: string;
   timeZone: string;
+  webAppUrl?: string;
+  sms: { originationIdentity?: string; configurationSetName?: string };
   tables: TableNames;
 };
+
+/**
+ * The web app's public URL, which the functions that message customers (api, code hook) cannot start without:
+ * a customer SMS without its tracking link would be a broken promise.
+ */
+export function requireWebAppUrl(config: LambdaConfig): string {
+  if (!config.webAppUrl) {
+    throw new Error(
+      "Invalid Lambda configuration: WEB_APP_URL is missing. Set it to the web app's public URL (the CloudFront " +
+        'domain, e.g. https://d111111abcdef8.cloudfront.net, or its custom domain): every customer SMS links to ' +
+        'its /track/<reference> page. The Amplify backend sets it from WEB_APP_URL at deploy time.',
+    );
+  }
+  return config.webAppUrl;
+}
 
 export function loadLambdaConfig(env: NodeJS.ProcessEnv = process.env): LambdaConfig {
   const parsed = schema.safeParse(env);
@@ -64,6 +93,11 @@ export function loadLambdaConfig(env: NodeJS.ProcessEnv = process.env): LambdaCo
         }
       : {}),
     timeZone: parsed.data.COMPANY_TIME_ZONE,
+    ...(parsed.data.WEB_APP_URL ? { webAppUrl: parsed.data.WEB_APP_URL } : {}),
+    sms: {
+      ...(parsed.data.SMS_ORIGINATION_IDENTITY ? { originationIdentity: parsed.data.SMS_ORIGINATION_IDENTITY } : {}),
+      ...(parsed.data.SMS_CONFIGURATION_SET ? { configurationSetName: parsed.data.SMS_CONFIGURATION_SET } : {}),
+    },
     tables,
   };
 }

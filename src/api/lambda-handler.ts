@@ -2,7 +2,7 @@
 import type { AppSyncResolverEvent } from 'aws-lambda';
 import { appRouter } from './app-router';
 import { jsonLog } from './deps';
-import { loadLambdaConfig } from './lambda-config';
+import { loadLambdaConfig, requireWebAppUrl } from './lambda-config';
 import { createApi } from './router';
 import { createApiDeps, createDocumentClient } from './runtime';
 import { createCloudVoicebot } from '../provisioning/cloud-voicebot';
@@ -16,6 +16,8 @@ const deps: ApiDeps = createApiDeps({
   log: jsonLog('api'),
   mcpServiceArn: config.mcpServiceArn,
   ...(config.proofBucket ? { proofs: { bucket: config.proofBucket, s3: { region: config.region } } } : {}),
+  trackingBaseUrl: requireWebAppUrl(config),
+  sms: { client: { region: config.region }, settings: config.sms },
 });
 // Deployments are dispatched to the provisioner function; Connect is read for the wizard's choices.
 const voicebot =

@@ -14,6 +14,9 @@ import { createLexiconSentimentAnalyzer } from '../core/sentiment/lexicon-sentim
 import { systemClock } from '../core/system-clock';
 import { cryptoRandom } from '../core/crypto-random';
 import type { ApiDeps, Log } from './deps';
+import type { PinpointSMSVoiceV2ClientConfig } from '@aws-sdk/client-pinpoint-sms-voice-v2';
+import { createSmsNotifier, type SmsSettings } from '../data/sms-notifier';
+import { createTrackingLinks } from '../core/tracking-links';
 import { createVoicebotStatusSource } from '../provisioning/voicebot-status';
 
 /** The one document-client setup every runtime uses: optional fields are simply left out of items. */
@@ -33,6 +36,13 @@ export function createApiDeps(options: {
   mcpServiceArn?: string;
   /** The proof-of-delivery bucket and how to reach S3 (PROOF_BUCKET in the cloud, the gateway locally). */
   proofs?: { bucket: string; s3: S3ClientConfig };
+  /**
+   * The web app's public URL, whose /track/<reference> page every customer SMS links to (WEB_APP_URL in the
+   * cloud; locally the served URL, known once the server listens).
+   */
+  trackingBaseUrl: string | (() => string | undefined);
+  /** Customer SMS through End User Messaging SMS (the cloud); without it they are kept in the outbox only. */
+  sms?: { client: PinpointSMSVoiceV2ClientConfig; settings: SmsSettings };
 }): ApiDeps {
   const calendar = createBusinessCalendar(options.timeZone);
   const repos = createRepositories(options.doc, options.tables, { calendar });
@@ -56,7 +66,18 @@ export function createApiDeps(options: {
           }),
         }
       : {}),
-    notifier: repos.outbox,
+    notifier: options.sms
+      ? createSmsNotifier({
+          client: options.sms.client,
+          settings: options.sms.settings,
+          outbox: repos.outbox,
+          log: options.log,
+        })
+      : repos.outbox,
+    trackingLinks: createTrackingLinks(options.trackingBaseUrl),
+    onNotifyError: (error, about) =>
+      options.log.error('customer notification not sent', { ...about, error: describeError(error) }),
+    sentMessages: repos.outbox,
     calls: repos.conversations,
     geocoder: createGazetteerGeocoder(),
     sentiment: createLexiconSentimentAnalyzer(),
@@ -73,4 +94,8 @@ export function createApiDeps(options: {
 function createProofStore(options: { bucket: string; s3: S3ClientConfig }) {
   const s3 = new S3Client({ ...options.s3, requestChecksumCalculation: 'WHEN_REQUIRED' });
   return createS3ProofStore({ s3, bucket: options.bucket });
+}
+
+function describeError(error: unknown): { name: string; message: string } | string {
+  return error instanceof Error ? { name: error.name, message: error.message } : String(error);
 }

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { actorFor, assertCanCancelBooking, assertCanReschedulePickup } from './access';
 import { isoInstant, windowIssues } from './bookings';
-import { notifyBestEffort, statusChanged, type NotifyErrorHandler } from './customer-notifications';
+import { notifyCustomer, type NotifyErrorHandler } from './customer-notifications';
 import { ConflictError } from './errors';
 import { estimateEta } from './eta';
 import type { BusinessCalendar } from './business-calendar';
@@ -11,6 +11,7 @@ import { collectionIssues, type SettingsReader } from './company-settings';
 import { checkInput, dedupe, issuesToError, optionalText, parseInput } from './input-validation';
 import type { Booking, Principal } from './model';
 import type { BookingRepository, Clock, Notifier } from './ports';
+import type { TrackingLinks } from './tracking-links';
 import { requireReference } from './reference';
 import { describeStatus, transition } from './status-machine';
 
@@ -21,6 +22,7 @@ export type BookingChangeDeps = {
   rules: SettingsReader;
   calendar: BusinessCalendar;
   notifier?: Notifier;
+  trackingLinks?: TrackingLinks;
   onNotifyError?: NotifyErrorHandler;
 };
 
@@ -49,7 +51,7 @@ export async function cancelBooking(
   );
   const { eta: _none, ...next } = cancelled;
   const stored = await deps.bookings.update(next, booking.version);
-  await notifyBestEffort(deps.notifier, statusChanged(stored), deps.onNotifyError);
+  await notifyCustomer(stored, deps);
   return stored;
 }
 

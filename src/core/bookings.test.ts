@@ -85,9 +85,10 @@ describe('bookCourier', () => {
     expect(await world.bookings.get(booking.reference)).toEqual(booking);
     expect(world.notifier.sent).toHaveLength(1);
     expect(world.notifier.sent[0]).toMatchObject({
-      kind: 'BOOKING_CONFIRMED',
+      kind: 'BOOKED',
       to: { phone: '+12065550134' },
       bookingReference: booking.reference,
+      trackingUrl: `https://track.example.com/track/${booking.reference}`,
     });
     expect(world.notifier.sent[0]?.message).toContain(booking.reference);
   });
@@ -554,11 +555,11 @@ describe('updateDeliveryStatus', () => {
     expect(done.history.at(-1)?.proof).toEqual({ recipientName: 'Ann' });
     expect(done.version).toBe(b.version + 2);
     expect(world.notifier.forBooking(b.reference).map((n) => n.kind)).toEqual([
-      'BOOKING_CONFIRMED',
-      'STATUS_CHANGED',
-      'STATUS_CHANGED',
-      'STATUS_CHANGED',
-      'STATUS_CHANGED',
+      'BOOKED',
+      'COLLECTED',
+      'IN_TRANSIT',
+      'OUT_FOR_DELIVERY',
+      'DELIVERED',
     ]);
   });
 
@@ -644,8 +645,8 @@ describe('updateDeliveryStatus', () => {
     // Assess
     expect(failed.eta).toBeUndefined();
     expect(retry.eta).toBeDefined();
-    const failure = world.notifier.forBooking(out.reference).find((n) => n.kind === 'DELIVERY_FAILED');
-    expect(failure?.message).toMatch(/could not get access/);
+    const failure = world.notifier.forBooking(out.reference).find((n) => n.kind === 'FAILED_DELIVERY');
+    expect(failure?.message).toMatch(/no access to the building/);
   });
 
   it('applies expectedVersion: a stale version is a conflict', async () => {

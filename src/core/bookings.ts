@@ -12,7 +12,7 @@ import {
   courierNotFoundMessage,
   principalKey,
 } from './access';
-import { bookingConfirmed, notifyBestEffort, statusChanged, type NotifyErrorHandler } from './customer-notifications';
+import { notifyCustomer, type NotifyErrorHandler } from './customer-notifications';
 import { ConflictError, FaultError, ForbiddenError, NotFoundError, ValidationError } from './errors';
 import { estimateEta } from './eta';
 import {
@@ -61,6 +61,7 @@ import type {
   Random,
 } from './ports';
 import { checkProofKeys } from './proof';
+import type { TrackingLinks } from './tracking-links';
 import { generateReference, requireReference } from './reference';
 import { isTerminal, transition } from './status-machine';
 
@@ -286,6 +287,8 @@ export type BookCourierDeps = {
   clock: Clock;
   random: Random;
   notifier?: Notifier;
+  /** The public tracking page every customer message links to. */
+  trackingLinks?: TrackingLinks;
   idempotency?: IdempotencyStore;
   onNotifyError?: NotifyErrorHandler;
 };
@@ -383,7 +386,7 @@ export async function bookCourier(input: unknown, principal: Principal, deps: Bo
       const result: IdempotentResult = { reference: booking.reference, fingerprint };
       await deps.idempotency.complete(idempotencyKey, JSON.stringify(result));
     }
-    await notifyBestEffort(deps.notifier, bookingConfirmed(booking), deps.onNotifyError);
+    await notifyCustomer(booking, deps);
     return booking;
   } catch (e) {
     if (idempotencyKey && deps.idempotency) await deps.idempotency.release(idempotencyKey);
@@ -630,7 +633,10 @@ export type UpdateDeliveryStatusDeps = {
   clock: Clock;
   /** Where proof images are stored: with it, a signature or photo key must name an uploaded image. */
   proofs?: ProofStore;
+  /** Customer messages give times in the company's calendar. */
+  calendar: BusinessCalendar;
   notifier?: Notifier;
+  trackingLinks?: TrackingLinks;
   onNotifyError?: NotifyErrorHandler;
 };
 
@@ -747,6 +753,6 @@ export async function updateDeliveryStatus(
     }
     throw e;
   }
-  await notifyBestEffort(deps.notifier, statusChanged(stored), deps.onNotifyError);
+  await notifyCustomer(stored, deps);
   return stored;
 }

@@ -49,7 +49,13 @@ describe('memory outbox', () => {
   it('keeps copies of what was sent, by booking', async () => {
     // Prepare
     const outbox = createMemoryOutbox();
-    const n = { kind: 'STATUS_CHANGED' as const, to: { phone: '+1' }, bookingReference: 'R', message: 'm' };
+    const n = {
+      kind: 'COLLECTED' as const,
+      to: { phone: '+1' },
+      bookingReference: 'R',
+      trackingUrl: 'u',
+      message: 'm',
+    };
     // Act
     await outbox.send(n);
     n.message = 'changed later';

@@ -151,10 +151,13 @@ export type Geocoder = {
 
 export type SentimentAnalyzer = { analyze(text: string): Promise<Sentiment> };
 
+/** A message to a customer about their booking: what it says is decided by the booking's status (kind). */
 export type Notification = {
-  kind: 'BOOKING_CONFIRMED' | 'STATUS_CHANGED' | 'DELIVERY_FAILED' | 'FEEDBACK_RECEIVED';
+  kind: BookingStatus;
   to: { phone?: string; email?: string };
   bookingReference: string;
+  /** The public tracking page the message links to. */
+  trackingUrl: string;
   message: string;
 };
 export type Notifier = { send(n: Notification): Promise<void> };

@@ -1,7 +1,14 @@
 // Creates the tables of TABLES that do not exist yet, as the cloud defines them (GSIs, on-demand billing,
 // NEW_AND_OLD_IMAGES streams, TTL): used by the local stack at start and by tests.
 import {
+  BatchWriteItemCommand,
   CreateTableCommand,
+  DeleteTableCommand,
+  DynamoDBServiceException,
+  ScanCommand,
+  type AttributeValue,
+  type BatchWriteItemCommandOutput,
+  type WriteRequest,
   DescribeTableCommand,
   UpdateTableCommand,
   DescribeTimeToLiveCommand,
@@ -29,6 +36,8 @@ export async function ensureTables(client: DynamoDBClient, names: TableNames): P
       const name = names[key];
       // A table that gained a stream since it was created (Audit, for partner analytics) gets it now.
       if (existing.has(name) && def.stream) await ensureStream(client, name);
+      // A table that gained an index since it was created (Outbox's `sent`, for the Messages page) gets it now.
+      if (existing.has(name) && def.indexes.length > 0) await ensureIndexes(client, name, def);
       if (!existing.has(name)) {
         try {
           await client.send(new CreateTableCommand(createTableInput(name, def)));
@@ -52,6 +61,53 @@ async function ensureStream(client: DynamoDBClient, table: string): Promise<void
       StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
     }),
   );
+}
+
+/**
+ * Adds the indexes a table gained since it was created. DynamoDB adds one per UpdateTable call; the local
+ * emulator (dynalite) cannot add an index at all, so there the table is rebuilt with its items copied over.
+ */
+async function ensureIndexes(client: DynamoDBClient, table: string, def: TableDefinition): Promise<void> {
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: table }));
+  const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+  const wanted = createTableInput(table, def);
+  const missing = (wanted.GlobalSecondaryIndexes ?? []).filter((index) => !present.has(index.IndexName));
+  try {
+    for (const index of missing) {
+      const names = new Set(index.KeySchema.map((k) => k.AttributeName));
+      await client.send(
+        new UpdateTableCommand({
+          TableName: table,
+          AttributeDefinitions: wanted.AttributeDefinitions.filter((a) => names.has(a.AttributeName!)),
+          GlobalSecondaryIndexUpdates: [{ Create: index }],
+        }),
+      );
+    }
+  } catch (error) {
+    if (!(error instanceof DynamoDBServiceException) || error.name !== 'ValidationException') throw error;
+    await rebuildTable(client, table, def);
+  }
+}
+
+async function rebuildTable(client: DynamoDBClient, table: string, def: TableDefinition): Promise<void> {
+  const items: Record<string, AttributeValue>[] = [];
+  let start: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await client.send(new ScanCommand({ TableName: table, ExclusiveStartKey: start }));
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  await client.send(new DeleteTableCommand({ TableName: table }));
+  await client.send(new CreateTableCommand(createTableInput(table, def)));
+  for (let i = 0; i < items.length; i += 25) {
+    let pending: Record<string, WriteRequest[]> | undefined = {
+      [table]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })),
+    };
+    while (pending && Object.keys(pending).length > 0) {
+      const out: BatchWriteItemCommandOutput = await client.send(new BatchWriteItemCommand({ RequestItems: pending }));
+      pending = out.UnprocessedItems;
+    }
+  }
 }
 
 async function ensureTimeToLive(client: DynamoDBClient, table: string, attribute: string): Promise<void> {

@@ -1,63 +1,81 @@
-// The local Notifier: customer notifications appended to the Outbox table, shown in the admin app
-// (in the cloud, SNS / Connect outbound send them instead).
+// The outbox: every customer message, as sent or as it would have been sent. Locally it is the Notifier (no
+// SMS leaves the machine; the admin app's Messages page reads it); in the cloud the SMS adapter records each
+// message here with what End User Messaging answered.
 import { randomUUID } from 'node:crypto';
-import { PutCommand, QueryCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Clock, Notification, Notifier } from '../core/ports';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Clock, Notification, Notifier, Page } from '../core/ports';
+import type { MessageDelivery, SentMessage, SentMessageLog, SentMessageQuery } from '../core/sent-messages';
 import { toItem } from './item-codec';
+import { queryPage } from './paged-query';
 
-export type OutboxEntry = Notification & { id: string; createdAt: string };
+export type OutboxEntry = SentMessage;
 
-export type OutboxNotifier = Notifier & {
-  /** Newest first. */
-  list(limit: number): Promise<OutboxEntry[]>;
-  listForBooking(bookingReference: string): Promise<OutboxEntry[]>;
-};
+export type OutboxNotifier = Notifier &
+  SentMessageLog & {
+    /** Stores a message with what became of it. */
+    record(
+      notification: Notification,
+      outcome: { delivery: MessageDelivery; providerMessageId?: string },
+    ): Promise<OutboxEntry>;
+  };
 
 const OUTBOX_RETENTION_DAYS = 30;
+/** Every customer SMS carries it, so the `sent` index lists them all newest first (admin notices do not). */
+export const SMS_CHANNEL = 'SMS';
 
 export function createOutboxNotifier(doc: DynamoDBDocumentClient, table: string, clock: Clock): OutboxNotifier {
   const fromItem = (item: Record<string, unknown>): OutboxEntry => {
-    const { expiresAt: _expiresAt, ...entry } = item;
-    return entry as OutboxEntry;
+    const { expiresAt: _expiresAt, channel: _channel, ...entry } = item;
+    return { delivery: 'OUTBOX', ...entry } as OutboxEntry;
+  };
+
+  const record: OutboxNotifier['record'] = async (notification, outcome) => {
+    const now = clock.now();
+    const entry: OutboxEntry = { ...notification, id: randomUUID(), createdAt: now.toISOString(), ...outcome };
+    const expiresAt = Math.floor(now.getTime() / 1000) + OUTBOX_RETENTION_DAYS * 24 * 3600;
+    await doc.send(
+      new PutCommand({
+        TableName: table,
+        Item: { ...toItem(entry), ...(notification.to.phone ? { channel: SMS_CHANNEL } : {}), expiresAt },
+        ConditionExpression: 'attribute_not_exists(id)',
+      }),
+    );
+    return entry;
   };
 
   return {
+    record,
     async send(notification) {
-      const now = clock.now();
-      const entry: OutboxEntry = { ...notification, id: randomUUID(), createdAt: now.toISOString() };
-      const expiresAt = Math.floor(now.getTime() / 1000) + OUTBOX_RETENTION_DAYS * 24 * 3600;
-      await doc.send(
-        new PutCommand({
-          TableName: table,
-          Item: { ...toItem(entry), expiresAt },
-          ConditionExpression: 'attribute_not_exists(id)',
-        }),
-      );
+      await record(notification, { delivery: 'OUTBOX' });
     },
 
-    async list(limit) {
-      // The outbox exists only locally and TTL keeps it to 30 days of demo traffic: a Scan reads it whole.
-      const entries: OutboxEntry[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await doc.send(new ScanCommand({ TableName: table, ExclusiveStartKey: start }));
-        entries.push(...(page.Items ?? []).map(fromItem));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return entries.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id)).slice(0, limit);
-    },
-
-    async listForBooking(bookingReference) {
-      const { Items } = await doc.send(
-        new QueryCommand({
-          TableName: table,
-          IndexName: 'byBooking',
-          KeyConditionExpression: 'bookingReference = :ref',
-          ExpressionAttributeValues: { ':ref': bookingReference },
-          ScanIndexForward: false,
-        }),
-      );
-      return (Items ?? []).map(fromItem);
+    async listSent(query: SentMessageQuery): Promise<Page<OutboxEntry>> {
+      const page = { limit: query.limit, ...(query.nextToken ? { nextToken: query.nextToken } : {}) };
+      return query.bookingReference
+        ? queryPage(
+            doc,
+            {
+              TableName: table,
+              IndexName: 'byBooking',
+              KeyConditionExpression: 'bookingReference = :ref',
+              ExpressionAttributeValues: { ':ref': query.bookingReference },
+              ScanIndexForward: false,
+            },
+            page,
+            fromItem,
+          )
+        : queryPage(
+            doc,
+            {
+              TableName: table,
+              IndexName: 'sent',
+              KeyConditionExpression: 'channel = :sms',
+              ExpressionAttributeValues: { ':sms': SMS_CHANNEL },
+              ScanIndexForward: false,
+            },
+            page,
+            fromItem,
+          );
     },
   };
 }

@@ -213,39 +213,40 @@ describe('idempotency store', () => {
 });
 
 describe('outbox notifier', () => {
-  it('appends notifications with a TTL and lists them newest first', async () => {
+  it('keeps customer SMS with a TTL and lists them newest first, all or for one booking, a page at a time', async () => {
     // Prepare
+    const sms = (bookingReference: string, message: string) => ({
+      kind: 'BOOKED' as const,
+      to: { phone: '+12065550100' },
+      bookingReference,
+      trackingUrl: `http://localhost:4000/track/${bookingReference}`,
+      message,
+    });
     clock.set('2025-03-02T12:00:00.000Z');
-    await db.repos.outbox.send({
-      kind: 'BOOKING_CONFIRMED',
-      to: { phone: '+12065550100' },
-      bookingReference: 'B-1',
-      message: 'Booked',
-    });
+    await db.repos.outbox.send(sms('K7M-4QX-9', 'Booked'));
     clock.set('2025-03-02T12:01:00.000Z');
-    await db.repos.outbox.send({
-      kind: 'STATUS_CHANGED',
-      to: { phone: '+12065550100' },
-      bookingReference: 'B-1',
-      message: 'Collected',
-    });
-    await db.repos.outbox.send({
-      kind: 'BOOKING_CONFIRMED',
-      to: { email: 'x@example.com' },
-      bookingReference: 'B-2',
-      message: 'Booked',
-    });
+    await db.repos.outbox.send({ ...sms('K7M-4QX-9', 'Collected'), kind: 'COLLECTED' });
+    clock.set('2025-03-02T12:02:00.000Z');
+    await db.repos.outbox.record(sms('HCP-7WK-T', 'Booked too'), { delivery: 'SENT', providerMessageId: 'm-1' });
+    await db.repos.admins.notify({ subject: 'Alert', text: 'Complaints', kind: 'COMPLAINT_RATE' });
 
     // Act
-    const latest = await db.repos.outbox.list(2);
-    const forBooking = await db.repos.outbox.listForBooking('B-1');
+    const first = await db.repos.outbox.listSent({ limit: 2 });
+    const second = await db.repos.outbox.listSent({ limit: 2, nextToken: first.nextToken });
+    const forBooking = await db.repos.outbox.listSent({ bookingReference: 'K7M-4QX-9', limit: 10 });
     const raw = await db.local.doc.send(new ScanCommand({ TableName: db.names.outbox }));
 
-    // Assess
-    expect(latest).toHaveLength(2);
-    expect(latest.every((e) => e.createdAt === '2025-03-02T12:01:00.000Z')).toBe(true);
-    expect(forBooking.map((e) => e.message)).toEqual(['Collected', 'Booked']);
-    expect(forBooking[0]).not.toHaveProperty('expiresAt');
+    // Assess: the admin notice is not an SMS and stays out of the list
+    expect(first.items.map((e) => e.message)).toEqual(['Booked too', 'Collected']);
+    expect(first.items[0]).toMatchObject({ delivery: 'SENT', providerMessageId: 'm-1' });
+    expect(second.items.map((e) => e.message)).toEqual(['Booked']);
+    expect(second.nextToken).toBeUndefined();
+    expect(forBooking.items.map((e) => [e.kind, e.delivery])).toEqual([
+      ['COLLECTED', 'OUTBOX'],
+      ['BOOKED', 'OUTBOX'],
+    ]);
+    expect(forBooking.items[0]).not.toHaveProperty('expiresAt');
+    expect(forBooking.items[0]).not.toHaveProperty('channel');
     expect(raw.Items?.every((i) => typeof i.expiresAt === 'number')).toBe(true);
   });
 });

@@ -98,9 +98,15 @@ export const TABLES = {
   },
   outbox: {
     logicalName: 'Outbox',
-    description: 'Customer notifications waiting to be sent (SMS/voice in the cloud, shown in the admin app locally)',
+    description:
+      "Customer SMS as sent (with the SMS provider's answer in the cloud; kept here only, locally) and admin notices (Req 11.8)",
     partitionKey: S('id'),
-    indexes: [{ name: 'byBooking', partitionKey: S('bookingReference'), sortKey: S('createdAt') }],
+    indexes: [
+      { name: 'byBooking', partitionKey: S('bookingReference'), sortKey: S('createdAt') },
+      // Sparse: only customer SMS carry `channel` = "SMS", so the admin's Messages page lists them newest first.
+      // One partition: a courier company's SMS rate is far below a partition's write limit.
+      { name: 'sent', partitionKey: S('channel'), sortKey: S('createdAt') },
+    ],
     ttlAttribute: 'expiresAt',
     stream: false,
   },

@@ -111,6 +111,12 @@ export type LocationUnavailable =
   | 'NO_FIX'
   | 'PERMISSION_DENIED';
 
+export type MessageDelivery =
+  | 'FAILED'
+  | 'OPTED_OUT'
+  | 'OUTBOX'
+  | 'SENT';
+
 export type NewAddressInput = {
   city: string;
   country?: string | null | undefined;
@@ -621,6 +627,15 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MeQuery = { me: { sub: string, email: string | null, role: Role, courierId: string | null, partnerId: string | null, displayName: string | null } };
+
+export type SentMessagesQueryVariables = Exact<{
+  bookingReference?: string | null | undefined;
+  limit?: number | null | undefined;
+  nextToken?: string | null | undefined;
+}>;
+
+
+export type SentMessagesQuery = { sentMessages: { nextToken: string | null, items: Array<{ id: string, sentAt: string, phone: string, bookingReference: string, kind: BookingStatus, text: string, trackingUrl: string, delivery: MessageDelivery }> } };
 
 export type PartnerFieldsFragment = { id: string, name: string, contactEmail: string, createdAt: string };
 
@@ -2931,6 +2946,27 @@ export const MeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const SentMessagesDocument = new TypedDocumentString(`
+    query SentMessages($bookingReference: String, $limit: Int, $nextToken: String) {
+  sentMessages(
+    bookingReference: $bookingReference
+    limit: $limit
+    nextToken: $nextToken
+  ) {
+    items {
+      id
+      sentAt
+      phone
+      bookingReference
+      kind
+      text
+      trackingUrl
+      delivery
+    }
+    nextToken
+  }
+}
+    `) as unknown as TypedDocumentString<SentMessagesQuery, SentMessagesQueryVariables>;
 export const CreatePartnerDocument = new TypedDocumentString(`
     mutation CreatePartner($id: ID, $name: String!, $contactEmail: String!) {
   createPartner(id: $id, name: $name, contactEmail: $contactEmail) {
@@ -3707,6 +3743,7 @@ export const onCourierMoved = OnCourierMovedDocument.toString() as GeneratedSubs
 export const publishBookingChanged = PublishBookingChangedDocument.toString() as GeneratedMutation<PublishBookingChangedMutationVariables, PublishBookingChangedMutation>;
 export const publishCourierMoved = PublishCourierMovedDocument.toString() as GeneratedMutation<PublishCourierMovedMutationVariables, PublishCourierMovedMutation>;
 export const me = MeDocument.toString() as GeneratedQuery<MeQueryVariables, MeQuery>;
+export const sentMessages = SentMessagesDocument.toString() as GeneratedQuery<SentMessagesQueryVariables, SentMessagesQuery>;
 export const createPartner = CreatePartnerDocument.toString() as GeneratedMutation<CreatePartnerMutationVariables, CreatePartnerMutation>;
 export const listPartners = ListPartnersDocument.toString() as GeneratedQuery<ListPartnersQueryVariables, ListPartnersQuery>;
 export const getPartner = GetPartnerDocument.toString() as GeneratedQuery<GetPartnerQueryVariables, GetPartnerQuery>;

@@ -700,6 +700,12 @@ export type Me = {
   sub: Scalars['String']['output'];
 };
 
+export type MessageDelivery =
+  | 'FAILED'
+  | 'OPTED_OUT'
+  | 'OUTBOX'
+  | 'SENT';
+
 export type ModelAttributeTypes =
   | '_null'
   | 'binary'
@@ -1256,6 +1262,7 @@ export type Query = {
   planDeployment: Array<PlannedStep>;
   proofImages?: Maybe<ProofImages>;
   rateCard: RateCardSetting;
+  sentMessages: SentMessagePage;
   serviceAlerts: Array<ServiceAlert>;
   settingsChanges: SettingsChangePage;
   trackBooking?: Maybe<PublicTracking>;
@@ -1464,6 +1471,13 @@ export type QueryProofImagesArgs = {
 };
 
 
+export type QuerySentMessagesArgs = {
+  bookingReference?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryServiceAlertsArgs = {
   day: Scalars['AWSDate']['input'];
 };
@@ -1589,6 +1603,24 @@ export type RouteSuggestion = {
   figures: Array<SuggestionFigure>;
   kind: Scalars['String']['output'];
   title: Scalars['String']['output'];
+};
+
+export type SentMessage = {
+  __typename?: 'SentMessage';
+  bookingReference: Scalars['String']['output'];
+  delivery: MessageDelivery;
+  id: Scalars['ID']['output'];
+  kind: BookingStatus;
+  phone: Scalars['String']['output'];
+  sentAt: Scalars['AWSDateTime']['output'];
+  text: Scalars['String']['output'];
+  trackingUrl: Scalars['String']['output'];
+};
+
+export type SentMessagePage = {
+  __typename?: 'SentMessagePage';
+  items: Array<SentMessage>;
+  nextToken?: Maybe<Scalars['String']['output']>;
 };
 
 export type Sentiment = {
@@ -1990,6 +2022,7 @@ export type ResolversTypes = {
   IssuedPartnerToken: ResolverTypeWrapper<IssuedPartnerToken>;
   LocationUnavailable: LocationUnavailable;
   Me: ResolverTypeWrapper<Me>;
+  MessageDelivery: MessageDelivery;
   ModelAttributeTypes: ModelAttributeTypes;
   ModelBooleanInput: ModelBooleanInput;
   ModelFloatInput: ModelFloatInput;
@@ -2038,6 +2071,8 @@ export type ResolversTypes = {
   Role: Role;
   RouteReport: ResolverTypeWrapper<RouteReport>;
   RouteSuggestion: ResolverTypeWrapper<RouteSuggestion>;
+  SentMessage: ResolverTypeWrapper<SentMessage>;
+  SentMessagePage: ResolverTypeWrapper<SentMessagePage>;
   Sentiment: ResolverTypeWrapper<Sentiment>;
   SentimentCount: ResolverTypeWrapper<SentimentCount>;
   SentimentLabel: SentimentLabel;
@@ -2190,6 +2225,8 @@ export type ResolversParentTypes = {
   RegionReport: RegionReport;
   RouteReport: RouteReport;
   RouteSuggestion: RouteSuggestion;
+  SentMessage: SentMessage;
+  SentMessagePage: SentMessagePage;
   Sentiment: Sentiment;
   SentimentCount: SentimentCount;
   ServiceAlert: ServiceAlert;
@@ -2986,6 +3023,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   planDeployment?: Resolver<Array<ResolversTypes['PlannedStep']>, ParentType, ContextType, RequireFields<QueryPlanDeploymentArgs, 'settings'>>;
   proofImages?: Resolver<Maybe<ResolversTypes['ProofImages']>, ParentType, ContextType, RequireFields<QueryProofImagesArgs, 'reference'>>;
   rateCard?: Resolver<ResolversTypes['RateCardSetting'], ParentType, ContextType>;
+  sentMessages?: Resolver<ResolversTypes['SentMessagePage'], ParentType, ContextType, Partial<QuerySentMessagesArgs>>;
   serviceAlerts?: Resolver<Array<ResolversTypes['ServiceAlert']>, ParentType, ContextType, RequireFields<QueryServiceAlertsArgs, 'day'>>;
   settingsChanges?: Resolver<ResolversTypes['SettingsChangePage'], ParentType, ContextType, Partial<QuerySettingsChangesArgs>>;
   trackBooking?: Resolver<Maybe<ResolversTypes['PublicTracking']>, ParentType, ContextType, RequireFields<QueryTrackBookingArgs, 'reference'>>;
@@ -3072,6 +3110,22 @@ export type RouteSuggestionResolvers<ContextType = any, ParentType extends Resol
   figures?: Resolver<Array<ResolversTypes['SuggestionFigure']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SentMessageResolvers<ContextType = any, ParentType extends ResolversParentTypes['SentMessage'] = ResolversParentTypes['SentMessage']> = {
+  bookingReference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  delivery?: Resolver<ResolversTypes['MessageDelivery'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['BookingStatus'], ParentType, ContextType>;
+  phone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sentAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  trackingUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SentMessagePageResolvers<ContextType = any, ParentType extends ResolversParentTypes['SentMessagePage'] = ResolversParentTypes['SentMessagePage']> = {
+  items?: Resolver<Array<ResolversTypes['SentMessage']>, ParentType, ContextType>;
+  nextToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type SentimentResolvers<ContextType = any, ParentType extends ResolversParentTypes['Sentiment'] = ResolversParentTypes['Sentiment']> = {
@@ -3319,6 +3373,8 @@ export type Resolvers<ContextType = any> = {
   RegionReport?: RegionReportResolvers<ContextType>;
   RouteReport?: RouteReportResolvers<ContextType>;
   RouteSuggestion?: RouteSuggestionResolvers<ContextType>;
+  SentMessage?: SentMessageResolvers<ContextType>;
+  SentMessagePage?: SentMessagePageResolvers<ContextType>;
   Sentiment?: SentimentResolvers<ContextType>;
   SentimentCount?: SentimentCountResolvers<ContextType>;
   ServiceAlert?: ServiceAlertResolvers<ContextType>;

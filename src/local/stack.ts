@@ -219,6 +219,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const proofs = { bucket: PROOF_BUCKET, s3: { ...awsConfig, forcePathStyle: true } };
     await ensureProofBucket(proofs.s3, proofs.bucket);
 
+    // Known once the server listens (its port may be chosen by the OS).
+    const served: { outputs?: ReturnType<typeof localAmplifyOutputs>; webUrl?: string } = {};
     const baseDeps = createApiDeps({
       doc,
       tables,
@@ -226,6 +228,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       log: jsonLog('api'),
       mcpServiceArn: LOCAL_MCP_SERVICE.userArn,
       proofs,
+      // Customer SMS link to the web app this stack serves (its URL is known once the server listens); they
+      // stay in the outbox, which the admin app's Messages page reads.
+      trackingBaseUrl: () => served.webUrl,
     });
     // The voicebot's engine and Connect directory on the SDK through the gateway; the code hook is the
     // gateway's local Lambda function, run here.
@@ -281,8 +286,6 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     ]);
     const web = await webMiddleware(options.web);
     closers.push(() => web.close());
-    // Known once the server listens (its port may be chosen by the OS).
-    const served: { outputs?: ReturnType<typeof localAmplifyOutputs> } = {};
     const server = await createAppSyncServer({
       port: options.webPort,
       host,
@@ -316,6 +319,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     });
     closers.push(() => server.close());
     const webUrl = `http://localhost:${server.port}`;
+    served.webUrl = webUrl;
     const graphqlUrl = `${webUrl}/graphql`;
     const outputs = localAmplifyOutputs({
       region,

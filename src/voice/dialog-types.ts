@@ -1,5 +1,7 @@
 // The channel-neutral shapes of one conversation turn: what the caller gave, what the bot answers, and the
 // compact state carried between turns in one Lex session attribute.
+import type { NotifyErrorHandler } from '../core/customer-notifications';
+import type { TrackingLinks } from '../core/tracking-links';
 import type { Log } from '../api/deps';
 import type { BusinessCalendar } from '../core/business-calendar';
 import type { SettingsReader } from '../core/company-settings';
@@ -121,6 +123,9 @@ export type VoiceDeps = {
   sentiment: SentimentAnalyzer;
   idempotency: IdempotencyStore;
   notifier?: Notifier;
+  /** The public tracking page a booking's confirmation SMS links to. */
+  trackingLinks?: TrackingLinks;
+  onNotifyError?: NotifyErrorHandler;
   clock: Clock;
   /** The company's calendar: "today", "tomorrow" and the times the caller hears. */
   calendar: BusinessCalendar;

@@ -1,7 +1,7 @@
 // AWS Lambda entry of the Lex V2 code hook: configuration, the API's dependencies, and the adapter.
 import type { LexV2Event } from 'aws-lambda';
 import { jsonLog } from '../api/deps';
-import { loadLambdaConfig } from '../api/lambda-config';
+import { loadLambdaConfig, requireWebAppUrl } from '../api/lambda-config';
 import { createApiDeps, createDocumentClient } from '../api/runtime';
 import { createLexCodeHook, voiceDepsFromApi } from './lex-codehook';
 import { createActiveDefinitionSource } from '../provisioning/active-prompts';
@@ -12,6 +12,9 @@ const deps = createApiDeps({
   tables: config.tables,
   timeZone: config.timeZone,
   log: jsonLog('lex-codehook'),
+  // A booking made by phone is confirmed by SMS too.
+  trackingBaseUrl: requireWebAppUrl(config),
+  sms: { client: { region: config.region }, settings: config.sms },
 });
 // Speaks the live deployment's prompt edits, re-read at most once a minute per container.
 const codeHook = createLexCodeHook(

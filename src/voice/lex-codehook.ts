@@ -196,6 +196,8 @@ export function voiceDepsFromApi(api: ApiDeps): Omit<VoiceDeps, 'prompts'> & { c
     sentiment: api.sentiment,
     idempotency: api.idempotency,
     notifier: api.notifier,
+    trackingLinks: api.trackingLinks,
+    onNotifyError: api.onNotifyError,
     clock: api.clock,
     calendar: api.calendar,
     rules: api.rules,

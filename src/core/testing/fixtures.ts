@@ -4,6 +4,7 @@ import { createGazetteerGeocoder } from '../geo/gazetteer-geocoder';
 import { createBusinessCalendar, DEFAULT_TIME_ZONE } from '../business-calendar';
 import { createSettingsCache } from '../company-settings';
 import { createMemoryOutbox } from '../memory-outbox';
+import { createTrackingLinks } from '../tracking-links';
 import type { Courier, Principal } from '../model';
 import { seededRandom } from '../seeded-random';
 import { createLexiconSentimentAnalyzer } from '../sentiment/lexicon-sentiment';
@@ -67,7 +68,8 @@ export function makeWorld(seed = 42) {
     courier('courier-99', { active: false }),
   ]);
   const idempotency = createMemoryIdempotencyStore(clock);
-  const notifier = createMemoryOutbox();
+  const notifier = createMemoryOutbox(clock);
+  const notifyErrors: unknown[] = [];
   const random = seededRandom(seed);
   const geocoder = createGazetteerGeocoder();
   const sentiment = createLexiconSentimentAnalyzer();
@@ -82,6 +84,11 @@ export function makeWorld(seed = 42) {
     couriers,
     idempotency,
     notifier,
+    sentMessages: notifier,
+    trackingLinks: createTrackingLinks('https://track.example.com'),
+    /** Customer messages that could not be sent (the runtime logs them). */
+    notifyErrors,
+    onNotifyError: (error: unknown) => void notifyErrors.push(error),
     random,
     geocoder,
     sentiment,

@@ -39,7 +39,8 @@ export type FleetSimulatorSettings = {
 export type FleetSimulatorDeps = Pick<
   ApiDeps,
   'bookings' | 'couriers' | 'geocoder' | 'clock' | 'calendar' | 'rules' | 'random' | 'notifier' | 'idempotency'
->;
+> &
+  Partial<Pick<ApiDeps, 'trackingLinks' | 'onNotifyError'>>;
 
 export type FleetSimulatorOptions = FleetSimulatorSettings & {
   deps: FleetSimulatorDeps;

@@ -71,6 +71,11 @@ export const SettingsIcon = () => (
     <circle cx="18" cy="18" r="2" />
   </Icon>
 );
+export const MessagesIcon = () => (
+  <Icon>
+    <path d="M4 5.5h16v10H9l-4 3.5v-3.5H4z" />
+  </Icon>
+);
 export const MenuIcon = () => (
   <Icon>
     <path d="M4 6h16M4 12h16M4 18h16" />

@@ -6,6 +6,7 @@ import {
   CouriersIcon,
   DashboardIcon,
   MapIcon,
+  MessagesIcon,
   PartnersIcon,
   ReportsIcon,
   SettingsIcon,
@@ -40,6 +41,9 @@ const VoicebotRoutes = lazy(() =>
 const SettingsPage = lazy(() =>
   import('../../features/settings/components/settings-page').then((m) => ({ default: m.SettingsPage })),
 );
+const MessagesPage = lazy(() =>
+  import('../../features/messages/components/messages-page').then((m) => ({ default: m.MessagesPage })),
+);
 const BookingDetailPage = lazy(() =>
   import('../../features/booking-detail/components/booking-detail-page').then((m) => ({
     default: m.BookingDetailPage,
@@ -53,6 +57,7 @@ const NAV: NavItem[] = [
   { label: 'Reports', icon: <ReportsIcon />, to: '/reports' },
   { label: 'Analytics', icon: <DashboardIcon />, to: '/analytics' },
   { label: 'Couriers', icon: <CouriersIcon />, to: '/couriers' },
+  { label: 'Messages', icon: <MessagesIcon />, to: '/messages' },
   { label: 'Voicebot', icon: <VoicebotIcon />, to: '/voicebot' },
   { label: 'Partners', icon: <PartnersIcon />, to: '/partners' },
   { label: 'Settings', icon: <SettingsIcon />, to: '/settings' },
@@ -74,6 +79,7 @@ export function AdminApp({ userName, onSignOut }: AdminAppProps) {
             <Route path="/analytics" element={<AnalyticsPage />} />
             <Route path="/analytics/:view" element={<AnalyticsPage />} />
             <Route path="/couriers" element={<CouriersPage />} />
+            <Route path="/messages" element={<MessagesPage />} />
             <Route path="/partners" element={<PartnersPage />} />
             <Route path="/partners/:id" element={<PartnerDetailPage />} />
             <Route path="/voicebot/*" element={<VoicebotRoutes />} />

@@ -1,0 +1,146 @@
+import { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Notification } from '../core/ports';
+import type { MessageDelivery } from '../core/sent-messages';
+import { createSmsNotifier } from './sms-notifier';
+
+/** AWS End User Messaging SMS as the SDK reaches it in us-east-1: JSON 1.0 POSTs to its regional endpoint. */
+const ENDPOINT = 'https://sms-voice.us-east-1.amazonaws.com/';
+const server = setupServer();
+const client = new PinpointSMSVoiceV2Client({
+  region: 'us-east-1',
+  credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
+  maxAttempts: 1,
+});
+
+const message: Notification = {
+  kind: 'OUT_FOR_DELIVERY',
+  to: { phone: '+12065550134' },
+  bookingReference: 'K7M-4QX-9',
+  trackingUrl: 'https://d111111abcdef8.cloudfront.net/track/K7M-4QX-9',
+  message: 'Parcel K7M-4QX-9 is out for delivery. Track: https://d111111abcdef8.cloudfront.net/track/K7M-4QX-9',
+};
+
+function world(settings = {}) {
+  const recorded: { kind: string; delivery: MessageDelivery; providerMessageId?: string }[] = [];
+  const logged: unknown[] = [];
+  const requests: { target: string | null; contentType: string | null; auth: string | null; body: unknown }[] = [];
+  server.use(
+    http.post(ENDPOINT, async ({ request }) => {
+      requests.push({
+        target: request.headers.get('x-amz-target'),
+        contentType: request.headers.get('content-type'),
+        auth: request.headers.get('authorization'),
+        body: await request.json(),
+      });
+      return HttpResponse.json({ MessageId: 'msg-0001' });
+    }),
+  );
+  const notifier = createSmsNotifier({
+    client,
+    settings,
+    outbox: {
+      record: async (n, outcome) => {
+        recorded.push({ kind: n.kind, ...outcome });
+        return { ...n, ...outcome, id: 'id', createdAt: '2025-06-10T15:00:00.000Z' };
+      },
+    },
+    log: { info: (text, detail) => logged.push([text, detail]) },
+  });
+  return { notifier, recorded, logged, requests };
+}
+
+const refuse = (status: number, type: string, body: Record<string, unknown>) =>
+  http.post(ENDPOINT, () =>
+    HttpResponse.json({ __type: type, ...body }, { status, headers: { 'x-amzn-errortype': type } }),
+  );
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => {
+  server.close();
+  client.destroy();
+});
+
+describe('End User Messaging SMS notifier', () => {
+  it('sends a transactional SendTextMessage from the configured sender and records the message id', async () => {
+    // Prepare
+    const w = world({ originationIdentity: 'pool-0123456789abcdef', configurationSetName: 'courier-sms' });
+
+    // Act
+    await w.notifier.send(message);
+
+    // Assess
+    expect(w.requests).toHaveLength(1);
+    expect(w.requests[0]).toMatchObject({
+      target: 'PinpointSMSVoiceV2.SendTextMessage',
+      contentType: 'application/x-amz-json-1.0',
+    });
+    expect(w.requests[0]?.auth).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/sms-voice\/aws4_request/,
+    );
+    expect(w.requests[0]?.body).toEqual({
+      DestinationPhoneNumber: '+12065550134',
+      MessageBody: message.message,
+      MessageType: 'TRANSACTIONAL',
+      OriginationIdentity: 'pool-0123456789abcdef',
+      ConfigurationSetName: 'courier-sms',
+      Context: { bookingReference: 'K7M-4QX-9', kind: 'OUT_FOR_DELIVERY' },
+    });
+    expect(w.recorded).toEqual([{ kind: 'OUT_FOR_DELIVERY', delivery: 'SENT', providerMessageId: 'msg-0001' }]);
+  });
+
+  it('leaves the sender to the account default when none is configured', async () => {
+    // Prepare
+    const w = world();
+
+    // Act
+    await w.notifier.send(message);
+
+    // Assess
+    expect(w.requests[0]?.body).not.toHaveProperty('OriginationIdentity');
+    expect(w.requests[0]?.body).not.toHaveProperty('ConfigurationSetName');
+  });
+
+  it('respects an opt-out the service reports: recorded as not sent, logged with the reference, no error', async () => {
+    // Prepare
+    const w = world();
+    server.use(
+      refuse(400, 'ConflictException', {
+        Message: 'The destination phone number is opted out.',
+        Reason: 'DESTINATION_PHONE_NUMBER_OPTED_OUT',
+        ResourceType: 'opt-out-list',
+        ResourceId: 'Default',
+      }),
+    );
+
+    // Act
+    await w.notifier.send(message);
+
+    // Assess
+    expect(w.recorded).toEqual([{ kind: 'OUT_FOR_DELIVERY', delivery: 'OPTED_OUT' }]);
+    expect(w.logged).toEqual([
+      ['customer SMS not sent: the recipient opted out', { bookingReference: 'K7M-4QX-9', kind: 'OUT_FOR_DELIVERY' }],
+    ]);
+  });
+
+  it('records any other refusal as failed and throws it for the caller to log', async () => {
+    // Prepare
+    const w = world();
+    server.use(
+      refuse(402, 'ServiceQuotaExceededException', {
+        Message: 'Monthly spend limit reached',
+        Reason: 'MONTHLY_SPEND_LIMIT_REACHED_FOR_TEXT',
+      }),
+    );
+
+    // Act
+    const sent = w.notifier.send(message);
+
+    // Assess
+    await expect(sent).rejects.toMatchObject({ name: 'ServiceQuotaExceededException' });
+    expect(w.recorded).toEqual([{ kind: 'OUT_FOR_DELIVERY', delivery: 'FAILED' }]);
+  });
+});
