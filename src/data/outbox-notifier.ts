@@ -59,6 +59,8 @@ export function createOutboxNotifier(doc: DynamoDBDocumentClient, table: string,
               IndexName: 'byBooking',
               KeyConditionExpression: 'bookingReference = :ref',
               ExpressionAttributeValues: { ':ref': query.bookingReference },
+              // Customer SMS only: entries written before messages carried their tracking link are left out.
+              FilterExpression: 'attribute_exists(trackingUrl)',
               ScanIndexForward: false,
             },
             page,

@@ -1,4 +1,4 @@
-import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError } from '../core/errors';
 import type { Courier, Feedback } from '../core/model';
@@ -229,6 +229,20 @@ describe('outbox notifier', () => {
     clock.set('2025-03-02T12:02:00.000Z');
     await db.repos.outbox.record(sms('HCP-7WK-T', 'Booked too'), { delivery: 'SENT', providerMessageId: 'm-1' });
     await db.repos.admins.notify({ subject: 'Alert', text: 'Complaints', kind: 'COMPLAINT_RATE' });
+    // An entry from before messages carried their tracking link (an older local data folder).
+    await db.local.doc.send(
+      new PutCommand({
+        TableName: db.names.outbox,
+        Item: {
+          id: 'old-1',
+          kind: 'BOOKING_CONFIRMED',
+          bookingReference: 'K7M-4QX-9',
+          createdAt: '2025-03-01T00:00:00.000Z',
+          message: 'Old',
+          expiresAt: 4_000_000_000,
+        },
+      }),
+    );
 
     // Act
     const first = await db.repos.outbox.listSent({ limit: 2 });

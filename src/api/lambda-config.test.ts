@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { TABLES } from '../data/tables';
+import { loadLambdaConfig, requireWebAppUrl } from './lambda-config';
+
+const tables = Object.fromEntries(Object.keys(TABLES).map((key) => [`TABLE_${key.toUpperCase()}`, `t-${key}`]));
+const env = (extra: Record<string, string> = {}) => ({ AWS_REGION: 'us-east-1', ...tables, ...extra });
+
+describe('the Lambda configuration of customer SMS', () => {
+  it('reads the web app URL and the SMS sender settings', () => {
+    // Act
+    const config = loadLambdaConfig(
+      env({
+        WEB_APP_URL: 'https://d111111abcdef8.cloudfront.net',
+        SMS_ORIGINATION_IDENTITY: 'pool-0123',
+        SMS_CONFIGURATION_SET: 'courier-sms',
+      }),
+    );
+
+    // Assess
+    expect(requireWebAppUrl(config)).toBe('https://d111111abcdef8.cloudfront.net');
+    expect(config.sms).toEqual({ originationIdentity: 'pool-0123', configurationSetName: 'courier-sms' });
+  });
+
+  it('refuses a web app URL that is not one, naming the variable', () => {
+    expect(() => loadLambdaConfig(env({ WEB_APP_URL: 'd111111abcdef8.cloudfront.net' }))).toThrow(
+      /WEB_APP_URL: WEB_APP_URL 'd111111abcdef8.cloudfront.net' is not an absolute URL/,
+    );
+  });
+
+  it('says what to set when the web app URL is missing', () => {
+    const config = loadLambdaConfig(env());
+    expect(config.sms).toEqual({});
+    expect(() => requireWebAppUrl(config)).toThrow(/WEB_APP_URL is missing\. Set it to the web app's public URL/);
+  });
+});
