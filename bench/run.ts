@@ -2,6 +2,7 @@
 import { runAnalyticsBench } from './analytics.bench';
 import { runApiBench } from './api.bench';
 import { runCourierPerformanceBench } from './courier-performance';
+import { runCourierSequenceBench } from './courier-sequence.bench';
 import { runDashboardBench } from './dashboard.bench';
 import { runLiveBench } from './live.bench';
 import { runMapBench } from './map.bench';
@@ -18,6 +19,8 @@ const benches = {
   mcp: runMcpBench,
   voice: runVoiceBench,
   'courier-performance': runCourierPerformanceBench,
+  // The courier app's benchmarks (issue 10, 9): (b) the suggested delivery sequence.
+  courier: runCourierSequenceBench,
 };
 const only = process.argv.slice(2);
 

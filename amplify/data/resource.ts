@@ -16,6 +16,7 @@ import {
   VEHICLES,
 } from '../../src/core/model';
 import { WEEKDAYS } from '../../src/core/company-settings';
+import { STOP_KINDS } from '../../src/core/delivery-sequence';
 
 const api = a.handler.function(apiFunction);
 
@@ -747,6 +748,35 @@ const schema = a
       averageRating: a.float(),
     }),
 
+    // ---- the courier's suggested delivery sequence (Req 11.11) ----
+    StopKind: a.enum(STOP_KINDS),
+    DistanceSource: a.enum(['ROAD', 'STRAIGHT_LINE']),
+    SequencedStop: a.customType({
+      reference: a.string().required(),
+      kind: a.ref('StopKind').required(),
+      status: a.ref('BookingStatus').required(),
+      customerName: a.string().required(),
+      address: a.ref('Address').required(),
+      point: a.ref('GeoPoint'),
+      windowStart: a.datetime(),
+      windowEnd: a.datetime(),
+      plannedArrival: a.datetime().required(),
+      lateMinutes: a.integer().required(),
+    }),
+    DeliverySequence: a.customType({
+      courierId: a.id().required(),
+      day: a.date().required(),
+      /** True when the order is the courier's own (stops added since put in by the search). */
+      manual: a.boolean().required(),
+      origin: a.ref('GeoPoint'),
+      distances: a.ref('DistanceSource').required(),
+      stops: a.ref('SequencedStop').required().array().required(),
+      finishAt: a.datetime().required(),
+      lateMinutes: a.integer().required(),
+      computedAt: a.datetime().required(),
+    }),
+    // As an argument: the input StopKeyInput.
+    StopKey: a.customType({ reference: a.string().required(), kind: a.ref('StopKind').required() }),
     Me: a.customType({
       sub: a.string().required(),
       email: a.string(),
@@ -1049,8 +1079,31 @@ const schema = a
       .returns(a.ref('FeedbackPage').required())
       .authorization((allow) => [allow.groups(['admin', 'courier'])])
       .handler(api),
+    suggestedSequence: a
+      .query()
+      .arguments({ lat: a.float(), lng: a.float(), courierId: a.id() })
+      .returns(a.ref('DeliverySequence').required())
+      .authorization((allow) => [allow.groups(['admin', 'courier'])])
+      .handler(api),
 
     // ---- mutations ----
+    setDeliverySequence: a
+      .mutation()
+      .arguments({
+        stops: a.ref('StopKey').required().array().required(),
+        lat: a.float(),
+        lng: a.float(),
+        courierId: a.id(),
+      })
+      .returns(a.ref('DeliverySequence').required())
+      .authorization((allow) => [allow.groups(['admin', 'courier'])])
+      .handler(api),
+    resetDeliverySequence: a
+      .mutation()
+      .arguments({ lat: a.float(), lng: a.float(), courierId: a.id() })
+      .returns(a.ref('DeliverySequence').required())
+      .authorization((allow) => [allow.groups(['admin', 'courier'])])
+      .handler(api),
     bookCourier: a
       .mutation()
       .arguments({

@@ -14,6 +14,7 @@ import { alertsRouter } from './fields/alerts';
 import { summariesRouter } from './fields/summaries';
 import { courierPerformanceRouter } from './fields/courier-performance';
 import { messagesRouter } from './fields/messages';
+import { deliverySequenceRouter } from './fields/delivery-sequence';
 
 export const appRouter = new Router().includeRouter([
   bookingsRouter,
@@ -30,4 +31,5 @@ export const appRouter = new Router().includeRouter([
   summariesRouter,
   courierPerformanceRouter,
   messagesRouter,
+  deliverySequenceRouter,
 ]);

@@ -3,6 +3,7 @@ import type { BusinessCalendar } from '../core/business-calendar';
 import type { NotifyErrorHandler } from '../core/customer-notifications';
 import type { SentMessageLog } from '../core/sent-messages';
 import type { TrackingLinks } from '../core/tracking-links';
+import type { ManualSequenceStore, RoutingPort } from '../core/delivery-sequence';
 import type { SettingsReader, SettingsRepository } from '../core/company-settings';
 import type { RateCardRepository } from '../core/rate-card';
 import type {
@@ -91,6 +92,10 @@ export type ApiDeps = {
   deployments?: DeploymentRepository;
   provisioning?: ProvisioningEngine;
   connectDirectory?: ConnectDirectory;
+  /** Couriers' own orders of their stops (Req 11.11). */
+  sequences?: ManualSequenceStore;
+  /** Road travel times, when a routing service is configured; straight-line estimates otherwise. */
+  routing?: RoutingPort;
   /** Proof-of-delivery images (S3), when the runtime has a bucket for them. */
   proofs?: ProofStore;
 };

@@ -38,6 +38,8 @@ import type { SettingsRepository } from '../core/company-settings';
 import type { RateCardRepository } from '../core/rate-card';
 import { createSettingsRepository } from './settings-repository';
 import { createRateCardRepository } from './rate-card-repository';
+import { createManualSequenceStore } from './manual-sequence-store';
+import type { ManualSequenceStore } from '../core/delivery-sequence';
 
 export type Repositories = {
   bookings: BookingRepository;
@@ -59,6 +61,8 @@ export type Repositories = {
   deployments: DeploymentRepository;
   settings: SettingsRepository;
   rateCards: RateCardRepository;
+  /** Couriers' own orders of their stops, per day (Req 11.11). */
+  sequences: ManualSequenceStore;
 };
 
 export type RepositoryOptions = {
@@ -100,5 +104,6 @@ export function createRepositories(
     deployments: createDeploymentRepository(doc, names.deployments),
     settings: createSettingsRepository(doc, names.settings),
     rateCards: createRateCardRepository(doc, names.settings),
+    sequences: createManualSequenceStore(doc, names.rollups),
   };
 }

@@ -89,7 +89,8 @@ export const TABLES = {
     // `late#<YYYY-MM-DD>` / `<eta>#<reference>`: watched deliveries;
     // `feed` / `health`: last change-feed event and voice call;
     // `events#<partnerId>` / `<loggedAt>#<reference>#<at>#<status>`: a partner's booking status changes
-    // (listStatusEvents), kept for 30 days through `expiresAt`.
+    // (listStatusEvents), kept for 30 days through `expiresAt`;
+    // `sequence#<courierId>` / `<day>`: the order a courier chose for their stops that day, kept three days.
     partitionKey: S('pk'),
     sortKey: S('sk'),
     indexes: [],

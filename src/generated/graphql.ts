@@ -87,6 +87,10 @@ export type DeploymentStepStatus =
   | 'RUNNING'
   | 'SUCCEEDED';
 
+export type DistanceSource =
+  | 'ROAD'
+  | 'STRAIGHT_LINE';
+
 export type FailureReason =
   | 'ACCESS_DENIED'
   | 'ADDRESS_NOT_FOUND'
@@ -195,6 +199,15 @@ export type SpecialHandling =
   | 'KEEP_UPRIGHT'
   | 'PERISHABLE'
   | 'SIGNATURE_REQUIRED';
+
+export type StopKeyInput = {
+  kind: StopKind;
+  reference: string;
+};
+
+export type StopKind =
+  | 'DELIVERY'
+  | 'PICKUP';
 
 export type Vehicle =
   | 'BICYCLE'
@@ -560,6 +573,36 @@ export type DashboardQueryVariables = Exact<{
 
 
 export type DashboardQuery = { dashboard: { day: string, generatedAt: string, health: { api: boolean, database: boolean, lastChangeFeedEventAt: string | null, lastVoiceCallAt: string | null, voicebot: { state: VoicebotDeploymentState, detail: string | null } }, kpis: { bookings: number, inTransit: number, delivered: number, failed: number, deliverySuccessRate: number | null, averageDeliveryMinutes: number | null, averageRating: number | null, satisfiedShare: number | null, ratings: number, feedback: number, complaints: number, flaggedComplaints: number, voiceBookings: number, voiceFeedback: number, callsHandled: number, statusCounts: Array<{ status: BookingStatus, count: number }> } | null, alerts: { complaints: Array<{ reference: string, bookingReference: string, type: FeedbackType, rating: number | null, text: string, complaintCategory: ComplaintCategory | null, severity: Severity | null, flagged: boolean, courierId: string | null, partnerId: string | null, channel: Channel, createdAt: string, sentiment: { label: SentimentLabel, score: number } }>, delayed: Array<{ reference: string, eta: string, status: BookingStatus, courierId: string | null, minutesLate: number }> } } };
+
+export type DeliverySequenceFieldsFragment = { courierId: string, day: string, manual: boolean, distances: DistanceSource, finishAt: string, lateMinutes: number, computedAt: string, origin: { lat: number, lng: number } | null, stops: Array<{ reference: string, kind: StopKind, status: BookingStatus, customerName: string, windowStart: string | null, windowEnd: string | null, plannedArrival: string, lateMinutes: number, address: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, point: { lat: number, lng: number } | null }> };
+
+export type SuggestedSequenceQueryVariables = Exact<{
+  lat?: number | null | undefined;
+  lng?: number | null | undefined;
+  courierId?: string | number | null | undefined;
+}>;
+
+
+export type SuggestedSequenceQuery = { suggestedSequence: { courierId: string, day: string, manual: boolean, distances: DistanceSource, finishAt: string, lateMinutes: number, computedAt: string, origin: { lat: number, lng: number } | null, stops: Array<{ reference: string, kind: StopKind, status: BookingStatus, customerName: string, windowStart: string | null, windowEnd: string | null, plannedArrival: string, lateMinutes: number, address: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, point: { lat: number, lng: number } | null }> } };
+
+export type SetDeliverySequenceMutationVariables = Exact<{
+  stops: Array<StopKeyInput> | StopKeyInput;
+  lat?: number | null | undefined;
+  lng?: number | null | undefined;
+  courierId?: string | number | null | undefined;
+}>;
+
+
+export type SetDeliverySequenceMutation = { setDeliverySequence: { courierId: string, day: string, manual: boolean, distances: DistanceSource, finishAt: string, lateMinutes: number, computedAt: string, origin: { lat: number, lng: number } | null, stops: Array<{ reference: string, kind: StopKind, status: BookingStatus, customerName: string, windowStart: string | null, windowEnd: string | null, plannedArrival: string, lateMinutes: number, address: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, point: { lat: number, lng: number } | null }> } };
+
+export type ResetDeliverySequenceMutationVariables = Exact<{
+  lat?: number | null | undefined;
+  lng?: number | null | undefined;
+  courierId?: string | number | null | undefined;
+}>;
+
+
+export type ResetDeliverySequenceMutation = { resetDeliverySequence: { courierId: string, day: string, manual: boolean, distances: DistanceSource, finishAt: string, lateMinutes: number, computedAt: string, origin: { lat: number, lng: number } | null, stops: Array<{ reference: string, kind: StopKind, status: BookingStatus, customerName: string, windowStart: string | null, windowEnd: string | null, plannedArrival: string, lateMinutes: number, address: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, point: { lat: number, lng: number } | null }> } };
 
 export type FeedbackFieldsFragment = { reference: string, bookingReference: string, type: FeedbackType, rating: number | null, text: string, complaintCategory: ComplaintCategory | null, severity: Severity | null, flagged: boolean, courierId: string | null, partnerId: string | null, channel: Channel, createdAt: string, sentiment: { label: SentimentLabel, score: number } };
 
@@ -1143,6 +1186,50 @@ export const CourierFieldsFragmentDoc = new TypedDocumentString(`
   updatedAt
 }
     `, {"fragmentName":"CourierFields"}) as unknown as TypedDocumentString<CourierFieldsFragment, unknown>;
+export const DeliverySequenceFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DeliverySequenceFields on DeliverySequence {
+  courierId
+  day
+  manual
+  origin {
+    lat
+    lng
+  }
+  distances
+  stops {
+    reference
+    kind
+    status
+    customerName
+    address {
+      ...AddressFields
+    }
+    point {
+      lat
+      lng
+    }
+    windowStart
+    windowEnd
+    plannedArrival
+    lateMinutes
+  }
+  finishAt
+  lateMinutes
+  computedAt
+}
+    fragment AddressFields on Address {
+  line1
+  line2
+  city
+  region
+  postcode
+  country
+  point {
+    lat
+    lng
+  }
+  precision
+}`, {"fragmentName":"DeliverySequenceFields"}) as unknown as TypedDocumentString<DeliverySequenceFieldsFragment, unknown>;
 export const FeedbackFieldsFragmentDoc = new TypedDocumentString(`
     fragment FeedbackFields on Feedback {
   reference
@@ -2688,6 +2775,153 @@ export const DashboardDocument = new TypedDocumentString(`
   channel
   createdAt
 }`) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
+export const SuggestedSequenceDocument = new TypedDocumentString(`
+    query SuggestedSequence($lat: Float, $lng: Float, $courierId: ID) {
+  suggestedSequence(lat: $lat, lng: $lng, courierId: $courierId) {
+    ...DeliverySequenceFields
+  }
+}
+    fragment AddressFields on Address {
+  line1
+  line2
+  city
+  region
+  postcode
+  country
+  point {
+    lat
+    lng
+  }
+  precision
+}
+fragment DeliverySequenceFields on DeliverySequence {
+  courierId
+  day
+  manual
+  origin {
+    lat
+    lng
+  }
+  distances
+  stops {
+    reference
+    kind
+    status
+    customerName
+    address {
+      ...AddressFields
+    }
+    point {
+      lat
+      lng
+    }
+    windowStart
+    windowEnd
+    plannedArrival
+    lateMinutes
+  }
+  finishAt
+  lateMinutes
+  computedAt
+}`) as unknown as TypedDocumentString<SuggestedSequenceQuery, SuggestedSequenceQueryVariables>;
+export const SetDeliverySequenceDocument = new TypedDocumentString(`
+    mutation SetDeliverySequence($stops: [StopKeyInput!]!, $lat: Float, $lng: Float, $courierId: ID) {
+  setDeliverySequence(stops: $stops, lat: $lat, lng: $lng, courierId: $courierId) {
+    ...DeliverySequenceFields
+  }
+}
+    fragment AddressFields on Address {
+  line1
+  line2
+  city
+  region
+  postcode
+  country
+  point {
+    lat
+    lng
+  }
+  precision
+}
+fragment DeliverySequenceFields on DeliverySequence {
+  courierId
+  day
+  manual
+  origin {
+    lat
+    lng
+  }
+  distances
+  stops {
+    reference
+    kind
+    status
+    customerName
+    address {
+      ...AddressFields
+    }
+    point {
+      lat
+      lng
+    }
+    windowStart
+    windowEnd
+    plannedArrival
+    lateMinutes
+  }
+  finishAt
+  lateMinutes
+  computedAt
+}`) as unknown as TypedDocumentString<SetDeliverySequenceMutation, SetDeliverySequenceMutationVariables>;
+export const ResetDeliverySequenceDocument = new TypedDocumentString(`
+    mutation ResetDeliverySequence($lat: Float, $lng: Float, $courierId: ID) {
+  resetDeliverySequence(lat: $lat, lng: $lng, courierId: $courierId) {
+    ...DeliverySequenceFields
+  }
+}
+    fragment AddressFields on Address {
+  line1
+  line2
+  city
+  region
+  postcode
+  country
+  point {
+    lat
+    lng
+  }
+  precision
+}
+fragment DeliverySequenceFields on DeliverySequence {
+  courierId
+  day
+  manual
+  origin {
+    lat
+    lng
+  }
+  distances
+  stops {
+    reference
+    kind
+    status
+    customerName
+    address {
+      ...AddressFields
+    }
+    point {
+      lat
+      lng
+    }
+    windowStart
+    windowEnd
+    plannedArrival
+    lateMinutes
+  }
+  finishAt
+  lateMinutes
+  computedAt
+}`) as unknown as TypedDocumentString<ResetDeliverySequenceMutation, ResetDeliverySequenceMutationVariables>;
 export const ListFeedbackDocument = new TypedDocumentString(`
     query ListFeedback($bookingReference: String, $day: AWSDate, $courierId: ID, $flaggedOnly: Boolean, $limit: Int, $nextToken: String) {
   listFeedback(
@@ -3736,6 +3970,9 @@ export const listCouriers = ListCouriersDocument.toString() as GeneratedQuery<Li
 export const getCourier = GetCourierDocument.toString() as GeneratedQuery<GetCourierQueryVariables, GetCourierQuery>;
 export const updateCourierLocation = UpdateCourierLocationDocument.toString() as GeneratedMutation<UpdateCourierLocationMutationVariables, UpdateCourierLocationMutation>;
 export const dashboard = DashboardDocument.toString() as GeneratedQuery<DashboardQueryVariables, DashboardQuery>;
+export const suggestedSequence = SuggestedSequenceDocument.toString() as GeneratedQuery<SuggestedSequenceQueryVariables, SuggestedSequenceQuery>;
+export const setDeliverySequence = SetDeliverySequenceDocument.toString() as GeneratedMutation<SetDeliverySequenceMutationVariables, SetDeliverySequenceMutation>;
+export const resetDeliverySequence = ResetDeliverySequenceDocument.toString() as GeneratedMutation<ResetDeliverySequenceMutationVariables, ResetDeliverySequenceMutation>;
 export const listFeedback = ListFeedbackDocument.toString() as GeneratedQuery<ListFeedbackQueryVariables, ListFeedbackQuery>;
 export const submitFeedback = SubmitFeedbackDocument.toString() as GeneratedMutation<SubmitFeedbackMutationVariables, SubmitFeedbackMutation>;
 export const onBookingChanged = OnBookingChangedDocument.toString() as GeneratedSubscription<OnBookingChangedSubscriptionVariables, OnBookingChangedSubscription>;

@@ -450,6 +450,19 @@ export type DeliveryProof = {
   signatureKey?: Maybe<Scalars['String']['output']>;
 };
 
+export type DeliverySequence = {
+  __typename?: 'DeliverySequence';
+  computedAt: Scalars['AWSDateTime']['output'];
+  courierId: Scalars['ID']['output'];
+  day: Scalars['AWSDate']['output'];
+  distances: DistanceSource;
+  finishAt: Scalars['AWSDateTime']['output'];
+  lateMinutes: Scalars['Int']['output'];
+  manual: Scalars['Boolean']['output'];
+  origin?: Maybe<GeoPoint>;
+  stops: Array<SequencedStop>;
+};
+
 export type Deployment = {
   __typename?: 'Deployment';
   createdAt: Scalars['AWSDateTime']['output'];
@@ -530,6 +543,10 @@ export type DeploymentStepStatus =
   | 'ROLLING_BACK'
   | 'RUNNING'
   | 'SUCCEEDED';
+
+export type DistanceSource =
+  | 'ROAD'
+  | 'STRAIGHT_LINE';
 
 export type DurationStats = {
   __typename?: 'DurationStats';
@@ -867,9 +884,11 @@ export type Mutation = {
   publishCourierMoved?: Maybe<CourierMove>;
   publishDeploymentChanged?: Maybe<Deployment>;
   requestProofUpload: ProofUpload;
+  resetDeliverySequence: DeliverySequence;
   retryDeployment: Deployment;
   revokePartnerToken: PartnerToken;
   rollbackDeployment: Deployment;
+  setDeliverySequence: DeliverySequence;
   setRateCard: RateCardSetting;
   startDeployment: Deployment;
   submitFeedback: Feedback;
@@ -960,6 +979,13 @@ export type MutationRequestProofUploadArgs = {
 };
 
 
+export type MutationResetDeliverySequenceArgs = {
+  courierId?: InputMaybe<Scalars['ID']['input']>;
+  lat?: InputMaybe<Scalars['Float']['input']>;
+  lng?: InputMaybe<Scalars['Float']['input']>;
+};
+
+
 export type MutationRetryDeploymentArgs = {
   id: Scalars['ID']['input'];
 };
@@ -972,6 +998,14 @@ export type MutationRevokePartnerTokenArgs = {
 
 export type MutationRollbackDeploymentArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetDeliverySequenceArgs = {
+  courierId?: InputMaybe<Scalars['ID']['input']>;
+  lat?: InputMaybe<Scalars['Float']['input']>;
+  lng?: InputMaybe<Scalars['Float']['input']>;
+  stops: Array<StopKeyInput>;
 };
 
 
@@ -1265,6 +1299,7 @@ export type Query = {
   sentMessages: SentMessagePage;
   serviceAlerts: Array<ServiceAlert>;
   settingsChanges: SettingsChangePage;
+  suggestedSequence: DeliverySequence;
   trackBooking?: Maybe<PublicTracking>;
 };
 
@@ -1489,6 +1524,13 @@ export type QuerySettingsChangesArgs = {
 };
 
 
+export type QuerySuggestedSequenceArgs = {
+  courierId?: InputMaybe<Scalars['ID']['input']>;
+  lat?: InputMaybe<Scalars['Float']['input']>;
+  lng?: InputMaybe<Scalars['Float']['input']>;
+};
+
+
 export type QueryTrackBookingArgs = {
   reference: Scalars['String']['input'];
 };
@@ -1641,6 +1683,20 @@ export type SentimentLabel =
   | 'NEUTRAL'
   | 'POSITIVE';
 
+export type SequencedStop = {
+  __typename?: 'SequencedStop';
+  address: Address;
+  customerName: Scalars['String']['output'];
+  kind: StopKind;
+  lateMinutes: Scalars['Int']['output'];
+  plannedArrival: Scalars['AWSDateTime']['output'];
+  point?: Maybe<GeoPoint>;
+  reference: Scalars['String']['output'];
+  status: BookingStatus;
+  windowEnd?: Maybe<Scalars['AWSDateTime']['output']>;
+  windowStart?: Maybe<Scalars['AWSDateTime']['output']>;
+};
+
 export type ServiceAlert = {
   __typename?: 'ServiceAlert';
   complaints?: Maybe<Scalars['Int']['output']>;
@@ -1744,6 +1800,21 @@ export type StatusEventPage = {
   events: Array<PartnerStatusEvent>;
   hasMore: Scalars['Boolean']['output'];
 };
+
+export type StopKey = {
+  __typename?: 'StopKey';
+  kind: StopKind;
+  reference: Scalars['String']['output'];
+};
+
+export type StopKeyInput = {
+  kind: StopKind;
+  reference: Scalars['String']['input'];
+};
+
+export type StopKind =
+  | 'DELIVERY'
+  | 'PICKUP';
 
 export type Subscription = {
   __typename?: 'Subscription';
@@ -1990,6 +2061,7 @@ export type ResolversTypes = {
   DashboardKpis: ResolverTypeWrapper<DashboardKpis>;
   DelayedDelivery: ResolverTypeWrapper<DelayedDelivery>;
   DeliveryProof: ResolverTypeWrapper<DeliveryProof>;
+  DeliverySequence: ResolverTypeWrapper<DeliverySequence>;
   Deployment: ResolverTypeWrapper<Deployment>;
   DeploymentError: ResolverTypeWrapper<DeploymentError>;
   DeploymentPage: ResolverTypeWrapper<DeploymentPage>;
@@ -1998,6 +2070,7 @@ export type ResolversTypes = {
   DeploymentStatus: DeploymentStatus;
   DeploymentStep: ResolverTypeWrapper<DeploymentStep>;
   DeploymentStepStatus: DeploymentStepStatus;
+  DistanceSource: DistanceSource;
   DurationStats: ResolverTypeWrapper<DurationStats>;
   EarningsStretch: ResolverTypeWrapper<EarningsStretch>;
   ExecutiveSummaryInfo: ResolverTypeWrapper<ExecutiveSummaryInfo>;
@@ -2076,6 +2149,7 @@ export type ResolversTypes = {
   Sentiment: ResolverTypeWrapper<Sentiment>;
   SentimentCount: ResolverTypeWrapper<SentimentCount>;
   SentimentLabel: SentimentLabel;
+  SequencedStop: ResolverTypeWrapper<SequencedStop>;
   ServiceAlert: ResolverTypeWrapper<ServiceAlert>;
   SettingChange: ResolverTypeWrapper<SettingChange>;
   SettingsAuthor: ResolverTypeWrapper<SettingsAuthor>;
@@ -2090,6 +2164,9 @@ export type ResolversTypes = {
   StatusCount: ResolverTypeWrapper<StatusCount>;
   StatusEvent: ResolverTypeWrapper<StatusEvent>;
   StatusEventPage: ResolverTypeWrapper<StatusEventPage>;
+  StopKey: ResolverTypeWrapper<StopKey>;
+  StopKeyInput: StopKeyInput;
+  StopKind: StopKind;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SuggestionFigure: ResolverTypeWrapper<SuggestionFigure>;
@@ -2157,6 +2234,7 @@ export type ResolversParentTypes = {
   DashboardKpis: DashboardKpis;
   DelayedDelivery: DelayedDelivery;
   DeliveryProof: DeliveryProof;
+  DeliverySequence: DeliverySequence;
   Deployment: Deployment;
   DeploymentError: DeploymentError;
   DeploymentPage: DeploymentPage;
@@ -2229,6 +2307,7 @@ export type ResolversParentTypes = {
   SentMessagePage: SentMessagePage;
   Sentiment: Sentiment;
   SentimentCount: SentimentCount;
+  SequencedStop: SequencedStop;
   ServiceAlert: ServiceAlert;
   SettingChange: SettingChange;
   SettingsAuthor: SettingsAuthor;
@@ -2241,6 +2320,8 @@ export type ResolversParentTypes = {
   StatusCount: StatusCount;
   StatusEvent: StatusEvent;
   StatusEventPage: StatusEventPage;
+  StopKey: StopKey;
+  StopKeyInput: StopKeyInput;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   SuggestionFigure: SuggestionFigure;
@@ -2645,6 +2726,18 @@ export type DeliveryProofResolvers<ContextType = any, ParentType extends Resolve
   signatureKey?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type DeliverySequenceResolvers<ContextType = any, ParentType extends ResolversParentTypes['DeliverySequence'] = ResolversParentTypes['DeliverySequence']> = {
+  computedAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  courierId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  day?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+  distances?: Resolver<ResolversTypes['DistanceSource'], ParentType, ContextType>;
+  finishAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  lateMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  manual?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  origin?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
+  stops?: Resolver<Array<ResolversTypes['SequencedStop']>, ParentType, ContextType>;
+};
+
 export type DeploymentResolvers<ContextType = any, ParentType extends ResolversParentTypes['Deployment'] = ResolversParentTypes['Deployment']> = {
   createdAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
   createdBy?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
@@ -2844,9 +2937,11 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   publishCourierMoved?: Resolver<Maybe<ResolversTypes['CourierMove']>, ParentType, ContextType, RequireFields<MutationPublishCourierMovedArgs, 'at' | 'courierId' | 'lat' | 'lng'>>;
   publishDeploymentChanged?: Resolver<Maybe<ResolversTypes['Deployment']>, ParentType, ContextType, RequireFields<MutationPublishDeploymentChangedArgs, 'id'>>;
   requestProofUpload?: Resolver<ResolversTypes['ProofUpload'], ParentType, ContextType, RequireFields<MutationRequestProofUploadArgs, 'contentType' | 'kind' | 'reference'>>;
+  resetDeliverySequence?: Resolver<ResolversTypes['DeliverySequence'], ParentType, ContextType, Partial<MutationResetDeliverySequenceArgs>>;
   retryDeployment?: Resolver<ResolversTypes['Deployment'], ParentType, ContextType, RequireFields<MutationRetryDeploymentArgs, 'id'>>;
   revokePartnerToken?: Resolver<ResolversTypes['PartnerToken'], ParentType, ContextType, RequireFields<MutationRevokePartnerTokenArgs, 'tokenId'>>;
   rollbackDeployment?: Resolver<ResolversTypes['Deployment'], ParentType, ContextType, RequireFields<MutationRollbackDeploymentArgs, 'id'>>;
+  setDeliverySequence?: Resolver<ResolversTypes['DeliverySequence'], ParentType, ContextType, RequireFields<MutationSetDeliverySequenceArgs, 'stops'>>;
   setRateCard?: Resolver<ResolversTypes['RateCardSetting'], ParentType, ContextType, RequireFields<MutationSetRateCardArgs, 'expectedVersion'>>;
   startDeployment?: Resolver<ResolversTypes['Deployment'], ParentType, ContextType, RequireFields<MutationStartDeploymentArgs, 'settings'>>;
   submitFeedback?: Resolver<ResolversTypes['Feedback'], ParentType, ContextType, RequireFields<MutationSubmitFeedbackArgs, 'bookingReference' | 'text' | 'type'>>;
@@ -3026,6 +3121,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   sentMessages?: Resolver<ResolversTypes['SentMessagePage'], ParentType, ContextType, Partial<QuerySentMessagesArgs>>;
   serviceAlerts?: Resolver<Array<ResolversTypes['ServiceAlert']>, ParentType, ContextType, RequireFields<QueryServiceAlertsArgs, 'day'>>;
   settingsChanges?: Resolver<ResolversTypes['SettingsChangePage'], ParentType, ContextType, Partial<QuerySettingsChangesArgs>>;
+  suggestedSequence?: Resolver<ResolversTypes['DeliverySequence'], ParentType, ContextType, Partial<QuerySuggestedSequenceArgs>>;
   trackBooking?: Resolver<Maybe<ResolversTypes['PublicTracking']>, ParentType, ContextType, RequireFields<QueryTrackBookingArgs, 'reference'>>;
 };
 
@@ -3138,6 +3234,19 @@ export type SentimentCountResolvers<ContextType = any, ParentType extends Resolv
   label?: Resolver<ResolversTypes['SentimentLabel'], ParentType, ContextType>;
 };
 
+export type SequencedStopResolvers<ContextType = any, ParentType extends ResolversParentTypes['SequencedStop'] = ResolversParentTypes['SequencedStop']> = {
+  address?: Resolver<ResolversTypes['Address'], ParentType, ContextType>;
+  customerName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['StopKind'], ParentType, ContextType>;
+  lateMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  plannedArrival?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  point?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['BookingStatus'], ParentType, ContextType>;
+  windowEnd?: Resolver<Maybe<ResolversTypes['AWSDateTime']>, ParentType, ContextType>;
+  windowStart?: Resolver<Maybe<ResolversTypes['AWSDateTime']>, ParentType, ContextType>;
+};
+
 export type ServiceAlertResolvers<ContextType = any, ParentType extends ResolversParentTypes['ServiceAlert'] = ResolversParentTypes['ServiceAlert']> = {
   complaints?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   day?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
@@ -3212,6 +3321,11 @@ export type StatusEventPageResolvers<ContextType = any, ParentType extends Resol
   cursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   events?: Resolver<Array<ResolversTypes['PartnerStatusEvent']>, ParentType, ContextType>;
   hasMore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type StopKeyResolvers<ContextType = any, ParentType extends ResolversParentTypes['StopKey'] = ResolversParentTypes['StopKey']> = {
+  kind?: Resolver<ResolversTypes['StopKind'], ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SubscriptionResolvers<ContextType = any, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
@@ -3323,6 +3437,7 @@ export type Resolvers<ContextType = any> = {
   DashboardKpis?: DashboardKpisResolvers<ContextType>;
   DelayedDelivery?: DelayedDeliveryResolvers<ContextType>;
   DeliveryProof?: DeliveryProofResolvers<ContextType>;
+  DeliverySequence?: DeliverySequenceResolvers<ContextType>;
   Deployment?: DeploymentResolvers<ContextType>;
   DeploymentError?: DeploymentErrorResolvers<ContextType>;
   DeploymentPage?: DeploymentPageResolvers<ContextType>;
@@ -3377,6 +3492,7 @@ export type Resolvers<ContextType = any> = {
   SentMessagePage?: SentMessagePageResolvers<ContextType>;
   Sentiment?: SentimentResolvers<ContextType>;
   SentimentCount?: SentimentCountResolvers<ContextType>;
+  SequencedStop?: SequencedStopResolvers<ContextType>;
   ServiceAlert?: ServiceAlertResolvers<ContextType>;
   SettingChange?: SettingChangeResolvers<ContextType>;
   SettingsAuthor?: SettingsAuthorResolvers<ContextType>;
@@ -3388,6 +3504,7 @@ export type Resolvers<ContextType = any> = {
   StatusCount?: StatusCountResolvers<ContextType>;
   StatusEvent?: StatusEventResolvers<ContextType>;
   StatusEventPage?: StatusEventPageResolvers<ContextType>;
+  StopKey?: StopKeyResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   SuggestionFigure?: SuggestionFigureResolvers<ContextType>;
   SystemHealth?: SystemHealthResolvers<ContextType>;

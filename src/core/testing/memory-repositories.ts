@@ -4,6 +4,7 @@ import type { RateCardRepository, RateCardVersion } from '../rate-card';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { createBusinessCalendar, type BusinessCalendar } from '../business-calendar';
 import type { SettingsChange, SettingsRepository, StoredSettings } from '../company-settings';
+import type { ManualSequence, ManualSequenceStore } from '../delivery-sequence';
 import type { Booking, Courier, CourierLocation, Feedback, Partner, PartnerToken } from '../model';
 import type {
   BookingQuery,
@@ -287,6 +288,20 @@ export function createMemoryRateCardRepository(): RateCardRepository {
       if (versions.some((v) => v.version === next.version))
         throw new ConflictError('Someone else changed the rate card meanwhile.');
       versions.push(structuredClone(next));
+    },
+  };
+}
+
+export function createMemoryManualSequenceStore(): ManualSequenceStore {
+  const items = new Map<string, ManualSequence>();
+  const key = (courierId: string, day: string) => `${courierId}#${day}`;
+  return {
+    get: async (courierId, day) => structuredClone(items.get(key(courierId, day))),
+    put: async (sequence) => {
+      items.set(key(sequence.courierId, sequence.day), structuredClone(sequence));
+    },
+    remove: async (courierId, day) => {
+      items.delete(key(courierId, day));
     },
   };
 }
