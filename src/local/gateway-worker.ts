@@ -6,7 +6,6 @@
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { LOCAL_CREDENTIALS } from './dynamodb/local-dynamo';
 import { createS3Service } from './s3/s3-service';
 import { createLexService } from './lex/lex-service';
@@ -99,7 +98,6 @@ async function start(): Promise<void> {
       endpoint: `http://127.0.0.1:${gateway.port}`,
       region: options.region,
       credentials: LOCAL_CREDENTIALS,
-      requestHandler: new NodeHttpHandler(),
     });
     dynamo = service;
     // Clients (browsers, SDKs) use localhost whatever interface we listen on (0.0.0.0 in a container).

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { connect } from 'node:http2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type Gateway } from './gateway';
 import type { GatewayRequest, GatewayService } from './gateway-service';
@@ -84,5 +85,50 @@ describe('startGateway without a matching service', () => {
     expect(body.message).toContain('Kinesis_20131202.PutRecord');
     expect(Date.now() - started).toBeLessThan(500);
     expect(only.closed).toBe(true);
+  });
+});
+
+describe('startGateway over HTTP/2', () => {
+  it('serves cleartext HTTP/2 and HTTP/1.1 on one port, handing services HTTP/1.1-shaped headers', async () => {
+    // Prepare
+    const seen: GatewayRequest[] = [];
+    const recorder: GatewayService = {
+      name: 'recorder',
+      matches: () => true,
+      async handle(req, res) {
+        seen.push(req);
+        res.setHeader('content-type', 'text/plain');
+        res.end(`${req.method} ${req.url} ${req.body.length}`);
+      },
+      async close() {},
+    };
+    const gateway = await startGateway({ port: 0, services: [recorder] });
+    const session = connect(gateway.url);
+    const h2 = (path: string, body: string) =>
+      new Promise<string>((resolve, reject) => {
+        const stream = session.request({ ':method': 'POST', ':path': path, 'x-amz-target': 'Demo.Op' });
+        let text = '';
+        stream.setEncoding('utf8');
+        stream.on('data', (chunk: string) => (text += chunk));
+        stream.on('end', () => resolve(text));
+        stream.on('error', reject);
+        stream.end(body);
+      });
+
+    try {
+      // Act: two streams at once on one connection, then an HTTP/1.1 request on the same port
+      const [first, second] = await Promise.all([h2('/one', 'x'.repeat(70_000)), h2('/two?q=1', 'y')]);
+      const http1 = await (await fetch(`${gateway.url}/three`, { method: 'POST', body: 'zz' })).text();
+
+      // Assess
+      expect([first, second, http1]).toEqual(['POST /one 70000', 'POST /two?q=1 1', 'POST /three 2']);
+      const h2Headers = seen.find((r) => r.url === '/one')!.headers;
+      expect(h2Headers.host).toBe(new URL(gateway.url).host);
+      expect(h2Headers['x-amz-target']).toBe('Demo.Op');
+      expect(Object.keys(h2Headers).filter((name) => name.startsWith(':'))).toEqual([]);
+    } finally {
+      session.close();
+      await gateway.close();
+    }
   });
 });

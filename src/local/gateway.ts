@@ -1,7 +1,10 @@
 // The local AWS gateway: one HTTP endpoint (LocalStack's :4566 convention) that routes each SDK or browser
-// request to the emulated service that answers it (DynamoDB, Cognito, S3, Lex, Connect).
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// request to the emulated service that answers it (DynamoDB, Cognito, S3, Lex, Connect). It speaks HTTP/1.1
+// and cleartext HTTP/2 (h2c, prior knowledge) on the same port, as LocalStack does: the SDK's Lex runtime
+// client uses HTTP/2 by default, every other client HTTP/1.1.
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttp2Server, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import type { GatewayRequest, GatewayService } from './gateway-service';
 import { writeFaultResponse, type FaultInjection } from './faults/fault-injection';
 
@@ -21,6 +24,9 @@ export type Gateway = {
   /** Closes the listener, drops open sockets, then closes every service. */
   close(): Promise<void>;
 };
+
+/** What an HTTP/2 client sends first on a cleartext connection (RFC 9113 §3.4). */
+const HTTP2_PREFACE = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n', 'latin1');
 
 const LOCAL_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
 
@@ -51,14 +57,37 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const { port, host = '127.0.0.1', faults } = options;
   const services = faults ? [faults, ...options.services] : options.services;
 
-  const server = createServer((req, res) => {
+  const answer = (req: IncomingMessage | Http2ServerRequest, res: ServerResponse) => {
     handleRequest(services, faults, req, res).catch((error: unknown) => {
       console.error('[gateway] unhandled error', error);
       if (!res.headersSent) sendAwsError(res, 500, 'InternalFailure', 'The local gateway failed to answer.');
       else res.destroy();
     });
+  };
+  const http1 = createServer(answer);
+  http1.keepAliveTimeout = 5_000;
+  // Node's compatibility API: the members services use (statusCode, setHeader, writeHead, write, end,
+  // headersSent, destroy) behave on an Http2ServerResponse as on a ServerResponse.
+  const http2 = createHttp2Server((req, res: Http2ServerResponse) => answer(req, res as unknown as ServerResponse));
+  const sockets = new Set<Socket>();
+  // One listener for both protocols: the first bytes say which (an HTTP/2 client with prior knowledge opens
+  // with the connection preface), and the socket goes to that server with those bytes put back.
+  const server = createNetServer((socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+    socket.on('error', () => socket.destroy());
+    const sniff = () => {
+      const head = socket.read() as Buffer | null;
+      if (head === null) return void socket.once('readable', sniff);
+      socket.unshift(head);
+      const seen = Math.min(head.length, HTTP2_PREFACE.length);
+      const isHttp2 = head.subarray(0, seen).equals(HTTP2_PREFACE.subarray(0, seen));
+      // A preface cut short by the network: wait for the rest before choosing.
+      if (isHttp2 && head.length < HTTP2_PREFACE.length) return void socket.once('readable', sniff);
+      (isHttp2 ? http2 : http1).emit('connection', socket);
+    };
+    socket.once('readable', sniff);
   });
-  server.keepAliveTimeout = 5_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -75,7 +104,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     port: bound,
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      for (const socket of sockets) socket.destroy();
       await closed;
       await Promise.all(services.map((s) => s.close()));
     },
@@ -85,11 +114,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 async function handleRequest(
   services: GatewayService[],
   faults: FaultInjection | undefined,
-  req: IncomingMessage,
+  req: IncomingMessage | Http2ServerRequest,
   res: ServerResponse,
 ): Promise<void> {
-  applyCors(req, res);
-  if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
+  const headers = plainHeaders(req.headers);
+  applyCors(req.method, headers, res);
+  if (req.method === 'OPTIONS' && headers['access-control-request-method']) {
     res.statusCode = 204;
     res.setHeader('Access-Control-Max-Age', '86400');
     res.end();
@@ -97,7 +127,7 @@ async function handleRequest(
   }
 
   const body = await readBody(req);
-  const request: GatewayRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body };
+  const request: GatewayRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers, body };
   const injected = faults?.check(request);
   if (injected) {
     writeFaultResponse(res, injected, request.method);
@@ -105,7 +135,7 @@ async function handleRequest(
   }
   const service = services.find((s) => s.matches(request));
   if (!service) {
-    const target = req.headers['x-amz-target'];
+    const target = headers['x-amz-target'];
     const what = target ? `X-Amz-Target ${String(target)}` : `${request.method} ${request.url}`;
     sendAwsError(res, 400, 'UnknownOperationException', `The local gateway has no service for ${what}.`);
     return;
@@ -113,21 +143,34 @@ async function handleRequest(
   await service.handle(request, res);
 }
 
-function applyCors(req: IncomingMessage, res: ServerResponse): void {
-  const origin = req.headers.origin;
+/**
+ * The request's headers as HTTP/1.1 has them, whichever protocol carried it: HTTP/2's pseudo-headers
+ * (:method, :path, :scheme, :authority) dropped and `host` taken from :authority when the client sent none.
+ */
+function plainHeaders(headers: IncomingHttpHeaders): IncomingHttpHeaders {
+  if (!Object.keys(headers).some((name) => name.startsWith(':'))) return headers;
+  const plain: IncomingHttpHeaders = {};
+  for (const [name, value] of Object.entries(headers)) if (!name.startsWith(':')) plain[name] = value;
+  const authority = headers[':authority'];
+  if (plain.host === undefined && typeof authority === 'string') plain.host = authority;
+  return plain;
+}
+
+function applyCors(method: string | undefined, headers: IncomingHttpHeaders, res: ServerResponse): void {
+  const origin = headers.origin;
   if (!origin || !LOCAL_ORIGIN.test(origin)) return;
   res.setHeader('Access-Control-Allow-Origin', origin);
   res.setHeader('Vary', 'Origin');
   res.setHeader('Access-Control-Allow-Credentials', 'true');
   res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS);
-  if (req.method === 'OPTIONS') {
+  if (method === 'OPTIONS') {
     res.setHeader('Access-Control-Allow-Methods', 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS');
-    const requested = req.headers['access-control-request-headers'];
+    const requested = headers['access-control-request-headers'];
     res.setHeader('Access-Control-Allow-Headers', requested ?? '*');
   }
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+function readBody(req: IncomingMessage | Http2ServerRequest): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -1,4 +1,4 @@
-// The S3 emulator as msw request handlers: path-style buckets and objects, SigV4 (header-signed and presigned)
+// The S3 emulator as msw request handlers: path-style and virtual-hosted (`<bucket>.localhost`) buckets and objects, SigV4 (header-signed and presigned)
 // verified with the local credentials, S3's XML shapes and error codes. The same handlers answer in-process in
 // tests (setupServer) and on the local gateway (s3-service.ts).
 import { signingServiceOf } from '../fetch-bridge';
@@ -104,6 +104,24 @@ function parseTarget(path: string): Target {
   } catch {
     throw new S3Error(400, 'InvalidURI', "Couldn't parse the specified URI.", { URI: path });
   }
+}
+
+/** Host suffixes of a virtual-hosted request to a local endpoint: `<bucket>.localhost`, `<bucket>.s3.localhost`. */
+const VIRTUAL_HOST_SUFFIXES = ['.s3.localhost', '.localhost'];
+
+/**
+ * The request's URL in path style: a virtual-hosted request (what the SDK sends by default to an endpoint
+ * named `localhost`: `http://<bucket>.localhost:4566/<key>`) has its bucket moved from the host into the
+ * path, so the origin is the endpoint's and the path is `/<bucket>/<key>`.
+ */
+function pathStyleOf(url: URL): URL {
+  const suffix = VIRTUAL_HOST_SUFFIXES.find((s) => url.hostname.endsWith(s) && url.hostname.length > s.length);
+  if (!suffix) return url;
+  const bucket = url.hostname.slice(0, -suffix.length);
+  const pathStyle = new URL(url);
+  pathStyle.hostname = suffix.slice(1);
+  pathStyle.pathname = `/${bucket}${url.pathname}`;
+  return pathStyle;
 }
 
 function requestId(): string {
@@ -574,7 +592,8 @@ export function createS3Emulator(options: S3EmulatorOptions): S3Emulator {
   }
 
   async function handle(request: Request): Promise<Response | undefined> {
-    const url = new URL(request.url);
+    const signed = new URL(request.url);
+    const url = pathStyleOf(signed);
     if (endpointOrigin && url.origin !== endpointOrigin) return undefined;
     const id = requestId();
     const method = request.method.toUpperCase();
@@ -602,11 +621,12 @@ export function createS3Emulator(options: S3EmulatorOptions): S3Emulator {
       if (!signedForS3)
         throw new S3Error(403, 'AccessDenied', 'Access Denied: the local S3 emulator serves signed requests only.');
       const body = method === 'GET' || method === 'HEAD' ? Buffer.alloc(0) : Buffer.from(await request.arrayBuffer());
+      // The signature covers the request as the client sent it (a virtual-hosted one: the bucket in the host).
       const signature = verifier.verify({
         method,
-        path: url.pathname,
-        query: url.search.slice(1),
-        host: url.host,
+        path: signed.pathname,
+        query: signed.search.slice(1),
+        host: signed.host,
         headers: request.headers,
         bodyLength: body.length,
       });

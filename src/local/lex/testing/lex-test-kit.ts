@@ -1,5 +1,5 @@
-// Test kit for the Lex emulators: SDK clients pointed at a fake endpoint (msw answers in-process), a clock
-// tests move by hand, and a poll that waits for a status the way provisioning code does.
+// Test kit for the Lex emulators: SDK clients pointed at a fake endpoint (msw answers in-process) or at a
+// gateway, a clock tests move by hand, and a poll that waits for a status the way provisioning code does.
 import { LexModelsV2Client } from '@aws-sdk/client-lex-models-v2';
 import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
@@ -13,11 +13,20 @@ const clientConfig = (endpoint: string) => ({
   maxAttempts: 1,
 });
 
-export function lexClients(endpoint = TEST_ENDPOINT) {
+/**
+ * Without an endpoint, clients for msw's in-process handlers; with one (a gateway), the stock clients. The
+ * runtime client defaults to HTTP/2, which the gateway serves but msw cannot intercept (it patches node:http,
+ * not node:http2), so only the in-process runtime client is given an HTTP/1.1 handler.
+ */
+export function lexClients(endpoint?: string) {
+  if (endpoint)
+    return {
+      models: new LexModelsV2Client(clientConfig(endpoint)),
+      runtime: new LexRuntimeV2Client(clientConfig(endpoint)),
+    };
   return {
-    models: new LexModelsV2Client(clientConfig(endpoint)),
-    // The runtime client defaults to HTTP/2 (for StartConversation), which neither msw nor the gateway speak.
-    runtime: new LexRuntimeV2Client({ ...clientConfig(endpoint), requestHandler: new NodeHttpHandler() }),
+    models: new LexModelsV2Client(clientConfig(TEST_ENDPOINT)),
+    runtime: new LexRuntimeV2Client({ ...clientConfig(TEST_ENDPOINT), requestHandler: new NodeHttpHandler() }),
   };
 }
 
