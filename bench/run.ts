@@ -7,8 +7,8 @@ import { runDashboardBench } from './dashboard.bench';
 import { runLiveBench } from './live.bench';
 import { runMapBench } from './map.bench';
 import { runMcpBench } from './mcp.bench';
-import { runVoiceBench } from './voice.bench';
-import { writeResult } from './stats';
+import { runLambdaBench, runVoiceBench } from './voice.bench';
+import { machineLoad, writeResult } from './stats';
 
 const benches = {
   api: runApiBench,
@@ -21,11 +21,18 @@ const benches = {
   'courier-performance': runCourierPerformanceBench,
   // The courier app's benchmarks (issue 10, 9): (b) the suggested delivery sequence.
   courier: runCourierSequenceBench,
+  lambda: runLambdaBench,
 };
 const only = process.argv.slice(2);
 
 for (const [name, run] of Object.entries(benches)) {
   if (only.length && !only.includes(name)) continue;
+  // `voice` measures the Lambda bundles too; `lambda` alone is for when only they are wanted.
+  if (!only.length && name === 'lambda') continue;
+  const before = machineLoad();
+  console.log(`\n${name}: ${before.cores} cores, load average ${before.loadAverage.join(' / ')} (1/5/15 min) at start`);
   const result = await run();
-  console.log(`wrote ${await writeResult(name, result)}`);
+  const after = machineLoad();
+  console.log(`${name}: load average ${after.loadAverage.join(' / ')} at the end`);
+  console.log(`wrote ${await writeResult(name, { ...(result as object), machine: { before, after } })}`);
 }

@@ -1,6 +1,7 @@
 // Small statistics and reporting shared by the benchmarks: percentiles, a printed table, a JSON file.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { availableParallelism, loadavg } from 'node:os';
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -39,4 +40,9 @@ export async function writeResult(name: string, result: unknown): Promise<string
   const file = join(dir, `${name}.json`);
   await writeFile(file, JSON.stringify({ name, at: new Date().toISOString(), ...(result as object) }, null, 2));
   return file;
+}
+
+/** How busy the machine is: a figure means little without it (other work shares these cores). */
+export function machineLoad() {
+  return { cores: availableParallelism(), loadAverage: loadavg().map((l) => Math.round(l * 100) / 100) };
 }

@@ -1,6 +1,7 @@
 // `voice`: the Lex code hook's own time per turn at 1 and 50 simulated calls against the local gateway, beside
 // the bare DynamoDB round trips a turn needs (goal p99 ≤ 60 ms and ≤ 2× raw), then every Lambda handler's
-// bundle size and cold import time (goal ≤ 300 KB minified, ≤ 100 ms).
+// bundle size and cold import time, with the runtime's SDK and with the SDK bundled (goal ≤ 300 KB minified,
+// code hook ≤ 100 ms, others ≤ 150 ms).
 import { spawn } from 'node:child_process';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -25,7 +26,9 @@ const CALLS = Number(process.env.BENCH_VOICE_CALLS ?? 100);
 const TURN_GOAL_MS = 60;
 const RATIO_GOAL = 2;
 const BUNDLE_GOAL_KB = 300;
+/** The code hook's cold import goal; every other handler's is OTHER_IMPORT_GOAL_MS. */
 const IMPORT_GOAL_MS = 100;
+const OTHER_IMPORT_GOAL_MS = 150;
 const IMPORT_RUNS = 5;
 const ROOT = join(import.meta.dirname, '..');
 
@@ -276,8 +279,14 @@ export async function runVoiceBench() {
       turnRows,
       rawRows,
       bundles,
-      goals: { turnP99Ms: TURN_GOAL_MS, ratio: RATIO_GOAL, bundleKb: BUNDLE_GOAL_KB, importMs: IMPORT_GOAL_MS },
-      pass: results.every((r) => r.pass) && bundles.every((b) => b.pass === true),
+      goals: {
+        turnP99Ms: TURN_GOAL_MS,
+        ratio: RATIO_GOAL,
+        bundleKb: BUNDLE_GOAL_KB,
+        codeHookImportMs: IMPORT_GOAL_MS,
+        otherImportMs: OTHER_IMPORT_GOAL_MS,
+      },
+      pass: results.every((r) => r.pass) && bundlesPass(bundles),
     };
   } finally {
     hook.restore();
@@ -288,10 +297,27 @@ export async function runVoiceBench() {
 }
 
 /**
- * Every Lambda entry bundled as a deployment would: minified ESM for Node 20+, with `@aws-sdk/*` and
- * `@smithy/*` left out because the Lambda Node runtimes ship AWS SDK v3. Cold import: a fresh `node` that
- * imports the bundle with the configuration the handler reads, timed inside that process.
+ * Every Lambda entry bundled as a deployment would, in the two ways a deployment can: minified ESM for Node
+ * 20+ with `@aws-sdk/*` and `@smithy/*` left out (the Lambda Node runtimes ship AWS SDK v3), and with the SDK
+ * clients bundled in (minified, tree-shaken). Cold import: a fresh `node` that imports the bundle with the
+ * configuration the handler reads, timed inside that process.
  */
+/** Each handler meets its goals in at least one of the two ways it can be deployed. */
+function bundlesPass(bundles: Record<string, unknown>[]): boolean {
+  const handlers = new Set(bundles.map((b) => b.handler));
+  return [...handlers].every((h) => bundles.some((b) => b.handler === h && b.pass === true));
+}
+
+/** `npm run bench -- lambda`: the bundles alone, without starting a stack. */
+export async function runLambdaBench() {
+  const bundles = await benchBundles();
+  return {
+    bundles,
+    goals: { bundleKb: BUNDLE_GOAL_KB, codeHookImportMs: IMPORT_GOAL_MS, otherImportMs: OTHER_IMPORT_GOAL_MS },
+    pass: bundlesPass(bundles),
+  };
+}
+
 async function benchBundles() {
   // Under node_modules so the external SDK packages resolve from the bundle as they do in Lambda's runtime.
   const out = join(ROOT, 'node_modules/.cache/bench-voice');
@@ -311,67 +337,75 @@ async function benchBundles() {
   };
   const rows: Row[] = [];
   const results: Record<string, unknown>[] = [];
-  for (const name of (await readdir(join(ROOT, 'lambdas'))).sort()) {
-    const file = join(out, `${name}.mjs`);
-    const built = await build({
-      entryPoints: [join(ROOT, 'lambdas', name, 'handler.ts')],
-      outfile: file,
-      bundle: true,
-      minify: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      external: ['@aws-sdk/*', '@smithy/*'],
-      // Some dependencies are CommonJS calling require(): give the ESM bundle one, as Lambda bundlers do.
-      banner: { js: "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);" },
-      metafile: true,
-      logLevel: 'silent',
-    });
-    const output = built.metafile.outputs[Object.keys(built.metafile.outputs)[0]!];
-    const kb = (output?.bytes ?? 0) / 1024;
-    // The part of the cold import that is the runtime's own SDK: the same external modules imported alone.
-    const sdk = [
-      ...new Set((output?.imports ?? []).filter((i) => i.external && i.path.startsWith('@')).map((i) => i.path)),
-    ];
-    const sdkFile = join(out, `${name}.sdk-only.mjs`);
-    await writeFile(sdkFile, sdk.map((m) => `import ${JSON.stringify(m)};`).join('\n'));
-    const times: number[] = [];
-    const sdkTimes: number[] = [];
-    let error: string | undefined;
-    for (let i = 0; i < IMPORT_RUNS && !error; i++) {
-      const got = await coldImport(file, env);
-      const sdkGot = await coldImport(sdkFile, env);
-      if (typeof got === 'string') error = got;
-      else if (typeof sdkGot === 'string') error = `SDK-only import: ${sdkGot}`;
-      else {
-        times.push(got);
-        sdkTimes.push(sdkGot);
+  const variants = [
+    { sdk: 'runtime', external: ['@aws-sdk/*', '@smithy/*'] },
+    { sdk: 'bundled', external: [] as string[] },
+  ];
+  for (const name of (await readdir(join(ROOT, 'lambdas'))).sort())
+    for (const variant of variants) {
+      const file = join(out, `${name}.${variant.sdk}.mjs`);
+      const built = await build({
+        entryPoints: [join(ROOT, 'lambdas', name, 'handler.ts')],
+        outfile: file,
+        bundle: true,
+        minify: true,
+        platform: 'node',
+        target: 'node20',
+        format: 'esm',
+        external: variant.external,
+        // Some dependencies are CommonJS calling require(): give the ESM bundle one, as Lambda bundlers do.
+        banner: { js: "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);" },
+        metafile: true,
+        logLevel: 'silent',
+      });
+      const output = built.metafile.outputs[Object.keys(built.metafile.outputs)[0]!];
+      const kb = (output?.bytes ?? 0) / 1024;
+      // The part of the cold import that is the runtime's own SDK: the same external modules imported alone.
+      const sdk = [
+        ...new Set((output?.imports ?? []).filter((i) => i.external && i.path.startsWith('@')).map((i) => i.path)),
+      ];
+      const sdkFile = join(out, `${name}.${variant.sdk}.sdk-only.mjs`);
+      await writeFile(sdkFile, sdk.map((m) => `import ${JSON.stringify(m)};`).join('\n'));
+      const times: number[] = [];
+      const sdkTimes: number[] = [];
+      let error: string | undefined;
+      for (let i = 0; i < IMPORT_RUNS && !error; i++) {
+        const got = await coldImport(file, env);
+        const sdkGot = await coldImport(sdkFile, env);
+        if (typeof got === 'string') error = got;
+        else if (typeof sdkGot === 'string') error = `SDK-only import: ${sdkGot}`;
+        else {
+          times.push(got);
+          sdkTimes.push(sdkGot);
+        }
       }
+      const importMs = summarize(times).p50;
+      const sdkMs = summarize(sdkTimes).p50;
+      const goalMs = name === 'lex-codehook' ? IMPORT_GOAL_MS : OTHER_IMPORT_GOAL_MS;
+      const pass = !error && kb <= BUNDLE_GOAL_KB && importMs <= goalMs;
+      rows.push({
+        handler: name,
+        SDK: variant.sdk,
+        KB: kb,
+        'import ms (median of 5)': error ? 'failed' : importMs,
+        'of which SDK ms': error ? '' : sdkMs,
+        'SDK packages': sdk.length,
+        goal: `${pass ? 'met' : 'missed'} (≤ ${BUNDLE_GOAL_KB} KB, ≤ ${goalMs} ms)`,
+      });
+      results.push({
+        handler: name,
+        sdk: variant.sdk,
+        kb,
+        importMs,
+        sdkImportMs: sdkMs,
+        sdkPackages: sdk,
+        pass,
+        ...(error ? { error } : {}),
+      });
+      if (error) console.log(`${name} (${variant.sdk} SDK): import failed: ${error}`);
     }
-    const importMs = summarize(times).p50;
-    const sdkMs = summarize(sdkTimes).p50;
-    const pass = !error && kb <= BUNDLE_GOAL_KB && importMs <= IMPORT_GOAL_MS;
-    rows.push({
-      handler: name,
-      KB: kb,
-      'import ms (median of 5)': error ? 'failed' : importMs,
-      'of which SDK ms': error ? '' : sdkMs,
-      'SDK packages': sdk.length,
-      goal: pass ? 'met' : 'missed',
-    });
-    results.push({
-      handler: name,
-      kb,
-      importMs,
-      sdkImportMs: sdkMs,
-      sdkPackages: sdk,
-      pass,
-      ...(error ? { error } : {}),
-    });
-    if (error) console.log(`${name}: import failed: ${error}`);
-  }
   printTable(
-    `voice — Lambda bundles (minified ESM, AWS SDK external; goal ≤ ${BUNDLE_GOAL_KB} KB, ≤ ${IMPORT_GOAL_MS} ms)`,
+    `voice — Lambda bundles (minified ESM; the runtime's AWS SDK or the SDK bundled in; goal ≤ ${BUNDLE_GOAL_KB} KB, code hook ≤ ${IMPORT_GOAL_MS} ms, others ≤ ${OTHER_IMPORT_GOAL_MS} ms)`,
     rows,
   );
   return results;
