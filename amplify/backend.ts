@@ -21,6 +21,7 @@ import { PARTNER_OPERATIONS } from '../src/api/partner-operations';
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../src/core/business-calendar';
 import { trackingBaseUrlIssue } from '../src/core/tracking-links';
 import { auth } from './auth/resource';
+import { applyGraphqlAbuseLimits } from './data/abuse-limits';
 import { data } from './data/resource';
 import { apiFunction } from './functions/api/resource';
 import { streamNotifier } from './functions/stream-notifier/resource';
@@ -400,3 +401,4 @@ for (const fn of [backend.api, backend.lexCodeHook]) {
     }),
   );
 }
+applyGraphqlAbuseLimits(backend.data.resources.cfnResources.cfnGraphqlApi);

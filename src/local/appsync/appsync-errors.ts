@@ -85,5 +85,17 @@ export function formatAppSyncError(formatted: GraphQLFormattedError, original: u
       message: cause.message,
     } as GraphQLFormattedError;
   }
+  // Refusals before execution (abuse limits, introspection) carry their AppSync-style type in extensions.
+  const extensions = (original as { extensions?: Record<string, unknown> } | undefined)?.extensions;
+  if (typeof extensions?.errorType === 'string') {
+    return {
+      path: formatted.path ?? null,
+      data: null,
+      errorType: extensions.errorType,
+      errorInfo: extensions.errorInfo ?? null,
+      locations,
+      message: formatted.message,
+    } as GraphQLFormattedError;
+  }
   return { path: formatted.path ?? null, locations, message: formatted.message } as GraphQLFormattedError;
 }

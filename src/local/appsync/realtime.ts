@@ -10,6 +10,7 @@ import {
   getArgumentValues,
   getVariableValues,
   parse,
+  specifiedRules,
   validate,
   type DocumentNode,
   type FieldNode,
@@ -22,6 +23,7 @@ import { describeError, formatAppSyncError, toAppSyncError, type AppSyncLog } fr
 import type { Authenticator } from './authentication';
 import { isRootAllowed, type Principal } from './authorization';
 import type { ExecutableSchema, ResolveFn } from './executable-schema';
+import { checkTokenLimit, queryLimitRules, type QueryLimits } from './query-limits';
 import { buildResolverEvent, type RequestContext } from './resolver-event';
 
 export const CONNECTION_TIMEOUT_MS = 300_000;
@@ -35,6 +37,7 @@ export type RealtimeOptions = {
   /** Path of the HTTP GraphQL endpoint: what IAM signatures of real-time messages are computed over. */
   graphqlPath: string;
   keepAliveMs: number;
+  limits: QueryLimits;
 };
 
 type Subscription = {
@@ -125,6 +128,7 @@ export function createRealtime(options: RealtimeOptions): Realtime {
   });
   const byField = new Map<string, Set<Subscription>>();
   const documents = new Map<string, Prepared>();
+  const limitRules = queryLimitRules(options.limits);
   const connections = new Set<Connection>();
 
   const send = (socket: WebSocket, message: object): void => {
@@ -143,8 +147,10 @@ export function createRealtime(options: RealtimeOptions): Realtime {
     if (cached) return cached;
     let prepared: Prepared;
     try {
+      const tooManyTokens = checkTokenLimit(query, options.limits.tokens);
+      if (tooManyTokens) throw tooManyTokens;
       const document = parse(query);
-      prepared = { document, errors: validate(schema, document) };
+      prepared = { document, errors: validate(schema, document, [...specifiedRules, ...limitRules]) };
     } catch (e) {
       prepared = { document: { kind: Kind.DOCUMENT, definitions: [] }, errors: [e as GraphQLError] };
     }

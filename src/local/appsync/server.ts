@@ -18,6 +18,9 @@ import {
 } from './authentication';
 import type { AuthMode, IamOperationGrant } from './authorization';
 import { buildExecutableSchema, type ResolveFn } from './executable-schema';
+import { QUERY_LIMITS } from '../../api/query-limits';
+import { GraphQLError } from './graphql-js';
+import { checkTokenLimit, isIntrospection, queryLimitRules, type QueryLimits } from './query-limits';
 import { createRealtime, sourceIpOf } from './realtime';
 import type { RequestContext } from './resolver-event';
 
@@ -52,6 +55,8 @@ export type AppSyncServerOptions = {
   log?: AppSyncLog;
   /** Interval of real-time `ka` messages. */
   keepAliveMs?: number;
+  /** Abuse limits; QUERY_LIMITS (the cloud's) unless a test narrows them. */
+  limits?: QueryLimits;
 };
 
 export type AppSyncServer = {
@@ -67,22 +72,25 @@ export type AppSyncServer = {
 
 const GRAPHQL_PATH = '/graphql';
 const REALTIME_PATH = '/graphql/realtime';
-const MAX_BODY_BYTES = 5 * 1024 * 1024;
 const LOCAL_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
 
-function readBody(req: IncomingMessage): Promise<string | undefined> {
+/** The body, or undefined as soon as it is known to exceed `maxBytes` (by its content-length or while reading). */
+function readBody(req: IncomingMessage, maxBytes: number): Promise<string | undefined> {
+  if (Number(req.headers['content-length'] ?? 0) > maxBytes) return Promise.resolve(undefined);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > maxBytes) {
+        req.off('data', onData);
+        req.pause();
         resolve(undefined);
-        req.destroy();
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
@@ -113,6 +121,7 @@ function plainHeaders(req: IncomingMessage): Record<string, string | undefined> 
 /** Starts the local AppSync-compatible server; the returned promise resolves once it listens. */
 export async function createAppSyncServer(options: AppSyncServerOptions): Promise<AppSyncServer> {
   const host = options.host ?? '127.0.0.1';
+  const limits = options.limits ?? QUERY_LIMITS;
   const log: AppSyncLog = options.log ?? (() => undefined);
   const authenticator = createAuthenticator(options);
 
@@ -133,6 +142,7 @@ export async function createAppSyncServer(options: AppSyncServerOptions): Promis
     log,
     graphqlPath: GRAPHQL_PATH,
     keepAliveMs: options.keepAliveMs ?? 60_000,
+    limits,
   });
   publishResult = (field, result) => {
     setImmediate(() => void realtime.publish(field, result));
@@ -143,6 +153,7 @@ export async function createAppSyncServer(options: AppSyncServerOptions): Promis
     formatError: formatAppSyncError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    validationRules: queryLimitRules(limits),
     // Whoever runs this server stops it (the local stack drains its change feed through it first); Apollo's
     // own SIGINT/SIGTERM handler would stop it at once, outside NODE_ENV=test.
     stopOnTerminationSignals: false,
@@ -150,6 +161,25 @@ export async function createAppSyncServer(options: AppSyncServerOptions): Promis
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
+      {
+        // AppSync has one introspection switch for the whole API (off in the cloud); locally the schema stays
+        // readable to the company's own callers and is refused to the public key and partner tokens.
+        requestDidStart: () =>
+          Promise.resolve({
+            didResolveOperation: ({ operation, contextValue }) => {
+              const mode = contextValue.principal.mode;
+              if ((mode === 'apiKey' || mode === 'lambda') && operation && isIntrospection(operation)) {
+                throw new GraphQLError('Introspection is disabled for this authorization mode.', {
+                  extensions: {
+                    errorType: 'IntrospectionDisabled',
+                    errorInfo: { resolution: 'The schema is published with the API (graphql/schema.graphql).' },
+                  },
+                });
+              }
+              return Promise.resolve();
+            },
+          }),
+      },
     ],
     logger: {
       debug: () => undefined,
@@ -161,9 +191,23 @@ export async function createAppSyncServer(options: AppSyncServerOptions): Promis
   await apollo.start();
 
   async function handleGraphql(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = await readBody(req);
+    const raw = await readBody(req, limits.bodyBytes);
     if (raw === undefined) {
-      sendJson(res, 413, { errors: [{ errorType: 'PayloadTooLargeException', message: 'Request too large.' }] });
+      // Answered before the rest of the body is read; the connection is closed behind the answer.
+      sendJson(
+        res,
+        413,
+        {
+          errors: [
+            {
+              errorType: 'PayloadTooLargeException',
+              message: `The request body is larger than ${limits.bodyBytes} bytes. Send a smaller request; files go through upload URLs (requestProofUpload).`,
+            },
+          ],
+        },
+        { connection: 'close', 'x-amzn-ErrorType': 'PayloadTooLargeException' },
+      );
+      res.on('finish', () => req.destroy());
       return;
     }
     const headers = plainHeaders(req);
@@ -199,9 +243,25 @@ export async function createAppSyncServer(options: AppSyncServerOptions): Promis
       );
       return;
     }
+    const query = (body as { query?: unknown } | null)?.query;
+    const tooManyTokens = typeof query === 'string' ? checkTokenLimit(query, limits.tokens) : undefined;
+    if (tooManyTokens) {
+      sendJson(res, 200, {
+        data: null,
+        errors: [formatAppSyncError({ message: tooManyTokens.message }, tooManyTokens)],
+      });
+      return;
+    }
     const headerMap = new HeaderMap();
     for (const [k, v] of Object.entries(headers)) if (v !== undefined) headerMap.set(k, v);
-    const context: RequestContext = { principal: auth.principal, headers, sourceIp: sourceIpOf(req) };
+    const sourceIp = sourceIpOf(req);
+    // As AppSync does, the address it received the request from is appended to x-forwarded-for.
+    const forwarded = headers['x-forwarded-for'];
+    const context: RequestContext = {
+      principal: auth.principal,
+      headers: { ...headers, 'x-forwarded-for': forwarded ? `${forwarded}, ${sourceIp}` : sourceIp },
+      sourceIp,
+    };
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: 'POST', headers: headerMap, search: url.search, body },
       context: () => Promise.resolve(context),
