@@ -87,6 +87,8 @@ export type PartnerTokenRepository = {
  */
 export type RateLimitCounter = {
   increment(key: string, limit: number, expiresAtEpochSeconds: number): Promise<boolean>;
+  /** The current count of `key` (0 when it has none), read without changing it. */
+  count(key: string): Promise<number>;
 };
 
 export type AuditQuery = { by: 'partner'; partnerId: string; day?: string } | { by: 'day'; day: string };

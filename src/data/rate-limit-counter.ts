@@ -1,7 +1,7 @@
 // RateLimitCounter on DynamoDB: one item per key and window, incremented with a conditional UpdateItem
 // (ADD count, only while count < limit). DynamoDB applies it atomically, so the limit holds across any
 // number of API and MCP instances; items expire through TTL after their window.
-import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RateLimitCounter } from '../core/ports';
 import { isConditionalCheckFailed } from './paged-query';
 
@@ -24,6 +24,10 @@ export function createRateLimitCounter(doc: DynamoDBDocumentClient, table: strin
         if (isConditionalCheckFailed(error)) return false;
         throw error;
       }
+    },
+    async count(key) {
+      const { Item } = await doc.send(new GetCommand({ TableName: table, Key: { key }, ConsistentRead: true }));
+      return typeof Item?.count === 'number' ? Item.count : 0;
     },
   };
 }

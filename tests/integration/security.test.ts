@@ -2,6 +2,9 @@
 // through the local GraphQL server exactly as a client would call AppSync.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Booking } from '../../src/core/model';
+import { generateReference } from '../../src/core/reference';
+import { seededRandom } from '../../src/core/seeded-random';
+import { TRACKING_GUARD_RULES } from '../../src/core/tracking-guard';
 import type { Stack } from '../../src/local/stack';
 import {
   assignCourier,
@@ -151,5 +154,36 @@ describe('the change-feed publish mutations', () => {
       reference: first(byPartner, 'acme').reference,
     });
     expect(r.errors?.[0]?.errorType).toBe('Unauthorized');
+  });
+});
+
+// Last in this file: it locks this machine's address out of public tracking for the rest of the quarter hour.
+describe('reference guessing with the public key', () => {
+  it('is locked out after repeated misses, a hit included, while signed-in callers still track', async () => {
+    // Prepare
+    const key = { apiKey: stack.apiKey };
+    const real = first(byPartner, 'acme');
+    const random = seededRandom(1313);
+    const guesses: string[] = [];
+    while (guesses.length < TRACKING_GUARD_RULES.missesPerWindow) {
+      const candidate = generateReference(random);
+      if (!(await stack.deps.bookings.get(candidate))) guesses.push(candidate);
+    }
+    const once = await gql(stack, key, trackBooking, { reference: guesses[0] });
+    expect(once.errors?.[0]?.errorType).toBe('NotFoundError');
+    expect((await gql(stack, key, trackBooking, { reference: real.reference })).errors).toBeUndefined();
+
+    // Act
+    for (const reference of guesses.slice(1)) await gql(stack, key, trackBooking, { reference });
+    const locked = await gql(stack, key, trackBooking, { reference: real.reference });
+
+    // Assess
+    expect(locked.data?.trackBooking).toBeNull();
+    expect(locked.errors?.[0]?.errorType).toBe('RateLimitError');
+    expect(locked.errors?.[0]?.message).toMatch(
+      /Too many tracking references that do not exist .* Try again in \d+ minutes?\./,
+    );
+    const admin = await gql(stack, await as(stack, 'admin@example.com'), trackBooking, { reference: real.reference });
+    expect(admin.errors).toBeUndefined();
   });
 });

@@ -4,6 +4,8 @@ import { cancelBooking, updatePickupWindow } from '../../core/booking-changes';
 import { FaultError, ValidationError } from '../../core/errors';
 import { listStatusEvents } from '../../core/status-events';
 import { trackBooking } from '../../core/tracking';
+import { guardPublicLookup } from '../../core/tracking-guard';
+import { clientAddressOf } from '../client-address';
 import type { BookingStatus, FailureReason, Principal } from '../../core/model';
 import { Router } from '../router';
 import { presentBooking, presentBookings } from './presenters';
@@ -42,9 +44,13 @@ export const bookingsRouter = new Router()
     );
     return { items: await presentBookings(page.items, deps), nextToken: page.nextToken ?? null };
   })
-  .onQuery('trackBooking', async (args, { deps, principal }) =>
-    trackBooking(str(args.reference) ?? '', deps, principal),
-  )
+  .onQuery('trackBooking', async (args, { deps, principal, event }) => {
+    const lookup = () => trackBooking(str(args.reference) ?? '', deps, principal);
+    // The public key is guarded against guessing per client address; signed-in callers and partners are not
+    // anonymous (partners have their own rate limit).
+    if (principal.role !== 'PUBLIC' || !deps.rateLimits) return lookup();
+    return guardPublicLookup(clientAddressOf(event), lookup, { counter: deps.rateLimits, clock: deps.clock });
+  })
   .onQuery('listStatusEvents', async (args, { principal, deps }) => {
     if (!deps.partnerEvents) throw new FaultError('The partner event log is not configured in this runtime');
     const page = await listStatusEvents(

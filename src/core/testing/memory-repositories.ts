@@ -253,6 +253,7 @@ export function createMemoryRateLimitCounter(): RateLimitCounter & { counts: Map
       counts.set(key, count + 1);
       return true;
     },
+    count: async (key) => counts.get(key) ?? 0,
   };
 }
 

@@ -1,0 +1,67 @@
+// Public tracking guarded against reference guessing (OWASP API4/API6): each client address gets a number of
+// lookups per minute and a number of misses per quarter hour; past the misses it is locked out until the
+// quarter hour ends. A customer who mistypes a reference once or twice never notices either limit.
+import { NotFoundError, RateLimitError } from './errors';
+import type { Clock, RateLimitCounter } from './ports';
+import { enforceRateLimit } from './rate-limit';
+import { EXAMPLE_REFERENCE } from './reference';
+
+export type TrackingGuardRules = {
+  lookupsPerMinute: number;
+  missesPerWindow: number;
+  missWindowSeconds: number;
+};
+
+export const TRACKING_GUARD_RULES: TrackingGuardRules = {
+  lookupsPerMinute: 60,
+  missesPerWindow: 20,
+  missWindowSeconds: 15 * 60,
+};
+
+const COUNTER_GRACE_SECONDS = 120;
+
+function minutes(seconds: number): string {
+  const m = Math.ceil(seconds / 60);
+  return `${m} minute${m === 1 ? '' : 's'}`;
+}
+
+/**
+ * Runs one public lookup for `source` (the client's address) under the guard: refused with a RateLimitError
+ * (retry time in its message and `retryAfterSeconds`) while the address is over its lookups or locked out by
+ * misses; a NotFoundError from the lookup counts as a miss and is passed on unchanged.
+ */
+export async function guardPublicLookup<T>(
+  source: string,
+  lookup: () => Promise<T>,
+  deps: { counter: RateLimitCounter; clock: Clock },
+  rules: TrackingGuardRules = TRACKING_GUARD_RULES,
+): Promise<T> {
+  const nowMs = deps.clock.now().getTime();
+  const windowMs = rules.missWindowSeconds * 1000;
+  const windowStart = Math.floor(nowMs / windowMs) * windowMs;
+  const missKey = `track-miss#${source}#${windowStart / 1000}`;
+  const retryAfterSeconds = Math.max(1, Math.ceil((windowStart + windowMs - nowMs) / 1000));
+  const lockedOut = () =>
+    new RateLimitError(
+      `Too many tracking references that do not exist were looked up from your connection. Try again in ${minutes(retryAfterSeconds)}.`,
+      retryAfterSeconds,
+      {
+        resolution: `Check the reference on your confirmation (it looks like ${EXAMPLE_REFERENCE}) and try again in ${minutes(retryAfterSeconds)}.`,
+      },
+    );
+
+  if ((await deps.counter.count(missKey)) >= rules.missesPerWindow) throw lockedOut();
+  await enforceRateLimit(`track#${source}`, { limit: rules.lookupsPerMinute, windowSeconds: 60 }, deps);
+  try {
+    return await lookup();
+  } catch (e) {
+    if (!(e instanceof NotFoundError)) throw e;
+    const counted = await deps.counter.increment(
+      missKey,
+      rules.missesPerWindow,
+      (windowStart + windowMs) / 1000 + COUNTER_GRACE_SECONDS,
+    );
+    if (!counted) throw lockedOut();
+    throw e;
+  }
+}
