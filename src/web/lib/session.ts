@@ -3,6 +3,7 @@ import { fetchAuthSession } from 'aws-amplify/auth';
 import { runOperation } from './graphql-client';
 import { MeDocument } from '../../generated/graphql';
 import type { Me } from './api-types';
+import { describeProblem } from './graphql-errors';
 
 export type Workspace =
   | { kind: 'admin'; me: Me }
@@ -49,18 +50,68 @@ export function resolveWorkspace(groups: string[], me: Me): Workspace {
   return { kind: 'no-access', reason: 'Your role changed since you signed in.' };
 }
 
-/** Reads the current session and asks the API who this user is. */
+const SAVED_WORKSPACE = 'courier-workspace';
+
+type SavedWorkspace = { sub: string; workspace: Workspace };
+
+/** A courier's workspace as last loaded, kept so the courier app opens on a phone with no network. */
+function readSavedWorkspace(sub: string | undefined): Workspace | undefined {
+  try {
+    const saved = JSON.parse(localStorage.getItem(SAVED_WORKSPACE) ?? 'null') as SavedWorkspace | null;
+    if (!saved || saved.workspace.kind !== 'courier') return undefined;
+    return sub === undefined || saved.sub === sub ? saved.workspace : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads the current session and asks the API who this user is (offline: a courier's last known answer). */
 export async function loadWorkspace(): Promise<Workspace> {
-  const session = await fetchAuthSession();
-  const groups = readGroups(session.tokens?.accessToken.payload);
+  const session = await fetchAuthSession().catch((error: unknown) => {
+    if (!navigator.onLine) return undefined;
+    throw error;
+  });
+  const payload = session?.tokens?.accessToken.payload;
+  const sub = typeof payload?.sub === 'string' ? payload.sub : undefined;
+  if (!payload && !navigator.onLine) {
+    const saved = readSavedWorkspace(undefined);
+    if (saved) return saved;
+  }
+  const groups = readGroups(payload);
   if (!hasAppGroup(groups)) {
     return { kind: 'no-access', reason: 'Your account has no role in this app yet.' };
   }
-  const { me } = await runOperation(MeDocument, {});
-  return resolveWorkspace(groups, me);
+  let me: Me;
+  try {
+    ({ me } = await runOperation(MeDocument, {}));
+  } catch (error) {
+    const saved = describeProblem(error).kind === 'network' ? readSavedWorkspace(sub) : undefined;
+    if (saved) return saved;
+    throw error;
+  }
+  const workspace = resolveWorkspace(groups, me);
+  try {
+    if (workspace.kind === 'courier' && sub) {
+      localStorage.setItem(SAVED_WORKSPACE, JSON.stringify({ sub, workspace } satisfies SavedWorkspace));
+    } else {
+      localStorage.removeItem(SAVED_WORKSPACE);
+    }
+  } catch {
+    // Without storage the app still works online.
+  }
+  return workspace;
 }
 
 /** The name to greet the user by. */
 export function displayNameOf(me: Me): string {
   return me.displayName ?? me.email ?? me.sub;
+}
+
+/** Signing out forgets the courier's offline copy of who they are. */
+export function forgetSavedWorkspace(): void {
+  try {
+    localStorage.removeItem(SAVED_WORKSPACE);
+  } catch {
+    // Nothing was kept.
+  }
 }

@@ -1,0 +1,122 @@
+// The courier's day: today's deliveries from the API, kept current by the change feed, and kept on the
+// phone (localStorage) so the day opens with no network — marked as the copy it is, with its age.
+import { useCallback, useEffect, useState } from 'react';
+import type { BookingFields } from '../../../lib/api-types';
+import { useCompanyCalendar } from '../../../lib/company-calendar';
+import { fetchBookingsPage, watchBookingChanges } from '../../bookings/api/bookings-api';
+import { matchesFilter, type BookingFilter } from '../../bookings/hooks/bookings-state';
+
+export type CourierDay = {
+  day: string;
+  items: BookingFields[];
+  phase: 'loading' | 'ready' | 'error';
+  /** 'server': as loaded now; 'phone': the copy kept on the phone, from `savedAt`. */
+  source: 'server' | 'phone';
+  savedAt?: string;
+  error?: unknown;
+  liveError: boolean;
+  reload(): void;
+};
+
+type Saved = { savedAt: string; items: BookingFields[] };
+const MAX_PAGES = 5;
+const PAGE = 100;
+
+const keyOf = (courierId: string, day: string) => `courier-day:${courierId}:${day}`;
+
+function readSaved(courierId: string, day: string): Saved | undefined {
+  try {
+    const raw = localStorage.getItem(keyOf(courierId, day));
+    return raw ? (JSON.parse(raw) as Saved) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function save(courierId: string, day: string, items: BookingFields[]): string {
+  const savedAt = new Date().toISOString();
+  try {
+    // Only today's copy is kept: yesterday's is of no use on the road.
+    for (let i = localStorage.length - 1; i >= 0; i -= 1) {
+      const key = localStorage.key(i);
+      if (key?.startsWith(`courier-day:${courierId}:`) && key !== keyOf(courierId, day)) localStorage.removeItem(key);
+    }
+    localStorage.setItem(keyOf(courierId, day), JSON.stringify({ savedAt, items } satisfies Saved));
+  } catch {
+    // A full or unavailable storage only costs the offline copy.
+  }
+  return savedAt;
+}
+
+/** Newer versions win: a live change or an applied update never goes back in time. */
+export function mergeBooking(items: BookingFields[], booking: BookingFields): BookingFields[] {
+  const at = items.findIndex((b) => b.reference === booking.reference);
+  if (at === -1) return [...items, booking];
+  if ((items[at]?.version ?? 0) > booking.version) return items;
+  return items.map((b, i) => (i === at ? booking : b));
+}
+
+export function useCourierDay(courierId: string): CourierDay {
+  const calendar = useCompanyCalendar();
+  const [day] = useState(() => calendar.today());
+  const [state, setState] = useState<Omit<CourierDay, 'reload' | 'day'>>(() => {
+    const saved = readSaved(courierId, day);
+    return saved
+      ? { items: saved.items, phase: 'ready', source: 'phone', savedAt: saved.savedAt, liveError: false }
+      : { items: [], phase: 'loading', source: 'server', liveError: false };
+  });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let active = true;
+    const filter: BookingFilter = { courierId, day };
+    (async () => {
+      let items: BookingFields[] = [];
+      let token: string | null = null;
+      for (let page = 0; page < MAX_PAGES; page += 1) {
+        const got = await fetchBookingsPage(filter, PAGE, token);
+        items = [...items, ...got.items];
+        token = got.nextToken;
+        if (!token) break;
+      }
+      return items;
+    })().then(
+      (items) => {
+        if (!active) return;
+        const savedAt = save(courierId, day, items);
+        setState({ items, phase: 'ready', source: 'server', savedAt, liveError: false });
+      },
+      (error: unknown) => {
+        if (!active) return;
+        setState((s) =>
+          s.source === 'phone' && s.items.length > 0 ? { ...s, error } : { ...s, phase: 'error', error },
+        );
+      },
+    );
+    const stop = watchBookingChanges(
+      filter,
+      (booking) => {
+        if (!active) return;
+        setState((s) => {
+          const items = matchesFilter(booking, filter, calendar)
+            ? mergeBooking(s.items, booking)
+            : s.items.filter((b) => b.reference !== booking.reference);
+          return { ...s, items, savedAt: save(courierId, day, items) };
+        });
+      },
+      () => {
+        if (active) setState((s) => ({ ...s, liveError: true }));
+      },
+    );
+    const onOnline = () => setAttempt((n) => n + 1);
+    window.addEventListener('online', onOnline);
+    return () => {
+      active = false;
+      stop();
+      window.removeEventListener('online', onOnline);
+    };
+  }, [courierId, day, calendar, attempt]);
+
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  return { ...state, day, reload };
+}

@@ -1,0 +1,207 @@
+// The courier's app on a phone (390×844, touch): the day, a delivery walked from collected to delivered
+// with an emulated location, a drawn signature and a photo through the file chooser, a failure with its
+// reason — and three updates made offline that survive a reload and reach the server in order, with the
+// times the courier made them.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Booking } from '../../src/core/model';
+import type { Stack } from '../../src/local/stack';
+import { assignCourier, bookCourier, getBooking } from '../../src/generated/graphql';
+import { as, DEMO_PASSWORD, gql, pickupWindowSoon, startTestStack, type Caller } from '../support/test-stack';
+import { ARTIFACTS, launchBrowser, signInAt } from '../support/browser';
+
+const COURIER = { email: 'courier7@example.com', id: 'courier-07' };
+const HERE = { latitude: 47.6076, longitude: -122.3358, accuracy: 14 };
+/** A 2×2 PNG, as a camera file would arrive through the file chooser. */
+const PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+let stack: Stack;
+let browser: Browser;
+let admin: Caller;
+const contexts: BrowserContext[] = [];
+
+async function phone(): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    geolocation: HERE,
+    permissions: ['geolocation'],
+    locale: 'en-US',
+  });
+  contexts.push(context);
+  return context.newPage();
+}
+
+async function newDelivery(): Promise<string> {
+  const { start, end } = pickupWindowSoon(stack);
+  const made = await gql<{ bookCourier: Booking }>(stack, admin, bookCourier, {
+    customerName: 'Phone Test Customer',
+    customerPhone: '+12065550188',
+    pickup: { line1: '1201 3rd Ave', city: 'Seattle', postcode: '98101' },
+    delivery: { line1: '400 Broad St', city: 'Seattle', postcode: '98109' },
+    package: { size: 'SMALL', weightKg: 1.5 },
+    pickupWindowStart: start,
+    pickupWindowEnd: end,
+  });
+  expect(made.errors).toBeUndefined();
+  const reference = made.data!.bookCourier.reference;
+  expect((await gql(stack, admin, assignCourier, { reference, courierId: COURIER.id })).errors).toBeUndefined();
+  return reference;
+}
+
+async function stored(reference: string): Promise<Booking> {
+  const r = await gql<{ getBooking: Booking }>(stack, admin, getBooking, { reference });
+  return r.data!.getBooking;
+}
+
+/** Opens a delivery and makes one update through the form. */
+async function update(page: Page, reference: string, status: string, fill?: (page: Page) => Promise<void>) {
+  await page.click(`[data-testid="open-${reference}"]`);
+  await page.click(`[data-testid="action-${status}"]`);
+  await page.waitForSelector(`[data-testid="update-form"][data-status="${status}"]`);
+  await page.waitForSelector('[data-testid="location-check"]:not([data-phase="locating"])');
+  await fill?.(page);
+  await page.click('[data-testid="confirm-update"]');
+  await page.waitForSelector('[data-testid="deliveries-title"]');
+}
+
+beforeAll(async () => {
+  stack = await startTestStack({ web: 'static' });
+  browser = await launchBrowser();
+  admin = await as(stack, 'admin@example.com');
+});
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await stack?.close();
+});
+
+describe("the courier's app on a phone", () => {
+  it('walks a delivery from collected to delivered with location, signature and photo, and a failure with its reason', async () => {
+    // Prepare
+    const delivered = await newDelivery();
+    const failed = await newDelivery();
+    const page = await phone();
+    await signInAt(page, stack.webUrl, COURIER.email, DEMO_PASSWORD);
+    await page.waitForSelector(`[data-testid="delivery-card-${delivered}"]`, { timeout: 30_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'courier-day.png') });
+
+    // Act
+    for (const status of ['COLLECTED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY']) await update(page, delivered, status);
+    await update(page, delivered, 'DELIVERED', async (p) => {
+      const pad = await p.locator('[data-testid="signature-pad"]').boundingBox();
+      await p.mouse.move(pad!.x + 20, pad!.y + 80);
+      await p.mouse.down();
+      for (let i = 1; i <= 12; i += 1) await p.mouse.move(pad!.x + 20 + i * 20, pad!.y + 80 + (i % 2 ? -30 : 30));
+      await p.mouse.up();
+      await p.setInputFiles('[data-testid="photo-input"]', { name: 'door.png', mimeType: 'image/png', buffer: PHOTO });
+      await p.waitForSelector('[data-testid="photo-preview"]');
+      await p.fill('[data-testid="recipient-name"]', 'Ada Lovelace');
+      await p.screenshot({ path: join(ARTIFACTS, 'courier-deliver-form.png'), fullPage: true });
+    });
+    for (const status of ['COLLECTED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY']) await update(page, failed, status);
+    await page.click(`[data-testid="open-${failed}"]`);
+    await page.click('[data-testid="action-FAILED_DELIVERY"]');
+    await page.waitForSelector('[data-testid="location-check"][data-phase="fixed"]');
+    await page.click('[data-testid="confirm-update"]');
+    const refusedWithoutReason = await page.locator('.form-field__error').allTextContents();
+    await page.selectOption('[data-testid="failure-reason"]', 'RECIPIENT_ABSENT');
+    await page.fill('[data-testid="update-note"]', 'Rang twice, left a card in the mailbox');
+    await page.click('[data-testid="confirm-update"]');
+    await page.waitForSelector('[data-testid="deliveries-title"]');
+
+    // Assess
+    expect(refusedWithoutReason.join(' ')).toMatch(/Choose why/);
+    await expect.poll(async () => (await stored(delivered)).status, { timeout: 20_000 }).toBe('DELIVERED');
+    await expect.poll(async () => (await stored(failed)).status, { timeout: 20_000 }).toBe('FAILED_DELIVERY');
+    const done = await stored(delivered);
+    const last = done.history.at(-1)!;
+    expect(last.proof?.recipientName).toBe('Ada Lovelace');
+    expect(last.proof?.signatureKey).toMatch(new RegExp(`^proof/${delivered}/`));
+    expect(last.proof?.photoKey).toMatch(new RegExp(`^proof/${delivered}/.*\\.jpg$`));
+    expect(last.location).toEqual({ lat: HERE.latitude, lng: HERE.longitude });
+    expect(last.locationAccuracyM).toBe(HERE.accuracy);
+    const failure = (await stored(failed)).history.at(-1)!;
+    expect(failure).toMatchObject({
+      failureReason: 'RECIPIENT_ABSENT',
+      note: 'Rang twice, left a card in the mailbox',
+    });
+    await page.waitForSelector(`[data-testid="delivery-card-${delivered}"][data-status="DELIVERED"]`);
+    await page.screenshot({ path: join(ARTIFACTS, 'courier-day-after.png'), fullPage: true });
+  });
+
+  it('keeps three updates made offline through a reload and sends them in order with the courier’s times', async () => {
+    // Prepare
+    const reference = await newDelivery();
+    const page = await phone();
+    await signInAt(page, stack.webUrl, COURIER.email, DEMO_PASSWORD);
+    await page.waitForSelector(`[data-testid="delivery-card-${reference}"]`, { timeout: 30_000 });
+    // The service worker has the app shell before the network goes.
+    await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.active != null, null, {
+      timeout: 30_000,
+    });
+    await page.reload();
+    await page.waitForSelector(`[data-testid="delivery-card-${reference}"]`, { timeout: 30_000 });
+
+    // Act
+    await page.context().setOffline(true);
+    const made: number[] = [];
+    for (const status of ['COLLECTED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY']) {
+      made.push(Date.now());
+      await update(page, reference, status);
+    }
+    await page.waitForSelector('[data-testid="offline-banner"]');
+    const waitingBefore = await page.getAttribute('[data-testid="outbox"]', 'data-waiting');
+    // Chromium's offline emulation also fails the reload's navigation before the service worker sees it, so
+    // the reload happens with the API unreachable instead: the app, its day and its outbox must still open.
+    const unreachable = (route: { abort(code: string): Promise<void> }) => route.abort('internetdisconnected');
+    await page.context().route('**/graphql**', unreachable);
+    await page.context().setOffline(false);
+    await page.reload();
+    await page.waitForSelector(`[data-testid="waiting-${reference}"]`, { timeout: 30_000 });
+    const waitingAfterReload = await page.getAttribute('[data-testid="outbox"]', 'data-waiting');
+    await page.screenshot({ path: join(ARTIFACTS, 'courier-offline.png'), fullPage: true });
+    const serverWhileOffline = (await stored(reference)).status;
+    const backOnline = Date.now();
+    await page.context().unroute('**/graphql**', unreachable);
+
+    // Assess
+    expect([waitingBefore, waitingAfterReload, serverWhileOffline]).toEqual(['3', '3', 'BOOKED']);
+    await expect.poll(async () => (await stored(reference)).status, { timeout: 45_000 }).toBe('OUT_FOR_DELIVERY');
+    const history = (await stored(reference)).history;
+    expect(history.map((e) => e.status)).toEqual(['BOOKED', 'COLLECTED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY']);
+    const times = history.slice(1).map((e) => Date.parse(e.at));
+    times.forEach((t, i) => {
+      expect(t).toBeGreaterThanOrEqual(made[i]! - 1_000);
+      expect(t).toBeLessThan(backOnline);
+    });
+    expect(times[0]!).toBeLessThan(times[1]!);
+    expect(times[1]!).toBeLessThan(times[2]!);
+    await page.waitForSelector('[data-testid="outbox"][data-waiting="0"]', { state: 'attached', timeout: 30_000 });
+  });
+
+  it('meets the install criteria: a manifest with icons and an active service worker', async () => {
+    const page = await phone();
+    await signInAt(page, stack.webUrl, COURIER.email, DEMO_PASSWORD);
+    await page.waitForSelector('[data-testid="deliveries-title"]', { timeout: 30_000 });
+    const manifest = (await (await page.request.get(`${stack.webUrl}/manifest.webmanifest`)).json()) as {
+      display: string;
+      start_url: string;
+      icons: { sizes: string }[];
+    };
+    await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.active != null, null, {
+      timeout: 30_000,
+    });
+    const linked = await page.getAttribute('link[rel="manifest"]', 'href');
+    expect(linked).toBeTruthy();
+    expect(manifest.display).toBe('standalone');
+    expect(manifest.start_url).toBe('/today');
+    expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+  });
+});
