@@ -1,11 +1,11 @@
 // The courier workspace, phone first: the day, one delivery at a time, and a tab bar at the thumb.
 // Each tab is a route; pages other than the day load only when opened. Every status update goes through
 // the phone's outbox, so the app works the same with or without a network (issue 10).
-import { Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { Loading } from '../../components/feedback-states';
 import { MobileLayout, type MobileTab } from '../../components/layouts/mobile-layout';
-import { BookingsIcon } from '../../components/icons';
+import { BookingsIcon, DashboardIcon } from '../../components/icons';
 import { DayPage } from '../../features/courier-day/components/day-page';
 import { DeliveryPage } from '../../features/courier-day/components/delivery-page';
 import { OutboxBanner } from '../../features/courier-day/components/outbox-banner';
@@ -13,7 +13,16 @@ import { CourierDayProvider } from '../../features/courier-day/hooks/day-context
 import { OutboxProvider } from '../../features/courier-day/hooks/use-outbox';
 import { forgetSavedWorkspace } from '../../lib/session';
 
-const TABS: MobileTab[] = [{ label: 'Today', icon: <BookingsIcon />, to: '/today' }];
+const CourierPerformancePage = lazy(() =>
+  import('../../features/courier-performance/components/performance-page').then((m) => ({
+    default: m.CourierPerformancePage,
+  })),
+);
+
+const TABS: MobileTab[] = [
+  { label: 'Today', icon: <BookingsIcon />, to: '/today' },
+  { label: 'Performance', icon: <DashboardIcon />, to: '/performance' },
+];
 
 export type CourierAppProps = { userName: string; courierId: string; onSignOut: () => void };
 
@@ -38,6 +47,7 @@ export function CourierApp({ userName, courierId, onSignOut }: CourierAppProps) 
               <Routes>
                 <Route path="/today" element={<DayPage />} />
                 <Route path="/today/:reference" element={<DeliveryPage />} />
+                <Route path="/performance" element={<CourierPerformancePage courierId={courierId} />} />
                 <Route path="*" element={<Navigate to="/today" replace />} />
               </Routes>
             </Suspense>
