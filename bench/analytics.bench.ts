@@ -30,15 +30,7 @@ import type { HeatBenchWindow, HeatFirstRender } from '../src/web/features/analy
 import { accessTokenFor, DEMO_PASSWORD } from '../tests/support/test-stack';
 import { launchBrowser, ROOT } from '../tests/support/browser';
 import { CALENDAR, prepareDataSet, type DataSet } from './dashboard.bench';
-import { printTable, summarize, writeResult } from './stats';
-
-function setting(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  const value = raw === undefined ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value < min)
-    throw new Error(`${name} must be a whole number of at least ${min}, got "${raw}".`);
-  return value;
-}
+import { printTable, setting, summarize, writeResult } from './stats';
 
 const SMALL = 1_000;
 const LARGE = setting('BENCH_ANALYTICS_LARGE', 100_000, 2_000);

@@ -22,15 +22,7 @@ import {
 } from '../src/generated/graphql';
 import { accessTokenFor, DEMO_PASSWORD } from '../tests/support/test-stack';
 import { CALENDAR, prepareDataSet, type DataSet } from './dashboard.bench';
-import { printTable, summarize, writeResult } from './stats';
-
-function setting(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  const value = raw === undefined ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value < min)
-    throw new Error(`${name} must be a whole number of at least ${min}, got "${raw}".`);
-  return value;
-}
+import { printTable, setting, summarize, writeResult } from './stats';
 
 const SMALL = 1_000;
 const LARGE = setting('BENCH_COURIER_PERF_LARGE', 100_000, 2_000);

@@ -29,16 +29,7 @@ import { bookingToItem, feedbackToItem } from '../src/data/item-codec';
 import { localTableNames } from '../src/data/tables';
 import { dashboard, type DashboardQuery } from '../src/generated/graphql';
 import { accessTokenFor, DEMO_PASSWORD } from '../tests/support/test-stack';
-import { printTable, summarize, writeResult } from './stats';
-
-/** A whole-number setting from the environment, or a clear error naming it. */
-function setting(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  const value = raw === undefined ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value < min)
-    throw new Error(`${name} must be a whole number of at least ${min}, got "${raw}".`);
-  return value;
-}
+import { printTable, setting, summarize, writeResult } from './stats';
 
 const SMALL = 1_000;
 const LARGE = setting('BENCH_DASHBOARD_LARGE', 100_000, 2_000);

@@ -46,3 +46,12 @@ export async function writeResult(name: string, result: unknown): Promise<string
 export function machineLoad() {
   return { cores: availableParallelism(), loadAverage: loadavg().map((l) => Math.round(l * 100) / 100) };
 }
+
+/** A whole-number setting from the environment, or a clear error naming it. */
+export function setting(name: string, fallback: number, min: number): number {
+  const raw = process.env[name];
+  const value = raw === undefined ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value < min)
+    throw new Error(`${name} must be a whole number of at least ${min}, got "${raw}".`);
+  return value;
+}

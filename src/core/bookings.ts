@@ -104,6 +104,16 @@ function addressSchema(side: 'pickup' | 'delivery') {
   });
 }
 
+/** A client's key that makes a retried request safe: the same key is never applied twice. */
+const idempotencyKeyField = optionalText('idempotencyKey', 128).pipe(
+  z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]+$/, {
+      message: 'idempotencyKey may only use letters, digits and . _ : -; a UUID works well.',
+    })
+    .optional(),
+);
+
 export const isoInstant = (field: string) =>
   z
     .string()
@@ -147,14 +157,7 @@ const bookCourierSchema = z.object({
       .optional(),
   ),
   channel: optionalEnum([...CHANNELS]),
-  idempotencyKey: optionalText('idempotencyKey', 128).pipe(
-    z
-      .string()
-      .regex(/^[A-Za-z0-9_.:-]+$/, {
-        message: 'idempotencyKey may only use letters, digits and . _ : -; a UUID works well.',
-      })
-      .optional(),
-  ),
+  idempotencyKey: idempotencyKeyField,
 });
 
 export type BookCourierInput = z.input<typeof bookCourierSchema>;
@@ -610,14 +613,7 @@ const statusUpdateSchema = z.object({
   at: isoInstant('at')
     .nullish()
     .transform((v) => v ?? undefined),
-  idempotencyKey: optionalText('idempotencyKey', 128).pipe(
-    z
-      .string()
-      .regex(/^[A-Za-z0-9_.:-]+$/, {
-        message: 'idempotencyKey may only use letters, digits and . _ : -; a UUID works well.',
-      })
-      .optional(),
-  ),
+  idempotencyKey: idempotencyKeyField,
   expectedVersion: z
     .number()
     .int({ message: 'expectedVersion must be a whole number: the version you last read.' })

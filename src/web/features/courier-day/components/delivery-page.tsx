@@ -3,14 +3,15 @@
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { EmptyState } from '../../../components/feedback-states';
 import { StatusBadge } from '../../../components/status-badge';
+import { StatusTimeline } from '../../../components/status-timeline';
 import type { BookingStatus } from '../../../../core/model';
 import { addressLine, describePackage, humanize } from '../../../lib/booking-text';
 import { useCompanyCalendar } from '../../../lib/company-calendar';
 import { useSharedDay } from '../hooks/day-context';
 import { useOutbox } from '../hooks/use-outbox';
 import { mapsLink } from './maps-link';
-import { ACTION_LABEL, courierActions } from './status-actions';
-import { FAILURE_LABEL, UpdateForm } from './update-form';
+import { courierActions, statusLabel } from './status-actions';
+import { UpdateForm } from './update-form';
 
 export function DeliveryPage() {
   const { reference = '' } = useParams();
@@ -69,7 +70,7 @@ export function DeliveryPage() {
               onClick={() => setSearch({ update: next })}
               data-testid={`action-${next}`}
             >
-              {ACTION_LABEL[next]}
+              {statusLabel(next)}
             </button>
           ))
         )}
@@ -116,21 +117,17 @@ export function DeliveryPage() {
         </div>
       </dl>
       <h2 className="delivery__subtitle">What happened</h2>
-      <ol className="delivery__timeline" data-testid="delivery-timeline">
-        {booking.history.map((event, i) => (
-          <li key={`${event.status}-${i}`}>
-            <strong>{ACTION_LABEL[event.status]}</strong> · {calendar.formatTime(event.at)}
-            {event.failureReason && ` · ${FAILURE_LABEL[event.failureReason]}`}
-            {event.note && <span className="muted"> — {event.note}</span>}
-          </li>
-        ))}
-        {queued.map((u) => (
-          <li key={u.id} className={u.state === 'waiting' ? 'delivery__queued' : 'delivery__refused'}>
-            <strong>{ACTION_LABEL[u.status]}</strong> · {calendar.formatTime(u.at)} ·{' '}
-            {u.state === 'waiting' ? 'waiting to send' : `not accepted: ${u.problem ?? ''}`}
-          </li>
-        ))}
-      </ol>
+      {queued.length > 0 && (
+        <ol className="delivery__timeline" data-testid="delivery-queued">
+          {queued.map((u) => (
+            <li key={u.id} className={u.state === 'waiting' ? 'delivery__queued' : 'delivery__refused'}>
+              <strong>{statusLabel(u.status)}</strong> · {calendar.formatTime(u.at)} ·{' '}
+              {u.state === 'waiting' ? 'waiting to send' : `not accepted: ${u.problem ?? ''}`}
+            </li>
+          ))}
+        </ol>
+      )}
+      <StatusTimeline history={booking.history} />
     </section>
   );
 }

@@ -2,7 +2,7 @@
 // sending, or updates the server refused — each with its reason and what the courier can do.
 import { useCompanyCalendar } from '../../../lib/company-calendar';
 import { useOutbox } from '../hooks/use-outbox';
-import { ACTION_LABEL } from './status-actions';
+import { statusLabel } from './status-actions';
 
 export function OutboxBanner() {
   const outbox = useOutbox();
@@ -35,7 +35,7 @@ export function OutboxBanner() {
         >
           <div className="notice__text">
             <strong>
-              {u.reference}: “{ACTION_LABEL[u.status]}” at {calendar.formatTime(u.at)} was not accepted.
+              {u.reference}: “{statusLabel(u.status)}” at {calendar.formatTime(u.at)} was not accepted.
             </strong>{' '}
             <span>
               {u.problem ?? 'The server refused it.'} Call your dispatcher if this delivery is still with you.

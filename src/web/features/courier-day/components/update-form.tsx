@@ -9,7 +9,7 @@ import { useOutbox } from '../hooks/use-outbox';
 import { LocationCheck } from './location-check';
 import { PhotoCapture } from './photo-capture';
 import { SignaturePad } from './signature-pad';
-import { ACTION_LABEL } from './status-actions';
+import { statusLabel } from './status-actions';
 
 export const FAILURE_LABEL: Record<FailureReason, string> = {
   RECIPIENT_ABSENT: 'Nobody there to receive it',
@@ -94,7 +94,7 @@ export function UpdateForm({
 
   return (
     <form className="update-form" onSubmit={submit} noValidate data-testid="update-form" data-status={status}>
-      <h2 className="update-form__title">{ACTION_LABEL[status]}</h2>
+      <h2 className="update-form__title">{statusLabel(status)}</h2>
       <section className="update-form__section">
         <h3>Your location</h3>
         <LocationCheck state={location} stop={stop.point} stopLabel={stop.label} onRetry={location.retry} />

@@ -2,6 +2,7 @@
 // opens offline too — with the outbox's waiting updates laid over it.
 import { createContext, use, useMemo, type ReactNode } from 'react';
 import type { BookingStatus } from '../../../../core/model';
+import { isTerminal } from '../../../../core/status-machine';
 import type { BookingFields } from '../../../lib/api-types';
 import { pendingByReference, type QueuedUpdate } from '../outbox/outbox';
 import { mergeBooking, useCourierDay, type CourierDay } from './use-courier-day';
@@ -20,11 +21,9 @@ export type SharedDay = Omit<CourierDay, 'items'> & { deliveries: DayDelivery[] 
 
 const DayContext = createContext<SharedDay | undefined>(undefined);
 
-const FINISHED: ReadonlySet<BookingStatus> = new Set(['DELIVERED', 'RETURNED', 'CANCELLED']);
-
-/** Still to do: not delivered, returned or cancelled (a failed delivery is still to be re-attempted or returned). */
+/** Still to do: not final (a failed delivery is still to be re-attempted or returned). */
 export function isOpen(status: BookingStatus): boolean {
-  return !FINISHED.has(status);
+  return !isTerminal(status);
 }
 
 /** When a delivery's next stop is due: its pickup window for a parcel not yet collected, else its ETA. */

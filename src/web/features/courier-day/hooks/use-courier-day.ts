@@ -2,6 +2,7 @@
 // phone (localStorage) so the day opens with no network — marked as the copy it is, with its age.
 import { useCallback, useEffect, useState } from 'react';
 import type { BookingFields } from '../../../lib/api-types';
+import { collectPages } from '../../../lib/graphql-client';
 import { useCompanyCalendar } from '../../../lib/company-calendar';
 import { fetchBookingsPage, watchBookingChanges } from '../../bookings/api/bookings-api';
 import { matchesFilter, type BookingFilter } from '../../bookings/hooks/bookings-state';
@@ -19,7 +20,6 @@ export type CourierDay = {
 };
 
 type Saved = { savedAt: string; items: BookingFields[] };
-const MAX_PAGES = 5;
 const PAGE = 100;
 
 const keyOf = (courierId: string, day: string) => `courier-day:${courierId}:${day}`;
@@ -70,17 +70,7 @@ export function useCourierDay(courierId: string): CourierDay {
   useEffect(() => {
     let active = true;
     const filter: BookingFilter = { courierId, day };
-    (async () => {
-      let items: BookingFields[] = [];
-      let token: string | null = null;
-      for (let page = 0; page < MAX_PAGES; page += 1) {
-        const got = await fetchBookingsPage(filter, PAGE, token);
-        items = [...items, ...got.items];
-        token = got.nextToken;
-        if (!token) break;
-      }
-      return items;
-    })().then(
+    collectPages((token) => fetchBookingsPage(filter, PAGE, token)).then(
       (items) => {
         if (!active) return;
         const savedAt = save(courierId, day, items);
