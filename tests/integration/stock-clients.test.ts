@@ -203,12 +203,13 @@ describe('stock AWS SDK v3 clients against the gateway', () => {
       }),
     );
     const locale = { botId: bot.botId, botVersion: 'DRAFT', localeId: 'en_US' };
-    await models.send(
-      new CreateIntentCommand({ ...locale, intentName: 'Greet', sampleUtterances: [{ utterance: 'hello there' }] }),
-    );
+    // A new locale is Creating at first, as in AWS: intents can be added once it is NotBuilt.
     await pollUntil(
       () => models.send(new DescribeBotLocaleCommand(locale)),
       (l) => l.botLocaleStatus === 'NotBuilt',
+    );
+    await models.send(
+      new CreateIntentCommand({ ...locale, intentName: 'Greet', sampleUtterances: [{ utterance: 'hello there' }] }),
     );
     await models.send(new BuildBotLocaleCommand(locale));
     await pollUntil(
