@@ -39,6 +39,8 @@ import { checkLateDeliveries, type ServiceAlert } from '../core/analytics-alerts
 import { generateLastWeekIfMissing } from '../core/executive-summary';
 import { renderSummaryPdf } from '../api/summary-pdf';
 import { createGraphQLPublisher } from '../api/graphql-publisher';
+import { detectCorruption } from '../integrity/corruption-detector';
+import { localIntegrityReporter } from '../integrity/local-reporter';
 import { createLocalVoicebot, LOCAL_FUNCTIONS } from './voicebot';
 import { startMcpServer } from '../../mcp-server/src/server';
 import { CALL_API_PATH } from './connect/connect-service';
@@ -360,6 +362,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       await gateway.subscribeStreams('stream-notifier', async (event) =>
         retryOnFailure(await handleStreamEvent(event, tables, publish)),
       ),
+      // Corruption detection (issue 12): every booking and feedback write checked against the domain's invariants.
+      await gateway.subscribeStreams('corruption-detector', async (event) => {
+        detectCorruption(event, tables, deps.calendar, localIntegrityReporter(log));
+      }),
     ];
     // Shutdown, after the intake closed (below): the consumers finish every record emitted so far while
     // the GraphQL server (the notifier's way to subscribers) and the gateway are still up, then stop.

@@ -316,7 +316,9 @@ export async function generateDemoCompany(options: DemoOptions): Promise<DemoCom
             : Math.max(now - between(random, 2 + path.length, 4 + 2 * path.length) * HOUR, todayStart);
       }
       const windowEnd = windowStart + pick(random, [2, 2, 3, 4]) * HOUR;
-      const createdAt = windowStart - between(random, 2, 40) * HOUR;
+      // Booked before now, whenever the window is: a booking made in the future and cancelled in the past breaks
+      // the audit trail's order (src/integrity/item-invariants.ts found such bookings among today's).
+      const createdAt = Math.min(windowStart - between(random, 2, 40) * HOUR, now - 10 * MINUTE);
       const pickup = randomAddressIn(random);
       let delivery = randomAddressIn(random);
       while (delivery.postcode === pickup.postcode && random.int(3) !== 0) delivery = randomAddressIn(random);

@@ -1,0 +1,1 @@
+export { handler } from '../../src/integrity/corruption-detector-lambda';

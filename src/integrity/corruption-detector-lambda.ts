@@ -1,0 +1,31 @@
+// AWS Lambda entry of the corruption detector: bookings and feedback stream batches -> invariant checks, the
+// CorruptItems and ItemsChecked metrics in CloudWatch's embedded metric format (Powertools Metrics), one
+// structured log line per corrupt item. The alarm on CorruptItems lives in infra-cfn/templates/monitoring.yaml.
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { createBusinessCalendar } from '../core/business-calendar';
+import { jsonLog } from '../api/deps';
+import { loadLambdaConfig } from '../api/lambda-config';
+import { detectCorruption, type IntegrityReporter } from './corruption-detector';
+
+const config = loadLambdaConfig();
+const calendar = createBusinessCalendar(config.timeZone);
+const log = jsonLog('corruption-detector');
+// Namespace and service come from POWERTOOLS_METRICS_NAMESPACE and POWERTOOLS_SERVICE_NAME (amplify/backend.ts).
+const metrics = new Metrics();
+
+const reporter: IntegrityReporter = {
+  count(checked, corrupt) {
+    metrics.addMetric('ItemsChecked', MetricUnit.Count, checked);
+    metrics.addMetric('CorruptItems', MetricUnit.Count, corrupt);
+  },
+  corrupt(finding) {
+    log.error('corrupt item', finding);
+  },
+};
+
+export const handler = async (event: DynamoDBStreamEvent) => {
+  detectCorruption(event, config.tables, calendar, reporter);
+  metrics.publishStoredMetrics();
+  return { batchItemFailures: [] };
+};
