@@ -21,7 +21,7 @@ export function testCompanyTimeZone(now: Date = new Date()): string {
 }
 
 export type TestStackOptions = Partial<
-  Pick<StackOptions, 'web' | 'provisionVoicebot' | 'mapTileUrl' | 'mcpPort' | 'timeZone' | 'seedRules'>
+  Pick<StackOptions, 'web' | 'provisionVoicebot' | 'mapTileUrl' | 'mcpPort' | 'timeZone' | 'seedRules' | 'log'>
 >;
 
 /** A seeded throwaway stack on free ports, its company in `testCompanyTimeZone()` unless `timeZone` is given. */
