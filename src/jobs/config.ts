@@ -3,11 +3,13 @@ import { z } from 'zod';
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../core/business-calendar';
 import type { JobConfig } from './jobs';
 
+const required = (name: string) => z.string({ required_error: `${name} is required` }).min(1, `${name} is required`);
+
 const schema = z.object({
-  AWS_REGION: z.string().min(1, 'AWS_REGION is required'),
-  TABLE_BOOKINGS: z.string().min(1, 'TABLE_BOOKINGS is required'),
-  TABLE_FEEDBACK: z.string().min(1, 'TABLE_FEEDBACK is required'),
-  TABLE_ROLLUPS: z.string().min(1, 'TABLE_ROLLUPS is required'),
+  AWS_REGION: required('AWS_REGION'),
+  TABLE_BOOKINGS: required('TABLE_BOOKINGS'),
+  TABLE_FEEDBACK: required('TABLE_FEEDBACK'),
+  TABLE_ROLLUPS: required('TABLE_ROLLUPS'),
   COMPANY_TIME_ZONE: z
     .string()
     .refine(isValidTimeZone, 'COMPANY_TIME_ZONE must be an IANA time zone such as America/Los_Angeles')
