@@ -72,7 +72,11 @@ function intentProperties(definition: BotDefinition, locale: Locale): Json[] {
     const { intentName, ...rest } = intentSpec(intent, definition, locale);
     const slots = intent.slots.map((slot) => {
       const { slotName, slotTypeName, ...slotRest } = slotSpec(slot, intent, prompts);
-      return { Name: slotName, SlotTypeName: slotTypeName, ...(toCloudFormation(slotRest) as Record<string, Json>) };
+      return {
+        Name: slotName ?? slot.name,
+        SlotTypeName: slotTypeName,
+        ...(toCloudFormation(slotRest) as Record<string, Json>),
+      };
     });
     return {
       Name: intentName ?? intent.name,
