@@ -33,3 +33,20 @@ describe('the Lambda configuration of customer SMS', () => {
     expect(() => requireWebAppUrl(config)).toThrow(/WEB_APP_URL is missing\. Set it to the web app's public URL/);
   });
 });
+
+describe('loadLambdaConfig retention', () => {
+  it("takes the environment's retention days for finished bookings and audit entries", () => {
+    // Act
+    const config = loadLambdaConfig(env({ BOOKING_RETENTION_DAYS: '90', AUDIT_RETENTION_DAYS: '30' }));
+
+    // Assess
+    expect(config.retention).toEqual({ bookingDays: 90, auditDays: 30 });
+    expect(config.tables.bookings).toBe('t-bookings');
+  });
+
+  it('leaves retention to the defaults when unset, and refuses a non-positive number of days', () => {
+    // Act / Assess
+    expect(loadLambdaConfig(env()).retention).toBeUndefined();
+    expect(() => loadLambdaConfig(env({ BOOKING_RETENTION_DAYS: '0' }))).toThrow(/BOOKING_RETENTION_DAYS/);
+  });
+});

@@ -21,6 +21,9 @@ const schema = z.object({
   PROVISIONER_FUNCTION_NAME: z.string().min(1).optional(),
   /** The proof-of-delivery images' bucket (amplify/storage). */
   PROOF_BUCKET: z.string().min(1).optional(),
+  /** Days finished bookings and partner audit entries are kept before TTL expires them (per environment, Req 6.6). */
+  BOOKING_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).optional(),
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).optional(),
   /** The company's IANA time zone: the days bookings, feedback, rollups and audit entries are filed under. */
   COMPANY_TIME_ZONE: z
     .string()
@@ -50,6 +53,8 @@ export type LambdaConfig = {
   webAppUrl?: string;
   sms: { originationIdentity?: string; configurationSetName?: string };
   tables: TableNames;
+  /** Retention overrides; absent, the repositories' defaults (400 days) apply. */
+  retention?: { bookingDays?: number; auditDays?: number };
 };
 
 /**
@@ -73,7 +78,7 @@ export function loadLambdaConfig(env: NodeJS.ProcessEnv = process.env): LambdaCo
     const missing = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Invalid Lambda configuration: ${missing}`);
   }
-  const values = parsed.data as Record<string, string | undefined>;
+  const values = parsed.data as unknown as Record<string, string | undefined>;
   const tables = Object.fromEntries(
     (Object.keys(TABLES) as TableKey[]).map((key) => [key, values[`TABLE_${key.toUpperCase()}`]!]),
   ) as TableNames;
@@ -99,5 +104,13 @@ export function loadLambdaConfig(env: NodeJS.ProcessEnv = process.env): LambdaCo
       ...(parsed.data.SMS_CONFIGURATION_SET ? { configurationSetName: parsed.data.SMS_CONFIGURATION_SET } : {}),
     },
     tables,
+    ...(parsed.data.BOOKING_RETENTION_DAYS || parsed.data.AUDIT_RETENTION_DAYS
+      ? {
+          retention: {
+            ...(parsed.data.BOOKING_RETENTION_DAYS ? { bookingDays: parsed.data.BOOKING_RETENTION_DAYS } : {}),
+            ...(parsed.data.AUDIT_RETENTION_DAYS ? { auditDays: parsed.data.AUDIT_RETENTION_DAYS } : {}),
+          },
+        }
+      : {}),
   };
 }

@@ -15,6 +15,7 @@ const deps: ApiDeps = createApiDeps({
   timeZone: config.timeZone,
   log: jsonLog('api'),
   mcpServiceArn: config.mcpServiceArn,
+  ...(config.retention ? { retention: config.retention } : {}),
   ...(config.proofBucket ? { proofs: { bucket: config.proofBucket, s3: { region: config.region } } } : {}),
   trackingBaseUrl: requireWebAppUrl(config),
   sms: { client: { region: config.region }, settings: config.sms },

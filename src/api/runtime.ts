@@ -43,9 +43,15 @@ export function createApiDeps(options: {
   trackingBaseUrl: string | (() => string | undefined);
   /** Customer SMS through End User Messaging SMS (the cloud); without it they are kept in the outbox only. */
   sms?: { client: PinpointSMSVoiceV2ClientConfig; settings: SmsSettings };
+  /** How long finished bookings and audit entries are kept (the environment's retention rules). */
+  retention?: { bookingDays?: number; auditDays?: number };
 }): ApiDeps {
   const calendar = createBusinessCalendar(options.timeZone);
-  const repos = createRepositories(options.doc, options.tables, { calendar });
+  const repos = createRepositories(options.doc, options.tables, {
+    calendar,
+    retentionDays: options.retention?.bookingDays,
+    auditRetentionDays: options.retention?.auditDays,
+  });
   // Bookings and calls read the rules many times a minute, admins change them rarely: each runtime (a Lambda
   // container, the local server) re-reads them at most once a minute, and at once after its own change.
   const rules = createSettingsCache(() => repos.settings.get(), {

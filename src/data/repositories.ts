@@ -70,6 +70,8 @@ export type RepositoryOptions = {
   calendar: BusinessCalendar;
   /** Days a booking in a terminal status is kept before TTL deletes it (default 400). */
   retentionDays?: number;
+  /** Days a partner audit entry is kept before TTL deletes it (default 400). */
+  auditRetentionDays?: number;
   clock?: Clock;
 };
 
@@ -99,7 +101,10 @@ export function createRepositories(
     admins: createOutboxAdminNotifier(doc, names.outbox),
     partnerTokens: createPartnerTokenRepository(doc, names.partnerTokens),
     rateLimits: createRateLimitCounter(doc, names.rateLimits),
-    audit: createAuditRepository(doc, names.audit, { calendar: options.calendar }),
+    audit: createAuditRepository(doc, names.audit, {
+      calendar: options.calendar,
+      retentionDays: options.auditRetentionDays,
+    }),
     partnerEvents: createPartnerEventLog(doc, names.rollups),
     deployments: createDeploymentRepository(doc, names.deployments),
     settings: createSettingsRepository(doc, names.settings),
