@@ -1,0 +1,1 @@
+export { handler } from '../../src/retention/retention-archiver-lambda';
