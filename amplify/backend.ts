@@ -2,10 +2,12 @@
 // change-feed consumers), the DynamoDB tables built from src/data/tables.ts with their change feed wired to
 // the stream notifier and the rollup aggregator, the MCP server's service role, and the proof-of-delivery bucket.
 import { defineBackend } from '@aws-amplify/backend';
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
 import {
+  AnyPrincipal,
   CfnManagedPolicy,
   CfnPolicy,
+  Effect,
   CompositePrincipal,
   ManagedPolicy,
   Policy,
@@ -14,6 +16,9 @@ import {
   ServicePrincipal,
 } from 'aws-cdk-lib/aws-iam';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { TABLES, type TableDefinition, type TableKey } from '../src/data/tables';
@@ -30,6 +35,17 @@ import { partnerAuthorizer } from './functions/partner-authorizer/resource';
 import { storage } from './storage/resource';
 import { lexCodeHook } from './functions/lex-codehook/resource';
 import { provisioner } from './functions/provisioner/resource';
+import { corruptionDetector } from './functions/corruption-detector/resource';
+import { retentionArchiver } from './functions/retention-archiver/resource';
+import { environmentName, loadCloudEnvironment } from './environments';
+import {
+  instrumentFunctions,
+  publishOutputs,
+  releaseThroughLiveAlias,
+  tagBackend,
+  type BackendFunction,
+} from './cloud-operations';
+import { checkWithCdkNag } from './cdk-nag';
 
 const backend = defineBackend({
   auth,
@@ -41,10 +57,14 @@ const backend = defineBackend({
   storage,
   lexCodeHook,
   provisioner,
+  corruptionDetector,
+  retentionArchiver,
 });
 
 /** Sandboxes are throwaway; every other deployment keeps its data when the stack goes away. */
 const isSandbox = backend.stack.node.tryGetContext('amplify-backend-type') === 'sandbox';
+/** dev, staging or prod (COURIER_ENVIRONMENT): capacity, retention and release settings (amplify/environments.ts). */
+const cloudEnv = loadCloudEnvironment(environmentName());
 
 /** The environment variable through which the runtime configuration learns a table's physical name. */
 const tableEnvName = (key: TableKey): string => `TABLE_${key.toUpperCase()}`;
@@ -55,6 +75,76 @@ const attribute = (key: { name: string; type: 'S' | 'N' }): dynamodb.Attribute =
 });
 
 const tablesStack = backend.createStack('tables');
+/** Every table, and the archive of what they expire, is encrypted with the backend's own key (Req 6.5). */
+const tablesKey = new kms.Key(tablesStack, 'TablesKey', {
+  description: `Courier ${cloudEnv.name}: DynamoDB tables, their streams and the expired-items archive`,
+  enableKeyRotation: true,
+  alias: `alias/courier-${cloudEnv.name}-tables${isSandbox ? `-${backend.stack.stackName}` : ''}`,
+  removalPolicy: isSandbox ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+});
+const capacity = cloudEnv.tableCapacity;
+const billing =
+  capacity.mode === 'onDemand'
+    ? dynamodb.Billing.onDemand()
+    : dynamodb.Billing.provisioned({
+        readCapacity: dynamodb.Capacity.autoscaled({
+          minCapacity: capacity.read.min,
+          maxCapacity: capacity.read.max,
+          targetUtilizationPercent: capacity.targetUtilizationPercent,
+        }),
+        writeCapacity: dynamodb.Capacity.autoscaled({
+          minCapacity: capacity.write.min,
+          maxCapacity: capacity.write.max,
+          targetUtilizationPercent: capacity.targetUtilizationPercent,
+        }),
+      });
+/** Server access logs of the backend's buckets. */
+const accessLogsBucket = new s3.Bucket(tablesStack, 'AccessLogs', {
+  encryption: s3.BucketEncryption.S3_MANAGED,
+  enforceSSL: true,
+  blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+  lifecycleRules: [{ expiration: Duration.days(Math.max(cloudEnv.logRetentionDays, 30)) }],
+  removalPolicy: isSandbox ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+});
+// Log delivery by bucket policy, not the deprecated LogDeliveryWrite ACL CDK would set on a log target.
+(accessLogsBucket.node.defaultChild as s3.CfnBucket).accessControl = undefined;
+(accessLogsBucket.node.defaultChild as s3.CfnBucket).ownershipControls = {
+  rules: [{ objectOwnership: 'BucketOwnerEnforced' }],
+};
+accessLogsBucket.addToResourcePolicy(
+  new PolicyStatement({
+    principals: [new ServicePrincipal('logging.s3.amazonaws.com')],
+    actions: ['s3:PutObject'],
+    resources: [accessLogsBucket.arnForObjects('*')],
+    conditions: { StringEquals: { 'aws:SourceAccount': tablesStack.account } },
+  }),
+);
+/** What TTL expires from the tables, kept for the environment's archive period (src/retention). */
+const archiveBucket = new s3.Bucket(tablesStack, 'ExpiredItemsArchive', {
+  encryption: s3.BucketEncryption.KMS,
+  encryptionKey: tablesKey,
+  bucketKeyEnabled: true,
+  enforceSSL: true,
+  blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+  objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+  versioned: true,
+  serverAccessLogsBucket: accessLogsBucket,
+  serverAccessLogsPrefix: 'archive/',
+  lifecycleRules: [
+    {
+      transitions: [{ storageClass: s3.StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(90) }],
+      expiration: Duration.days(cloudEnv.archiveRetentionDays),
+      noncurrentVersionExpiration: Duration.days(30),
+    },
+  ],
+  removalPolicy: isSandbox ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+});
+const detectorLambda = backend.corruptionDetector.resources.lambda;
+const archiverLambda = backend.retentionArchiver.resources.lambda;
+/** Tables whose every write is checked against the domain's invariants (src/integrity). */
+const CHECKED_TABLES: readonly TableKey[] = ['bookings', 'feedback'];
+/** Tables whose TTL expiries are archived to S3 before they are gone (src/retention). */
+const ARCHIVED_TABLES: readonly TableKey[] = ['bookings', 'feedback'];
 const apiLambda = backend.api.resources.lambda;
 const notifierLambda = backend.streamNotifier.resources.lambda;
 const aggregatorLambda = backend.aggregator.resources.lambda;
@@ -89,7 +179,7 @@ for (const [key, def] of Object.entries(TABLES) as [TableKey, TableDefinition][]
   const table = new dynamodb.TableV2(tablesStack, def.logicalName, {
     partitionKey: attribute(def.partitionKey),
     sortKey: def.sortKey && attribute(def.sortKey),
-    billing: dynamodb.Billing.onDemand(),
+    billing,
     globalSecondaryIndexes: def.indexes.map((index) => ({
       indexName: index.name,
       partitionKey: attribute(index.partitionKey),
@@ -99,11 +189,18 @@ for (const [key, def] of Object.entries(TABLES) as [TableKey, TableDefinition][]
     timeToLiveAttribute: def.ttlAttribute,
     dynamoStream: def.stream ? dynamodb.StreamViewType.NEW_AND_OLD_IMAGES : undefined,
     pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+    // The customer-managed key is set below: TableV2 renders it only in stacks with a known Region, and
+    // Amplify's stacks are Region-agnostic.
     encryption: dynamodb.TableEncryptionV2.awsManagedKey(),
     deletionProtection: !isSandbox,
     removalPolicy: isSandbox ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
   });
 
+  const cfnTable = table.node.defaultChild as dynamodb.CfnGlobalTable;
+  cfnTable.addPropertyOverride('SSESpecification', { SSEEnabled: true, SSEType: 'KMS' });
+  cfnTable.addPropertyOverride('Replicas.0.SSESpecification', { KMSMasterKeyId: tablesKey.keyArn });
+  // The daily AWS Backup plan (infra-cfn/templates/backup.yaml) selects the environment's tables by this tag.
+  Tags.of(table).add('courier:backup', cloudEnv.name);
   table.grantReadWriteData(apiLambda);
   // The code hook books, tracks and takes feedback through the same core; the provisioner records deployments.
   backend.lexCodeHook.addEnvironment(tableEnvName(key), table.tableName);
@@ -135,6 +232,43 @@ for (const [key, def] of Object.entries(TABLES) as [TableKey, TableDefinition][]
         bisectBatchOnError: true,
         retryAttempts: 3,
         reportBatchItemFailures: true,
+      }),
+    );
+  }
+  // The detector and the archiver only read the stream; their configuration names every table.
+  backend.corruptionDetector.addEnvironment(tableEnvName(key), table.tableName);
+  backend.retentionArchiver.addEnvironment(tableEnvName(key), table.tableName);
+  if (def.stream && CHECKED_TABLES.includes(key)) {
+    detectorLambda.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: StartingPosition.LATEST,
+        batchSize: 100,
+        maxBatchingWindow: Duration.seconds(5),
+        bisectBatchOnError: true,
+        retryAttempts: 3,
+        reportBatchItemFailures: true,
+      }),
+    );
+  }
+  if (def.stream && ARCHIVED_TABLES.includes(key)) {
+    archiverLambda.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 500,
+        maxBatchingWindow: Duration.seconds(30),
+        bisectBatchOnError: true,
+        // An expired item exists only in its stream record for 24 hours: retry until then.
+        retryAttempts: -1,
+        reportBatchItemFailures: true,
+        filters: [
+          // Only TTL expiries: REMOVE records made by the DynamoDB service itself.
+          {
+            pattern: JSON.stringify({
+              eventName: ['REMOVE'],
+              userIdentity: { type: ['Service'], principalId: ['dynamodb.amazonaws.com'] },
+            }),
+          },
+        ],
       }),
     );
   }
@@ -280,7 +414,11 @@ notifierGrant.addPropertyOverride(
  * own Connect instance. Lex and Connect resources are named by the admin at deploy time, so the Lex and
  * Connect actions cannot be narrowed to ARNs known here; IAM is limited to the bot roles the engine names.
  */
-const codeHookArn = codeHookLambda.functionArn;
+// Lex calls the code hook's `live` alias (released by canary, warm in production), never $LATEST.
+const codeHookRelease = releaseThroughLiveAlias(codeHookLambda, 'CodeHook', cloudEnv, {
+  provisionedConcurrency: cloudEnv.codeHookProvisionedConcurrency,
+});
+const codeHookArn = codeHookRelease.alias.functionArn;
 backend.api.addEnvironment('CODE_HOOK_FUNCTION_ARN', codeHookArn);
 backend.api.addEnvironment('PROVISIONER_FUNCTION_NAME', provisionerLambda.functionName);
 backend.provisioner.addEnvironment('CODE_HOOK_FUNCTION_ARN', codeHookArn);
@@ -402,3 +540,127 @@ for (const fn of [backend.api, backend.lexCodeHook]) {
   );
 }
 applyGraphqlAbuseLimits(backend.data.resources.cfnResources.cfnGraphqlApi);
+
+// ---- the cloud deployment (issue 12): releases, observability, retention, outputs for infra-cfn, checks ----
+
+// AppSync calls the api function's `live` alias, so a new version takes traffic by canary and rolls back on errors.
+const apiRelease = releaseThroughLiveAlias(apiLambda, 'Api', cloudEnv);
+for (const dataSource of Object.values(backend.data.resources.cfnResources.cfnDataSources)) {
+  const config = dataSource.lambdaConfig as { lambdaFunctionArn?: string } | undefined;
+  if (dataSource.type === 'AWS_LAMBDA' && config?.lambdaFunctionArn) {
+    const target = Stack.of(dataSource).resolve(config.lambdaFunctionArn) as unknown;
+    if (JSON.stringify(target).includes('apilambda')) {
+      dataSource.lambdaConfig = { lambdaFunctionArn: apiRelease.alias.functionArn };
+    }
+  }
+}
+
+// The environment's retention of finished bookings and audit entries (src/api/lambda-config.ts), and the archive.
+backend.api.addEnvironment('BOOKING_RETENTION_DAYS', String(cloudEnv.bookingRetentionDays));
+backend.api.addEnvironment('AUDIT_RETENTION_DAYS', String(cloudEnv.auditRetentionDays));
+backend.retentionArchiver.addEnvironment('ARCHIVE_BUCKET', archiveBucket.bucketName);
+backend.corruptionDetector.addEnvironment('COMPANY_TIME_ZONE', companyTimeZone);
+backend.retentionArchiver.addEnvironment('COMPANY_TIME_ZONE', companyTimeZone);
+archiveBucket.grantPut(archiverLambda);
+// Every role that reads or writes a table (or its stream) uses the tables' key; only the key, no other.
+for (const grantee of [
+  apiLambda,
+  codeHookLambda,
+  notifierLambda,
+  aggregatorLambda,
+  authorizerLambda,
+  provisionerLambda,
+  detectorLambda,
+  archiverLambda,
+]) {
+  tablesKey.grantEncryptDecrypt(grantee);
+}
+tablesKey.grantEncryptDecrypt(mcpServiceRole);
+
+const functions: BackendFunction[] = [
+  { name: 'api', fn: apiLambda },
+  { name: 'lex-codehook', fn: codeHookLambda },
+  { name: 'stream-notifier', fn: notifierLambda },
+  { name: 'aggregator', fn: aggregatorLambda },
+  { name: 'partner-authorizer', fn: authorizerLambda },
+  { name: 'provisioner', fn: provisionerLambda },
+  { name: 'corruption-detector', fn: detectorLambda },
+  { name: 'retention-archiver', fn: archiverLambda },
+];
+instrumentFunctions(functions, cloudEnv, !isSandbox);
+
+// The proof-of-delivery bucket logs its access like the others.
+proofBucket.cfnResources.cfnBucket.loggingConfiguration = {
+  destinationBucketName: accessLogsBucket.bucketName,
+  logFilePrefix: 'proof-of-delivery/',
+};
+
+// GraphQL: errors logged, traced (its depth and resolver limits and WAF: applyGraphqlAbuseLimits above).
+const cfnGraphqlApi = backend.data.resources.cfnResources.cfnGraphqlApi;
+cfnGraphqlApi.xrayEnabled = true;
+const apiStack = Stack.of(cfnGraphqlApi);
+const graphqlLogs = new logs.LogGroup(apiStack, 'GraphqlApiLogs', {
+  logGroupName: `/aws/appsync/apis/${cfnGraphqlApi.attrApiId}`,
+  retention: cloudEnv.logRetentionDays as logs.RetentionDays,
+  removalPolicy: isSandbox ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+});
+const graphqlLogsRole = new Role(apiStack, 'GraphqlApiLogsRole', {
+  assumedBy: new ServicePrincipal('appsync.amazonaws.com'),
+  description: 'AppSync writes the GraphQL API error logs',
+});
+graphqlLogsRole.addToPolicy(
+  new PolicyStatement({
+    actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+    // AppSync names one stream per request batch at run time: the streams of this one log group.
+    resources: [`${graphqlLogs.logGroupArn}:log-stream:*`],
+  }),
+);
+cfnGraphqlApi.logConfig = {
+  cloudWatchLogsRoleArn: graphqlLogsRole.roleArn,
+  fieldLogLevel: 'ERROR',
+  excludeVerboseContent: true,
+};
+
+// What infra-cfn reads (infra-cfn/templates/root.yaml): only for deployed branches, a sandbox would collide.
+if (!isSandbox) {
+  const outputsStack = backend.createStack('outputs');
+  publishOutputs(outputsStack, cloudEnv, {
+    'graphql-api-id': cfnGraphqlApi.attrApiId,
+    'graphql-api-arn': cfnGraphqlApi.attrArn,
+    'graphql-url': backend.data.graphqlUrl,
+    'user-pool-id': backend.auth.resources.userPool.userPoolId,
+    'company-time-zone': companyTimeZone,
+    'tables-key-arn': tablesKey.keyArn,
+    'code-hook-alias-arn': codeHookArn,
+    'mcp-service-role-arn': mcpServiceRole.roleArn,
+    'mcp-service-role-name': mcpServiceRole.roleName,
+    'archive-bucket': archiveBucket.bucketName,
+    ...Object.fromEntries(Object.entries(tableNames).map(([key, name]) => [`table/${key}`, name])),
+    ...Object.fromEntries(functions.map(({ name, fn }) => [`function/${name}`, fn.functionName])),
+  });
+}
+
+// Amplify's own buckets (generated client code, model introspection): access logs and TLS-only, like ours.
+for (const bucket of Stack.of(graphqlApi)
+  .node.findAll()
+  .filter((c): c is s3.Bucket => c instanceof s3.Bucket)) {
+  (bucket.node.defaultChild as s3.CfnBucket).loggingConfiguration = {
+    destinationBucketName: accessLogsBucket.bucketName,
+    logFilePrefix: `amplify-data/${bucket.node.id}/`,
+  };
+  bucket.addToResourcePolicy(
+    new PolicyStatement({
+      effect: Effect.DENY,
+      principals: [new AnyPrincipal()],
+      actions: ['s3:*'],
+      resources: [bucket.bucketArn, bucket.arnForObjects('*')],
+      conditions: { Bool: { 'aws:SecureTransport': 'false' } },
+    }),
+  );
+}
+
+// No guest identities: the web app's public calls use the API key, everything else a signed-in user.
+backend.auth.resources.cfnResources.cfnIdentityPool.allowUnauthenticatedIdentities = false;
+
+tagBackend(backend.stack.node.root, cloudEnv);
+checkWithCdkNag(backend.stack.node.root);
