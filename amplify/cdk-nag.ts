@@ -103,9 +103,11 @@ export const AMPLIFY_ACKNOWLEDGEMENTS: Acknowledgement[] = [
     reason: 'grantInvoke on the provisioner covers its versions; the wildcard is the qualifier of that one function.',
   },
   {
-    finding: /^AwsSolutions-IAM5\[Resource::<proofOfDeliveryBucket\w+\.Arn>\/proof\/\*\]$/,
+    finding: /^AwsSolutions-IAM5\[Resource::<proofOfDeliveryBucket\w+\.Arn>\/(proof|summaries)\/\*\]$/,
     path: /\/storage\/.*--storageAccess\d+\/Resource$/,
-    reason: 'One object per delivery under proof/: the api function presigns exactly those keys.',
+    reason:
+      'One object per delivery under proof/ and one PDF per weekly executive summary under summaries/: the api ' +
+      'function writes and presigns exactly those keys, nothing else in the bucket.',
   },
   {
     finding: /^AwsSolutions-IAM5\[Resource::<amplifyDataGraphQLAPI\w+\.Arn>\/types\/Mutation\/\*\]$/,
