@@ -150,7 +150,9 @@ export type InfraSynthOptions = {
  * when findings are left); the nested stacks are in the returned include.
  */
 export function buildInfraApp(options: InfraSynthOptions): { app: App; root: CfnInclude } {
-  const app = new App({ outdir: options.outdir });
+  // CDK's own template validation is off here: synth validates the hand-written templates themselves, with the
+  // environment's parameter file, where it can name the file and line.
+  const app = new App({ outdir: options.outdir, builtinCloudFormationValidation: false });
   const stack = new Stack(app, `courier-${options.env}`, {
     env: { region: options.region },
   });

@@ -3,10 +3,10 @@
 // by tsc and eslint) and prettier; stage 2 runs tsc and eslint. Stops after the first failing stage.
 // `--no-cache` re-synthesizes even when nothing the synth reads has changed since the last passing run.
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fingerprint } from './fingerprint';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Local binaries, started directly: `npx` would add a second or so per step. */
@@ -29,29 +29,19 @@ const SYNTH_INPUTS = [
   'src/data/tables.ts',
   'scripts/synth.ts',
   'scripts/validate-templates.ts',
+  // infra-cfn's templates and parameters, and what the generated Connect stack is made from.
+  'infra-cfn',
+  'src/voice',
+  'src/provisioning',
   'graphql/schema.graphql',
   'graphql/model-schema.graphql',
   'package-lock.json',
 ];
 
-function fingerprint(paths: string[]): string {
-  const hash = createHash('sha256');
-  const add = (path: string): void => {
-    const full = join(ROOT, path);
-    if (!existsSync(full)) {
-      hash.update(`missing:${path}\n`);
-      return;
-    }
-    if (statSync(full).isDirectory()) {
-      for (const entry of readdirSync(full).sort()) add(join(path, entry));
-      return;
-    }
-    hash.update(`${path}\n`).update(readFileSync(full));
-  };
-  paths.forEach(add);
-  // tsc and eslint need the env types the synth writes: without them, the cache does not count.
-  hash.update(existsSync(join(ROOT, '.amplify/generated/env')) ? 'env' : 'no-env');
-  return hash.digest('hex');
+/** The synth step's inputs; tsc and eslint need the env types the synth writes: without them, the cache does not count. */
+function synthFingerprint(): string {
+  const env = existsSync(join(ROOT, '.amplify/generated/env')) ? 'env' : 'no-env';
+  return `${fingerprint(ROOT, SYNTH_INPUTS)}:${env}`;
 }
 
 const CACHE_DIR = join(ROOT, '.tmp', 'check-cache');
@@ -104,7 +94,7 @@ const stages: Step[][] = [
       name: 'synth drift + template validation',
       argv: [bin('tsx'), 'scripts/synth.ts', '--check', '--no-tsc'],
       hint: 'see the diff / findings above; `npm run synth` refreshes graphql/*.graphql.',
-      cacheKey: () => fingerprint(SYNTH_INPUTS),
+      cacheKey: synthFingerprint,
     },
     {
       name: 'lockfile installable by npm ci (npm/cli#9821)',

@@ -66,16 +66,26 @@ export function collectTemplates(paths: string[]): string[] {
   return found.sort();
 }
 
+export type ValidationOptions = {
+  /** The Region pseudo parameters resolve to (the templates are checked for more than one). */
+  region?: string;
+  /** Parameter values a template is checked with (an environment's parameter file), by template. */
+  parameterOverrides?: (file: string) => Record<string, string> | undefined;
+};
+
 /** Validates each template with one engine (its start-up dominates: ~2 s, then milliseconds each). */
-export function validateTemplates(files: string[]): TemplateValidation {
+export function validateTemplates(files: string[], options: ValidationOptions = {}): TemplateValidation {
   const { CompositeEngine, TemplateFile } = loadValidator();
   const engine = new CompositeEngine();
   const findings: TemplateFinding[] = [];
   try {
     for (const file of files) {
+      const parameterOverrides = options.parameterOverrides?.(file);
       const report = engine.validateTemplate(new TemplateFile(file), {
         detailLevel: 'STANDARD',
         severityLevel: 'WARN',
+        ...(options.region ? { pseudoParameterOverrides: { region: options.region } } : {}),
+        ...(parameterOverrides ? { parameterOverrides } : {}),
       });
       for (const d of report.diagnostics) {
         findings.push({
