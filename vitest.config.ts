@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects, all run by `npm test`: unit tests beside the code, integration tests that start the
-// local stack on free ports, and browser tests in headless Chromium.
+// Four projects, all run by `npm test`: unit tests beside the code, integration tests that start the
+// local stack on free ports, template tests of the synthesized cloud, and browser tests in headless Chromium.
 export default defineConfig({
   test: {
     // The AWS SDK's "releases after January 2027 need Node 22" notice, off as in `npm start` (src/local/start.ts).
@@ -18,6 +18,17 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts', 'tests/conversations/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Template tests of the synthesized cloud, one file per environment; each Amplify synthesis is cached.
+          name: 'infra',
+          include: ['tests/infra/**/*.test.ts'],
+          testTimeout: 120_000,
+          // An uncached Amplify synthesis took 5+ minutes at load 16 on two cores (35 s when idle).
+          hookTimeout: 600_000,
         },
       },
       {

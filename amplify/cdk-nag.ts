@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
   CfnResource,
+  Stack,
   Validations,
   type IPolicyValidationContext,
   type IPolicyValidationPlugin,
@@ -25,7 +26,14 @@ export type Acknowledgement = {
   reason: string;
 };
 
-export type AcknowledgedFinding = { finding: string; path: string; reason: string };
+export type AcknowledgedFinding = {
+  finding: string;
+  path: string;
+  reason: string;
+  /** Where the resource is in the cloud assembly: its template file and logical id (what template tests read). */
+  template: string;
+  logicalId: string;
+};
 
 /** Written into the cloud assembly: what was acknowledged, and which rules matched nothing. */
 export const ACKNOWLEDGEMENTS_FILE = 'cdk-nag-acknowledgements.json';
@@ -163,9 +171,9 @@ export const AMPLIFY_ACKNOWLEDGEMENTS: Acknowledgement[] = [
   },
 ];
 
-function findingsOf(app: IConstruct): { finding: string; construct: IConstruct }[] {
+function findingsOf(app: IConstruct): { finding: string; construct: CfnResource }[] {
   const result = new AwsSolutionsChecks(app).validateScope(app);
-  const byPath = new Map<string, IConstruct>();
+  const byPath = new Map<string, CfnResource>();
   const visit = (node: IConstruct) => {
     if (CfnResource.isCfnResource(node)) byPath.set(node.node.path, node);
     node.node.children.forEach(visit);
@@ -197,7 +205,14 @@ class AcknowledgeFindings implements IPolicyValidationPlugin {
       used.add(index);
       const { reason } = this.rules[index]!;
       Validations.of(construct).acknowledge({ id: finding, reason });
-      acknowledged.push({ finding, path: construct.node.path, reason });
+      const stack = Stack.of(construct);
+      acknowledged.push({
+        finding,
+        path: construct.node.path,
+        reason,
+        template: stack.templateFile,
+        logicalId: String(stack.resolve(construct.logicalId)),
+      });
     }
     const unmatchedRules = this.rules
       .map((r, index) => ({ index, finding: String(r.finding), path: String(r.path) }))

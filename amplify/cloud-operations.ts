@@ -3,7 +3,7 @@
 // released through a `live` alias by CodeDeploy (canary or linear, rolled back when the alias's errors alarm),
 // the code hook with provisioned concurrency where the environment asks for it; AppSync's query limits; and the
 // backend's outputs published to SSM Parameter Store under /courier/<env>/amplify/ for infra-cfn to read.
-import { Duration, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
+import { Aspects, CfnResource, Duration, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as codedeploy from 'aws-cdk-lib/aws-codedeploy';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -97,7 +97,25 @@ export function publishOutputs(scope: Construct, env: CloudEnvironment, outputs:
 
 /** Cost allocation and ownership tags on every taggable resource of the backend. */
 export function tagBackend(root: Construct, env: CloudEnvironment): void {
-  Tags.of(root).add('courier:environment', env.name);
-  Tags.of(root).add('courier:application', 'courier-voicebot');
-  Tags.of(root).add('courier:component', 'amplify-backend');
+  const tags = {
+    'courier:environment': env.name,
+    'courier:application': 'courier-voicebot',
+    'courier:component': 'amplify-backend',
+  };
+  for (const [key, value] of Object.entries(tags)) Tags.of(root).add(key, value);
+  // CDK's custom resource providers (the bucket auto-delete handler) are plain CfnResources that Tags.of skips.
+  Aspects.of(root).add({
+    visit(node) {
+      if (
+        CfnResource.isCfnResource(node) &&
+        node.cfnResourceType === 'AWS::Lambda::Function' &&
+        !(node instanceof lambda.CfnFunction)
+      ) {
+        node.addPropertyOverride(
+          'Tags',
+          Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
+        );
+      }
+    },
+  });
 }
