@@ -150,6 +150,14 @@ export const AMPLIFY_ACKNOWLEDGEMENTS: Acknowledgement[] = [
       's3:Abort* lets it abandon a failed upload.',
   },
   {
+    finding:
+      /^AwsSolutions-IAM5\[Resource::arn:<AWS::Partition>:sms-voice:<AWS::Region>:<AWS::AccountId>:(phone-number|sender-id|pool|configuration-set|opt-out-list)\/\*\]$/,
+    path: /\/(api|lex-codehook)-lambda\/ServiceRole\/(DefaultPolicy|OverflowPolicy\d*)\/Resource$/,
+    reason:
+      'Customer SMS (sms-voice:SendTextMessage only): the sender, pool and configuration set are chosen by ' +
+      "configuration at run time, so the grant covers this account's and Region's SMS resources of each kind.",
+  },
+  {
     finding: /^AwsSolutions-IAM5\[Resource::<GraphqlApiLogs\w+\.Arn>:log-stream:\*\]$/,
     path: /\/data\/GraphqlApiLogsRole\/DefaultPolicy\/Resource$/,
     reason: "AppSync names its log streams at run time: the streams of the API's own log group only.",
