@@ -55,18 +55,18 @@ const byName = <T>(items: T[], name: (item: T) => string) =>
 function wizardLocale(locale: LocaleRecord) {
   const typeNames = Object.fromEntries(Object.values(locale.slotTypes).map((t) => [t.slotTypeId, t.spec.slotTypeName]));
   const slotTypes = byName(
-    Object.values(locale.slotTypes).map((t) => t.spec as Record<string, Json>),
+    Object.values(locale.slotTypes).map((t) => t.spec as unknown as Record<string, Json>),
     (t) => String(t.slotTypeName),
   );
   const intents = byName(
     Object.values(locale.intents).map((intent) => {
       const slotNames = Object.fromEntries(Object.values(intent.slots).map((s) => [s.slotId, s.spec.slotName]));
       const slots = Object.values(intent.slots).map(({ spec }) => {
-        const { slotTypeId, ...rest } = spec as Record<string, Json>;
-        return { ...rest, slotTypeName: typeNames[String(slotTypeId)] ?? slotTypeId };
+        const { slotTypeId, ...rest } = spec as unknown as Record<string, Json>;
+        return { ...rest, slotTypeName: typeNames[String(slotTypeId)] ?? slotTypeId } as Record<string, Json>;
       });
       return {
-        ...(intent.spec as Record<string, Json>),
+        ...(intent.spec as unknown as Record<string, Json>),
         ...(slots.length > 0
           ? {
               slots: byName(slots, (s) => String(s.slotName)),
@@ -79,7 +79,7 @@ function wizardLocale(locale: LocaleRecord) {
     }),
     (i) => String(i.intentName),
   );
-  return { spec: locale.spec as Record<string, Json>, slotTypes, intents };
+  return { spec: locale.spec as unknown as Record<string, Json>, slotTypes, intents };
 }
 
 /** The same locale as the template declares it. */
@@ -198,7 +198,7 @@ describe('the Connect-as-code stack and the provisioning wizard', () => {
   it('publish the same inbound contact flow, the alias and queue being what each deployment created', () => {
     const record = connect.findInstance(SEED.instanceId)!;
     const flow = template.Resources.InboundFlow!.Properties;
-    const name = String((flow.Name as { 'Fn::Sub': string })['Fn::Sub']).replace('${BotName}', bot.spec.botName);
+    const name = String((flow.Name as { 'Fn::Sub': string })['Fn::Sub']).replace('${BotName}', bot.spec.botName!);
     const published = record.flows.find((f) => f.name === name);
     expect(published, `a flow named ${name}`).toBeDefined();
     expect(published!.type).toBe(flow.Type);
