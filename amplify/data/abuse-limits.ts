@@ -1,7 +1,8 @@
 // The GraphQL API's abuse limits in the cloud (OWASP API4): AppSync's query depth and resolver count limits
 // with the numbers the local server enforces (src/api/query-limits.ts), introspection off (AppSync has one switch
 // for the whole API; the schema is published as graphql/schema.graphql), and a regional WAF on the API with
-// per-address rate rules, a tighter one for requests carrying the public API key (tracking).
+// per-address rate rules, a tighter one for requests carrying the public API key (tracking), and AWS's managed
+// rule groups (IP reputation, common rules, known bad inputs).
 import { Stack } from 'aws-cdk-lib';
 import type { CfnGraphQLApi } from 'aws-cdk-lib/aws-appsync';
 import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
@@ -19,6 +20,19 @@ export function applyGraphqlAbuseLimits(api: CfnGraphQLApi): CfnWebACL {
     cloudWatchMetricsEnabled: true,
     metricName,
     sampledRequestsEnabled: true,
+  });
+  const managedRule = (priority: number, name: string, group: string, excluded: string[] = []) => ({
+    name,
+    priority,
+    overrideAction: { none: {} },
+    visibilityConfig: visibility(`graphql-${name}`),
+    statement: {
+      managedRuleGroupStatement: {
+        vendorName: 'AWS',
+        name: group,
+        ...(excluded.length > 0 ? { excludedRules: excluded.map((rule) => ({ name: rule })) } : {}),
+      },
+    },
   });
   const acl = new CfnWebACL(stack, 'GraphqlApiWebAcl', {
     scope: 'REGIONAL',
@@ -59,6 +73,12 @@ export function applyGraphqlAbuseLimits(api: CfnGraphQLApi): CfnWebACL {
           },
         },
       },
+      // AWS managed rule groups; an AppSync API takes one web ACL, so they live here rather than in infra-cfn.
+      managedRule(2, 'aws-ip-reputation', 'AWSManagedRulesAmazonIpReputationList'),
+      // GraphQL bodies (bulk booking lists, reports) may exceed the 8 KB its SizeRestrictions_BODY rule allows;
+      // the API's own 256 KB limit applies instead.
+      managedRule(3, 'aws-common', 'AWSManagedRulesCommonRuleSet', ['SizeRestrictions_BODY']),
+      managedRule(4, 'aws-known-bad-inputs', 'AWSManagedRulesKnownBadInputsRuleSet'),
     ],
   });
   new CfnWebACLAssociation(stack, 'GraphqlApiWebAclAssociation', {
