@@ -20,9 +20,9 @@ function assertValidOrder(problem: SequenceProblem, result: SequenceResult) {
 }
 
 describe('sequenceStops', () => {
-  it('puts every pickup before its delivery on random days of 5 to 40 stops', () => {
+  it('puts every pickup before its delivery on random days of 1 to 50 stops', () => {
     // Prepare
-    const days = [5, 9, 16, 25, 40].map((n, k) => randomDay(n, 700 + k));
+    const days = [1, 2, 3, 4, 5, 9, 16, 25, 40, 50].map((n, k) => randomDay(n, 700 + k));
     for (const day of days) {
       // Act
       const result = sequenceStops(day, { seed: 3 });
@@ -47,6 +47,44 @@ describe('sequenceStops', () => {
       // Assess
       expect(found.cost).toBeCloseTo(best.cost, 6);
     }
+  });
+
+  it('finds the exact optimum on days of 10 stops', () => {
+    for (const seed of [81, 82, 83, 84, 85, 86]) {
+      // Prepare
+      const day = randomDay(10, seed);
+      // Act
+      const found = sequenceStops(day);
+      // Assess
+      expect(found.cost).toBeCloseTo(optimalSequence(day).cost, 6);
+    }
+  });
+
+  it('stays within 1 % of the best known on days of 30 stops', () => {
+    // Prepare: the best known of each day, from three runs with five times the default budget.
+    const bestKnown = new Map([
+      [71, 63170.12828266696],
+      [72, 89079.72186513552],
+      [73, 77213.87812837194],
+      [74, 190888.54633348854],
+    ]);
+    for (const [seed, known] of bestKnown) {
+      // Act
+      const found = sequenceStops(randomDay(30, seed));
+      // Assess
+      expect(found.cost).toBeLessThanOrEqual(known * 1.01);
+    }
+  });
+
+  it('keeps within the budget of move evaluations, give or take one local search', () => {
+    // Prepare
+    const day = randomDay(50, 5150);
+    // Act
+    const result = sequenceStops(day, { budget: 50_000 });
+    // Assess: the budget is checked between local searches, so it is overrun by at most one of them.
+    expect(result.evaluations).toBeGreaterThanOrEqual(50_000);
+    expect(result.evaluations).toBeLessThan(50_000 + 60_000);
+    assertValidOrder(day, result);
   });
 
   it('serves every pickup inside its window when the windows allow it', () => {
@@ -83,6 +121,30 @@ describe('sequenceStops', () => {
     }
     expect(result.order.indexOf(2)).toBeLessThan(result.order.indexOf(0));
     expect(result.order.indexOf(0)).toBeLessThan(result.order.indexOf(4));
+  });
+
+  it('finds an on-time order for eight parcels whose windows follow one another', () => {
+    // Prepare: eight parcels around the courier, each pickup's half-hour window an hour after the last one's,
+    // so that on-time orders exist.
+    const points = [{ lat: 47.6, lng: -122.3 }];
+    const stops: SequenceProblem['stops'][number][] = [];
+    for (let k = 0; k < 8; k++) {
+      const angle = (k * 3 * Math.PI) / 8;
+      points.push({ lat: 47.6 + 0.04 * Math.sin(angle), lng: -122.3 + 0.06 * Math.cos(angle) });
+      points.push({ lat: 47.6 - 0.03 * Math.sin(angle), lng: -122.3 + 0.05 * Math.cos(angle + 1) });
+      stops.push({ readyS: k * 3600, dueS: k * 3600 + 1800, serviceS: 300 });
+      stops.push({ serviceS: 300, after: 2 * k });
+    }
+    const problem: SequenceProblem = { stops, travelS: straightLineTravelS(points) };
+    // Act
+    const result = sequenceStops(problem, { seed: 1 });
+    // Assess
+    assertValidOrder(problem, result);
+    expect(result.lateS).toBe(0);
+    const schedule = scheduleOf(problem, result.order);
+    stops.forEach((stop, i) => {
+      if (stop.dueS !== undefined) expect(schedule.arriveS[i]!).toBeLessThanOrEqual(stop.dueS);
+    });
   });
 
   it('gives the same sequence for the same seed, whatever ran before', () => {

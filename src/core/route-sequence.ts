@@ -2,11 +2,15 @@
 // before it is delivered, pickups inside their windows where possible, the day finished as early as possible.
 //
 // A pickup-and-delivery problem with time windows for one vehicle. Pure and deterministic: the same problem gives
-// the same sequence. Several constructions (nearest-by-ready-time, cheapest pair insertion by window, seeded
-// randomized nearest), each improved by local search — pair relocation (a parcel's pickup and delivery moved
-// together), Or-opt (segments of 1–3 stops moved), 2-opt (a segment reversed) and exchange — then an iterated
-// local search with seeded perturbations inside a work budget. Travel times come as a matrix, so road times from a
-// routing service and straight-line estimates are the same problem.
+// the same sequence. Restarts from seeded greedy routes (and one built by cheapest pair insertion), each taken to a
+// local optimum — Or-opt (1–3 stops moved), 2-opt (a segment reversed), exchange, and a parcel's pickup and delivery
+// taken out and put back together where they cost least — with don't-look bits over granular neighbourhoods; then
+// ruin and recreate of related parcels under simulated annealing, all inside a budget of move evaluations. A move
+// is costed from the first position it changes and dropped as soon as its schedule can no longer beat the bound
+// (never earlier than the old schedule and no less late so far). Travel times come as a matrix, so road times from
+// a routing service and straight-line estimates are the same problem.
+
+import { seededRandom } from './seeded-random';
 
 /** One stop to sequence; indices into the travel matrix are 1..n in the order given (0 is the courier). */
 export type SequenceStop = {
@@ -27,11 +31,11 @@ export type SequenceProblem = {
 };
 
 export type SequenceOptions = {
-  /** Seeds the randomized constructions and perturbations (deterministic). */
+  /** Seeds the randomized restarts and the ruin and recreate (deterministic). */
   seed?: number;
   /**
-   * Work allowed for the iterated local search after the constructions, in move evaluations (each costs at most
-   * one pass over the route): a budget in work rather than wall time keeps the answer the same on any machine.
+   * Work allowed in all, in move evaluations (each costs at most one pass over the route), checked between local
+   * searches: a budget in work rather than wall time keeps the answer the same on any machine.
    */
   budget?: number;
 };
@@ -65,10 +69,15 @@ type Compiled = {
   succ: Int32Array;
   /** near[a * size + b] = 1 when b is among a's closest nodes (either way): the links moves are allowed to make. */
   near: Uint8Array;
+  /** ranked[a * (size - 1) + r]: the r-th closest node to a (0 included): what ruin takes out together. */
+  ranked: Int32Array;
 };
 
+/** For insertions without blinks: never below the blink rate. */
+const NO_BLINKS = () => 1;
+
 /** How many closest nodes each node may be linked to by a move (granular neighbourhoods, Toth & Vigo 2003). */
-const NEIGHBOURS = 10;
+const NEIGHBOURS = 20;
 
 function compile(problem: SequenceProblem): Compiled {
   const n = problem.stops.length;
@@ -97,11 +106,12 @@ function compile(problem: SequenceProblem): Compiled {
       succ[before] = node;
     }
   });
-  return { n, size, travel, ready, due, service, pred, succ, near: closestNodes(travel, size) };
+  return { n, size, travel, ready, due, service, pred, succ, ...closestNodes(travel, size) };
 }
 
-function closestNodes(travel: Float64Array, size: number): Uint8Array {
+function closestNodes(travel: Float64Array, size: number): { near: Uint8Array; ranked: Int32Array } {
   const near = new Uint8Array(size * size);
+  const ranked = new Int32Array(size * (size - 1));
   const others: number[] = [];
   const k = Math.min(NEIGHBOURS, size - 1);
   for (let a = 0; a < size; a++) {
@@ -109,13 +119,14 @@ function closestNodes(travel: Float64Array, size: number): Uint8Array {
     for (let b = 0; b < size; b++) if (b !== a) others.push(b);
     const gap = (b: number) => Math.min(travel[a * size + b]!, travel[b * size + a]!);
     others.sort((x, y) => gap(x) - gap(y) || x - y);
+    ranked.set(others, a * (size - 1));
     for (let r = 0; r < k; r++) {
       const b = others[r]!;
       near[a * size + b] = 1;
       near[b * size + a] = 1;
     }
   }
-  return near;
+  return { near, ranked };
 }
 
 /** Finish time and lateness of `route` (nodes 1..n), or Infinity when a stop comes before the one it must follow. */
@@ -138,21 +149,30 @@ function evaluate(c: Compiled, route: Int32Array, seen: Int32Array, stamp: numbe
 }
 
 /**
- * Local search over one current route with its schedule kept per position, so a move is costed by simulating
- * only from the first position it changes — and stopping early once the schedule meets the old one again (a
- * wait absorbed the change) or the cost so far already exceeds the route's.
+ * The search over one current route, with its schedule kept per position so a change is costed by simulating only
+ * from the first position it touches — and stopping early once the schedule meets the old one again (a wait
+ * absorbed the change) or the cost so far already reaches the bound. Used whole (every stop in the route) by the
+ * local search, and with some parcels taken out by ruin and recreate.
  */
 class Search {
   private readonly seen: Int32Array;
   private stamp = 0;
-  /** A candidate route being costed. */
+  /** A candidate route being costed by a local-search move. */
   private readonly work: Int32Array;
-  /** The current route, and per position: departure time, lateness so far; per node: its position. */
-  private route: Int32Array;
+  /** The current route (its first `len` entries), and per position: departure time, lateness so far. */
+  private readonly route: Int32Array;
+  private len = 0;
   private readonly depart: Float64Array;
   private readonly lateSum: Float64Array;
+  /** Per node: its position in the current route, and whether it is in it. */
   private readonly pos: Int32Array;
+  private readonly inRoute: Uint8Array;
   private current = Infinity;
+  /** Nodes whose moves are still to be tried (don't-look bits: a node is looked at again when its links change). */
+  private readonly queue: Int32Array;
+  private readonly queued: Uint8Array;
+  private queueHead = 0;
+  private queueSize = 0;
   evaluations = 0;
 
   constructor(private readonly c: Compiled) {
@@ -162,6 +182,10 @@ class Search {
     this.depart = new Float64Array(c.n);
     this.lateSum = new Float64Array(c.n);
     this.pos = new Int32Array(c.size);
+    this.inRoute = new Uint8Array(c.size);
+    this.queue = new Int32Array(c.size);
+    this.queued = new Uint8Array(c.size);
+    this.parcelTried = new Int32Array(c.size).fill(-1);
   }
 
   result(route: Int32Array): SequenceResult {
@@ -176,16 +200,25 @@ class Search {
     };
   }
 
-  /** Makes `route` the current one, with its schedule. */
-  private adopt(route: Int32Array): number {
-    const c = this.c;
+  /** Makes `route` (all or part of the stops) the current one. */
+  private adopt(route: Int32Array): void {
     this.route.set(route);
+    this.len = route.length;
+    this.schedule();
+  }
+
+  /** The schedule of the current route, from its start. */
+  private schedule(): void {
+    const c = this.c;
+    this.version++;
+    this.inRoute.fill(0);
     let t = 0;
     let at = 0;
     let late = 0;
-    for (let k = 0; k < c.n; k++) {
-      const node = route[k]!;
+    for (let k = 0; k < this.len; k++) {
+      const node = this.route[k]!;
       this.pos[node] = k;
+      this.inRoute[node] = 1;
       t += c.travel[at * c.size + node]!;
       if (t < c.ready[node]!) t = c.ready[node]!;
       if (t > c.due[node]!) late += t - c.due[node]!;
@@ -195,45 +228,153 @@ class Search {
       at = node;
     }
     this.current = t + LATE_WEIGHT * late;
-    return this.current;
+  }
+
+  private copy(): Int32Array {
+    return this.route.slice(0, this.len);
+  }
+
+  /** Takes `nodes` out of the current route. */
+  private remove(nodes: readonly number[]): void {
+    for (const node of nodes) this.inRoute[node] = 0;
+    let r = 0;
+    for (let k = 0; k < this.len; k++) if (this.inRoute[this.route[k]!]) this.route[r++] = this.route[k]!;
+    this.len = r;
+    this.schedule();
+  }
+
+  /** Puts `first` before route[i] and `second` (unless 0) before route[j], j ≥ i. */
+  private insertAt(first: number, i: number, second: number, j: number): void {
+    const route = this.route;
+    if (second !== 0) {
+      route.copyWithin(j + 2, j, this.len);
+      route[j + 1] = second;
+      route.copyWithin(i + 1, i, j);
+      route[i] = first;
+      this.len += 2;
+    } else {
+      route.copyWithin(i + 1, i, this.len);
+      route[i] = first;
+      this.len += 1;
+    }
+    this.schedule();
   }
 
   /**
-   * The cost of `work`, which equals the current route before position `from` and from position `until` on;
-   * Infinity when it breaks a precedence or cannot beat the current cost.
+   * The cost of the current route with `last` served just before route[k] (departing `last` at t, with lateness
+   * `late` so far), the rest following; Infinity once it reaches `bound`.
    */
-  private costOfWork(from: number, until: number): number {
-    this.evaluations++;
+  private finishFrom(k: number, last: number, t: number, late: number, bound: number): number {
     const c = this.c;
-    const n = c.n;
-    const work = this.work;
-    const stamp = ++this.stamp;
-    let t = from > 0 ? this.depart[from - 1]! : 0;
-    let late = from > 0 ? this.lateSum[from - 1]! : 0;
-    let at = from > 0 ? work[from - 1]! : 0;
-    for (let k = from; k < n; k++) {
-      const node = work[k]!;
-      if (k < until) {
-        const p = c.pred[node]!;
-        if (p !== 0 && this.seen[p] !== stamp && this.pos[p]! >= from) return Infinity;
-        this.seen[node] = stamp;
-      }
+    const len = this.len;
+    let at = last;
+    for (; k < len; k++) {
+      if (t + LATE_WEIGHT * late >= bound) return Infinity;
+      const node = this.route[k]!;
       t += c.travel[at * c.size + node]!;
       if (t < c.ready[node]!) t = c.ready[node]!;
       if (t > c.due[node]!) late += t - c.due[node]!;
       t += c.service[node]!;
-      if (t + LATE_WEIGHT * late >= this.current - 1e-9) return Infinity;
-      if (k >= until && t === this.depart[k]) {
-        // Back on the old schedule: the rest is as before.
-        return this.depart[n - 1]! + LATE_WEIGHT * (late + this.lateSum[n - 1]! - this.lateSum[k]!);
+      if (t >= this.depart[k]!) {
+        // No earlier than the old schedule from here on: the rest adds at least the old route's lateness (equal
+        // when back on the old schedule).
+        const cost = this.depart[len - 1]! + LATE_WEIGHT * (late + this.lateSum[len - 1]! - this.lateSum[k]!);
+        if (cost >= bound) return Infinity;
+        if (t === this.depart[k]) return cost;
       }
       at = node;
     }
-    return t + LATE_WEIGHT * late;
+    const cost = t + LATE_WEIGHT * late;
+    return cost < bound ? cost : Infinity;
+  }
+
+  /**
+   * Where `first` (and `second` after it, unless 0) cost least in the current route: every position pair, each
+   * skipped with probability `blink` (randomized insertion, Christiaens & Vanden Berghe 2020), the scan of later
+   * positions cut as soon as the part already scheduled reaches the best cost found.
+   */
+  private bestInsertion(
+    first: number,
+    second: number,
+    blink: number,
+    random: () => number,
+    bound = Infinity,
+  ): { i: number; j: number; cost: number } {
+    const c = this.c;
+    const size = c.size;
+    const len = this.len;
+    const route = this.route;
+    let best = bound;
+    let bestI = -1;
+    let bestJ = -1;
+    // A lone stop whose partner is already in the route goes on the right side of it.
+    let lo = 0;
+    let hi = len;
+    if (second === 0) {
+      const p = c.pred[first]!;
+      if (p !== 0 && this.inRoute[p]) lo = this.pos[p]! + 1;
+      const s = c.succ[first]!;
+      if (s !== 0 && this.inRoute[s]) hi = this.pos[s]!;
+    }
+    for (let i = lo; i <= hi; i++) {
+      if (blink > 0 && random() < blink) continue;
+      let t = i > 0 ? this.depart[i - 1]! : 0;
+      let late = i > 0 ? this.lateSum[i - 1]! : 0;
+      let at = i > 0 ? route[i - 1]! : 0;
+      t += c.travel[at * size + first]!;
+      if (t < c.ready[first]!) t = c.ready[first]!;
+      if (t > c.due[first]!) late += t - c.due[first]!;
+      t += c.service[first]!;
+      at = first;
+      if (second === 0) {
+        this.evaluations++;
+        const cost = this.finishFrom(i, first, t, late, best);
+        if (cost < best) [best, bestI, bestJ] = [cost, i, i];
+        continue;
+      }
+      for (let j = i; j <= len; j++) {
+        if (t + LATE_WEIGHT * late >= best) break;
+        if (!(blink > 0 && random() < blink)) {
+          this.evaluations++;
+          let t2 = t + c.travel[at * size + second]!;
+          let late2 = late;
+          if (t2 < c.ready[second]!) t2 = c.ready[second]!;
+          if (t2 > c.due[second]!) late2 += t2 - c.due[second]!;
+          t2 += c.service[second]!;
+          const cost = this.finishFrom(j, second, t2, late2, best);
+          if (cost < best) [best, bestI, bestJ] = [cost, i, j];
+        }
+        if (j === len) break;
+        const node = route[j]!;
+        t += c.travel[at * size + node]!;
+        if (t < c.ready[node]!) t = c.ready[node]!;
+        if (t > c.due[node]!) late += t - c.due[node]!;
+        t += c.service[node]!;
+        at = node;
+        // No earlier than the old schedule: the rest adds at least the old lateness, whichever j comes next.
+        if (t >= this.depart[j]! && this.current + LATE_WEIGHT * (late - this.lateSum[j]!) >= best) break;
+      }
+    }
+    return { i: bestI, j: bestJ, cost: best };
+  }
+
+  /** Inserts `first` (and `second`, unless 0) where they cost least. */
+  private insertBest(first: number, second: number, blink: number, random: () => number): void {
+    let found = this.bestInsertion(first, second, blink, random);
+    // Every position blinked: try again without.
+    if (found.i < 0) found = this.bestInsertion(first, second, 0, random);
+    this.insertAt(first, found.i, second, found.j);
+  }
+
+  /** `route` with `first` (and `second` after it, unless 0) put where the route costs least. */
+  cheapestInsertion(route: Int32Array, first: number, second: number): Int32Array {
+    this.adopt(route);
+    this.insertBest(first, second, 0, NO_BLINKS);
+    return this.copy();
   }
 
   /** Greedy: from where the courier is, the allowed stop that can be served soonest (ties: sooner due). */
-  nearest(pick: (count: number) => number): Int32Array {
+  nearest(pick: (count: number) => number, urgency = 1800): Int32Array {
     const c = this.c;
     const route = new Int32Array(c.n);
     const done = new Uint8Array(c.size);
@@ -248,7 +389,7 @@ class Search {
         const lateness = Math.max(0, arrive - c.due[node]!);
         // Urgent pickups first: a stop about to be late outranks a nearer one.
         const slack = c.due[node]! - arrive;
-        const score = arrive - t + LATE_WEIGHT * lateness - (slack < 1800 ? 1800 - slack : 0);
+        const score = arrive - t + LATE_WEIGHT * lateness - (slack < urgency ? urgency - slack : 0);
         ranked.push({ node, score });
       }
       ranked.sort((a, b) => a.score - b.score || a.node - b.node);
@@ -267,44 +408,129 @@ class Search {
     const units: number[] = [];
     for (let node = 1; node <= c.n; node++) if (c.pred[node] === 0) units.push(node);
     units.sort((a, b) => c.ready[a]! - c.ready[b]! || c.due[a]! - c.due[b]! || a - b);
-    let route: Int32Array = new Int32Array(0);
-    for (const first of units) route = this.cheapestInsertion(route, first, c.succ[first]!);
-    return route;
+    this.adopt(new Int32Array(0));
+    for (const first of units) this.insertBest(first, c.succ[first]!, 0, NO_BLINKS);
+    return this.copy();
   }
 
-  /** `route` with `first` (and `second` after it, unless 0) put where the route costs least. */
-  cheapestInsertion(route: Int32Array, first: number, second: number): Int32Array {
+  /**
+   * Ruin and recreate (Schrimpf et al. 2000; SISR, Christiaens & Vanden Berghe 2020): a few related parcels —
+   * close to a random stop, or a run of the route — taken out and put back one by one where they cost least,
+   * with blinks, in `route`, which becomes the current one. Returns the stops put back.
+   */
+  ruinAndRecreate(route: Int32Array, random: () => number): number[] {
+    this.adopt(route);
     const c = this.c;
-    let best: Int32Array | null = null;
-    let bestCost = Infinity;
-    const len = route.length;
-    for (let i = 0; i <= len; i++) {
-      for (let j = i; j <= (second === 0 ? i : len); j++) {
-        const candidate = second === 0 ? spliceIn(route, i, first) : spliceInPair(route, i, first, j, second);
-        this.stamp++;
-        this.evaluations++;
-        const { finish, late } = evaluate(c, candidate, this.seen, this.stamp);
-        const cost = finish + LATE_WEIGHT * late;
-        if (cost < bestCost || best === null) [best, bestCost] = [candidate, cost];
+    const units: number[] = [];
+    const taken = this.queued; // reused as scratch: empty between local searches
+    const take = (node: number) => {
+      const first = c.pred[node] !== 0 ? c.pred[node]! : node;
+      if (taken[first]) return;
+      taken[first] = 1;
+      units.push(first);
+    };
+    const count = 1 + Math.floor(random() * Math.min(MAX_RUIN, Math.max(1, Math.ceil(c.n / 3))));
+    const seed = this.route[Math.floor(random() * this.len)]!;
+    if (random() < 0.5) {
+      // The seed's closest stops.
+      const ranked = c.ranked;
+      take(seed);
+      for (let r = 0; r < c.n - 1 && units.length < count; r++) {
+        const node = ranked[seed * (c.size - 1) + r]!;
+        if (node !== 0) take(node);
+      }
+    } else {
+      // A run of the route from the seed.
+      for (let k = this.pos[seed]!; k < this.len && units.length < count; k++) take(this.route[k]!);
+      for (let k = this.pos[seed]! - 1; k >= 0 && units.length < count; k--) take(this.route[k]!);
+    }
+    for (const first of units) taken[first] = 0;
+    const removed: number[] = [];
+    for (const first of units) {
+      removed.push(first);
+      if (c.succ[first] !== 0) removed.push(c.succ[first]!);
+    }
+    this.remove(removed);
+    // Put back in a random order, or by window.
+    if (random() < 0.5) {
+      for (let k = units.length - 1; k > 0; k--) {
+        const r = Math.floor(random() * (k + 1));
+        [units[k], units[r]] = [units[r]!, units[k]!];
+      }
+    } else {
+      units.sort((a, b) => c.due[a]! - c.due[b]! || a - b);
+    }
+    for (const first of units) this.insertBest(first, c.succ[first]!, BLINK, random);
+    return removed;
+  }
+
+  /**
+   * Local search to a local optimum from `start` (or the current route), looking first at `focus` (or every stop):
+   * Or-opt (1–3 stops moved), 2-opt (a segment reversed), exchange, and a parcel's pickup and delivery taken out
+   * and put back together where they cost least. First improvement; a stop is looked at again when its
+   * neighbours in the route change.
+   */
+  improve(start: Int32Array | null, focus: readonly number[] | null): { route: Int32Array; cost: number } {
+    if (start) this.adopt(start);
+    const c = this.c;
+    if (focus) {
+      for (const node of focus) this.enqueue(node);
+    } else {
+      for (let k = 0; k < this.len; k++) this.enqueue(this.route[k]!);
+    }
+    const prev = new Int32Array(c.size);
+    const next = new Int32Array(c.size);
+    const before = new Int32Array(c.n);
+    while (this.queueSize > 0) {
+      const node = this.queue[this.queueHead]!;
+      this.queueHead = (this.queueHead + 1) % c.size;
+      this.queueSize--;
+      this.queued[node] = 0;
+      before.set(this.route);
+      if (this.moveStop(node)) {
+        for (let k = 0; k < this.len; k++) {
+          prev[before[k]!] = k > 0 ? before[k - 1]! : 0;
+          next[before[k]!] = k + 1 < this.len ? before[k + 1]! : -1;
+        }
+        // Look again at every stop whose neighbours changed.
+        for (let k = 0; k < this.len; k++) {
+          const at = this.route[k]!;
+          const before = k > 0 ? this.route[k - 1]! : 0;
+          const after = k + 1 < this.len ? this.route[k + 1]! : -1;
+          if (prev[at] !== before || next[at] !== after) {
+            this.enqueue(at);
+            if (before !== 0) this.enqueue(before);
+            if (after !== -1) this.enqueue(after);
+          }
+        }
+        this.enqueue(node);
       }
     }
-    return best ?? route;
+    return { route: this.copy(), cost: this.current };
   }
 
-  /** Local search to a local optimum: Or-opt, 2-opt, exchange, pair relocation; first improvement. */
-  improve(start: Int32Array): { route: Int32Array; cost: number } {
-    this.adopt(start);
-    for (let improved = true; improved;) {
-      const moved = [this.orOpt(), this.twoOpt(), this.exchange(), this.relocatePairs()];
-      improved = moved.includes(true);
-    }
-    return { route: this.route.slice(), cost: this.current };
+  private enqueue(node: number): void {
+    if (this.queued[node]) return;
+    this.queued[node] = 1;
+    this.queue[(this.queueHead + this.queueSize) % this.c.size] = node;
+    this.queueSize++;
+  }
+
+  /** Tries the moves of `node`; true when one improved the route (and was made). */
+  private moveStop(node: number): boolean {
+    this.work.set(this.route);
+    const p = this.pos[node]!;
+    return this.orOpt(p) || this.twoOpt(p) || this.exchange(p) || this.relocateParcel(node);
   }
 
   private accept(): true {
     this.adopt(this.work);
     return true;
   }
+
+  /** Bumped at every change of the current route; per parcel, the version at which relocating it last failed. */
+  private version = 0;
+  private readonly parcelTried: Int32Array;
 
   /** Whether a move may link a and b (0 is the courier's start; -1, past the end, links to anything). */
   private linkable(a: number, b: number): boolean {
@@ -313,204 +539,192 @@ class Search {
 
   /** Node at position k of the current route; 0 before the start, -1 past the end. */
   private at(k: number): number {
-    return k < 0 ? 0 : k >= this.c.n ? -1 : this.route[k]!;
+    return k < 0 ? 0 : k >= this.len ? -1 : this.route[k]!;
   }
 
-  private orOpt(): boolean {
-    let improved = false;
-    const n = this.c.n;
-    const work = this.work;
-    work.set(this.route);
-    for (let length = 1; length <= 3; length++) {
-      for (let i = 0; i + length <= n; i++) {
-        for (let j = 0; j <= n - length; j++) {
-          if (j === i) continue;
-          const route = this.route;
-          // route[i, i + length) moved to start at position j; only positions between change. Only moves that
-          // put the segment beside a close node are tried.
-          const before = j < i ? this.at(j - 1) : this.at(j + length - 1);
-          const after = j < i ? this.at(j) : this.at(j + length);
-          if (!this.linkable(before, route[i]!) && !this.linkable(route[i + length - 1]!, after)) continue;
-          if (j < i) {
-            for (let k = 0; k < length; k++) work[j + k] = route[i + k]!;
-            for (let k = j; k < i; k++) work[k + length] = route[k]!;
-          } else {
-            for (let k = i; k < j; k++) work[k] = route[k + length]!;
-            for (let k = 0; k < length; k++) work[j + k] = route[i + k]!;
-          }
-          const from = Math.min(i, j);
-          const until = Math.max(i, j) + length;
-          if (this.costOfWork(from, until) < this.current - 1e-9) improved = this.accept();
-          else for (let k = from; k < until; k++) work[k] = route[k]!;
-        }
-      }
-    }
-    return improved;
-  }
-
-  private twoOpt(): boolean {
-    let improved = false;
-    const n = this.c.n;
-    const work = this.work;
-    work.set(this.route);
-    for (let i = 0; i < n - 1; i++) {
-      for (let j = i + 1; j < n; j++) {
-        const route = this.route;
-        if (!this.linkable(this.at(i - 1), route[j]!) && !this.linkable(route[i]!, this.at(j + 1))) continue;
-        for (let k = i; k <= j; k++) work[k] = route[i + j - k]!;
-        if (this.costOfWork(i, j + 1) < this.current - 1e-9) improved = this.accept();
-        else for (let k = i; k <= j; k++) work[k] = route[k]!;
-      }
-    }
-    return improved;
-  }
-
-  private exchange(): boolean {
-    let improved = false;
-    const n = this.c.n;
-    const work = this.work;
-    work.set(this.route);
-    for (let i = 0; i < n - 1; i++) {
-      for (let j = i + 2; j < n; j++) {
-        const route = this.route;
-        const a = route[i]!;
-        const b = route[j]!;
-        if (
-          !this.linkable(this.at(i - 1), b) &&
-          !this.linkable(b, this.at(i + 1)) &&
-          !this.linkable(this.at(j - 1), a) &&
-          !this.linkable(a, this.at(j + 1))
-        ) {
-          continue;
-        }
-        work[i] = b;
-        work[j] = a;
-        if (this.costOfWork(i, j + 1) < this.current - 1e-9) improved = this.accept();
-        else [work[i], work[j]] = [a, b];
-      }
-    }
-    return improved;
-  }
-
-  /** A parcel's pickup and delivery moved together: each put beside a close node, or the two side by side. */
-  private relocatePairs(): boolean {
-    let improved = false;
+  /**
+   * The cost of `work`, which equals the current route before position `from` and from position `until` on;
+   * Infinity when it breaks a precedence or cannot beat the current cost.
+   */
+  private costOfWork(from: number, until: number, bound = this.current - 1e-9): number {
+    this.evaluations++;
     const c = this.c;
-    const n = c.n;
+    const n = this.len;
     const work = this.work;
-    if (n < 2) return false;
-    const rest = new Int32Array(n - 2);
-    const restAt = (k: number) => (k < 0 ? 0 : k >= n - 2 ? -1 : rest[k]!);
-    pairs: for (let pickup = 1; pickup <= c.n; pickup++) {
-      const delivery = c.succ[pickup]!;
-      if (delivery === 0) continue;
-      const p0 = this.pos[pickup]!;
-      const d0 = this.pos[delivery]!;
-      let r = 0;
-      for (let k = 0; k < n; k++) if (k !== p0 && k !== d0) rest[r++] = this.route[k]!;
-      for (let i = 0; i <= n - 2; i++) {
-        // The pickup goes before rest[i].
-        const pickupLinked = this.linkable(restAt(i - 1), pickup) || this.linkable(pickup, restAt(i));
-        for (let j = i; j <= n - 2; j++) {
-          if (i === p0 && j + 1 === d0) continue;
-          // The delivery goes before rest[j]: right after the pickup when j = i.
-          const deliveryLinked =
-            j === i
-              ? this.linkable(delivery, restAt(i))
-              : this.linkable(restAt(j - 1), delivery) || this.linkable(delivery, restAt(j));
-          if (!(j === i ? pickupLinked || deliveryLinked : pickupLinked && deliveryLinked)) continue;
-          work.set(rest.subarray(0, i), 0);
-          work[i] = pickup;
-          work.set(rest.subarray(i, j), i + 1);
-          work[j + 1] = delivery;
-          work.set(rest.subarray(j), j + 2);
-          if (this.costOfWork(Math.min(i, p0), Math.max(j + 1, d0) + 1) < this.current - 1e-9) {
-            improved = this.accept();
-            continue pairs;
-          }
+    const stamp = ++this.stamp;
+    let t = from > 0 ? this.depart[from - 1]! : 0;
+    let late = from > 0 ? this.lateSum[from - 1]! : 0;
+    let at = from > 0 ? work[from - 1]! : 0;
+    for (let k = from; k < n; k++) {
+      const node = work[k]!;
+      if (k < until) {
+        const p = c.pred[node]!;
+        if (p !== 0 && this.seen[p] !== stamp && this.pos[p]! >= from) return Infinity;
+        this.seen[node] = stamp;
+      }
+      t += c.travel[at * c.size + node]!;
+      if (t < c.ready[node]!) t = c.ready[node]!;
+      if (t > c.due[node]!) late += t - c.due[node]!;
+      t += c.service[node]!;
+      if (t + LATE_WEIGHT * late >= bound) return Infinity;
+      if (k >= until && t >= this.depart[k]!) {
+        // No earlier than the old schedule from here on: the rest adds at least the old lateness (exactly that
+        // when back on the old schedule).
+        const cost = this.current + LATE_WEIGHT * (late - this.lateSum[k]!);
+        if (cost >= bound) return Infinity;
+        if (t === this.depart[k]) return cost;
+      }
+      at = node;
+    }
+    return t + LATE_WEIGHT * late;
+  }
+
+  /** The 1–3 stops from position i moved elsewhere, beside a close stop. */
+  private orOpt(i: number): boolean {
+    const n = this.len;
+    const work = this.work;
+    const route = this.route;
+    for (let length = 1; length <= 3 && i + length <= n; length++) {
+      for (let j = 0; j <= n - length; j++) {
+        if (j === i) continue;
+        const before = j < i ? this.at(j - 1) : this.at(j + length - 1);
+        const after = j < i ? this.at(j) : this.at(j + length);
+        if (!this.linkable(before, route[i]!) && !this.linkable(route[i + length - 1]!, after)) continue;
+        if (j < i) {
+          for (let k = 0; k < length; k++) work[j + k] = route[i + k]!;
+          for (let k = j; k < i; k++) work[k + length] = route[k]!;
+        } else {
+          for (let k = i; k < j; k++) work[k] = route[k + length]!;
+          for (let k = 0; k < length; k++) work[j + k] = route[i + k]!;
         }
+        const from = Math.min(i, j);
+        const until = Math.max(i, j) + length;
+        if (this.costOfWork(from, until) < this.current - 1e-9) return this.accept();
+        for (let k = from; k < until; k++) work[k] = route[k]!;
       }
     }
-    return improved;
+    return false;
   }
 
-  /** A seeded kick: a few pairs or stops taken out and put back at random allowed places. */
-  perturb(route: Int32Array, random: () => number): Int32Array {
+  /** The segment between position p and another reversed, when that links close stops. */
+  private twoOpt(p: number): boolean {
+    const n = this.len;
+    const work = this.work;
+    const route = this.route;
+    for (let q = 0; q < n; q++) {
+      if (q === p) continue;
+      const i = Math.min(p, q);
+      const j = Math.max(p, q);
+      if (!this.linkable(this.at(i - 1), route[j]!) && !this.linkable(route[i]!, this.at(j + 1))) continue;
+      for (let k = i; k <= j; k++) work[k] = route[i + j - k]!;
+      if (this.costOfWork(i, j + 1) < this.current - 1e-9) return this.accept();
+      for (let k = i; k <= j; k++) work[k] = route[k]!;
+    }
+    return false;
+  }
+
+  /** The stop at position p swapped with another, when either lands beside a close stop. */
+  private exchange(p: number): boolean {
+    const n = this.len;
+    const work = this.work;
+    const route = this.route;
+    for (let q = 0; q < n; q++) {
+      if (Math.abs(q - p) < 2) continue;
+      const i = Math.min(p, q);
+      const j = Math.max(p, q);
+      const a = route[i]!;
+      const b = route[j]!;
+      if (
+        !this.linkable(this.at(i - 1), b) &&
+        !this.linkable(b, this.at(i + 1)) &&
+        !this.linkable(this.at(j - 1), a) &&
+        !this.linkable(a, this.at(j + 1))
+      ) {
+        continue;
+      }
+      work[i] = b;
+      work[j] = a;
+      if (this.costOfWork(i, j + 1) < this.current - 1e-9) return this.accept();
+      work[i] = a;
+      work[j] = b;
+    }
+    return false;
+  }
+
+  /** The parcel of `node` (pickup and delivery together) taken out and put back where it costs least. */
+  private relocateParcel(node: number): boolean {
     const c = this.c;
-    let next: Int32Array = route.slice();
-    const kicks = Math.max(2, Math.round(c.n * 0.1));
-    for (let k = 0; k < kicks; k++) {
-      const node = next[Math.floor(random() * next.length)]!;
-      const first = c.pred[node] !== 0 ? c.pred[node]! : node;
-      const second = c.succ[first]!;
-      const rest = next.filter((x) => x !== first && x !== second);
-      const i = Math.floor(random() * (rest.length + 1));
-      if (second === 0) {
-        next = spliceIn(rest, i, first);
-      } else {
-        const j = i + Math.floor(random() * (rest.length - i + 1));
-        next = spliceInPair(rest, i, first, j, second);
-      }
+    const first = c.pred[node] !== 0 ? c.pred[node]! : node;
+    const second = c.succ[first]!;
+    if (second === 0 || this.parcelTried[first] === this.version) return false;
+    const before = this.current;
+    const saved = this.copy();
+    this.remove([first, second]);
+    const found = this.bestInsertion(first, second, 0, NO_BLINKS, before - 1e-9);
+    if (found.i >= 0) {
+      this.insertAt(first, found.i, second, found.j);
+      this.work.set(this.route);
+      return true;
     }
-    return next;
+    this.adopt(saved);
+    this.parcelTried[first] = this.version;
+    return false;
   }
 }
 
-function spliceIn(route: Int32Array, at: number, node: number): Int32Array {
-  const out = new Int32Array(route.length + 1);
-  out.set(route.subarray(0, at), 0);
-  out[at] = node;
-  out.set(route.subarray(at), at + 1);
-  return out;
-}
+/** At most this many parcels are taken out by one ruin (and at most a third of the stops' parcels). */
+const MAX_RUIN = 10;
+/** The chance that recreate skips a position (SISR's blinks). */
+const BLINK = 0.01;
+/** The share of the budget spent on restarts; the rest goes to ruin and recreate from the best of them. */
+const RESTART_SHARE = 0.85;
+/** Simulated annealing's temperature, as a share of the accepted cost, at the start and at the end of the search. */
+const START_TEMPERATURE = 0.01;
+const END_TEMPERATURE = 0.0001;
 
-/** `first` inserted before route[i], `second` before route[j] (j ≥ i), so first comes before second. */
-function spliceInPair(route: Int32Array, i: number, first: number, j: number, second: number): Int32Array {
-  const out = new Int32Array(route.length + 2);
-  out.set(route.subarray(0, i), 0);
-  out[i] = first;
-  out.set(route.subarray(i, j), i + 1);
-  out[j + 1] = second;
-  out.set(route.subarray(j), j + 2);
-  return out;
-}
+/** Move evaluations spent in all (constructions, restarts, local search, ruin and recreate) by default. */
+export const DEFAULT_BUDGET = 200_000;
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Move evaluations spent on the iterated local search by default. */
-export const DEFAULT_BUDGET = 20_000;
-
-/** The suggested order of `problem.stops`. Deterministic for a given problem and options. */
+/**
+ * The suggested order of `problem.stops`. Deterministic for a given problem and options.
+ *
+ * The days this serves are dominated by late pickups, and their local optima lie in basins apart (which pickups
+ * wait for which): restarting from varied greedy routes finds the right basin far more often than perturbing one
+ * route, so most of the budget goes to restarts, each taken to a local optimum, and the rest to ruin and recreate
+ * with simulated annealing from the best.
+ */
 export function sequenceStops(problem: SequenceProblem, options: SequenceOptions = {}): SequenceResult {
   const c = compile(problem);
   if (c.n === 0) return { order: [], finishS: 0, lateS: 0, cost: 0, evaluations: 0 };
   const search = new Search(c);
-  const random = mulberry32(options.seed ?? 1);
-  const starts = [
-    search.nearest(() => 0),
-    search.insertion(),
-    search.nearest((count) => Math.floor(random() * Math.min(3, count))),
-  ];
-  let best = { route: starts[0]!, cost: Infinity };
-  for (const start of starts) {
-    const local = search.improve(start);
+  const random = seededRandom(options.seed ?? 1).next;
+  const budget = options.budget ?? DEFAULT_BUDGET;
+  let best: { route: Int32Array; cost: number } = { route: new Int32Array(0), cost: Infinity };
+  for (let run = 0; run < 2 || (c.n > 3 && search.evaluations < budget * RESTART_SHARE); run++) {
+    // The greedy route, the insertion route, then greedy routes that now and then take the second or third
+    // choice, with a random sense of urgency.
+    const start =
+      run === 0
+        ? search.nearest(() => 0)
+        : run === 1
+          ? search.insertion()
+          : search.nearest(
+              (count) => (random() < 0.6 ? 0 : Math.floor(random() * Math.min(3, count))),
+              random() * 3600,
+            );
+    const local = search.improve(start, null);
     if (local.cost < best.cost) best = local;
   }
-  const budget = options.budget ?? DEFAULT_BUDGET;
-  const until = search.evaluations + budget;
   let current = best;
-  while (search.evaluations < until && c.n > 3) {
-    const local = search.improve(search.perturb(current.route, random));
-    if (local.cost < current.cost - 1e-9) current = local;
+  const begin = search.evaluations;
+  const span = Math.max(1, budget - begin);
+  while (search.evaluations < budget && c.n > 3) {
+    // Simulated annealing on the accepted cost: a worse route is taken now and then early on, rarely late.
+    const progress = (search.evaluations - begin) / span;
+    const temperature = current.cost * START_TEMPERATURE * Math.pow(END_TEMPERATURE / START_TEMPERATURE, progress);
+    const moved = search.ruinAndRecreate(current.route, random);
+    const local = search.improve(null, moved);
+    if (local.cost < current.cost - temperature * Math.log(1 - random())) current = local;
     if (local.cost < best.cost - 1e-9) best = local;
   }
   return search.result(best.route);
