@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Booking } from '../../src/core/model';
 import type { Stack } from '../../src/local/stack';
-import { assignCourier, bookCourier, getBooking } from '../../src/generated/graphql';
+import { assignCourier, bookCourier, getBooking, suggestedSequence } from '../../src/generated/graphql';
+import { moveStop } from '../../src/web/features/courier-route/hooks/route-order';
+import { STATUS_LOOK } from '../../src/web/lib/booking-status';
 import { as, DEMO_PASSWORD, gql, pickupWindowSoon, startTestStack, type Caller } from '../support/test-stack';
 import { ARTIFACTS, launchBrowser, signInAt } from '../support/browser';
 
@@ -53,6 +55,30 @@ async function newDelivery(): Promise<string> {
   const reference = made.data!.bookCourier.reference;
   expect((await gql(stack, admin, assignCourier, { reference, courierId: COURIER.id })).errors).toBeUndefined();
   return reference;
+}
+
+/** The admin's map in a desktop window, with one parcel found by its reference and shown beside the map. */
+async function adminMapShowing(reference: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-US' });
+  contexts.push(context);
+  const page = await context.newPage();
+  await signInAt(page, `${stack.webUrl}/map`, 'admin@example.com', DEMO_PASSWORD);
+  await page.waitForSelector(`[data-testid="map-total"]:not([data-count="0"])`, { timeout: 30_000 });
+  await page.fill('[data-testid="map-find"]', reference.toLowerCase());
+  await page.press('[data-testid="map-find"]', 'Enter');
+  await page.waitForSelector(`[data-testid="map-selection"] >> text=${reference}`);
+  return page;
+}
+
+/** The status updates the admin's map shows for the selected parcel, oldest first, as [label, time]. */
+async function mapTimeline(page: Page): Promise<[string, string][]> {
+  const shown = await page.$$eval('[data-testid="map-selection"] .timeline__item', (items) =>
+    items.map((item) => [
+      item.querySelector('.timeline__status')?.textContent ?? '',
+      item.querySelector('time')?.getAttribute('datetime') ?? '',
+    ]),
+  );
+  return (shown as [string, string][]).reverse();
 }
 
 async function stored(reference: string): Promise<Booking> {
@@ -139,6 +165,8 @@ describe("the courier's app on a phone", () => {
   it('keeps three updates made offline through a reload and sends them in order with the courier’s times', async () => {
     // Prepare
     const reference = await newDelivery();
+    const adminMap = await adminMapShowing(reference);
+    await adminMap.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
     const page = await phone();
     await signInAt(page, stack.webUrl, COURIER.email, DEMO_PASSWORD);
     await page.waitForSelector(`[data-testid="delivery-card-${reference}"]`, { timeout: 30_000 });
@@ -184,6 +212,71 @@ describe("the courier's app on a phone", () => {
     expect(times[0]!).toBeLessThan(times[1]!);
     expect(times[1]!).toBeLessThan(times[2]!);
     await page.waitForSelector('[data-testid="outbox"][data-waiting="0"]', { state: 'attached', timeout: 30_000 });
+    // The admin's map, open all along and never reloaded, shows the three in order with the courier's times.
+    const expectedOnMap = history.map((e) => [STATUS_LOOK[e.status].label, e.at]);
+    await expect.poll(() => mapTimeline(adminMap), { timeout: 20_000 }).toEqual(expectedOnMap);
+    expect(await adminMap.getAttribute('[data-testid="map-selection-status"]', 'data-status')).toBe('OUT_FOR_DELIVERY');
+    expect(await adminMap.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(
+      true,
+    );
+    await adminMap.screenshot({ path: join(ARTIFACTS, 'courier-offline-admin-map.png') });
+  });
+
+  it('shows the suggested route on a list and on a map, keeps an order moved by hand, and goes back to the suggestion', async () => {
+    // Prepare
+    await newDelivery();
+    await newDelivery();
+    const courier = await as(stack, COURIER.email);
+    const here = { lat: HERE.latitude, lng: HERE.longitude };
+    const suggested = async () => {
+      const r = await gql<{
+        suggestedSequence: { manual: boolean; stops: { reference: string; kind: string; point?: unknown }[] };
+      }>(stack, courier, suggestedSequence, here);
+      expect(r.errors).toBeUndefined();
+      return r.data!.suggestedSequence;
+    };
+    const keys = (stops: { reference: string; kind: string }[]) => stops.map((s) => `${s.reference}#${s.kind}`);
+    const page = await phone();
+    await signInAt(page, stack.webUrl, COURIER.email, DEMO_PASSWORD);
+    await page.waitForSelector('[data-testid="deliveries-title"]', { timeout: 30_000 });
+    const shown = () =>
+      page.$$eval('[data-testid="route-stop"]', (items) => items.map((i) => i.getAttribute('data-stop') ?? ''));
+
+    // Act: the route tab, then one stop moved down by hand
+    await page.click('nav >> text=Route');
+    await page.waitForSelector('[data-testid="route-page"][data-manual="false"]', { timeout: 30_000 });
+    const first = await suggested();
+    await expect.poll(shown, { timeout: 15_000 }).toEqual(keys(first.stops));
+    await page.waitForSelector('[data-testid="courier-route-map"] .courier-pin');
+    const pins = await page.locator('[data-testid="courier-route-map"] .courier-pin').count();
+    await page.screenshot({ path: join(ARTIFACTS, 'courier-route.png'), fullPage: true });
+    const order = first.stops.map((s) => ({ reference: s.reference, kind: s.kind as 'PICKUP' | 'DELIVERY' }));
+    const movable = order.findIndex((_, i) => moveStop(order, i, 1)[i] !== order[i]);
+    const blocked = order.findIndex((s, i) => s.kind === 'DELIVERY' && order[i - 1]?.reference === s.reference);
+    const moved = keys(moveStop(order, movable, 1));
+    await page.locator('[data-testid="route-stop"]').nth(movable).getByRole('button', { name: /down$/ }).click();
+    await page.waitForSelector('[data-testid="route-page"][data-manual="true"]');
+    await expect.poll(shown).toEqual(moved);
+    await page.reload();
+    await page.waitForSelector('[data-testid="route-page"][data-manual="true"]', { timeout: 30_000 });
+    const afterReload = await shown();
+    const kept = await suggested();
+    await page.click('[data-testid="route-reset"]');
+    await page.waitForSelector('[data-testid="route-page"][data-manual="false"]');
+    const afterReset = await shown();
+
+    // Assess
+    expect(order.length).toBeGreaterThanOrEqual(4);
+    expect(pins).toBe(first.stops.filter((s) => s.point).length);
+    expect(pins).toBeGreaterThan(0);
+    expect(afterReload).toEqual(moved);
+    expect(kept.manual).toBe(true);
+    expect(keys(kept.stops)).toEqual(moved);
+    expect(afterReset).toEqual(keys((await suggested()).stops));
+    if (blocked >= 0) {
+      const up = page.locator('[data-testid="route-stop"]').nth(blocked).getByRole('button', { name: /up$/ });
+      expect(await up.isDisabled()).toBe(true);
+    }
   });
 
   it('meets the install criteria: a manifest with icons and an active service worker', async () => {

@@ -5,7 +5,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { Loading } from '../../components/feedback-states';
 import { MobileLayout, type MobileTab } from '../../components/layouts/mobile-layout';
-import { BookingsIcon, DashboardIcon } from '../../components/icons';
+import { BookingsIcon, DashboardIcon, MapIcon } from '../../components/icons';
 import { DayPage } from '../../features/courier-day/components/day-page';
 import { DeliveryPage } from '../../features/courier-day/components/delivery-page';
 import { OutboxBanner } from '../../features/courier-day/components/outbox-banner';
@@ -19,8 +19,13 @@ const CourierPerformancePage = lazy(() =>
   })),
 );
 
+const RoutePage = lazy(() =>
+  import('../../features/courier-route/components/route-page').then((m) => ({ default: m.RoutePage })),
+);
+
 const TABS: MobileTab[] = [
   { label: 'Today', icon: <BookingsIcon />, to: '/today' },
+  { label: 'Route', icon: <MapIcon />, to: '/route' },
   { label: 'Performance', icon: <DashboardIcon />, to: '/performance' },
 ];
 
@@ -47,6 +52,7 @@ export function CourierApp({ userName, courierId, onSignOut }: CourierAppProps) 
               <Routes>
                 <Route path="/today" element={<DayPage />} />
                 <Route path="/today/:reference" element={<DeliveryPage />} />
+                <Route path="/route" element={<RoutePage courierId={courierId} />} />
                 <Route path="/performance" element={<CourierPerformancePage courierId={courierId} />} />
                 <Route path="*" element={<Navigate to="/today" replace />} />
               </Routes>

@@ -1,10 +1,14 @@
 // What was clicked on the map: a booking's essentials or a courier's whereabouts, each linking onward.
 import { Link } from 'react-router-dom';
 import { StatusBadge } from '../../../components/status-badge';
+import { StatusTimeline } from '../../../components/status-timeline';
 import type { BookingFields } from '../../../lib/api-types';
 import { useCompanyCalendar } from '../../../lib/company-calendar';
 import { humanize } from '../../../lib/booking-text';
 import type { CourierSpot } from '../hooks/map-state';
+
+/** The newest status updates shown beside the map; the booking's page has the whole history. */
+const RECENT_EVENTS = 5;
 
 export type Selection = { kind: 'booking'; reference: string } | { kind: 'courier'; id: string };
 
@@ -40,6 +44,9 @@ function BookingSummary({ booking }: { booking: BookingFields }) {
         <dt>Updated</dt>
         <dd>{calendar.formatDateTime(booking.updatedAt)}</dd>
       </dl>
+      <div className="map-selection__history" aria-label="Latest updates">
+        <StatusTimeline history={booking.history.slice(-RECENT_EVENTS)} />
+      </div>
       <Link className="button button--secondary" to={`/bookings/${booking.reference}`} data-testid="map-open-booking">
         Open booking
       </Link>
