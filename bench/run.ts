@@ -7,6 +7,7 @@ import { runDashboardBench } from './dashboard.bench';
 import { runLiveBench } from './live.bench';
 import { runMapBench } from './map.bench';
 import { runMcpBench } from './mcp.bench';
+import { runStreamsBench } from './streams.bench';
 import { runLambdaBench, runVoiceBench } from './voice.bench';
 import { machineLoad, writeResult } from './stats';
 
@@ -22,6 +23,7 @@ const benches = {
   // The courier app's benchmarks (issue 10, 9): (b) the suggested delivery sequence.
   courier: runCourierSequenceBench,
   lambda: runLambdaBench,
+  streams: runStreamsBench,
 };
 const only = process.argv.slice(2);
 
