@@ -11,6 +11,7 @@ import {
   FEEDBACK_TYPES,
   LOCATION_UNAVAILABLE_REASONS,
   PACKAGE_SIZES,
+  PROOF_REQUIREMENTS,
   SEVERITIES,
   SPECIAL_HANDLING,
   VEHICLES,
@@ -376,7 +377,11 @@ const schema = a
       maxWeightKg: a.float().required(),
       maxOversizedWeightKg: a.float().required(),
       largestSize: a.ref('PackageSize').required(),
+      /** Absent: left as it is. */
+      requiredProof: a.ref('ProofRequirement').required().array(),
     }),
+    /** A kind of proof a company may require of every delivery; none required: any one of them. */
+    ProofRequirement: a.enum(PROOF_REQUIREMENTS),
     SettingsAuthor: a.customType({ sub: a.string().required(), name: a.string() }),
     CompanySettings: a.customType({
       timeZone: a.string().required(),
@@ -387,6 +392,7 @@ const schema = a
       maxWeightKg: a.float().required(),
       maxOversizedWeightKg: a.float().required(),
       largestSize: a.ref('PackageSize').required(),
+      requiredProof: a.ref('ProofRequirement').required().array().required(),
       version: a.integer().required(),
       updatedAt: a.datetime(),
       updatedBy: a.ref('SettingsAuthor'),
@@ -917,6 +923,12 @@ const schema = a
       .query()
       .returns(a.ref('CompanySettings').required())
       .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
+    /** The proof every delivery needs, as the admin set it: each listed kind; empty: any one of them. */
+    requiredProof: a
+      .query()
+      .returns(a.ref('ProofRequirement').required().array().required())
+      .authorization((allow) => [allow.groups(['admin', 'courier'])])
       .handler(api),
     settingsChanges: a
       .query()

@@ -9,6 +9,7 @@ import {
   listBookings,
   updateDeliveryStatus,
 } from './bookings';
+import { DEFAULT_RULES, updateCompanySettings } from './company-settings';
 import { ConflictError, FaultError, ForbiddenError, NotFoundError, ValidationError } from './errors';
 import type { Booking, Principal } from './model';
 import type { Geocoder } from './ports';
@@ -619,6 +620,30 @@ describe('updateDeliveryStatus', () => {
     expect(noProof.field).toBe('proof');
     expect(noReason.field).toBe('failureReason');
     expect((await world.bookings.get(out.reference))?.version).toBe(out.version);
+  });
+
+  it('requires the proof the admin set for every delivery, and stores nothing without it', async () => {
+    // Prepare
+    const world = makeWorld();
+    const out = await bookingAt(world, ['COLLECTED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY']);
+    const rules = { ...DEFAULT_RULES, requiredProof: ['SIGNATURE', 'RECIPIENT_NAME'] as const };
+    await updateCompanySettings({ rules, expectedVersion: 0 }, admin, world);
+    const deliver = (proof: Record<string, string>) =>
+      updateDeliveryStatus(
+        { reference: out.reference, status: 'DELIVERED', locationUnavailable: 'NO_FIX', proof },
+        courier7,
+        world,
+      );
+    // Act
+    const nameOnly = (await caught(deliver({ recipientName: 'Ann' }))) as ValidationError;
+    const unchanged = await world.bookings.get(out.reference);
+    const done = await deliver({ recipientName: 'Ann', signatureKey: `proof/${out.reference}/sig.png` });
+    // Assess
+    expect(nameOnly).toBeInstanceOf(ValidationError);
+    expect(nameOnly.message).toMatch(/requires a signature and the recipient’s name.*missing: a signature\./);
+    expect(nameOnly.field).toBe('proof.signatureKey');
+    expect(unchanged?.version).toBe(out.version);
+    expect(done.status).toBe('DELIVERED');
   });
 
   it('tells the customer about a failed attempt, then allows a retry', async () => {

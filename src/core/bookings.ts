@@ -634,6 +634,8 @@ export type UpdateDeliveryStatusDeps = {
   notifier?: Notifier;
   trackingLinks?: TrackingLinks;
   onNotifyError?: NotifyErrorHandler;
+  /** The company's rules: the proof every delivery needs. */
+  rules: SettingsReader;
 };
 
 /** How far ahead of the server's clock a phone's time may be and still be believed. */
@@ -713,6 +715,7 @@ export async function updateDeliveryStatus(
   }
   const now = deps.clock.now();
   const at = actedAt(parsed.at, booking, now);
+  const requiredProof = parsed.status === 'DELIVERED' ? (await deps.rules.current()).requiredProof : [];
   const moved = transition(
     booking,
     {
@@ -725,6 +728,7 @@ export async function updateDeliveryStatus(
       ...(!parsed.location && parsed.locationUnavailable ? { locationUnavailable: parsed.locationUnavailable } : {}),
       ...(parsed.note ? { note: parsed.note } : {}),
       ...(parsed.proof ? { proof: parsed.proof } : {}),
+      requiredProof,
       ...(parsed.failureReason ? { failureReason: parsed.failureReason } : {}),
       ...(now.getTime() - at.getTime() > RECEIVED_LATE_MS ? { receivedAt: now } : {}),
       ...(parsed.idempotencyKey ? { updateId: parsed.idempotencyKey } : {}),

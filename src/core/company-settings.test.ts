@@ -9,6 +9,7 @@ import {
   nextCollectionWindow,
   parcelIssues,
   updateCompanySettings,
+  requiredProofFor,
   type CompanyRules,
 } from './company-settings';
 import { ForbiddenError, ValidationError } from './errors';
@@ -24,8 +25,59 @@ const SHOP: CompanyRules = {
   maxWeightKg: 30,
   maxOversizedWeightKg: 150,
   largestSize: 'OVERSIZED',
+  requiredProof: ['SIGNATURE'],
 };
 const at = (day: string, h: number, m = 0) => SEATTLE.at(day, h, m);
+
+describe('the proof every delivery needs', () => {
+  it('is kept in the listed order, unchanged by a client that does not send it, and refused when unknown', async () => {
+    // Prepare
+    const world = makeWorld();
+    const { requiredProof: _omitted, ...withoutProof } = SHOP;
+
+    // Act
+    const set = await updateCompanySettings(
+      { rules: { ...SHOP, requiredProof: ['RECIPIENT_NAME', 'PHOTO', 'PHOTO'] }, expectedVersion: 0 },
+      admin,
+      world,
+    );
+    const kept = await updateCompanySettings(
+      { rules: { ...withoutProof, maxWeightKg: 25 }, expectedVersion: 1 },
+      admin,
+      world,
+    );
+    const wrong = await updateCompanySettings(
+      { rules: { ...SHOP, requiredProof: ['FINGERPRINT'] }, expectedVersion: 2 },
+      admin,
+      world,
+    ).catch((e: unknown) => e);
+
+    // Assess
+    expect(set.requiredProof).toEqual(['PHOTO', 'RECIPIENT_NAME']);
+    expect(kept).toMatchObject({ requiredProof: ['PHOTO', 'RECIPIENT_NAME'], maxWeightKg: 25, version: 2 });
+    expect(wrong).toBeInstanceOf(ValidationError);
+    expect((wrong as ValidationError).message).toMatch(/requiredProof.*SIGNATURE, PHOTO, RECIPIENT_NAME/);
+    expect((await getCompanySettings(admin, world)).version).toBe(2);
+  });
+
+  it('is read by couriers and admins, and by nobody else', async () => {
+    // Prepare
+    const world = makeWorld();
+    await updateCompanySettings({ rules: SHOP, expectedVersion: 0 }, admin, world);
+
+    // Act
+    const forCourier = await requiredProofFor(courier7, world);
+    const forAdmin = await requiredProofFor(admin, world);
+    const forPartner = await requiredProofFor(acme, world).catch((e: unknown) => e);
+    const forPublic = await requiredProofFor({ role: 'PUBLIC' }, world).catch((e: unknown) => e);
+
+    // Assess
+    expect(forCourier).toEqual(['SIGNATURE']);
+    expect(forAdmin).toEqual(['SIGNATURE']);
+    expect(forPartner).toBeInstanceOf(ForbiddenError);
+    expect(forPublic).toBeInstanceOf(ForbiddenError);
+  });
+});
 
 describe('changing the company settings', () => {
   it('stores valid rules with who changed what, and the next read and the history show them', async () => {
@@ -49,6 +101,7 @@ describe('changing the company settings', () => {
       'sameDayCutoff',
       'maxWeightKg',
       'maxOversizedWeightKg',
+      'requiredProof',
     ]);
     expect(history.items[0]!.changes.find((c) => c.field === 'collectionHours')).toEqual({
       field: 'collectionHours',

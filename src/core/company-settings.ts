@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { addDays, type BusinessCalendar } from './business-calendar';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors';
 import { checkInput, issuesToError, type Issue } from './input-validation';
-import { PACKAGE_SIZES, type PackageSize, type Principal } from './model';
+import { PACKAGE_SIZES, PROOF_REQUIREMENTS, type PackageSize, type Principal, type ProofRequirement } from './model';
 import type { Clock, Page } from './ports';
 
 export const WEEKDAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'] as const;
@@ -30,6 +30,11 @@ export type CompanyRules = {
   maxOversizedWeightKg: number;
   /** The largest size taken. */
   largestSize: PackageSize;
+  /**
+   * The proof every delivery needs, each kind listed (Req 11.7); empty: any one of a signature, a photo or the
+   * recipient's name.
+   */
+  requiredProof: ProofRequirement[];
 };
 
 export type StoredSettings = CompanyRules & {
@@ -80,6 +85,7 @@ export const DEFAULT_RULES: CompanyRules = {
   maxWeightKg: 70,
   maxOversizedWeightKg: 500,
   largestSize: 'OVERSIZED',
+  requiredProof: [],
 };
 
 /** Hard ceilings of the product, whatever a company sets. */
@@ -141,6 +147,13 @@ const rulesSchema = z
         message: `maxOversizedWeightKg can be at most ${OVERSIZED_WEIGHT_CEILING_KG} kg.`,
       }),
     largestSize: z.enum(PACKAGE_SIZES),
+    requiredProof: z
+      .array(
+        z.enum(PROOF_REQUIREMENTS, {
+          message: `requiredProof entries must be among ${PROOF_REQUIREMENTS.join(', ')}.`,
+        }),
+      )
+      .transform((kinds) => PROOF_REQUIREMENTS.filter((k) => kinds.includes(k))),
   })
   .strict()
   .superRefine((rules, ctx) => {
@@ -203,7 +216,24 @@ export function rulesOf(stored: Partial<CompanyRules> | undefined): CompanyRules
     maxWeightKg: stored?.maxWeightKg ?? DEFAULT_RULES.maxWeightKg,
     maxOversizedWeightKg: stored?.maxOversizedWeightKg ?? DEFAULT_RULES.maxOversizedWeightKg,
     largestSize: stored?.largestSize ?? DEFAULT_RULES.largestSize,
+    requiredProof: stored?.requiredProof ?? DEFAULT_RULES.requiredProof,
   };
+}
+
+/**
+ * The proof every delivery needs, for the couriers who collect it and the admins who set it: each listed kind is
+ * required; empty means any one of a signature, a photo or the recipient's name.
+ */
+export async function requiredProofFor(
+  principal: Principal,
+  deps: { rules: SettingsReader },
+): Promise<ProofRequirement[]> {
+  if (principal.role !== 'ADMIN' && principal.role !== 'COURIER') {
+    throw new ForbiddenError('Only administrators and couriers can read the delivery proof rules.', {
+      resolution: 'Sign in as a courier or an administrator.',
+    });
+  }
+  return (await deps.rules.current()).requiredProof;
 }
 
 export async function getCompanySettings(principal: Principal, deps: SettingsDeps): Promise<CompanySettings> {
@@ -228,7 +258,13 @@ export async function updateCompanySettings(
         'Set COMPANY_TIME_ZONE (an IANA zone such as America/Chicago) and restart; stored days are re-filed on start.',
     });
   }
-  const checked = checkInput(rulesSchema, rawRules);
+  const stored = await deps.settings.get();
+  // A client that predates a rule (requiredProof) leaves it as it is rather than resetting it.
+  const withKept =
+    typeof rawRules === 'object' && rawRules !== null && !Array.isArray(rawRules)
+      ? { requiredProof: rulesOf(stored).requiredProof, ...rawRules }
+      : rawRules;
+  const checked = checkInput(rulesSchema, withKept);
   if (!checked.ok) {
     throw issuesToError(
       checked.issues.map((i) => ({ ...i, field: i.field === 'input' ? 'rules' : `rules.${i.field}` })),
@@ -236,7 +272,6 @@ export async function updateCompanySettings(
     );
   }
   const rules = checked.data;
-  const stored = await deps.settings.get();
   const expectedVersion = envelope.data.expectedVersion;
   const storedVersion = stored?.version ?? 0;
   if (expectedVersion !== storedVersion) {

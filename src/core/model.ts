@@ -65,6 +65,10 @@ export const FAILURE_REASONS = [
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 
 /** Proof of delivery: at least one of signature, photo or recipient name (Req 11.6). */
+/** What a company may require as proof of every delivery (an admin's setting, Req 11.7). */
+export const PROOF_REQUIREMENTS = ['SIGNATURE', 'PHOTO', 'RECIPIENT_NAME'] as const;
+export type ProofRequirement = (typeof PROOF_REQUIREMENTS)[number];
+
 export type DeliveryProof = {
   signatureKey?: string; // object key of the signature image (S3)
   photoKey?: string; // object key of the doorstep photo (S3)

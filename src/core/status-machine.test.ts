@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, ValidationError } from './errors';
 import { BOOKING_STATUSES, type Actor, type Booking, type BookingStatus } from './model';
-import { allowedNext, describeStatus, isTerminal, transition } from './status-machine';
+import { allowedNext, describeProof, describeStatus, isTerminal, missingProof, transition } from './status-machine';
 
 const actor: Actor = { type: 'COURIER', id: 'courier-07' };
 const at = new Date('2025-06-10T17:00:00.000Z');
@@ -167,5 +167,39 @@ describe('allowedNext / isTerminal / describeStatus', () => {
       expect(isTerminal(s)).toBe(LEGAL[s].length === 0);
       expect(describeStatus(s)).toMatch(/^[a-z ]+$/);
     }
+  });
+});
+
+describe('the proof a company requires of every delivery', () => {
+  const delivered = (proof: Record<string, string>, requiredProof: ('SIGNATURE' | 'PHOTO' | 'RECIPIENT_NAME')[]) =>
+    transition(bookingIn('OUT_FOR_DELIVERY'), { to: 'DELIVERED', actor, proof, requiredProof }, at);
+
+  it('refuses a delivery that lacks a required kind, naming what is missing', () => {
+    const error = (() => {
+      try {
+        delivered({ signatureKey: 'proof/X/sig.png' }, ['SIGNATURE', 'PHOTO', 'RECIPIENT_NAME']);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).message).toBe(
+      'This company requires a signature, a photo and the recipient’s name for every delivery; missing: a photo and the recipient’s name.',
+    );
+    expect((error as ValidationError).field).toBe('proof.photoKey');
+  });
+
+  it('accepts a delivery with every required kind, and any one kind when none is required', () => {
+    const full = delivered({ photoKey: 'proof/X/door.jpg', recipientName: 'Ann' }, ['PHOTO', 'RECIPIENT_NAME']);
+    const any = delivered({ recipientName: 'Ann' }, []);
+    expect(full.history.at(-1)!.proof).toEqual({ photoKey: 'proof/X/door.jpg', recipientName: 'Ann' });
+    expect(any.status).toBe('DELIVERED');
+    expect(() => delivered({ recipientName: '   ' }, ['RECIPIENT_NAME'])).toThrow(/missing: the recipient’s name/);
+  });
+
+  it('lists what is missing in words', () => {
+    expect(missingProof(['SIGNATURE', 'PHOTO'], { photoKey: 'k' })).toEqual(['SIGNATURE']);
+    expect(describeProof(['PHOTO'])).toBe('a photo');
+    expect(describeProof(['SIGNATURE', 'PHOTO'])).toBe('a signature and a photo');
   });
 });

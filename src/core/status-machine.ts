@@ -8,6 +8,7 @@ import type {
   FailureReason,
   GeoPoint,
   LocationUnavailableReason,
+  ProofRequirement,
   StatusEvent,
 } from './model';
 
@@ -55,6 +56,11 @@ export type StatusChange = {
   locationUnavailable?: LocationUnavailableReason;
   note?: string;
   proof?: DeliveryProof;
+  /**
+   * The proof the company requires of every delivery; each listed kind must be there. Empty or absent: any one
+   * of a signature, a photo or the recipient's name.
+   */
+  requiredProof?: readonly ProofRequirement[];
   failureReason?: FailureReason;
   /** When the change reached the system, if later than when it happened. */
   receivedAt?: Date;
@@ -72,6 +78,31 @@ function proofOf(proof: DeliveryProof | undefined): DeliveryProof | undefined {
   if (hasText(proof.photoKey)) kept.photoKey = proof.photoKey.trim();
   if (hasText(proof.recipientName)) kept.recipientName = proof.recipientName.trim();
   return Object.keys(kept).length > 0 ? kept : undefined;
+}
+
+const PROOF_FIELD: Record<ProofRequirement, keyof DeliveryProof> = {
+  SIGNATURE: 'signatureKey',
+  PHOTO: 'photoKey',
+  RECIPIENT_NAME: 'recipientName',
+};
+const PROOF_WORDS: Record<ProofRequirement, string> = {
+  SIGNATURE: 'a signature',
+  PHOTO: 'a photo',
+  RECIPIENT_NAME: 'the recipient’s name',
+};
+
+/** The required kinds of proof a delivery's proof lacks, in the order the company listed them. */
+export function missingProof(
+  required: readonly ProofRequirement[],
+  proof: DeliveryProof | undefined,
+): ProofRequirement[] {
+  return required.filter((kind) => !hasText(proof?.[PROOF_FIELD[kind]]));
+}
+
+/** "a signature", "a signature and a photo", "a signature, a photo and the recipient’s name". */
+export function describeProof(kinds: readonly ProofRequirement[]): string {
+  const words = kinds.map((k) => PROOF_WORDS[k]);
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
 
 /**
@@ -102,6 +133,16 @@ export function transition(booking: Booking, change: StatusChange, at: Date): Bo
 
   if (change.to === 'DELIVERED') {
     const proof = proofOf(change.proof);
+    const missing = missingProof(change.requiredProof ?? [], proof);
+    if (missing.length > 0) {
+      throw new ValidationError(
+        `This company requires ${describeProof(change.requiredProof!)} for every delivery; missing: ${describeProof(missing)}.`,
+        {
+          field: `proof.${PROOF_FIELD[missing[0]!]}`,
+          resolution: `Add ${describeProof(missing)}, then mark it delivered.`,
+        },
+      );
+    }
     if (!proof) {
       throw new ValidationError('A delivery needs proof: a signature, a photo or the name of the person who took it.', {
         field: 'proof',

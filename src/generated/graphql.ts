@@ -58,6 +58,7 @@ export type CompanyRulesInput = {
   largestSize: PackageSize;
   maxOversizedWeightKg: number;
   maxWeightKg: number;
+  requiredProof?: Array<ProofRequirement> | null | undefined;
   sameDayCutoff?: string | null | undefined;
   serviceArea: Array<string>;
 };
@@ -156,6 +157,11 @@ export type PackageSize =
 
 export type ProofKind =
   | 'PHOTO'
+  | 'SIGNATURE';
+
+export type ProofRequirement =
+  | 'PHOTO'
+  | 'RECIPIENT_NAME'
   | 'SIGNATURE';
 
 export type RankingMeasure =
@@ -756,12 +762,12 @@ export type ProofImagesQueryVariables = Exact<{
 
 export type ProofImagesQuery = { proofImages: { signatureUrl: string | null, photoUrl: string | null, recipientName: string | null, at: string } | null };
 
-export type CompanySettingsFieldsFragment = { timeZone: string, serviceArea: Array<string>, collectionDays: Array<Weekday>, sameDayCutoff: string | null, maxWeightKg: number, maxOversizedWeightKg: number, largestSize: PackageSize, version: number, updatedAt: string | null, collectionHours: { open: string, close: string }, updatedBy: { sub: string, name: string | null } | null };
+export type CompanySettingsFieldsFragment = { timeZone: string, serviceArea: Array<string>, collectionDays: Array<Weekday>, sameDayCutoff: string | null, maxWeightKg: number, maxOversizedWeightKg: number, largestSize: PackageSize, requiredProof: Array<ProofRequirement>, version: number, updatedAt: string | null, collectionHours: { open: string, close: string }, updatedBy: { sub: string, name: string | null } | null };
 
 export type CompanySettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CompanySettingsQuery = { companySettings: { timeZone: string, serviceArea: Array<string>, collectionDays: Array<Weekday>, sameDayCutoff: string | null, maxWeightKg: number, maxOversizedWeightKg: number, largestSize: PackageSize, version: number, updatedAt: string | null, collectionHours: { open: string, close: string }, updatedBy: { sub: string, name: string | null } | null } };
+export type CompanySettingsQuery = { companySettings: { timeZone: string, serviceArea: Array<string>, collectionDays: Array<Weekday>, sameDayCutoff: string | null, maxWeightKg: number, maxOversizedWeightKg: number, largestSize: PackageSize, requiredProof: Array<ProofRequirement>, version: number, updatedAt: string | null, collectionHours: { open: string, close: string }, updatedBy: { sub: string, name: string | null } | null } };
 
 export type UpdateCompanySettingsMutationVariables = Exact<{
   rules: CompanyRulesInput;
@@ -769,7 +775,7 @@ export type UpdateCompanySettingsMutationVariables = Exact<{
 }>;
 
 
-export type UpdateCompanySettingsMutation = { updateCompanySettings: { timeZone: string, serviceArea: Array<string>, collectionDays: Array<Weekday>, sameDayCutoff: string | null, maxWeightKg: number, maxOversizedWeightKg: number, largestSize: PackageSize, version: number, updatedAt: string | null, collectionHours: { open: string, close: string }, updatedBy: { sub: string, name: string | null } | null } };
+export type UpdateCompanySettingsMutation = { updateCompanySettings: { timeZone: string, serviceArea: Array<string>, collectionDays: Array<Weekday>, sameDayCutoff: string | null, maxWeightKg: number, maxOversizedWeightKg: number, largestSize: PackageSize, requiredProof: Array<ProofRequirement>, version: number, updatedAt: string | null, collectionHours: { open: string, close: string }, updatedBy: { sub: string, name: string | null } | null } };
 
 export type SettingsChangesQueryVariables = Exact<{
   limit?: number | null | undefined;
@@ -778,6 +784,11 @@ export type SettingsChangesQueryVariables = Exact<{
 
 
 export type SettingsChangesQuery = { settingsChanges: { nextToken: string | null, items: Array<{ version: number, at: string, by: { sub: string, name: string | null }, changes: Array<{ field: string, from: string | null, to: string | null }> }> } };
+
+export type RequiredProofQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RequiredProofQuery = { requiredProof: Array<ProofRequirement> };
 
 export type TrackBookingQueryVariables = Exact<{
   reference: string;
@@ -1303,6 +1314,7 @@ export const CompanySettingsFieldsFragmentDoc = new TypedDocumentString(`
   maxWeightKg
   maxOversizedWeightKg
   largestSize
+  requiredProof
   version
   updatedAt
   updatedBy {
@@ -3389,6 +3401,7 @@ export const CompanySettingsDocument = new TypedDocumentString(`
   maxWeightKg
   maxOversizedWeightKg
   largestSize
+  requiredProof
   version
   updatedAt
   updatedBy {
@@ -3414,6 +3427,7 @@ export const UpdateCompanySettingsDocument = new TypedDocumentString(`
   maxWeightKg
   maxOversizedWeightKg
   largestSize
+  requiredProof
   version
   updatedAt
   updatedBy {
@@ -3441,6 +3455,11 @@ export const SettingsChangesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SettingsChangesQuery, SettingsChangesQueryVariables>;
+export const RequiredProofDocument = new TypedDocumentString(`
+    query RequiredProof {
+  requiredProof
+}
+    `) as unknown as TypedDocumentString<RequiredProofQuery, RequiredProofQueryVariables>;
 export const TrackBookingDocument = new TypedDocumentString(`
     query TrackBooking($reference: String!) {
   trackBooking(reference: $reference) {
@@ -3993,6 +4012,7 @@ export const proofImages = ProofImagesDocument.toString() as GeneratedQuery<Proo
 export const companySettings = CompanySettingsDocument.toString() as GeneratedQuery<CompanySettingsQueryVariables, CompanySettingsQuery>;
 export const updateCompanySettings = UpdateCompanySettingsDocument.toString() as GeneratedMutation<UpdateCompanySettingsMutationVariables, UpdateCompanySettingsMutation>;
 export const settingsChanges = SettingsChangesDocument.toString() as GeneratedQuery<SettingsChangesQueryVariables, SettingsChangesQuery>;
+export const requiredProof = RequiredProofDocument.toString() as GeneratedQuery<RequiredProofQueryVariables, RequiredProofQuery>;
 export const trackBooking = TrackBookingDocument.toString() as GeneratedQuery<TrackBookingQueryVariables, TrackBookingQuery>;
 export const listConnectInstances = ListConnectInstancesDocument.toString() as GeneratedQuery<ListConnectInstancesQueryVariables, ListConnectInstancesQuery>;
 export const listConnectQueues = ListConnectQueuesDocument.toString() as GeneratedQuery<ListConnectQueuesQueryVariables, ListConnectQueuesQuery>;

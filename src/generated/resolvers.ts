@@ -223,6 +223,7 @@ export type CompanyRules = {
   largestSize: PackageSize;
   maxOversizedWeightKg: Scalars['Float']['output'];
   maxWeightKg: Scalars['Float']['output'];
+  requiredProof?: Maybe<Array<ProofRequirement>>;
   sameDayCutoff?: Maybe<Scalars['String']['output']>;
   serviceArea: Array<Scalars['String']['output']>;
 };
@@ -233,6 +234,7 @@ export type CompanyRulesInput = {
   largestSize: PackageSize;
   maxOversizedWeightKg: Scalars['Float']['input'];
   maxWeightKg: Scalars['Float']['input'];
+  requiredProof?: InputMaybe<Array<ProofRequirement>>;
   sameDayCutoff?: InputMaybe<Scalars['String']['input']>;
   serviceArea: Array<Scalars['String']['input']>;
 };
@@ -244,6 +246,7 @@ export type CompanySettings = {
   largestSize: PackageSize;
   maxOversizedWeightKg: Scalars['Float']['output'];
   maxWeightKg: Scalars['Float']['output'];
+  requiredProof: Array<ProofRequirement>;
   sameDayCutoff?: Maybe<Scalars['String']['output']>;
   serviceArea: Array<Scalars['String']['output']>;
   timeZone: Scalars['String']['output'];
@@ -1231,6 +1234,11 @@ export type ProofKind =
   | 'PHOTO'
   | 'SIGNATURE';
 
+export type ProofRequirement =
+  | 'PHOTO'
+  | 'RECIPIENT_NAME'
+  | 'SIGNATURE';
+
 export type ProofUpload = {
   __typename?: 'ProofUpload';
   expiresAt: Scalars['AWSDateTime']['output'];
@@ -1296,6 +1304,7 @@ export type Query = {
   planDeployment: Array<PlannedStep>;
   proofImages?: Maybe<ProofImages>;
   rateCard: RateCardSetting;
+  requiredProof: Array<ProofRequirement>;
   sentMessages: SentMessagePage;
   serviceAlerts: Array<ServiceAlert>;
   settingsChanges: SettingsChangePage;
@@ -2127,6 +2136,7 @@ export type ResolversTypes = {
   PlannedStep: ResolverTypeWrapper<PlannedStep>;
   ProofImages: ResolverTypeWrapper<ProofImages>;
   ProofKind: ProofKind;
+  ProofRequirement: ProofRequirement;
   ProofUpload: ResolverTypeWrapper<ProofUpload>;
   PublicStatusEvent: ResolverTypeWrapper<PublicStatusEvent>;
   PublicTracking: ResolverTypeWrapper<PublicTracking>;
@@ -2538,6 +2548,7 @@ export type CompanyRulesResolvers<ContextType = any, ParentType extends Resolver
   largestSize?: Resolver<ResolversTypes['PackageSize'], ParentType, ContextType>;
   maxOversizedWeightKg?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   maxWeightKg?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  requiredProof?: Resolver<Maybe<Array<ResolversTypes['ProofRequirement']>>, ParentType, ContextType>;
   sameDayCutoff?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   serviceArea?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
@@ -2548,6 +2559,7 @@ export type CompanySettingsResolvers<ContextType = any, ParentType extends Resol
   largestSize?: Resolver<ResolversTypes['PackageSize'], ParentType, ContextType>;
   maxOversizedWeightKg?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   maxWeightKg?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  requiredProof?: Resolver<Array<ResolversTypes['ProofRequirement']>, ParentType, ContextType>;
   sameDayCutoff?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   serviceArea?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3118,6 +3130,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   planDeployment?: Resolver<Array<ResolversTypes['PlannedStep']>, ParentType, ContextType, RequireFields<QueryPlanDeploymentArgs, 'settings'>>;
   proofImages?: Resolver<Maybe<ResolversTypes['ProofImages']>, ParentType, ContextType, RequireFields<QueryProofImagesArgs, 'reference'>>;
   rateCard?: Resolver<ResolversTypes['RateCardSetting'], ParentType, ContextType>;
+  requiredProof?: Resolver<Array<ResolversTypes['ProofRequirement']>, ParentType, ContextType>;
   sentMessages?: Resolver<ResolversTypes['SentMessagePage'], ParentType, ContextType, Partial<QuerySentMessagesArgs>>;
   serviceAlerts?: Resolver<Array<ResolversTypes['ServiceAlert']>, ParentType, ContextType, RequireFields<QueryServiceAlertsArgs, 'day'>>;
   settingsChanges?: Resolver<ResolversTypes['SettingsChangePage'], ParentType, ContextType, Partial<QuerySettingsChangesArgs>>;

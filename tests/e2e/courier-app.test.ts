@@ -7,7 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Booking } from '../../src/core/model';
 import type { Stack } from '../../src/local/stack';
-import { assignCourier, bookCourier, getBooking, suggestedSequence } from '../../src/generated/graphql';
+import {
+  assignCourier,
+  bookCourier,
+  companySettings,
+  getBooking,
+  suggestedSequence,
+  updateCompanySettings,
+  updateDeliveryStatus,
+} from '../../src/generated/graphql';
 import { moveStop } from '../../src/web/features/courier-route/hooks/route-order';
 import { STATUS_LOOK } from '../../src/web/lib/booking-status';
 import { as, DEMO_PASSWORD, gql, pickupWindowSoon, startTestStack, type Caller } from '../support/test-stack';
@@ -296,5 +304,75 @@ describe("the courier's app on a phone", () => {
     expect(manifest.display).toBe('standalone');
     expect(manifest.start_url).toBe('/today');
     expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+  });
+
+  it('asks for the proof the admin requires of every delivery, and the server refuses a delivery without it', async () => {
+    // Prepare: the admin ticks Photo and Recipient's name on the settings page.
+    const settingsContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    contexts.push(settingsContext);
+    const settings = await settingsContext.newPage();
+    await signInAt(settings, `${stack.webUrl}/settings`, 'admin@example.com', DEMO_PASSWORD);
+    await settings.waitForSelector('[data-testid="settings-form"]', { timeout: 30_000 });
+    await settings.check('[data-testid="settings-proof-PHOTO"]');
+    await settings.check('[data-testid="settings-proof-RECIPIENT_NAME"]');
+    await settings.click('[data-testid="settings-save"]');
+    await settings.waitForSelector('[data-testid="settings-saved"]');
+    await settings.locator('[data-testid="settings-requiredProof"]').screenshot({
+      path: join(ARTIFACTS, 'settings-required-proof.png'),
+    });
+    const reference = await newDelivery();
+    for (const status of ['COLLECTED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY']) {
+      const moved = await gql(stack, admin, updateDeliveryStatus, { reference, status, lat: 47.6, lng: -122.33 });
+      expect(moved.errors).toBeUndefined();
+    }
+    const courier = await as(stack, COURIER.email);
+
+    // Act: the API with a name only, then the phone with a name only, then with the photo too.
+    const byApi = await gql(stack, courier, updateDeliveryStatus, {
+      reference,
+      status: 'DELIVERED',
+      lat: 47.6,
+      lng: -122.33,
+      recipientName: 'Grace Hopper',
+    });
+    const page = await phone();
+    await signInAt(page, stack.webUrl, COURIER.email, DEMO_PASSWORD);
+    await page.waitForSelector(`[data-testid="delivery-card-${reference}"]`, { timeout: 30_000 });
+    await page.click(`[data-testid="open-${reference}"]`);
+    await page.click('[data-testid="action-DELIVERED"]');
+    await page.waitForSelector('[data-testid="location-check"][data-phase="fixed"]');
+    const asked = await page.textContent('[data-testid="proof-asked"]');
+    await page.fill('[data-testid="recipient-name"]', 'Grace Hopper');
+    await page.click('[data-testid="confirm-update"]');
+    const refused = await page.textContent('[data-testid="proof-problem"]');
+    await page.screenshot({ path: join(ARTIFACTS, 'courier-required-proof.png'), fullPage: true });
+    await page.setInputFiles('[data-testid="photo-input"]', { name: 'door.png', mimeType: 'image/png', buffer: PHOTO });
+    await page.waitForSelector('[data-testid="photo-preview"]');
+    await page.click('[data-testid="confirm-update"]');
+    await page.waitForSelector('[data-testid="deliveries-title"]');
+
+    // Assess
+    expect(byApi.errors?.[0]?.message).toMatch(
+      /requires a photo and the recipient’s name for every delivery; missing: a photo\./,
+    );
+    expect(asked).toBe('Your company needs a photo and the recipient’s name for every delivery.');
+    expect(refused).toBe('Your company needs a photo and the recipient’s name: add a photo.');
+    await expect.poll(async () => (await stored(reference)).status, { timeout: 20_000 }).toBe('DELIVERED');
+    const proof = (await stored(reference)).history.at(-1)!.proof!;
+    expect(proof.recipientName).toBe('Grace Hopper');
+    expect(proof.photoKey).toMatch(new RegExp(`^proof/${reference}/.*\\.jpg$`));
+
+    // Back to the demo's rule for any test after this one.
+    const current = await gql<{ companySettings: Record<string, unknown> & { version: number } }>(
+      stack,
+      admin,
+      companySettings,
+    );
+    const { version, timeZone: _zone, updatedAt: _at, updatedBy: _by, ...rules } = current.data!.companySettings;
+    const restored = await gql(stack, admin, updateCompanySettings, {
+      rules: { ...rules, requiredProof: [] },
+      expectedVersion: version,
+    });
+    expect(restored.errors).toBeUndefined();
   });
 });

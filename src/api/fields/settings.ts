@@ -1,8 +1,9 @@
 // The company's settings (Req 2.5): read, change (validated, versioned, audited) and the history of changes.
-// Administrators only; the core checks it again.
+// Administrators only, but for the proof every delivery needs, which couriers read too; the core checks it again.
 import {
   getCompanySettings,
   listSettingsChanges,
+  requiredProofFor,
   updateCompanySettings,
   type CompanySettings,
   type SettingsChange,
@@ -31,6 +32,7 @@ function presentChange(change: SettingsChange) {
 
 export const settingsRouter = new Router()
   .onQuery('companySettings', async (_args, { principal, deps }) => present(await getCompanySettings(principal, deps)))
+  .onQuery('requiredProof', async (_args, { principal, deps }) => requiredProofFor(principal, deps))
   .onQuery('settingsChanges', async (args, { principal, deps }) => {
     const page = await listSettingsChanges(
       principal,

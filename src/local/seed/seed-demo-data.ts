@@ -27,6 +27,8 @@ export const DEMO_RULES: CompanyRules = {
   maxWeightKg: 30,
   maxOversizedWeightKg: 150,
   largestSize: 'OVERSIZED',
+  // Any one of a signature, a photo or the recipient's name, as most couriers' customers accept.
+  requiredProof: [],
 };
 
 /** The demo company's courier rate card: per delivery, per km, size and weight surcharges (Req 12.4). */

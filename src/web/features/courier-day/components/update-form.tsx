@@ -4,6 +4,8 @@
 import { useState, type FormEvent } from 'react';
 import { FAILURE_REASONS, type BookingStatus, type FailureReason } from '../../../../core/model';
 import type { BookingFields } from '../../../lib/api-types';
+import { useSharedDay } from '../hooks/day-context';
+import { proofAsked, proofProblem } from '../hooks/proof-rules';
 import { useGeolocation } from '../hooks/use-geolocation';
 import { useOutbox } from '../hooks/use-outbox';
 import { LocationCheck } from './location-check';
@@ -42,6 +44,7 @@ export function UpdateForm({
 }) {
   const location = useGeolocation();
   const outbox = useOutbox();
+  const { requiredProof } = useSharedDay();
   const [note, setNote] = useState('');
   const [reason, setReason] = useState<FailureReason | ''>('');
   const [recipientName, setRecipientName] = useState('');
@@ -54,9 +57,15 @@ export function UpdateForm({
   const check = (): Record<string, string> => {
     const found: Record<string, string> = {};
     if (location.phase === 'locating') found['location'] = 'Wait for your location, or try again.';
-    if (status === 'DELIVERED' && !signature && !photo && recipientName.trim() === '') {
-      found['proof'] = 'Add proof of delivery: a signature, a photo or the name of who took it.';
-    }
+    const missingProof =
+      status === 'DELIVERED'
+        ? proofProblem(requiredProof, {
+            signature: Boolean(signature),
+            photo: Boolean(photo),
+            recipientName: recipientName.trim() !== '',
+          })
+        : undefined;
+    if (missingProof) found['proof'] = missingProof;
     if (status === 'FAILED_DELIVERY') {
       if (!reason) found['reason'] = 'Choose why the delivery failed.';
       if (note.trim().length < MIN_FAILURE_NOTE) found['note'] = 'Describe what happened (at least a few words).';
@@ -126,7 +135,9 @@ export function UpdateForm({
       {status === 'DELIVERED' && (
         <section className="update-form__section" data-testid="proof-section">
           <h3>Proof of delivery</h3>
-          <p className="muted">At least one of these: a signature, a photo, or the recipient’s name.</p>
+          <p className="muted" data-testid="proof-asked">
+            {proofAsked(requiredProof)}
+          </p>
           <SignaturePad onChange={setSignature} />
           <PhotoCapture onChange={setPhoto} />
           <label className="form-field">
@@ -140,7 +151,11 @@ export function UpdateForm({
               data-testid="recipient-name"
             />
           </label>
-          {problems['proof'] && <p className="form-field__error">{problems['proof']}</p>}
+          {problems['proof'] && (
+            <p className="form-field__error" data-testid="proof-problem">
+              {problems['proof']}
+            </p>
+          )}
         </section>
       )}
 

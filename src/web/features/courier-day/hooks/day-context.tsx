@@ -3,9 +3,11 @@
 import { createContext, use, useMemo, type ReactNode } from 'react';
 import type { BookingStatus } from '../../../../core/model';
 import { isTerminal } from '../../../../core/status-machine';
+import type { ProofRequirement } from '../../../../generated/graphql';
 import type { BookingFields } from '../../../lib/api-types';
 import { pendingByReference, type QueuedUpdate } from '../outbox/outbox';
 import { mergeBooking, useCourierDay, type CourierDay } from './use-courier-day';
+import { useRequiredProof } from './proof-rules';
 import { useOutbox } from './use-outbox';
 
 export type DayDelivery = {
@@ -17,7 +19,11 @@ export type DayDelivery = {
   refused: QueuedUpdate[];
 };
 
-export type SharedDay = Omit<CourierDay, 'items'> & { deliveries: DayDelivery[] };
+export type SharedDay = Omit<CourierDay, 'items'> & {
+  deliveries: DayDelivery[];
+  /** The proof the company requires of every delivery (none listed: any one kind). */
+  requiredProof: ProofRequirement[];
+};
 
 const DayContext = createContext<SharedDay | undefined>(undefined);
 
@@ -45,6 +51,7 @@ export function orderDay(deliveries: DayDelivery[]): DayDelivery[] {
 export function CourierDayProvider({ courierId, children }: { courierId: string; children: ReactNode }) {
   const day = useCourierDay(courierId);
   const outbox = useOutbox();
+  const requiredProof = useRequiredProof(courierId);
   const value = useMemo<SharedDay>(() => {
     let items = day.items;
     for (const booking of outbox.applied) {
@@ -61,8 +68,8 @@ export function CourierDayProvider({ courierId, children }: { courierId: string;
       };
     });
     const { items: _items, ...rest } = day;
-    return { ...rest, deliveries: orderDay(deliveries) };
-  }, [day, outbox.items, outbox.applied]);
+    return { ...rest, deliveries: orderDay(deliveries), requiredProof };
+  }, [day, outbox.items, outbox.applied, requiredProof]);
   return <DayContext value={value}>{children}</DayContext>;
 }
 

@@ -7,7 +7,7 @@ import { FormField, describedBy } from '../../../components/form-field';
 import { ProblemNotice } from '../../../components/problem-notice';
 import { useCompanyCalendar } from '../../../lib/company-calendar';
 import { describeProblem } from '../../../lib/graphql-errors';
-import type { Weekday } from '../../../../generated/graphql';
+import type { ProofRequirement, Weekday } from '../../../../generated/graphql';
 import {
   fetchCompanySettings,
   fetchSettingsChanges,
@@ -16,6 +16,7 @@ import {
   type SettingsChangeFields,
 } from '../api/settings-api';
 import {
+  PROOF_KINDS,
   SIZES,
   WEEKDAYS,
   checkSettingsDraft,
@@ -137,6 +138,14 @@ export function SettingsPage() {
       draft.collectionDays.includes(day)
         ? draft.collectionDays.filter((d) => d !== day)
         : [...draft.collectionDays, day],
+    );
+
+  const toggleProof = (kind: ProofRequirement) =>
+    edit(
+      'requiredProof',
+      draft.requiredProof.includes(kind)
+        ? draft.requiredProof.filter((k) => k !== kind)
+        : [...draft.requiredProof, kind],
     );
 
   const submit = (event: FormEvent) => {
@@ -331,6 +340,30 @@ export function SettingsPage() {
             />
           </FormField>
         </div>
+
+        <h2 className="form-panel__title">Proof of delivery</h2>
+        <fieldset className="settings-days" data-testid="settings-requiredProof" id="settings-requiredProof">
+          <legend className="form-field__label">Every delivery needs</legend>
+          <div className="settings-days__options">
+            {PROOF_KINDS.map(({ kind, label }) => (
+              <label key={kind} className="settings-day">
+                <input
+                  type="checkbox"
+                  checked={draft.requiredProof.includes(kind)}
+                  onChange={() => toggleProof(kind)}
+                  data-testid={`settings-proof-${kind}`}
+                />
+                {label}
+              </label>
+            ))}
+          </div>
+          <span className="form-field__hint" data-testid="settings-requiredProof-hint">
+            {draft.requiredProof.length === 0
+              ? 'None ticked: the courier gives any one of them.'
+              : 'Couriers cannot mark a parcel delivered without each one ticked.'}
+          </span>
+          {errors.requiredProof && <span className="form-field__error">{errors.requiredProof}</span>}
+        </fieldset>
 
         {refusal && <ProblemNotice compact error={refusal.error} />}
         {saved && (

@@ -10,6 +10,7 @@ const draft: SettingsDraft = {
   maxWeightKg: '30',
   maxOversizedWeightKg: '150',
   largestSize: 'OVERSIZED',
+  requiredProof: ['RECIPIENT_NAME', 'SIGNATURE'],
 };
 
 describe('the settings form', () => {
@@ -28,6 +29,7 @@ describe('the settings form', () => {
         maxWeightKg: 30,
         maxOversizedWeightKg: 150,
         largestSize: 'OVERSIZED',
+        requiredProof: ['SIGNATURE', 'RECIPIENT_NAME'],
       },
     });
   });
@@ -80,5 +82,16 @@ describe('the settings form', () => {
     // Assess
     expect(refused).toEqual(['open', 'close', 'sameDayCutoff']);
     expect(text).toBe('Collection hours: 08:00–18:00 → 10:00–14:00');
+  });
+});
+
+describe('the proof of delivery setting', () => {
+  it('reads as the admin ticked it in the history', () => {
+    expect(describeChange({ field: 'requiredProof', from: '[]', to: '["PHOTO","RECIPIENT_NAME"]' })).toBe(
+      'Proof of delivery: any one → Photo + Recipient’s name',
+    );
+    expect(fieldsRefusedIn('rules.requiredProof.0: requiredProof entries must be among SIGNATURE')).toEqual([
+      'requiredProof',
+    ]);
   });
 });

@@ -1,10 +1,15 @@
 // The settings form as typed: text for every field, checked here for what the browser can tell (a number, a
 // time, at least one day) before it goes to the API, which checks every rule again and names what it refuses.
-import type { PackageSize, Weekday } from '../../../../generated/graphql';
+import type { PackageSize, ProofRequirement, Weekday } from '../../../../generated/graphql';
 import type { CompanyRules, CompanySettingsFields } from '../api/settings-api';
 
 export const WEEKDAYS: readonly Weekday[] = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
 export const SIZES: readonly PackageSize[] = ['SMALL', 'MEDIUM', 'LARGE', 'OVERSIZED'];
+export const PROOF_KINDS: readonly { kind: ProofRequirement; label: string }[] = [
+  { kind: 'SIGNATURE', label: 'Signature' },
+  { kind: 'PHOTO', label: 'Photo' },
+  { kind: 'RECIPIENT_NAME', label: 'Recipient’s name' },
+];
 
 export type SettingsDraft = {
   serviceArea: string;
@@ -16,6 +21,8 @@ export type SettingsDraft = {
   maxWeightKg: string;
   maxOversizedWeightKg: string;
   largestSize: PackageSize;
+  /** Proof every delivery needs; none ticked: any one of them. */
+  requiredProof: ProofRequirement[];
 };
 
 export type SettingsField = keyof SettingsDraft;
@@ -32,6 +39,7 @@ export function draftOf(settings: CompanySettingsFields): SettingsDraft {
     maxWeightKg: String(settings.maxWeightKg),
     maxOversizedWeightKg: String(settings.maxOversizedWeightKg),
     largestSize: settings.largestSize,
+    requiredProof: [...settings.requiredProof],
   };
 }
 
@@ -75,6 +83,7 @@ export function checkSettingsDraft(
       maxWeightKg: weight,
       maxOversizedWeightKg: oversized,
       largestSize: draft.largestSize,
+      requiredProof: PROOF_KINDS.map((p) => p.kind).filter((k) => draft.requiredProof.includes(k)),
     },
   };
 }
@@ -89,6 +98,7 @@ const API_FIELDS: Record<SettingsField, RegExp> = {
   maxWeightKg: /maxWeightKg/,
   maxOversizedWeightKg: /maxOversizedWeightKg/,
   largestSize: /largestSize/,
+  requiredProof: /requiredProof/,
 };
 
 export function fieldsRefusedIn(message: string): SettingsField[] {
@@ -103,6 +113,7 @@ const LABELS: Record<string, string> = {
   maxWeightKg: 'Heaviest standard parcel',
   maxOversizedWeightKg: 'Heaviest oversized parcel',
   largestSize: 'Largest size',
+  requiredProof: 'Proof of delivery',
 };
 
 /** One changed field as the history shows it: "Collection hours: 08:00–18:00 → 10:00–14:00". */
@@ -110,6 +121,12 @@ export function describeChange(change: { field: string; from?: string | null; to
   const show = (json: string | null | undefined): string => {
     const value: unknown = json ? JSON.parse(json) : null;
     if (value === null) return change.field === 'sameDayCutoff' ? 'none' : '—';
+    if (Array.isArray(value) && change.field === 'requiredProof') {
+      const kinds = value as string[];
+      return kinds.length === 0
+        ? 'any one'
+        : kinds.map((k) => PROOF_KINDS.find((p) => p.kind === k)?.label ?? k).join(' + ');
+    }
     if (Array.isArray(value)) return value.length === 0 ? 'everywhere' : value.join(', ');
     if (typeof value === 'object') {
       const hours = value as { open?: string; close?: string };
