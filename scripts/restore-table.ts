@@ -89,6 +89,12 @@ export async function main(argv: string[], log: (line: string) => void = console
       log('dry run: nothing was restored.');
       return 0;
     }
+    if (!plan.window) {
+      log(
+        'restore-table: this DynamoDB keeps no continuous backups, so there is nothing to restore from (--dry-run only).',
+      );
+      return 1;
+    }
     const maxWaitSeconds = Number(values['max-wait-minutes']) * 60;
     await restoreTable(client, plan, { maxWaitSeconds, log });
     log(

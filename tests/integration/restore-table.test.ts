@@ -47,6 +47,19 @@ describe('scripts/restore-table.ts against the local gateway', () => {
     expect(await tableCount()).toBe(before);
   });
 
+  it('refuses a real restore where there are no continuous backups, and creates nothing', async () => {
+    // Prepare
+    const before = await tableCount();
+
+    // Act
+    const { code, output } = await run('--table', live.names.bookings);
+
+    // Assess
+    expect(code).toBe(1);
+    expect(output).toContain('keeps no continuous backups, so there is nothing to restore from (--dry-run only)');
+    expect(await tableCount()).toBe(before);
+  });
+
   it('refuses a table that does not exist and a target name already taken, saying why', async () => {
     const missing = await run('--table', 'no-such-table', '--dry-run');
     expect(missing.code).toBe(1);
