@@ -89,6 +89,17 @@ async function mapTimeline(page: Page): Promise<[string, string][]> {
   return (shown as [string, string][]).reverse();
 }
 
+/**
+ * Waits until the app's service worker has installed (precached the app shell) and activated, and says which
+ * script it runs. (`waitForFunction` with an async predicate passes at once, on the truthy promise.)
+ */
+async function serviceWorkerActive(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    return registration.active?.scriptURL ?? '';
+  });
+}
+
 async function stored(reference: string): Promise<Booking> {
   const r = await gql<{ getBooking: Booking }>(stack, admin, getBooking, { reference });
   return r.data!.getBooking;
@@ -179,9 +190,7 @@ describe("the courier's app on a phone", () => {
     await signInAt(page, stack.webUrl, COURIER.email, DEMO_PASSWORD);
     await page.waitForSelector(`[data-testid="delivery-card-${reference}"]`, { timeout: 30_000 });
     // The service worker has the app shell before the network goes.
-    await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.active != null, null, {
-      timeout: 30_000,
-    });
+    await serviceWorkerActive(page);
     await page.reload();
     await page.waitForSelector(`[data-testid="delivery-card-${reference}"]`, { timeout: 30_000 });
 
@@ -194,21 +203,20 @@ describe("the courier's app on a phone", () => {
     }
     await page.waitForSelector('[data-testid="offline-banner"]');
     const waitingBefore = await page.getAttribute('[data-testid="outbox"]', 'data-waiting');
-    // Chromium's offline emulation also fails the reload's navigation before the service worker sees it, so
-    // the reload happens with the API unreachable instead: the app, its day and its outbox must still open.
-    const unreachable = (route: { abort(code: string): Promise<void> }) => route.abort('internetdisconnected');
-    await page.context().route('**/graphql**', unreachable);
-    await page.context().setOffline(false);
+    // The reload happens with the network still cut: the app shell comes from the service worker's cache,
+    // the day and the outbox from the phone's storage.
     await page.reload();
     await page.waitForSelector(`[data-testid="waiting-${reference}"]`, { timeout: 30_000 });
     const waitingAfterReload = await page.getAttribute('[data-testid="outbox"]', 'data-waiting');
+    const controlledOffline = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null);
     await page.screenshot({ path: join(ARTIFACTS, 'courier-offline.png'), fullPage: true });
     const serverWhileOffline = (await stored(reference)).status;
     const backOnline = Date.now();
-    await page.context().unroute('**/graphql**', unreachable);
+    await page.context().setOffline(false);
 
     // Assess
     expect([waitingBefore, waitingAfterReload, serverWhileOffline]).toEqual(['3', '3', 'BOOKED']);
+    expect(controlledOffline).toBe(`${stack.webUrl}/sw.js`);
     await expect.poll(async () => (await stored(reference)).status, { timeout: 45_000 }).toBe('OUT_FOR_DELIVERY');
     const history = (await stored(reference)).history;
     expect(history.map((e) => e.status)).toEqual(['BOOKED', 'COLLECTED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY']);
@@ -296,11 +304,10 @@ describe("the courier's app on a phone", () => {
       start_url: string;
       icons: { sizes: string }[];
     };
-    await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.active != null, null, {
-      timeout: 30_000,
-    });
+    const worker = await serviceWorkerActive(page);
     const linked = await page.getAttribute('link[rel="manifest"]', 'href');
     expect(linked).toBeTruthy();
+    expect(worker).toBe(`${stack.webUrl}/sw.js`);
     expect(manifest.display).toBe('standalone');
     expect(manifest.start_url).toBe('/today');
     expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
