@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark under bench/, one after another; prints tables, writes bench/results/*.json.
 import { runAnalyticsBench } from './analytics.bench';
 import { runApiBench } from './api.bench';
+import { runCourierFirstLoadBench } from './courier-first-load.bench';
 import { runCourierPerformanceBench } from './courier-performance';
 import { runCourierSequenceBench } from './courier-sequence.bench';
 import { runDashboardBench } from './dashboard.bench';
@@ -20,8 +21,8 @@ const benches = {
   mcp: runMcpBench,
   voice: runVoiceBench,
   'courier-performance': runCourierPerformanceBench,
-  // The courier app's benchmarks (issue 10, 9): (b) the suggested delivery sequence.
-  courier: runCourierSequenceBench,
+  // The courier app's benchmarks (issue 10, 9): (a) the app's first load, (b) the suggested delivery sequence.
+  courier: async () => ({ firstLoad: await runCourierFirstLoadBench(), ...(await runCourierSequenceBench()) }),
   lambda: runLambdaBench,
   streams: runStreamsBench,
 };

@@ -1,7 +1,9 @@
-// Serves the built web app (dist/web) with single-page-app fallback to index.html.
+// Serves the built web app (dist/web) with single-page-app fallback to index.html, compressed as the cloud's
+// CDN serves it (Amplify Hosting gzips text), so a throttled first load downloads what a phone would.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { createGzip } from 'node:zlib';
 import type { WebMiddleware } from './appsync';
 
 const TYPES: Record<string, string> = {
@@ -16,6 +18,9 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.map': 'application/json',
 };
+
+/** Already compressed formats (images, fonts) go as they are. */
+const TEXT = new Set(['.html', '.js', '.css', '.json', '.webmanifest', '.svg', '.map']);
 
 export function createStaticMiddleware(root: string): WebMiddleware {
   const base = normalize(root + sep);
@@ -34,12 +39,18 @@ export function createStaticMiddleware(root: string): WebMiddleware {
         () => false,
       );
       if (!exists) return next();
+      const text = TEXT.has(extname(target));
+      const gzip = text && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
       res.writeHead(200, {
         'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
         'cache-control': target.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ...(text ? { vary: 'accept-encoding' } : {}),
+        ...(gzip ? { 'content-encoding': 'gzip' } : {}),
       });
       if (req.method === 'HEAD') return res.end();
-      createReadStream(target).pipe(res);
+      const body = createReadStream(target);
+      if (gzip) body.pipe(createGzip()).pipe(res);
+      else body.pipe(res);
     })();
   };
 }
