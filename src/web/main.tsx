@@ -1,5 +1,4 @@
 // Entry point: load the configuration, then render the app, or say plainly why it cannot start.
-import '@aws-amplify/ui-react/styles.css';
 import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

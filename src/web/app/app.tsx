@@ -1,12 +1,12 @@
-// The app root: public tracking for anyone; otherwise sign-in (admins create the users, so no sign-up),
-// then the workspace for the user's role.
-import { Authenticator } from '@aws-amplify/ui-react';
+// The app root: public tracking for anyone; otherwise sign-in, then the workspace for the user's role.
+// Each of those is its own download: a signed-in courier's phone fetches neither the sign-in page nor the admin's.
+import { signOut } from 'aws-amplify/auth';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { matchPath } from 'react-router-dom';
-import { Brand } from '../components/brand';
 import { Loading } from '../components/feedback-states';
 import { ProblemNotice } from '../components/problem-notice';
 import { displayNameOf } from '../lib/session';
+import { useSignInState } from './use-sign-in-state';
 import { useWorkspace } from './use-workspace';
 
 const AdminApp = lazy(() => import('./routes/admin-app').then((m) => ({ default: m.AdminApp })));
@@ -15,15 +15,7 @@ const TrackingPage = lazy(() =>
   import('../features/tracking/components/tracking-page').then((m) => ({ default: m.TrackingPage })),
 );
 const PartnerApp = lazy(() => import('./routes/partner-app').then((m) => ({ default: m.PartnerApp })));
-
-function SignInHeader() {
-  return (
-    <div className="sign-in-header">
-      <Brand />
-      <p>Sign in with the email address and password your administrator gave you.</p>
-    </div>
-  );
-}
+const SignIn = lazy(() => import('./sign-in').then((m) => ({ default: m.SignIn })));
 
 function Centered({ children }: { children: ReactNode }) {
   return <div className="centered">{children}</div>;
@@ -107,9 +99,26 @@ export function App() {
       </Suspense>
     );
   }
-  return (
-    <Authenticator hideSignUp loginMechanisms={['email']} components={{ Header: SignInHeader }}>
-      {({ signOut }) => <SignedIn onSignOut={() => signOut?.()} />}
-    </Authenticator>
+  return <SignedInOrSignIn />;
+}
+
+function SignedInOrSignIn() {
+  const state = useSignInState();
+  const waiting = (
+    <Centered>
+      <Loading />
+    </Centered>
   );
+  switch (state) {
+    case 'checking':
+      return waiting;
+    case 'signed-in':
+      return <SignedIn onSignOut={() => void signOut()} />;
+    case 'signed-out':
+      return (
+        <Suspense fallback={waiting}>
+          <SignIn />
+        </Suspense>
+      );
+  }
 }

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Me } from './api-types';
-import { displayNameOf, hasAppGroup, readGroups, resolveWorkspace } from './session';
+import { displayNameOf, hasAppGroup, readGroups, resolveWorkspace, savedCourierWorkspace } from './session';
 
 function me(overrides: Partial<Me>): Me {
   return {
@@ -107,5 +107,52 @@ describe('displayNameOf', () => {
 
     // Assess
     expect(names).toEqual(['Dana Kim', 'dana@example.com', 'sub-1']);
+  });
+});
+
+describe('savedCourierWorkspace', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  function phoneWith(saved: unknown) {
+    const items = new Map([['courier-workspace', JSON.stringify(saved)]]);
+    vi.stubGlobal('localStorage', { getItem: (key: string) => items.get(key) ?? null });
+  }
+
+  it("opens the courier's last workspace at once for the same user still in the courier group", () => {
+    // Prepare
+    const workspace = {
+      kind: 'courier',
+      me: me({ role: 'COURIER', courierId: 'courier-07' }),
+      courierId: 'courier-07',
+    };
+    phoneWith({ sub: 'sub-1', workspace });
+
+    // Act
+    const opened = savedCourierWorkspace({ sub: 'sub-1', groups: ['courier'] });
+
+    // Assess
+    expect(opened).toEqual(workspace);
+  });
+
+  it('opens nothing for another user, a user no longer a courier, or no sign-in', () => {
+    // Prepare
+    const workspace = {
+      kind: 'courier',
+      me: me({ role: 'COURIER', courierId: 'courier-07' }),
+      courierId: 'courier-07',
+    };
+    phoneWith({ sub: 'sub-1', workspace });
+
+    // Act
+    const opened = [
+      savedCourierWorkspace({ sub: 'sub-2', groups: ['courier'] }),
+      savedCourierWorkspace({ sub: 'sub-1', groups: ['admin'] }),
+      savedCourierWorkspace({ groups: [] }),
+    ];
+
+    // Assess
+    expect(opened).toEqual([undefined, undefined, undefined]);
   });
 });

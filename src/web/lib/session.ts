@@ -65,6 +65,22 @@ function readSavedWorkspace(sub: string | undefined): Workspace | undefined {
   }
 }
 
+/** Who is signed in on this device, from the stored tokens (the network only when they need refreshing). */
+export async function readSignedInUser(): Promise<{ sub?: string; groups: string[] }> {
+  const session = await fetchAuthSession().catch(() => undefined);
+  const payload = session?.tokens?.accessToken.payload;
+  return { ...(typeof payload?.sub === 'string' ? { sub: payload.sub } : {}), groups: readGroups(payload) };
+}
+
+/**
+ * The courier's workspace as last loaded, for the same user still in the courier group: the courier app opens
+ * with it at once instead of after a round trip for `me`, which `loadWorkspace` then makes to confirm it.
+ */
+export function savedCourierWorkspace(user: { sub?: string; groups: string[] }): Workspace | undefined {
+  if (!user.sub || !user.groups.includes('courier')) return undefined;
+  return readSavedWorkspace(user.sub);
+}
+
 /** Reads the current session and asks the API who this user is (offline: a courier's last known answer). */
 export async function loadWorkspace(): Promise<Workspace> {
   const session = await fetchAuthSession().catch((error: unknown) => {
