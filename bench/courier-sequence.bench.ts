@@ -74,7 +74,7 @@ export async function runCourierSequenceBench() {
   }
   const loadAfter = loadavg();
   printTable(
-    `courier (b): suggested delivery sequence, ${INSTANCES_PER_SIZE} days per size, search budget ${DEFAULT_BUDGET} evaluations (best of ${REPEATS} runs timed)`,
+    `courier (b): suggested delivery sequence, ${INSTANCES_PER_SIZE} days per size, default search budget ${DEFAULT_BUDGET} evaluations at 50 stops, in proportion below (best of ${REPEATS} runs timed)`,
     rows,
   );
   const fmt = (l: number[]) => l.map((n) => n.toFixed(2)).join(', ');
