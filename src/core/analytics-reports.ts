@@ -12,7 +12,14 @@ import {
   type Principal,
   type Severity,
 } from './model';
-import { geoCellCentre, quantileMs, SERIES, type Granularity, type SeriesCounters } from './analytics-series';
+import {
+  addCounters,
+  geoCellCentre,
+  quantileMs,
+  SERIES,
+  type Granularity,
+  type SeriesCounters,
+} from './analytics-series';
 import {
   previousRange,
   rangeLength,
@@ -705,12 +712,14 @@ export async function getCourierPerformance(
     });
   assertCourierReader(principal, courierId);
   const series = SERIES.courier(courierId);
-  const [buckets, total, fleet] = await Promise.all([
+  // The buckets partition the range, so their sum is its total: each series is read once, by the chart's
+  // buckets (one Query for the whole weeks or months, one per clipped end), not again by a cover of the range.
+  const [buckets, fleetBuckets] = await Promise.all([
     readBuckets(deps.series, series, input.range, input.granularity),
-    readTotal(deps.series, series, input.range),
-    readTotal(deps.series, SERIES.fleet, input.range),
+    readBuckets(deps.series, SERIES.fleet, input.range, input.granularity),
   ]);
-  const lines = fleetLines(fleet);
+  const total = addCounters(buckets.map((b) => b.counters));
+  const lines = fleetLines(addCounters(fleetBuckets.map((b) => b.counters)));
   return {
     courierId,
     from: input.range.from,

@@ -20,7 +20,7 @@ import {
   type RateCardQuery,
   type SetRateCardMutation,
 } from '../../src/generated/graphql';
-import { addDays, daysFrom } from '../../src/core/business-calendar';
+import { addDays, daysFrom, weekOf } from '../../src/core/business-calendar';
 import { estimateRoadKm } from '../../src/core/eta';
 import { FAILURE_REASONS } from '../../src/core/model';
 import type { Rates } from '../../src/core/rate-card';
@@ -366,5 +366,26 @@ describe('DynamoDB calls of the performance page', () => {
     expect(operationCount(counts, 'Query')).toBeGreaterThan(0);
     // The bookings are read through the courier index only, for the history: a bounded number of pages.
     expect(operationCount(counts, 'Query', stack.tables.bookings)).toBeLessThanOrEqual(2 * 4);
+  });
+
+  it("reads the figures' series once, by the chart's buckets: one Query per series for whole weeks", async () => {
+    // Prepare: eight whole weeks by week (the page's trend), and this week so far (its headline figures).
+    const caller = await courier1();
+    const monday = weekOf(today);
+    const eightWeeks = { from: addDays(monday, -49), to: addDays(monday, 6), granularity: 'WEEK' };
+    const thisWeek = { from: monday, to: today, granularity: 'WEEK' };
+    await stack.flushChangeFeed();
+
+    // Act
+    const rollupQueries: number[] = [];
+    for (const variables of [eightWeeks, thisWeek]) {
+      await resetDynamoOperations(stack.gatewayUrl);
+      expect((await gql(stack, caller, courierPerformance, variables)).errors).toBeUndefined();
+      rollupQueries.push(operationCount(await readDynamoOperations(stack.gatewayUrl), 'Query', stack.tables.rollups));
+    }
+
+    // Assess: the courier's series and the fleet's, each read once (a total is the sum of the buckets, never a
+    // second cover of the range in months, weeks and days).
+    expect(rollupQueries).toEqual([2, 2]);
   });
 });
