@@ -11,7 +11,7 @@ import { LOCAL_MCP_SERVICE } from '../../src/local/appsync';
 import type { Stack } from '../../src/local/stack';
 import { createPartner, issuePartnerToken, revokePartnerToken } from '../../src/generated/graphql';
 import { startMcpServer, type McpServer } from '../../mcp-server/src/server';
-import { as, gql, startTestStack, type Caller } from '../support/test-stack';
+import { as, gql, startTestStack, tomorrowAt, type Caller } from '../support/test-stack';
 
 let stack: Stack;
 let mcp: McpServer;
@@ -58,8 +58,8 @@ function bookingArgs(overrides: Record<string, unknown> = {}) {
     pickup: { line1: '1201 3rd Ave', city: 'Seattle', postcode: '98101' },
     delivery: { line1: '3400 Stone Way N', city: 'Seattle', postcode: '98103' },
     package: { size: 'SMALL', weightKg: 2.5 },
-    pickupWindowStart: hoursFromNow(2),
-    pickupWindowEnd: hoursFromNow(4),
+    pickupWindowStart: tomorrowAt(stack, 10),
+    pickupWindowEnd: tomorrowAt(stack, 12),
     idempotencyKey: crypto.randomUUID(),
     ...overrides,
   };

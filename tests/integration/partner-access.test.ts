@@ -24,7 +24,7 @@ import {
   updatePickupWindow,
 } from '../../src/generated/graphql';
 import { signedGql } from '../support/signed-gql';
-import { as, gql, startTestStack, type Caller } from '../support/test-stack';
+import { as, gql, startTestStack, tomorrowAt, type Caller } from '../support/test-stack';
 
 let stack: Stack;
 let adminCaller: Caller;
@@ -40,8 +40,8 @@ function bookingInput(overrides: Record<string, unknown> = {}) {
     pickup: { line1: '1201 3rd Ave', city: 'Seattle', postcode: '98101' },
     delivery: { line1: '3400 Stone Way N', city: 'Seattle', postcode: '98103' },
     package: { size: 'SMALL', weightKg: 2.5, handling: [] },
-    pickupWindowStart: hoursFromNow(2),
-    pickupWindowEnd: hoursFromNow(4),
+    pickupWindowStart: tomorrowAt(stack, 10),
+    pickupWindowEnd: tomorrowAt(stack, 12),
     ...overrides,
   };
 }
@@ -116,13 +116,13 @@ describe('a partner backend calling GraphQL with its token', () => {
     // Act
     const moved = await gql<{ updatePickupWindow: Booking }>(stack, { token: acmeToken }, updatePickupWindow, {
       reference: booking.reference,
-      pickupWindowStart: hoursFromNow(5),
-      pickupWindowEnd: hoursFromNow(6),
+      pickupWindowStart: tomorrowAt(stack, 15),
+      pickupWindowEnd: tomorrowAt(stack, 16),
     });
     const tooShort = await gql(stack, { token: acmeToken }, updatePickupWindow, {
       reference: booking.reference,
-      pickupWindowStart: hoursFromNow(5),
-      pickupWindowEnd: hoursFromNow(5.1),
+      pickupWindowStart: tomorrowAt(stack, 15),
+      pickupWindowEnd: tomorrowAt(stack, 15, 6),
     });
     const cancelled = await gql<{ cancelBooking: Booking }>(stack, { token: acmeToken }, cancelBooking, {
       reference: booking.reference,
@@ -131,8 +131,8 @@ describe('a partner backend calling GraphQL with its token', () => {
     const again = await gql(stack, { token: acmeToken }, cancelBooking, { reference: booking.reference });
     const moveCancelled = await gql(stack, { token: acmeToken }, updatePickupWindow, {
       reference: booking.reference,
-      pickupWindowStart: hoursFromNow(5),
-      pickupWindowEnd: hoursFromNow(6),
+      pickupWindowStart: tomorrowAt(stack, 15),
+      pickupWindowEnd: tomorrowAt(stack, 16),
     });
     // Assess
     expect(moved.errors).toBeUndefined();

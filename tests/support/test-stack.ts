@@ -59,6 +59,17 @@ export function pickupWindowSoon(
   return { start, end: new Date(start.getTime() + length), day: companyDay(stack, start) };
 }
 
+/**
+ * An instant of the company's next day, as ISO text: pickup windows at fixed hours of tomorrow never cross the
+ * company's midnight (which `now + a few hours` does in the evening of the test stack's zone, and the collection
+ * rules refuse), whatever hour the suite runs.
+ */
+export function tomorrowAt(stack: Stack, hour: number, minute = 0): string {
+  const today = companyDay(stack);
+  const next = new Date(Date.parse(`${today}T12:00:00Z`) + 24 * HOUR).toISOString().slice(0, 10);
+  return stack.deps.calendar.at(next, hour, minute).toISOString();
+}
+
 const tokenCache = new Map<string, string>();
 
 /** A Cognito access token for a demo user (USER_PASSWORD_AUTH through the gateway). */
