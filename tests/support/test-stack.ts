@@ -1,6 +1,7 @@
 // Test support: a throwaway local stack on free ports, Cognito tokens per demo user, and a plain
 // GraphQL-over-HTTP caller (AppSync's wire format) for tests that don't need the Amplify client.
 import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { addDays } from '../../src/core/business-calendar';
 import { startStack, type Stack, type StackOptions } from '../../src/local/stack';
 
 export const DEMO_PASSWORD = 'Demo-Courier-2026!';
@@ -65,9 +66,7 @@ export function pickupWindowSoon(
  * rules refuse), whatever hour the suite runs.
  */
 export function tomorrowAt(stack: Stack, hour: number, minute = 0): string {
-  const today = companyDay(stack);
-  const next = new Date(Date.parse(`${today}T12:00:00Z`) + 24 * HOUR).toISOString().slice(0, 10);
-  return stack.deps.calendar.at(next, hour, minute).toISOString();
+  return stack.deps.calendar.at(addDays(companyDay(stack), 1), hour, minute).toISOString();
 }
 
 const tokenCache = new Map<string, string>();

@@ -3,18 +3,8 @@
 // The server checks again; an update it refuses for missing proof shows up as a refused update to redo.
 import { useEffect, useState } from 'react';
 import { RequiredProofDocument, type ProofRequirement } from '../../../../generated/graphql';
+import { describeProof, missingProof } from '../../../../core/status-machine';
 import { runOperation } from '../../../lib/graphql-client';
-
-const WORDS: Record<ProofRequirement, string> = {
-  SIGNATURE: 'a signature',
-  PHOTO: 'a photo',
-  RECIPIENT_NAME: 'the recipient’s name',
-};
-
-const list = (kinds: readonly ProofRequirement[]) => {
-  const words = kinds.map((k) => WORDS[k]);
-  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
-};
 
 export type ProofGiven = { signature: boolean; photo: boolean; recipientName: boolean };
 
@@ -25,20 +15,22 @@ export function proofProblem(required: readonly ProofRequirement[], given: Proof
       ? undefined
       : 'Add proof of delivery: a signature, a photo or the name of who took it.';
   }
-  const has: Record<ProofRequirement, boolean> = {
-    SIGNATURE: given.signature,
-    PHOTO: given.photo,
-    RECIPIENT_NAME: given.recipientName,
-  };
-  const missing = required.filter((k) => !has[k]);
-  return missing.length === 0 ? undefined : `Your company needs ${list(required)}: add ${list(missing)}.`;
+  // The server's own check, on the proof as it would be sent (the image keys do not exist yet on the phone).
+  const missing = missingProof(required, {
+    ...(given.signature ? { signatureKey: 'on the phone' } : {}),
+    ...(given.photo ? { photoKey: 'on the phone' } : {}),
+    ...(given.recipientName ? { recipientName: 'on the phone' } : {}),
+  });
+  return missing.length === 0
+    ? undefined
+    : `Your company needs ${describeProof(required)}: add ${describeProof(missing)}.`;
 }
 
 /** The line above the proof fields: what this company asks for. */
 export function proofAsked(required: readonly ProofRequirement[]): string {
   return required.length === 0
     ? 'At least one of these: a signature, a photo, or the recipient’s name.'
-    : `Your company needs ${list(required)} for every delivery.`;
+    : `Your company needs ${describeProof(required)} for every delivery.`;
 }
 
 const keyOf = (courierId: string) => `courier-proof-rule:${courierId}`;

@@ -132,21 +132,10 @@ export function SettingsPage() {
     setErrors((e) => ({ ...e, [field]: undefined }));
     setSaved(null);
   };
-  const toggleDay = (day: Weekday) =>
-    edit(
-      'collectionDays',
-      draft.collectionDays.includes(day)
-        ? draft.collectionDays.filter((d) => d !== day)
-        : [...draft.collectionDays, day],
-    );
-
-  const toggleProof = (kind: ProofRequirement) =>
-    edit(
-      'requiredProof',
-      draft.requiredProof.includes(kind)
-        ? draft.requiredProof.filter((k) => k !== kind)
-        : [...draft.requiredProof, kind],
-    );
+  const toggled = <T,>(list: readonly T[], item: T): T[] =>
+    list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
+  const toggleDay = (day: Weekday) => edit('collectionDays', toggled(draft.collectionDays, day));
+  const toggleProof = (kind: ProofRequirement) => edit('requiredProof', toggled(draft.requiredProof, kind));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
