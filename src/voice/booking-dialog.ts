@@ -18,7 +18,7 @@ import type {
   VoiceDeps,
   VoiceSession,
 } from './dialog-types';
-import { addDays } from '../core/business-calendar';
+import { addDays, type BusinessCalendar } from '../core/business-calendar';
 import { escapeSsml, referenceSsml, say, spokenClock, spokenDay, spokenWindow, type Ssml } from './speech';
 import {
   collectionHoursOn,
@@ -256,14 +256,7 @@ async function resolveWindow(
     say: text,
   });
   if (time === 'ASAP' && (day === undefined || day === today)) {
-    // As soon as the company collects: now (after the lead time), or when collection next opens.
-    const earliest = new Date(Math.ceil((now.getTime() + ASAP_LEAD_MS) / 60_000 / 15) * 15 * 60_000);
-    const next = nextCollectionWindow(rules, deps.calendar, now, {
-      earliest,
-      lengthMs: ASAP_WINDOW_MS,
-      minMs: MIN_WINDOW_MS,
-      maxDays: MAX_DAYS_AHEAD,
-    });
+    const next = asapPickupWindow(rules, deps.calendar, now);
     if (!next) return ask('PickupDay', [...hoursSaid(), say(deps.prompts, 'askPickupDay')], {});
     return {
       kind: 'next',
@@ -318,6 +311,24 @@ async function resolveWindow(
     kind: 'next',
     state: nextStep({ ...state.draft, window: { start: start.toISOString(), end: end.toISOString() } }),
   };
+}
+
+/**
+ * The window a caller who asks for a pickup "as soon as possible" is offered: as soon as the company collects —
+ * now (after the lead time, on a quarter hour), or when collection next opens.
+ */
+export function asapPickupWindow(
+  rules: CompanyRules,
+  calendar: BusinessCalendar,
+  now: Date,
+): { start: Date; end: Date } | undefined {
+  const earliest = new Date(Math.ceil((now.getTime() + ASAP_LEAD_MS) / 60_000 / 15) * 15 * 60_000);
+  return nextCollectionWindow(rules, calendar, now, {
+    earliest,
+    lengthMs: ASAP_WINDOW_MS,
+    minMs: MIN_WINDOW_MS,
+    maxDays: MAX_DAYS_AHEAD,
+  });
 }
 
 /** {days}, {open} and {close} of the company's collection hours, as a caller hears them. */

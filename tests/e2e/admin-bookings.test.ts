@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Booking } from '../../src/core/model';
 import type { Stack } from '../../src/local/stack';
 import { assignCourier, bookCourier, updateDeliveryStatus } from '../../src/generated/graphql';
-import { as, companyDay, DEMO_PASSWORD, gql, startTestStack } from '../support/test-stack';
+import { as, DEMO_PASSWORD, gql, pickupWindowSoon, startTestStack } from '../support/test-stack';
 import { ARTIFACTS, launchBrowser, signInAt } from '../support/browser';
 
 let stack: Stack;
@@ -38,8 +38,7 @@ describe('admin bookings page', () => {
   });
 
   it('shows a booking made through GraphQL, and its status change, without a reload', async () => {
-    const start = new Date(Date.now() + 20 * 60_000);
-    const day = companyDay(stack, start);
+    const { start, end, day } = pickupWindowSoon(stack);
     await page.fill('[data-testid="filter-day"]', day);
     await page.waitForSelector('[data-testid^="booking-row-"]');
     await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
@@ -52,7 +51,7 @@ describe('admin bookings page', () => {
       delivery: { line1: '2300 NW Market St', city: 'Seattle', postcode: '98107' },
       package: { size: 'SMALL', weightKg: 2 },
       pickupWindowStart: start.toISOString(),
-      pickupWindowEnd: new Date(start.getTime() + 2 * 3_600_000).toISOString(),
+      pickupWindowEnd: end.toISOString(),
     });
     expect(made.errors).toBeUndefined();
     const reference = made.data!.bookCourier.reference;

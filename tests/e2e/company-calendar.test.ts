@@ -62,22 +62,40 @@ afterAll(async () => {
   await stack?.close();
 });
 
+const MINUTE = 60_000;
+
 /**
  * 5 pm Pacific on the company's current day; later in the evening (the API refuses a pickup more than 15
- * minutes past), a few minutes ago instead — still the company's day, and still tomorrow in UTC and Tokyo.
+ * minutes past), a few minutes ago instead — still the company's day, and still tomorrow in UTC and Tokyo —
+ * ending two hours later or at midnight, when collection stops. A window is at least 30 minutes, so in the
+ * last 20 minutes of the company's day none fits (the test must still book before midnight): it waits for the
+ * next day, which starts at most 20 minutes later, in one run of 72.
  */
-function eveningPickup(now = new Date()): { day: string; start: Date; end: Date } {
+async function eveningPickup(): Promise<{ day: string; start: Date; end: Date }> {
+  let now = new Date();
+  const midnight = company.endOf(company.dayOf(now)).getTime();
+  if (now.getTime() > midnight - 20 * MINUTE) {
+    await new Promise((resolve) => setTimeout(resolve, midnight - now.getTime() + 1_000));
+    now = new Date();
+  }
   const day = company.dayOf(now);
-  const fivePm = company.at(day, 17, 0);
-  const recent = new Date(Math.floor((now.getTime() - 5 * 60_000) / 60_000) * 60_000);
-  const start = fivePm.getTime() >= recent.getTime() ? fivePm : recent;
-  return { day, start, end: new Date(start.getTime() + 2 * 3_600_000) };
+  const fivePm = company.at(day, 17, 0).getTime();
+  const recent = Math.floor((now.getTime() - 5 * MINUTE) / MINUTE) * MINUTE;
+  const dayEnd = company.endOf(day).getTime();
+  const start = Math.min(Math.max(fivePm, recent), dayEnd - 30 * MINUTE);
+  return { day, start: new Date(start), end: new Date(Math.min(start + 120 * MINUTE, dayEnd)) };
 }
+
+let pickup: { day: string; start: Date; end: Date };
+// Last, just before the test: the rare wait for the company's midnight happens here.
+beforeAll(async () => {
+  pickup = await eveningPickup();
+}, 25 * MINUTE);
 
 describe('one business calendar', () => {
   it("files a 5 pm Pacific booking on the company's day for a viewer in Tokyo, with Pacific times", async () => {
     // Prepare: the pickup's UTC day and Tokyo day are both the next one.
-    const { day, start, end } = eveningPickup();
+    const { day, start, end } = pickup;
     const tokyo = createBusinessCalendar(VIEWER_ZONE);
     expect(createBusinessCalendar('UTC').dayOf(start)).not.toBe(day);
     expect(tokyo.dayOf(start)).not.toBe(day);

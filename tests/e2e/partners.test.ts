@@ -8,7 +8,7 @@ import type { Stack } from '../../src/local/stack';
 import { bookCourier, listBookings } from '../../src/generated/graphql';
 import { AUTHORIZER_TTL_SECONDS } from '../../src/api/partner-authorizer';
 import { daysBetween } from '../../src/core/business-calendar';
-import { companyDay, DEMO_PASSWORD, gql, startTestStack } from '../support/test-stack';
+import { companyDay, DEMO_PASSWORD, gql, startTestStack, tomorrowAt } from '../support/test-stack';
 import { ARTIFACTS, launchBrowser, signInAt } from '../support/browser';
 
 let stack: Stack;
@@ -24,7 +24,7 @@ let tokenId = '';
 const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 
 function bookingInput() {
-  const start = new Date(Date.now() + 3 * 3_600_000);
+  const start = new Date(tomorrowAt(stack, 10));
   return {
     customerName: 'Grace Hopper',
     customerPhone: '(206) 555-0134',

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Stack } from '../../src/local/stack';
 import { assignCourier, updateDeliveryStatus } from '../../src/generated/graphql';
 import { as, companyDay, DEMO_PASSWORD, gql, startTestStack } from '../support/test-stack';
+import { asapPickupWindow } from '../../src/voice/booking-dialog';
 import { ARTIFACTS, launchBrowser, signInAt } from '../support/browser';
 
 let stack: Stack;
@@ -57,8 +58,9 @@ describe('a caller journey by phone', () => {
     await signInAt(page, `${stack.webUrl}/bookings`, 'admin@example.com', DEMO_PASSWORD);
     await page.waitForSelector('[data-testid="bookings-table"]', { timeout: 30_000 });
     await page.waitForSelector('[data-testid="live-indicator"][data-state="live"]', { timeout: 15_000 });
-    // An "as soon as possible" pickup starts within half an hour: late in the evening, on tomorrow's list.
-    await page.fill('[data-testid="filter-day"]', companyDay(stack, Date.now() + 30 * 60_000));
+    // The "as soon as possible" pickup the bot will offer: late in the evening, on tomorrow's list.
+    const asap = asapPickupWindow(await stack.deps.rules.current(), stack.deps.calendar, new Date());
+    await page.fill('[data-testid="filter-day"]', companyDay(stack, asap!.start));
     await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
 
     // Act 1: a booking call.

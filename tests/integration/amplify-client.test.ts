@@ -8,7 +8,7 @@ import type { Stack } from '../../src/local/stack';
 import { LocalWebSocket } from '../../src/local/appsync';
 import { toResourcesConfig } from '../../src/web/lib/amplify-config';
 import { bookCourier, me, onBookingChanged, trackBooking } from '../../src/generated/graphql';
-import { DEMO_PASSWORD, startTestStack } from '../support/test-stack';
+import { DEMO_PASSWORD, startTestStack, tomorrowAt } from '../support/test-stack';
 
 let stack: Stack;
 
@@ -52,7 +52,7 @@ describe('aws-amplify against the local stack', () => {
     // Give the subscription its start_ack before the change happens.
     await new Promise((r) => setTimeout(r, 500));
 
-    const start = new Date(Date.now() + 3 * 3_600_000);
+    const start = new Date(tomorrowAt(stack, 10));
     const booked = await client.graphql({
       query: bookCourier,
       variables: {

@@ -49,7 +49,8 @@ export function companyDay(stack: Stack, at: Date | string | number = Date.now()
 
 /**
  * A pickup window that starts on a whole hour of the company's clock within `lead` from now and lasts `length`,
- * with the company day it is filed under: its start's, which late in the evening is tomorrow.
+ * or less where that would cross the company's midnight (collection stops there), with the company day it is
+ * filed under: its start's, which late in the evening is tomorrow.
  */
 export function pickupWindowSoon(
   stack: Stack,
@@ -57,7 +58,9 @@ export function pickupWindowSoon(
 ): { start: Date; end: Date; day: string } {
   const at = Date.now() + lead;
   const start = new Date(at - stack.deps.calendar.timeOf(at).minute * 60_000 - (at % 60_000));
-  return { start, end: new Date(start.getTime() + length), day: companyDay(stack, start) };
+  const day = companyDay(stack, start);
+  const end = Math.min(start.getTime() + length, stack.deps.calendar.endOf(day).getTime());
+  return { start, end: new Date(end), day };
 }
 
 /**
