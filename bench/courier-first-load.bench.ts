@@ -184,17 +184,22 @@ async function trial(browser: Browser, webUrl: string, storageState: Awaited<Ret
     const cold = await visit(context, webUrl);
     // Repeat means the phone has what the app keeps: the installed worker and the deployment's outputs (which
     // the app caches once the worker controls it; a build that does not is measured without them).
-    await cold.page.waitForFunction(
-      async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated',
-      null,
-      { timeout: 180_000, polling: 500 },
-    );
-    await cold.page
-      .waitForFunction(async () => (await caches.match('/amplify_outputs.json')) !== undefined, null, {
-        timeout: 20_000,
-        polling: 500,
-      })
-      .catch(() => undefined);
+    // (page.evaluate, not waitForFunction: an async predicate's promise is truthy, so that would not wait.)
+    await cold.page.evaluate(async () => {
+      const worker = (await navigator.serviceWorker.ready).active!;
+      if (worker.state === 'activated') return;
+      await new Promise<void>((resolve) =>
+        worker.addEventListener('statechange', () => {
+          if (worker.state === 'activated') resolve();
+        }),
+      );
+    });
+    await cold.page.evaluate(async () => {
+      for (let waited = 0; waited < 20_000; waited += 250) {
+        if (await caches.match('/amplify_outputs.json')) return;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    });
     await cold.page.close();
     const repeat = await visit(context, webUrl);
     await repeat.page.close();

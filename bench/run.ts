@@ -23,6 +23,8 @@ const benches = {
   'courier-performance': runCourierPerformanceBench,
   // The courier app's benchmarks (issue 10, 9): (a) the app's first load, (b) the suggested delivery sequence.
   courier: async () => ({ firstLoad: await runCourierFirstLoadBench(), ...(await runCourierSequenceBench()) }),
+  'courier-first-load': async () => ({ firstLoad: await runCourierFirstLoadBench() }),
+  'courier-sequence': runCourierSequenceBench,
   lambda: runLambdaBench,
   streams: runStreamsBench,
 };
@@ -30,8 +32,9 @@ const only = process.argv.slice(2);
 
 for (const [name, run] of Object.entries(benches)) {
   if (only.length && !only.includes(name)) continue;
-  // `voice` measures the Lambda bundles too; `lambda` alone is for when only they are wanted.
-  if (!only.length && name === 'lambda') continue;
+  // `voice` measures the Lambda bundles too and `courier` both of its parts; the parts alone are for when only
+  // they are wanted.
+  if (!only.length && ['lambda', 'courier-first-load', 'courier-sequence'].includes(name)) continue;
   const before = machineLoad();
   console.log(`\n${name}: ${before.cores} cores, load average ${before.loadAverage.join(' / ')} (1/5/15 min) at start`);
   const result = await run();
