@@ -154,11 +154,16 @@ const SUMMARY_FIRST_MS = 20_000;
 
 async function webMiddleware(
   mode: StackOptions['web'],
+  outputs: () => object | undefined,
 ): Promise<{ middleware?: WebMiddleware; close(): Promise<void> }> {
   if (mode === 'none') return { close: async () => {} };
   if (mode === 'static') {
+    // The production build gets the cloud's security headers. Vite's dev server (npm start) does not: its
+    // development client runs inline scripts that the policy forbids.
     const { createStaticMiddleware } = await import('./static-web');
-    return { middleware: createStaticMiddleware(join(ROOT, 'dist/web')), close: async () => {} };
+    const { localContentSecurityPolicy, securityHeaders } = await import('../web/security-headers');
+    const headers = () => securityHeaders(localContentSecurityPolicy(outputs() ?? {}));
+    return { middleware: createStaticMiddleware(join(ROOT, 'dist/web'), { headers }), close: async () => {} };
   }
   const { createServer } = await import('vite');
   const vite = await createServer({
@@ -286,7 +291,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       readFile(join(ROOT, 'graphql/schema.graphql'), 'utf8'),
       loadAuthRulesSdl(ROOT),
     ]);
-    const web = await webMiddleware(options.web);
+    const web = await webMiddleware(options.web, () => served.outputs);
     closers.push(() => web.close());
     const server = await createAppSyncServer({
       port: options.webPort,

@@ -12,6 +12,7 @@ const SCRIPT = `export const day = ${JSON.stringify('x'.repeat(2000))};`;
 let root: string;
 let server: Server;
 let origin: string;
+let setPolicy: (policy: string) => void;
 
 function fetchRaw(path: string, headers: Record<string, string> = {}): Promise<{ res: IncomingMessage; body: Buffer }> {
   return new Promise((resolve, reject) => {
@@ -28,7 +29,9 @@ beforeAll(async () => {
   await mkdir(join(root, 'assets'));
   await writeFile(join(root, 'index.html'), '<!doctype html><div id="root"></div>');
   await writeFile(join(root, 'assets', 'app-1a2b.js'), SCRIPT);
-  const middleware = createStaticMiddleware(root);
+  let policy = "default-src 'self'";
+  const middleware = createStaticMiddleware(root, { headers: () => ({ 'content-security-policy': policy }) });
+  setPolicy = (next) => (policy = next);
   server = createServer((req, res) => middleware(req, res, () => res.writeHead(404).end()));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -62,5 +65,18 @@ describe('createStaticMiddleware', () => {
     expect(route.res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(route.res.headers['cache-control']).toBe('no-cache');
     expect(route.body.toString()).toContain('<div id="root">');
+  });
+
+  it('sends the headers it is given, read for each response (the policy names ports known later)', async () => {
+    // Act
+    const before = await fetchRaw('/today');
+    setPolicy("default-src 'self'; connect-src 'self' ws://localhost:20002");
+    const after = await fetchRaw('/today');
+
+    // Assess
+    expect(before.res.headers['content-security-policy']).toBe("default-src 'self'");
+    expect(after.res.headers['content-security-policy']).toBe(
+      "default-src 'self'; connect-src 'self' ws://localhost:20002",
+    );
   });
 });

@@ -1,5 +1,6 @@
 // Serves the built web app (dist/web) with single-page-app fallback to index.html, compressed as the cloud's
-// CDN serves it (Amplify Hosting gzips text), so a throttled first load downloads what a phone would.
+// CDN serves it (Amplify Hosting gzips text), so a throttled first load downloads what a phone would, and with
+// the CDN's security headers (`headers`, read per response: the policy names endpoints known once the stack is up).
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
@@ -22,7 +23,10 @@ const TYPES: Record<string, string> = {
 /** Already compressed formats (images, fonts) go as they are. */
 const TEXT = new Set(['.html', '.js', '.css', '.json', '.webmanifest', '.svg', '.map']);
 
-export function createStaticMiddleware(root: string): WebMiddleware {
+export function createStaticMiddleware(
+  root: string,
+  { headers = () => ({}) }: { headers?: () => Record<string, string> } = {},
+): WebMiddleware {
   const base = normalize(root + sep);
   return (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
@@ -42,6 +46,7 @@ export function createStaticMiddleware(root: string): WebMiddleware {
       const text = TEXT.has(extname(target));
       const gzip = text && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
       res.writeHead(200, {
+        ...headers(),
         'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
         'cache-control': target.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
         ...(text ? { vary: 'accept-encoding' } : {}),

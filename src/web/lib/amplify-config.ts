@@ -2,7 +2,7 @@
 // Local and cloud differ only in data found here (a Cognito endpoint override, a plain-ws GraphQL host).
 import { Amplify, type ResourcesConfig } from 'aws-amplify';
 import { parseAmplifyConfig } from 'aws-amplify/utils';
-import { z } from 'zod/v4-mini';
+import { z } from './zod';
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../../core/business-calendar';
 
 /** Where the hosting serves the outputs: beside index.html, locally and in the cloud. */

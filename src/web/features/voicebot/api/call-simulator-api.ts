@@ -1,6 +1,6 @@
 // The local call simulator's HTTP API, which stands in for a phone on the test-call page: where it is (from
 // amplify_outputs.json, present only in the local stack) and its calls — start, say, hang up, read.
-import { z } from 'zod/v4-mini';
+import { z } from '../../../lib/zod';
 import { AMPLIFY_OUTPUTS_PATH } from '../../../lib/amplify-config';
 
 export type CallState = 'IN_BOT' | 'QUEUED' | 'DISCONNECTED';
