@@ -109,9 +109,13 @@ export function createPlainSocketClass(Base: typeof WebSocket, host: string): ty
   };
 }
 
-/** Fetches the outputs served beside the app, configures Amplify and returns the resolved config. */
+/**
+ * Fetches the outputs served beside the app, configures Amplify and returns the resolved config. The request is
+ * index.html's preload of them (same URL, mode and default cache mode, or the browser would fetch them again);
+ * they are served without freshness or validators, so the HTTP cache never answers it with an old copy.
+ */
 export async function configureAmplify(fetchOutputs: typeof fetch = fetch): Promise<ResourcesConfig> {
-  const response = await fetchOutputs(AMPLIFY_OUTPUTS_PATH, { cache: 'no-store' });
+  const response = await fetchOutputs(AMPLIFY_OUTPUTS_PATH);
   if (!response.ok) {
     throw new AppConfigError(`Could not load ${AMPLIFY_OUTPUTS_PATH} (HTTP ${response.status}).`);
   }
