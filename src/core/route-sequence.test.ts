@@ -76,6 +76,26 @@ describe('sequenceStops', () => {
     }
   });
 
+  it('costs no move that puts a delivery before its pickup', () => {
+    // Prepare: one parcel, so its pickup then its delivery is the only order and every move would break it.
+    const day = randomDay(2, 17);
+    // Act
+    const result = sequenceStops(day, { seed: 1 });
+    // Assess: the one evaluation is the cheapest insertion's, which builds the second start.
+    expect(result.order).toEqual([0, 1]);
+    expect(result.evaluations).toBe(1);
+  });
+
+  it('finds the optimum on any day of up to 7 stops (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 7 }), fc.integer({ min: 1, max: 1_000_000 }), (stops, daySeed) => {
+        const day = randomDay(stops, daySeed);
+        expect(sequenceStops(day).cost).toBeCloseTo(optimalSequence(day).cost, 6);
+      }),
+      { numRuns: 40, seed: 20261206 },
+    );
+  });
+
   it('keeps within the budget of move evaluations, give or take one local search', () => {
     // Prepare
     const day = randomDay(50, 5150);

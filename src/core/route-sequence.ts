@@ -6,10 +6,12 @@
 // local optimum — Or-opt (1–3 stops moved), 2-opt (a segment reversed), exchange, and (after the restarts) a parcel's
 // pickup and delivery taken out and put back together where they cost least — with don't-look bits over granular
 // neighbourhoods; then ruin and recreate of related parcels under simulated annealing, all inside a budget of move
-// evaluations that shrinks with the day below 50 stops. A move is costed from the first position it changes and
-// dropped as soon as its schedule can no longer beat the bound (never earlier than the old schedule and no less late
-// so far). Travel times come as a matrix, so road times from a routing service and straight-line estimates are the
-// same problem.
+// evaluations that shrinks with the day below 50 stops. A move is costed from the first position it changes, without
+// building the candidate route, and dropped as soon as its schedule can no longer beat the bound (never earlier than
+// the old schedule and no less late so far); a move that would put a delivery before its pickup is never costed (the
+// positions a run may go to, and the segments that may be reversed, are bounded by the partners first — a third of
+// the evaluations were such moves). Travel times come as a matrix, so road times from a routing service and
+// straight-line estimates are the same problem.
 
 import { seededRandom } from './seeded-random';
 
@@ -158,8 +160,6 @@ function evaluate(c: Compiled, route: Int32Array, seen: Int32Array, stamp: numbe
 class Search {
   private readonly seen: Int32Array;
   private stamp = 0;
-  /** A candidate route being costed by a local-search move. */
-  private readonly work: Int32Array;
   /** The current route (its first `len` entries), and per position: departure time, lateness so far. */
   private readonly route: Int32Array;
   private len = 0;
@@ -169,6 +169,10 @@ class Search {
   private readonly pos: Int32Array;
   private readonly inRoute: Uint8Array;
   private current = Infinity;
+  /** Scratch for the local search: each node's neighbours in the route before a move, and the route before it. */
+  private readonly prev: Int32Array;
+  private readonly next: Int32Array;
+  private readonly routeBefore: Int32Array;
   /** Nodes whose moves are still to be tried (don't-look bits: a node is looked at again when its links change). */
   private readonly queue: Int32Array;
   private readonly queued: Uint8Array;
@@ -183,12 +187,14 @@ class Search {
 
   constructor(private readonly c: Compiled) {
     this.seen = new Int32Array(c.size);
-    this.work = new Int32Array(c.n);
     this.route = new Int32Array(c.n);
     this.depart = new Float64Array(c.n);
     this.lateSum = new Float64Array(c.n);
     this.pos = new Int32Array(c.size);
     this.inRoute = new Uint8Array(c.size);
+    this.prev = new Int32Array(c.size);
+    this.next = new Int32Array(c.size);
+    this.routeBefore = new Int32Array(c.n);
     this.queue = new Int32Array(c.size);
     this.queued = new Uint8Array(c.size);
     this.parcelTried = new Int32Array(c.size).fill(-1);
@@ -379,16 +385,20 @@ class Search {
     return this.copy();
   }
 
-  /** Greedy: from where the courier is, the allowed stop that can be served soonest (ties: sooner due). */
+  /**
+   * Greedy: from where the courier is, the allowed stop that can be served soonest (ties: sooner due), or the one
+   * `pick` chooses among the best three (its argument: how many there are).
+   */
   nearest(pick: (count: number) => number, urgency = 1800): Int32Array {
     const c = this.c;
     const route = new Int32Array(c.n);
     const done = new Uint8Array(c.size);
+    const topNode = new Int32Array(3);
+    const topScore = new Float64Array(3);
     let at = 0;
     let t = 0;
-    const ranked: { node: number; score: number }[] = [];
     for (let k = 0; k < c.n; k++) {
-      ranked.length = 0;
+      let kept = 0;
       for (let node = 1; node <= c.n; node++) {
         if (done[node] || (c.pred[node] !== 0 && !done[c.pred[node]!])) continue;
         const arrive = Math.max(t + c.travel[at * c.size + node]!, c.ready[node]!);
@@ -396,10 +406,17 @@ class Search {
         // Urgent pickups first: a stop about to be late outranks a nearer one.
         const slack = c.due[node]! - arrive;
         const score = arrive - t + LATE_WEIGHT * lateness - (slack < urgency ? urgency - slack : 0);
-        ranked.push({ node, score });
+        // The best three so far, in order (an equal score keeps the lower node first).
+        if (kept === 3 && !(score < topScore[2]!)) continue;
+        let r = kept < 3 ? kept++ : 2;
+        for (; r > 0 && score < topScore[r - 1]!; r--) {
+          topScore[r] = topScore[r - 1]!;
+          topNode[r] = topNode[r - 1]!;
+        }
+        topScore[r] = score;
+        topNode[r] = node;
       }
-      ranked.sort((a, b) => a.score - b.score || a.node - b.node);
-      const chosen = ranked[pick(ranked.length)]!.node;
+      const chosen = topNode[pick(kept)]!;
       route[k] = chosen;
       done[chosen] = 1;
       t = Math.max(t + c.travel[at * c.size + chosen]!, c.ready[chosen]!) + c.service[chosen]!;
@@ -484,19 +501,17 @@ class Search {
     } else {
       for (let k = 0; k < this.len; k++) this.enqueue(this.route[k]!);
     }
-    const prev = new Int32Array(c.size);
-    const next = new Int32Array(c.size);
-    const before = new Int32Array(c.n);
+    const { prev, next, routeBefore } = this;
     while (this.queueSize > 0) {
       const node = this.queue[this.queueHead]!;
       this.queueHead = (this.queueHead + 1) % c.size;
       this.queueSize--;
       this.queued[node] = 0;
-      before.set(this.route);
+      routeBefore.set(this.route);
       if (this.moveStop(node)) {
         for (let k = 0; k < this.len; k++) {
-          prev[before[k]!] = k > 0 ? before[k - 1]! : 0;
-          next[before[k]!] = k + 1 < this.len ? before[k + 1]! : -1;
+          prev[routeBefore[k]!] = k > 0 ? routeBefore[k - 1]! : 0;
+          next[routeBefore[k]!] = k + 1 < this.len ? routeBefore[k + 1]! : -1;
         }
         // Look again at every stop whose neighbours changed.
         for (let k = 0; k < this.len; k++) {
@@ -524,14 +539,8 @@ class Search {
 
   /** Tries the moves of `node`; true when one improved the route (and was made). */
   private moveStop(node: number): boolean {
-    this.work.set(this.route);
     const p = this.pos[node]!;
     return this.orOpt(p) || this.twoOpt(p) || this.exchange(p) || (this.pairMoves && this.relocateParcel(node));
-  }
-
-  private accept(): true {
-    this.adopt(this.work);
-    return true;
   }
 
   /** Bumped at every change of the current route; per parcel, the version at which relocating it last failed. */
@@ -548,111 +557,161 @@ class Search {
     return k < 0 ? 0 : k >= this.len ? -1 : this.route[k]!;
   }
 
-  /**
-   * The cost of `work`, which equals the current route before position `from` and from position `until` on;
-   * Infinity when it breaks a precedence or cannot beat the current cost.
-   */
-  private costOfWork(from: number, until: number, bound = this.current - 1e-9): number {
+  /** The schedule of the move being costed: time, lateness so far, the last stop served. */
+  private simT = 0;
+  private simLate = 0;
+  private simAt = 0;
+
+  /** Starts costing a move that leaves the current route as it is before position `from`. */
+  private beginMove(from: number): void {
     this.evaluations++;
+    this.simT = from > 0 ? this.depart[from - 1]! : 0;
+    this.simLate = from > 0 ? this.lateSum[from - 1]! : 0;
+    this.simAt = from > 0 ? this.route[from - 1]! : 0;
+  }
+
+  /** Serves route[a..b] next (backwards when `backwards`, from b down to a); false once the cost reaches `bound`. */
+  private serve(a: number, b: number, backwards: boolean, bound: number): boolean {
     const c = this.c;
-    const n = this.len;
-    const work = this.work;
-    const stamp = ++this.stamp;
-    let t = from > 0 ? this.depart[from - 1]! : 0;
-    let late = from > 0 ? this.lateSum[from - 1]! : 0;
-    let at = from > 0 ? work[from - 1]! : 0;
-    for (let k = from; k < n; k++) {
-      const node = work[k]!;
-      if (k < until) {
-        const p = c.pred[node]!;
-        if (p !== 0 && this.seen[p] !== stamp && this.pos[p]! >= from) return Infinity;
-        this.seen[node] = stamp;
-      }
-      t += c.travel[at * c.size + node]!;
+    const size = c.size;
+    let t = this.simT;
+    let late = this.simLate;
+    let at = this.simAt;
+    for (let m = a; m <= b; m++) {
+      const node = this.route[backwards ? a + b - m : m]!;
+      t += c.travel[at * size + node]!;
       if (t < c.ready[node]!) t = c.ready[node]!;
       if (t > c.due[node]!) late += t - c.due[node]!;
       t += c.service[node]!;
-      if (t + LATE_WEIGHT * late >= bound) return Infinity;
-      if (k >= until && t >= this.depart[k]!) {
-        // No earlier than the old schedule from here on: the rest adds at least the old lateness (exactly that
-        // when back on the old schedule).
-        const cost = this.current + LATE_WEIGHT * (late - this.lateSum[k]!);
-        if (cost >= bound) return Infinity;
-        if (t === this.depart[k]) return cost;
-      }
+      if (t + LATE_WEIGHT * late >= bound) return false;
       at = node;
     }
-    return t + LATE_WEIGHT * late;
+    this.simT = t;
+    this.simLate = late;
+    this.simAt = at;
+    return true;
   }
 
-  /** The 1–3 stops from position i moved elsewhere, beside a close stop. */
+  /** The cost of the move being costed once the current route from position `until` on follows it. */
+  private finishMove(until: number, bound: number): number {
+    return this.finishFrom(until, this.simAt, this.simT, this.simLate, bound);
+  }
+
+  /**
+   * The 1–3 stops from position i moved elsewhere, beside a close stop — only where no stop passes its partner
+   * (after the run's pickups, before its deliveries), so a move that breaks a precedence is never costed.
+   */
   private orOpt(i: number): boolean {
+    const c = this.c;
     const n = this.len;
-    const work = this.work;
     const route = this.route;
+    const bound = this.current - 1e-9;
     for (let length = 1; length <= 3 && i + length <= n; length++) {
-      for (let j = 0; j <= n - length; j++) {
+      let lo = 0;
+      let hi = n - length;
+      for (let k = i; k < i + length; k++) {
+        const p = c.pred[route[k]!]!;
+        if (p !== 0 && this.pos[p]! < i) lo = Math.max(lo, this.pos[p]! + 1);
+        const s = c.succ[route[k]!]!;
+        if (s !== 0 && this.pos[s]! >= i + length) hi = Math.min(hi, this.pos[s]! - length);
+      }
+      const head = route[i]! * c.size;
+      const tail = route[i + length - 1]! * c.size;
+      for (let j = lo; j <= hi; j++) {
         if (j === i) continue;
-        const before = j < i ? this.at(j - 1) : this.at(j + length - 1);
-        const after = j < i ? this.at(j) : this.at(j + length);
-        if (!this.linkable(before, route[i]!) && !this.linkable(route[i + length - 1]!, after)) continue;
+        // Beside a close stop (either end); past the end links to anything.
+        const before = j < i ? (j > 0 ? route[j - 1]! : 0) : route[j + length - 1]!;
+        const after = j < i ? route[j]! : j + length < n ? route[j + length]! : -1;
+        if (after >= 0 && c.near[head + before] === 0 && c.near[tail + after] === 0) continue;
+        let cost = Infinity;
         if (j < i) {
-          for (let k = 0; k < length; k++) work[j + k] = route[i + k]!;
-          for (let k = j; k < i; k++) work[k + length] = route[k]!;
+          this.beginMove(j);
+          if (this.serve(i, i + length - 1, false, bound) && this.serve(j, i - 1, false, bound)) {
+            cost = this.finishMove(i + length, bound);
+          }
         } else {
-          for (let k = i; k < j; k++) work[k] = route[k + length]!;
-          for (let k = 0; k < length; k++) work[j + k] = route[i + k]!;
+          this.beginMove(i);
+          if (this.serve(i + length, j + length - 1, false, bound) && this.serve(i, i + length - 1, false, bound)) {
+            cost = this.finishMove(j + length, bound);
+          }
         }
-        const from = Math.min(i, j);
-        const until = Math.max(i, j) + length;
-        if (this.costOfWork(from, until) < this.current - 1e-9) return this.accept();
-        for (let k = from; k < until; k++) work[k] = route[k]!;
+        if (cost < bound) {
+          const run = route.slice(i, i + length);
+          if (j < i) route.copyWithin(j + length, j, i);
+          else route.copyWithin(i, i + length, j + length);
+          route.set(run, j);
+          this.schedule();
+          return true;
+        }
       }
     }
     return false;
   }
 
-  /** The segment between position p and another reversed, when that links close stops. */
+  /**
+   * The segment between position p and another reversed, when that links close stops — only segments holding no
+   * whole parcel, whose reversal would put a delivery before its pickup.
+   */
   private twoOpt(p: number): boolean {
+    const c = this.c;
     const n = this.len;
-    const work = this.work;
     const route = this.route;
-    for (let q = 0; q < n; q++) {
+    const bound = this.current - 1e-9;
+    let last = p;
+    while (last + 1 < n && !(c.pred[route[last + 1]!] !== 0 && this.pos[c.pred[route[last + 1]!]!]! >= p)) last++;
+    let first = p;
+    while (first > 0 && !(c.succ[route[first - 1]!] !== 0 && this.pos[c.succ[route[first - 1]!]!]! <= p)) first--;
+    for (let q = first; q <= last; q++) {
       if (q === p) continue;
       const i = Math.min(p, q);
       const j = Math.max(p, q);
       if (!this.linkable(this.at(i - 1), route[j]!) && !this.linkable(route[i]!, this.at(j + 1))) continue;
-      for (let k = i; k <= j; k++) work[k] = route[i + j - k]!;
-      if (this.costOfWork(i, j + 1) < this.current - 1e-9) return this.accept();
-      for (let k = i; k <= j; k++) work[k] = route[k]!;
+      this.beginMove(i);
+      if (this.serve(i, j, true, bound) && this.finishMove(j + 1, bound) < bound) {
+        route.subarray(i, j + 1).reverse();
+        this.schedule();
+        return true;
+      }
     }
     return false;
   }
 
-  /** The stop at position p swapped with another, when either lands beside a close stop. */
+  /** The stop at position p swapped with another, when either lands beside a close stop and no partner is passed. */
   private exchange(p: number): boolean {
+    const c = this.c;
     const n = this.len;
-    const work = this.work;
     const route = this.route;
+    const bound = this.current - 1e-9;
     for (let q = 0; q < n; q++) {
       if (Math.abs(q - p) < 2) continue;
       const i = Math.min(p, q);
       const j = Math.max(p, q);
       const a = route[i]!;
       const b = route[j]!;
+      // a goes after everything up to j, b before everything from i.
+      if ((c.succ[a] !== 0 && this.pos[c.succ[a]!]! <= j) || (c.pred[b] !== 0 && this.pos[c.pred[b]!]! >= i)) continue;
+      const near = c.near;
       if (
-        !this.linkable(this.at(i - 1), b) &&
-        !this.linkable(b, this.at(i + 1)) &&
-        !this.linkable(this.at(j - 1), a) &&
-        !this.linkable(a, this.at(j + 1))
+        j + 1 < n &&
+        near[b * c.size + (i > 0 ? route[i - 1]! : 0)] === 0 &&
+        near[b * c.size + route[i + 1]!] === 0 &&
+        near[a * c.size + route[j - 1]!] === 0 &&
+        near[a * c.size + route[j + 1]!] === 0
       ) {
         continue;
       }
-      work[i] = b;
-      work[j] = a;
-      if (this.costOfWork(i, j + 1) < this.current - 1e-9) return this.accept();
-      work[i] = a;
-      work[j] = b;
+      this.beginMove(i);
+      if (
+        this.serve(j, j, false, bound) &&
+        this.serve(i + 1, j - 1, false, bound) &&
+        this.serve(i, i, false, bound) &&
+        this.finishMove(j + 1, bound) < bound
+      ) {
+        route[i] = b;
+        route[j] = a;
+        this.schedule();
+        return true;
+      }
     }
     return false;
   }
@@ -669,7 +728,6 @@ class Search {
     const found = this.bestInsertion(first, second, 0, NO_BLINKS, before - 1e-9);
     if (found.i >= 0) {
       this.insertAt(first, found.i, second, found.j);
-      this.work.set(this.route);
       return true;
     }
     this.adopt(saved);
@@ -690,9 +748,9 @@ const END_TEMPERATURE = 0.0001;
 
 /**
  * Move evaluations spent in all (constructions, restarts, local search, ruin and recreate) by default at 50 stops:
- * about 30 ms of CPU.
+ * about 40 ms of CPU on a quiet machine.
  */
-export const DEFAULT_BUDGET = 170_000;
+export const DEFAULT_BUDGET = 280_000;
 /** Below 50 stops the default budget shrinks in proportion (a smaller day needs fewer restarts), to this share. */
 const SMALLEST_BUDGET_SHARE = 0.2;
 
