@@ -214,6 +214,8 @@ for (const [key, def] of Object.entries(TABLES) as [TableKey, TableDefinition][]
   backend.aggregator.addEnvironment(tableEnvName(key), table.tableName);
   // The aggregator keeps the rollups, and raises complaint-rate alerts (told to admins through the outbox).
   if (key === 'rollups' || key === 'alerts' || key === 'outbox') table.grantReadWriteData(aggregatorLambda);
+  // The corruption detector raises its alerts as the aggregator does (the alerts table, the admins' outbox).
+  if (key === 'alerts' || key === 'outbox') table.grantReadWriteData(detectorLambda);
   // The authorizer's configuration names every table too; it reads only tokens and partners.
   backend.partnerAuthorizer.addEnvironment(tableEnvName(key), table.tableName);
   if (AUTHORIZER_TABLES.includes(key)) table.grantReadData(authorizerLambda);

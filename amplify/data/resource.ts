@@ -713,7 +713,7 @@ const schema = a
       missedUtterances: a.ref('UtteranceCount').required().array().required(),
       reaskedSlots: a.ref('SlotCount').required().array().required(),
     }),
-    AlertKind: a.enum(['LATE_DELIVERY', 'COMPLAINT_RATE']),
+    AlertKind: a.enum(['LATE_DELIVERY', 'COMPLAINT_RATE', 'DATA_INTEGRITY']),
     ServiceAlert: a.customType({
       day: a.date().required(),
       key: a.string().required(),
@@ -726,6 +726,9 @@ const schema = a
       feedback: a.integer(),
       rate: a.float(),
       threshold: a.float(),
+      /** DATA_INTEGRITY: the table of the corrupt item and how to recover it. */
+      table: a.string(),
+      recovery: a.string(),
     }),
     AlertSettings: a.customType({
       complaintRateThreshold: a.float().required(),

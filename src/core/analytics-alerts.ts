@@ -1,6 +1,7 @@
 // Service-quality alerts (Req 10.5): deliveries running late against their ETA, and a day's complaint rate
-// above the threshold the admin sets. Raised once each (an alert's key says what it is about), shown live on
-// the dashboard through the change feed, and sent to the admins through the notification port.
+// above the threshold the admin sets; and data-integrity alerts (Req 6.8): an item written in a state the app
+// never writes. Raised once each (an alert's key says what it is about), shown live on the dashboard through the
+// change feed, and sent to the admins through the notification port.
 import { z } from 'zod';
 import { minutesLate, type DeliveryWatch } from './analytics';
 import { ConflictError, ForbiddenError } from './errors';
@@ -28,9 +29,12 @@ export const DEFAULT_ALERT_SETTINGS: AlertSettings = {
 
 export type ServiceAlert = {
   day: string;
-  /** What it is about: `LATE#<reference>#<eta>` or `COMPLAINTS#<day>#<threshold>`; one alert per key. */
+  /**
+   * What it is about: `LATE#<reference>#<eta>`, `COMPLAINTS#<day>#<threshold>` or
+   * `INTEGRITY#<table>#<reference>#<write>`; one alert per key.
+   */
   key: string;
-  kind: 'LATE_DELIVERY' | 'COMPLAINT_RATE';
+  kind: 'LATE_DELIVERY' | 'COMPLAINT_RATE' | 'DATA_INTEGRITY';
   raisedAt: string;
   message: string;
   reference?: string;
@@ -39,6 +43,9 @@ export type ServiceAlert = {
   feedback?: number;
   rate?: number;
   threshold?: number;
+  /** DATA_INTEGRITY: the table holding the corrupt item, and how to recover it. */
+  table?: string;
+  recovery?: string;
 };
 
 export type AlertStore = {
@@ -90,6 +97,51 @@ export async function checkComplaintRate(
     feedback: counts.feedback,
     rate,
     threshold: settings.complaintRateThreshold,
+  };
+  return (await raiseAndNotify(alert, deps)) ? alert : undefined;
+}
+
+/** An item the change feed found written in a state the app never writes (src/integrity's invariants). */
+export type IntegrityFinding = {
+  kind: 'bookings' | 'feedback';
+  /** The table's name in this deployment: what the restore script is given. */
+  tableName: string;
+  /** The item's reference (a booking's or a feedback entry's). */
+  reference: string;
+  /** The stream record of the write: each corrupt write alerts once. */
+  writeId: string;
+  /** When the write happened, if the stream said; the restore goes back to just before it. */
+  writtenAt?: Date;
+  violations: { rule: string; message: string }[];
+};
+
+/**
+ * A corrupt item (Req 6.8), as the admins must hear of it: which item, what is wrong with it, and how to put it back
+ * as it was before the write — the point-in-time restore of its table into a copy, then that item copied back
+ * (scripts/restore-table.ts; the README's "Restore a table").
+ */
+export async function raiseIntegrityAlert(
+  finding: IntegrityFinding,
+  now: Date,
+  day: string,
+  deps: AlertDeps,
+): Promise<ServiceAlert | undefined> {
+  const before = new Date((finding.writtenAt ?? now).getTime() - 60_000).toISOString();
+  const item = finding.kind === 'bookings' ? `Booking ${finding.reference}` : `Feedback ${finding.reference}`;
+  const problems = finding.violations.map((v) => v.message.replace(/\.$/, '')).join('; ');
+  const alert: ServiceAlert = {
+    day,
+    key: `INTEGRITY#${finding.kind}#${finding.reference}#${finding.writeId}`,
+    kind: 'DATA_INTEGRITY',
+    raisedAt: now.toISOString(),
+    message: `${item} was written in a state the app never writes: ${problems}.`,
+    ...(finding.kind === 'bookings' ? { reference: finding.reference } : {}),
+    table: finding.tableName,
+    recovery:
+      `Restore ${finding.tableName} as it was a minute before the write into a copy ` +
+      `(npx tsx scripts/restore-table.ts --table ${finding.tableName} --at ${before}), check the item there, then ` +
+      `copy it back (npx tsx scripts/restore-table.ts --copy-back --from <the copy> --table ${finding.tableName} ` +
+      `--keys ${finding.reference}). Until then the app and the bot may report it wrongly.`,
   };
   return (await raiseAndNotify(alert, deps)) ? alert : undefined;
 }

@@ -13,6 +13,7 @@ export type ActorType =
 
 export type AlertKind =
   | 'COMPLAINT_RATE'
+  | 'DATA_INTEGRITY'
   | 'LATE_DELIVERY';
 
 export type AnalyticsGranularity =
@@ -347,14 +348,14 @@ export type AnalyticsBotQueryVariables = Exact<{
 
 export type AnalyticsBotQuery = { analyticsBot: { from: string, to: string, granularity: AnalyticsGranularity, total: { calls: number, containmentRate: number | null, recognitionRate: number | null, averageTurns: number | null, outcomes: Array<{ outcome: CallOutcome, count: number }>, transfers: Array<{ reason: string, count: number }>, intents: Array<{ intent: string, count: number }> }, buckets: Array<{ start: string, end: string, figures: { calls: number, containmentRate: number | null, recognitionRate: number | null, averageTurns: number | null, outcomes: Array<{ outcome: CallOutcome, count: number }>, transfers: Array<{ reason: string, count: number }>, intents: Array<{ intent: string, count: number }> } }>, missedUtterances: Array<{ text: string, count: number }>, reaskedSlots: Array<{ slot: string, count: number }> } };
 
-export type ServiceAlertFieldsFragment = { day: string, key: string, kind: AlertKind, raisedAt: string, message: string, reference: string | null, minutesLate: number | null, complaints: number | null, feedback: number | null, rate: number | null, threshold: number | null };
+export type ServiceAlertFieldsFragment = { day: string, key: string, kind: AlertKind, raisedAt: string, message: string, reference: string | null, minutesLate: number | null, complaints: number | null, feedback: number | null, rate: number | null, threshold: number | null, table: string | null, recovery: string | null };
 
 export type ServiceAlertsQueryVariables = Exact<{
   day: string;
 }>;
 
 
-export type ServiceAlertsQuery = { serviceAlerts: Array<{ day: string, key: string, kind: AlertKind, raisedAt: string, message: string, reference: string | null, minutesLate: number | null, complaints: number | null, feedback: number | null, rate: number | null, threshold: number | null }> };
+export type ServiceAlertsQuery = { serviceAlerts: Array<{ day: string, key: string, kind: AlertKind, raisedAt: string, message: string, reference: string | null, minutesLate: number | null, complaints: number | null, feedback: number | null, rate: number | null, threshold: number | null, table: string | null, recovery: string | null }> };
 
 export type AlertSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -377,12 +378,12 @@ export type PublishAlertRaisedMutationVariables = Exact<{
 }>;
 
 
-export type PublishAlertRaisedMutation = { publishAlertRaised: { day: string, key: string, kind: AlertKind, raisedAt: string, message: string, reference: string | null, minutesLate: number | null, complaints: number | null, feedback: number | null, rate: number | null, threshold: number | null } | null };
+export type PublishAlertRaisedMutation = { publishAlertRaised: { day: string, key: string, kind: AlertKind, raisedAt: string, message: string, reference: string | null, minutesLate: number | null, complaints: number | null, feedback: number | null, rate: number | null, threshold: number | null, table: string | null, recovery: string | null } | null };
 
 export type OnAlertRaisedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OnAlertRaisedSubscription = { onAlertRaised: { day: string, key: string, kind: AlertKind, raisedAt: string, message: string, reference: string | null, minutesLate: number | null, complaints: number | null, feedback: number | null, rate: number | null, threshold: number | null } | null };
+export type OnAlertRaisedSubscription = { onAlertRaised: { day: string, key: string, kind: AlertKind, raisedAt: string, message: string, reference: string | null, minutesLate: number | null, complaints: number | null, feedback: number | null, rate: number | null, threshold: number | null, table: string | null, recovery: string | null } | null };
 
 export type ExecutiveSummariesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1037,6 +1038,8 @@ export const ServiceAlertFieldsFragmentDoc = new TypedDocumentString(`
   feedback
   rate
   threshold
+  table
+  recovery
 }
     `, {"fragmentName":"ServiceAlertFields"}) as unknown as TypedDocumentString<ServiceAlertFieldsFragment, unknown>;
 export const AddressFieldsFragmentDoc = new TypedDocumentString(`
@@ -1758,6 +1761,8 @@ export const ServiceAlertsDocument = new TypedDocumentString(`
   feedback
   rate
   threshold
+  table
+  recovery
 }`) as unknown as TypedDocumentString<ServiceAlertsQuery, ServiceAlertsQueryVariables>;
 export const AlertSettingsDocument = new TypedDocumentString(`
     query AlertSettings {
@@ -1806,6 +1811,8 @@ export const PublishAlertRaisedDocument = new TypedDocumentString(`
   feedback
   rate
   threshold
+  table
+  recovery
 }`) as unknown as TypedDocumentString<PublishAlertRaisedMutation, PublishAlertRaisedMutationVariables>;
 export const OnAlertRaisedDocument = new TypedDocumentString(`
     subscription OnAlertRaised {
@@ -1825,6 +1832,8 @@ export const OnAlertRaisedDocument = new TypedDocumentString(`
   feedback
   rate
   threshold
+  table
+  recovery
 }`) as unknown as TypedDocumentString<OnAlertRaisedSubscription, OnAlertRaisedSubscriptionVariables>;
 export const ExecutiveSummariesDocument = new TypedDocumentString(`
     query ExecutiveSummaries {

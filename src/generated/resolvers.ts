@@ -49,6 +49,7 @@ export type Address = {
 
 export type AlertKind =
   | 'COMPLAINT_RATE'
+  | 'DATA_INTEGRITY'
   | 'LATE_DELIVERY';
 
 export type AlertSettings = {
@@ -1717,7 +1718,9 @@ export type ServiceAlert = {
   minutesLate?: Maybe<Scalars['Int']['output']>;
   raisedAt: Scalars['AWSDateTime']['output'];
   rate?: Maybe<Scalars['Float']['output']>;
+  recovery?: Maybe<Scalars['String']['output']>;
   reference?: Maybe<Scalars['String']['output']>;
+  table?: Maybe<Scalars['String']['output']>;
   threshold?: Maybe<Scalars['Float']['output']>;
 };
 
@@ -3270,7 +3273,9 @@ export type ServiceAlertResolvers<ContextType = any, ParentType extends Resolver
   minutesLate?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   raisedAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
   rate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  recovery?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  table?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   threshold?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 

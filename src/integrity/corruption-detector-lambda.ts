@@ -1,18 +1,26 @@
 // AWS Lambda entry of the corruption detector: bookings and feedback stream batches -> invariant checks, the
 // CorruptItems and ItemsChecked metrics in CloudWatch's embedded metric format (Powertools Metrics), one
-// structured log line per corrupt item. The alarm on CorruptItems lives in infra-cfn/templates/monitoring.yaml.
+// structured log line and one admin alert per corrupt item. The alarm on CorruptItems lives in
+// infra-cfn/templates/monitoring.yaml.
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { createBusinessCalendar } from '../core/business-calendar';
 import { jsonLog } from '../api/deps';
 import { loadLambdaConfig } from '../api/lambda-config';
-import { detectCorruption, type IntegrityReporter } from './corruption-detector';
+import { createDocumentClient } from '../api/runtime';
+import { createAlertStore, createOutboxAdminNotifier } from '../data/alert-repository';
+import { alertFindings, detectCorruption, type IntegrityReporter } from './corruption-detector';
 
 const config = loadLambdaConfig();
 const calendar = createBusinessCalendar(config.timeZone);
 const log = jsonLog('corruption-detector');
 // Namespace and service come from POWERTOOLS_METRICS_NAMESPACE and POWERTOOLS_SERVICE_NAME (amplify/backend.ts).
 const metrics = new Metrics();
+const doc = createDocumentClient({ region: config.region });
+const alerts = {
+  alerts: createAlertStore(doc, config.tables.alerts),
+  admins: createOutboxAdminNotifier(doc, config.tables.outbox),
+};
 
 const reporter: IntegrityReporter = {
   count(checked, corrupt) {
@@ -25,7 +33,8 @@ const reporter: IntegrityReporter = {
 };
 
 export const handler = async (event: DynamoDBStreamEvent) => {
-  detectCorruption(event, config.tables, calendar, reporter);
+  const { findings } = detectCorruption(event, config.tables, calendar, reporter);
   metrics.publishStoredMetrics();
+  await alertFindings(findings, config.tables, calendar, alerts, (message, detail) => log.error(message, detail));
   return { batchItemFailures: [] };
 };

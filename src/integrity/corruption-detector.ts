@@ -1,12 +1,14 @@
 // Corruption detection on the change feed (Req 6.8): every booking and feedback item written to a table is
 // checked against the domain's invariants (item-invariants.ts). Violations are logged one by one (table, key,
-// rule, what is wrong) and counted in a metric whose alarm pages the on-call; the records are never retried,
-// since a corrupt item stays corrupt until someone repairs or restores it (scripts/restore-table.ts).
+// rule, what is wrong), counted in a metric whose alarm pages the on-call, and raised as an alert on the admins'
+// dashboard with the item and how to recover it (alertFindings); the records are never retried, since a corrupt
+// item stays corrupt until someone repairs or restores it (scripts/restore-table.ts).
 // Same code in the cloud (a Lambda on DynamoDB Streams) and locally (the gateway's emulated streams).
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { BusinessCalendar } from '../core/business-calendar';
+import { raiseIntegrityAlert, type AlertDeps } from '../core/analytics-alerts';
 import { bookingViolations, feedbackViolations, type Item, type Violation } from './item-invariants';
 
 export type CheckedTables = { bookings: string; feedback: string };
@@ -15,6 +17,8 @@ export type Finding = {
   table: keyof CheckedTables;
   key: string;
   eventId: string;
+  /** When the write happened (the stream record's approximate creation time), when the stream says. */
+  writtenAt?: string;
   violations: Violation[];
 };
 
@@ -43,7 +47,14 @@ export function checkRecord(
   const item = unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>) as Item;
   const violations = kind === 'bookings' ? bookingViolations(item, calendar) : feedbackViolations(item, calendar);
   if (violations.length === 0) return undefined;
-  return { table: kind, key: String(item.reference), eventId: record.eventID ?? '', violations };
+  const created = record.dynamodb.ApproximateCreationDateTime;
+  return {
+    table: kind,
+    key: String(item.reference),
+    eventId: record.eventID ?? '',
+    ...(created ? { writtenAt: new Date(created * 1000).toISOString() } : {}),
+    violations,
+  };
 }
 
 /**
@@ -70,4 +81,38 @@ export function detectCorruption(
   }
   reporter.count(checked, findings.length);
   return { checked, findings };
+}
+
+/**
+ * Raises each finding as a data-integrity alert: live on the admins' dashboard, and sent to them. A failure to
+ * raise one is logged with the finding and does not fail the batch (the metric has counted it, and its alarm
+ * pages the on-call).
+ */
+export async function alertFindings(
+  findings: Finding[],
+  tables: CheckedTables,
+  calendar: BusinessCalendar,
+  deps: AlertDeps,
+  logError: (message: string, detail: unknown) => void,
+  now: Date = new Date(),
+): Promise<void> {
+  for (const finding of findings) {
+    try {
+      await raiseIntegrityAlert(
+        {
+          kind: finding.table,
+          tableName: tables[finding.table],
+          reference: finding.key,
+          writeId: finding.eventId,
+          ...(finding.writtenAt ? { writtenAt: new Date(finding.writtenAt) } : {}),
+          violations: finding.violations,
+        },
+        now,
+        calendar.dayOf(now),
+        deps,
+      );
+    } catch (error) {
+      logError('could not raise the data-integrity alert', { finding, error: String(error) });
+    }
+  }
 }

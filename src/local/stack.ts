@@ -39,7 +39,7 @@ import { checkLateDeliveries, type ServiceAlert } from '../core/analytics-alerts
 import { generateLastWeekIfMissing } from '../core/executive-summary';
 import { renderSummaryPdf } from '../api/summary-pdf';
 import { createGraphQLPublisher } from '../api/graphql-publisher';
-import { detectCorruption } from '../integrity/corruption-detector';
+import { alertFindings, detectCorruption } from '../integrity/corruption-detector';
 import { localIntegrityReporter } from '../integrity/local-reporter';
 import { createLocalVoicebot, LOCAL_FUNCTIONS } from './voicebot';
 import { startMcpServer } from '../../mcp-server/src/server';
@@ -369,7 +369,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ),
       // Corruption detection (issue 12): every booking and feedback write checked against the domain's invariants.
       await gateway.subscribeStreams('corruption-detector', async (event) => {
-        detectCorruption(event, tables, deps.calendar, localIntegrityReporter(log));
+        const { findings } = detectCorruption(event, tables, deps.calendar, localIntegrityReporter(log));
+        await alertFindings(findings, tables, deps.calendar, alertDeps, (message, detail) =>
+          log(JSON.stringify({ level: 'error', service: 'corruption-detector', message, detail })),
+        );
       }),
     ];
     // Shutdown, after the intake closed (below): the consumers finish every record emitted so far while

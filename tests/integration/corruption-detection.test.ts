@@ -1,12 +1,14 @@
 // Corruption detection on the local change feed: the demo company's data (bookings and feedback in every
 // status, written by the real core) passes every invariant, and an item written around the core is reported
-// by the detector consuming the change feed.
+// by the detector consuming the change feed — in the log, and to the admins as an alert with the item and how
+// to recover it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Stack } from '../../src/local/stack';
 import type { Finding } from '../../src/integrity/corruption-detector';
 import { bookingViolations, feedbackViolations } from '../../src/integrity/item-invariants';
-import { startTestStack } from '../support/test-stack';
+import { serviceAlerts, type ServiceAlertsQuery } from '../../src/generated/graphql';
+import { as, companyDay, gql, startTestStack } from '../support/test-stack';
 
 const lines: string[] = [];
 let stack: Stack;
@@ -52,5 +54,27 @@ describe('corruption detection', () => {
       new GetCommand({ TableName: stack.tables.bookings, Key: { reference: victim!.reference } }),
     );
     expect(stored.Item?.status).toBe('DELIVERED');
+
+    // The admins' dashboard has the alert (serviceAlerts, as the page reads it), naming the item, what is wrong
+    // and how to restore it; and the admins were sent it.
+    const admin = await as(stack, 'admin@example.com');
+    const { data, errors } = await gql<ServiceAlertsQuery>(stack, admin, serviceAlerts, { day: companyDay(stack) });
+    expect(errors).toBeUndefined();
+    const alert = data!.serviceAlerts.find((a) => a.kind === 'DATA_INTEGRITY');
+    expect(alert).toMatchObject({
+      reference: victim!.reference,
+      table: stack.tables.bookings,
+      key: expect.stringMatching(new RegExp(`^INTEGRITY#bookings#${victim!.reference}#`)),
+    });
+    expect(alert!.message).toContain(`Booking ${victim!.reference} was written in a state the app never writes`);
+    expect(alert!.recovery).toContain(`scripts/restore-table.ts --table ${stack.tables.bookings} --at `);
+    expect(alert!.recovery).toContain(`--keys ${victim!.reference}`);
+    const outbox = await stack.doc.send(new ScanCommand({ TableName: stack.tables.outbox }));
+    expect(JSON.stringify(outbox.Items)).toContain(`Booking ${victim!.reference} was written in a state`);
+
+    // A courier does not see it.
+    const courier = await as(stack, 'courier7@example.com');
+    const refused = await gql(stack, courier, serviceAlerts, { day: companyDay(stack) });
+    expect(refused.errors?.[0]?.errorType).toMatch(/Unauthorized|Forbidden/);
   });
 });
