@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bookingNotFoundMessage } from './access';
 import {
+  IN_PROGRESS_WAIT_MS,
   MAX_REFERENCE_ATTEMPTS,
   assignCourier,
   bookCourier,
@@ -288,15 +289,56 @@ describe('bookCourier', () => {
     expect(world.bookings.all()).toHaveLength(1);
   });
 
-  it('reports a request still in flight for the same key as a conflict to retry', async () => {
+  it('answers a duplicate sent while the first is in flight with the first booking, once it is made', async () => {
+    // Prepare: the first request holds the key and stores its booking only once the duplicate has paused.
+    const world = makeWorld();
+    let duplicate: Promise<Booking> | undefined;
+    let openGate: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    const waited: number[] = [];
+    const patient = {
+      ...world,
+      wait: async (ms: number) => {
+        waited.push(ms);
+        openGate();
+        await original;
+      },
+    };
+    const first = {
+      ...world,
+      bookings: {
+        ...world.bookings,
+        create: async (booking: Booking) => {
+          duplicate ??= book(patient, admin, { idempotencyKey: 'same' });
+          await gate;
+          return world.bookings.create(booking);
+        },
+      },
+    };
+    // Act
+    const original = book(first, admin, { idempotencyKey: 'same' });
+    const a = await original;
+    const b = await duplicate!;
+    // Assess
+    expect(b.reference).toBe(a.reference);
+    expect(waited).toHaveLength(1);
+    expect(world.bookings.all()).toHaveLength(1);
+  });
+
+  it('reports a request still in flight for the same key as a conflict to retry, after waiting for it', async () => {
     // Prepare
     const world = makeWorld();
     await world.idempotency.claim('admin:sub-admin:busy', 60);
+    const waited: number[] = [];
     // Act
-    const error = (await caught(book(world, admin, { idempotencyKey: 'busy' }))) as ConflictError;
+    const error = (await caught(
+      book({ ...world, wait: async (ms) => void waited.push(ms) }, admin, { idempotencyKey: 'busy' }),
+    )) as ConflictError;
     // Assess
     expect(error).toBeInstanceOf(ConflictError);
     expect(error.resolution).toMatch(/same request again/);
+    expect(waited.reduce((a, b) => a + b, 0)).toBe(IN_PROGRESS_WAIT_MS);
+    expect(world.bookings.all()).toHaveLength(0);
   });
 
   it('releases the idempotency key when the booking cannot be stored', async () => {
@@ -694,6 +736,75 @@ describe('updateDeliveryStatus', () => {
     // Assess
     expect(stale).toBeInstanceOf(ConflictError);
     expect(fresh.version).toBe(b.version + 1);
+  });
+
+  it('never applies an update over a version its caller did not read, even one written between read and write', async () => {
+    // Prepare: the repository lets an admin's change land between the courier's read and write, taking the
+    // booking to the very version the courier's update names.
+    const world = makeWorld();
+    const b = await bookingAt(world, []);
+    let raced = false;
+    const racing = {
+      ...world,
+      bookings: {
+        ...world.bookings,
+        async get(reference: string) {
+          const read = await world.bookings.get(reference);
+          if (!raced && read) {
+            raced = true;
+            await updateDeliveryStatus({ reference, status: 'COLLECTED', note: 'by the admin' }, admin, world);
+          }
+          return read;
+        },
+      },
+    };
+    // Act
+    const ahead = (await caught(
+      updateDeliveryStatus(
+        { reference: b.reference, status: 'CANCELLED', expectedVersion: b.version + 1, locationUnavailable: 'NO_FIX' },
+        admin,
+        racing,
+      ),
+    )) as ConflictError;
+    const stored = await world.bookings.get(b.reference);
+    // Assess: refused, naming both versions; the admin's change is kept.
+    expect(ahead).toBeInstanceOf(ConflictError);
+    expect(ahead.message).toMatch(`is at version ${b.version}; expectedVersion ${b.version + 1} is ahead of it`);
+    expect(stored?.history.map((e) => e.note ?? e.status)).toEqual(['BOOKED', 'by the admin']);
+    expect(stored?.version).toBe(b.version + 1);
+  });
+
+  it('re-applies an update without expectedVersion when someone wrote first, checking the transition again', async () => {
+    // Prepare: a dispatcher reassigns the booking between each of the first two reads and writes.
+    const world = makeWorld();
+    const b = await bookingAt(world, []);
+    const reassign = ['courier-09', 'courier-07'];
+    const racing = {
+      ...world,
+      bookings: {
+        ...world.bookings,
+        async get(reference: string) {
+          const read = await world.bookings.get(reference);
+          const courierId = reassign.shift();
+          if (courierId) await assignCourier(reference, courierId, admin, world);
+          return read;
+        },
+      },
+    };
+    // Act
+    const moved = await updateDeliveryStatus(
+      { reference: b.reference, status: 'COLLECTED', note: 'collected' },
+      admin,
+      racing,
+    );
+    const repeated = (await caught(
+      updateDeliveryStatus({ reference: b.reference, status: 'COLLECTED', note: 'again' }, admin, racing),
+    )) as ConflictError;
+    // Assess: applied once, over both reassignments, which are kept; the repeat is an invalid transition.
+    expect(moved.version).toBe(b.version + 3);
+    expect(moved.courierId).toBe('courier-07');
+    expect(moved.history.map((e) => e.note ?? e.status)).toEqual(['BOOKED', 'collected']);
+    expect(repeated.message).toMatch('cannot go from COLLECTED to COLLECTED');
   });
 
   it('makes a courier confirm where it happened: a location with its accuracy, or why there is none', async () => {

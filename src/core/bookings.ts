@@ -45,6 +45,7 @@ import {
   type Booking,
   type BookingStatus,
   type Principal,
+  type ProofRequirement,
 } from './model';
 import { normalizePhone } from './phone-number';
 import type {
@@ -294,6 +295,8 @@ export type BookCourierDeps = {
   trackingLinks?: TrackingLinks;
   idempotency?: IdempotencyStore;
   onNotifyError?: NotifyErrorHandler;
+  /** How a duplicate pauses while the first request with its idempotency key is in flight (tests pass a fake). */
+  wait?: (ms: number) => Promise<void>;
 };
 
 /**
@@ -353,7 +356,7 @@ export async function bookCourier(input: unknown, principal: Principal, deps: Bo
     parsed.idempotencyKey && deps.idempotency ? `${principalKey(principal)}:${parsed.idempotencyKey}` : undefined;
   const fingerprint = fingerprintOf(parsed, partnerId);
   if (idempotencyKey && deps.idempotency) {
-    const earlier = await claimOrReplay(deps.idempotency, idempotencyKey, fingerprint, deps.bookings);
+    const earlier = await claimOrReplay(deps.idempotency, idempotencyKey, fingerprint, deps.bookings, deps.wait);
     if (earlier) return earlier;
   }
 
@@ -397,13 +400,37 @@ export async function bookCourier(input: unknown, principal: Principal, deps: Bo
   }
 }
 
+/**
+ * How long a duplicate waits for the first request with its idempotency key to finish, in pauses that grow
+ * from 20 ms to 320 ms: about 6 s in all, well inside an API call's timeout, and far longer than a booking takes.
+ */
+const IN_PROGRESS_PAUSES_MS = [
+  20, 40, 80, 160, 320, 320, 320, 320, 320, 320, 320, 320, 320, 320, 320, 320, 320, 320, 320, 320,
+];
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The pauses a duplicate makes while the first request with its idempotency key is in flight. */
+export const IN_PROGRESS_WAIT_MS = IN_PROGRESS_PAUSES_MS.reduce((a, b) => a + b, 0);
+
+/**
+ * Claims the idempotency key, or answers with the booking an earlier request with the key made. A duplicate sent
+ * while the first is still being booked waits for it and gets the same booking; if the first failed (and released
+ * the key), the duplicate claims the key and books itself.
+ */
 async function claimOrReplay(
   store: IdempotencyStore,
   key: string,
   fingerprint: string,
   bookings: BookingRepository,
+  wait: (ms: number) => Promise<void> = pause,
 ): Promise<Booking | undefined> {
-  const claimed = await store.claim(key, IDEMPOTENCY_TTL_SECONDS);
+  let claimed = await store.claim(key, IDEMPOTENCY_TTL_SECONDS);
+  for (const ms of IN_PROGRESS_PAUSES_MS) {
+    if (claimed === undefined || claimed.result !== undefined) break;
+    await wait(ms);
+    claimed = await store.claim(key, IDEMPOTENCY_TTL_SECONDS);
+  }
   if (claimed === undefined) return undefined;
   if (claimed.result === undefined) {
     throw new ConflictError('A booking with this idempotency key is still being processed.', {
@@ -701,58 +728,89 @@ export async function updateDeliveryStatus(
 ): Promise<Booking> {
   const parsed = parseInput(statusUpdateSchema, input, 'status update');
   const ref = requireReference(parsed.reference);
-  const booking = await deps.bookings.get(ref);
-  if (parsed.idempotencyKey && booking && canReadBooking(principal, booking)) {
-    const replay = replayOf(booking, parsed.idempotencyKey, parsed.status);
-    if (replay) return replay;
-  }
-  assertCanChangeBookingStatus(principal, booking, ref, parsed.status);
-  if (principal.role === 'COURIER' && !parsed.location && !parsed.locationUnavailable) {
-    throw new ValidationError('Confirm where this happened: send the location, or why there is none.', {
-      field: 'location',
-      resolution: 'Send lat and lng from the phone’s location, or locationUnavailable (e.g. PERMISSION_DENIED).',
-    });
-  }
-  const now = deps.clock.now();
-  const at = actedAt(parsed.at, booking, now);
-  const requiredProof = parsed.status === 'DELIVERED' ? (await deps.rules.current()).requiredProof : [];
-  const moved = transition(
-    booking,
-    {
-      to: parsed.status,
-      actor: actorFor(principal),
-      ...(parsed.location ? { location: parsed.location } : {}),
-      ...(parsed.location && parsed.locationAccuracyM !== undefined
-        ? { locationAccuracyM: Math.round(parsed.locationAccuracyM) }
-        : {}),
-      ...(!parsed.location && parsed.locationUnavailable ? { locationUnavailable: parsed.locationUnavailable } : {}),
-      ...(parsed.note ? { note: parsed.note } : {}),
-      ...(parsed.proof ? { proof: parsed.proof } : {}),
-      requiredProof,
-      ...(parsed.failureReason ? { failureReason: parsed.failureReason } : {}),
-      ...(now.getTime() - at.getTime() > RECEIVED_LATE_MS ? { receivedAt: now } : {}),
-      ...(parsed.idempotencyKey ? { updateId: parsed.idempotencyKey } : {}),
-    },
-    at,
-  );
-  const proof = moved.history.at(-1)?.proof;
-  if (parsed.status === 'DELIVERED' && proof) await checkProofKeys(ref, proof, deps.proofs);
-  const eta = estimateEta(moved, now);
-  const next: Booking = { ...moved };
-  if (eta) next.eta = eta;
-  else delete next.eta;
-  let stored: Booking;
-  try {
-    stored = await deps.bookings.update(next, parsed.expectedVersion ?? booking.version);
-  } catch (e) {
-    // Two sends of the same update racing: the one that lost finds the winner's write, which is its answer.
-    if (e instanceof ConflictError && parsed.idempotencyKey && parsed.expectedVersion === undefined) {
-      const latest = await deps.bookings.get(ref);
-      const replay = latest ? replayOf(latest, parsed.idempotencyKey, parsed.status) : undefined;
+  let requiredProof: readonly ProofRequirement[] | undefined;
+  for (let attempt = 1; ; attempt++) {
+    const booking = await deps.bookings.get(ref);
+    if (parsed.idempotencyKey && booking && canReadBooking(principal, booking)) {
+      const replay = replayOf(booking, parsed.idempotencyKey, parsed.status);
       if (replay) return replay;
     }
-    throw e;
+    assertCanChangeBookingStatus(principal, booking, ref, parsed.status);
+    if (principal.role === 'COURIER' && !parsed.location && !parsed.locationUnavailable) {
+      throw new ValidationError('Confirm where this happened: send the location, or why there is none.', {
+        field: 'location',
+        resolution: 'Send lat and lng from the phone’s location, or locationUnavailable (e.g. PERMISSION_DENIED).',
+      });
+    }
+    // The change is worked out from the version read here and written only over that version: a caller's
+    // expectedVersion must be that very version, or the change would be applied to a state the caller never saw.
+    if (parsed.expectedVersion !== undefined && parsed.expectedVersion !== booking.version) {
+      throw versionConflict(ref, parsed.expectedVersion, booking.version);
+    }
+    const now = deps.clock.now();
+    const at = actedAt(parsed.at, booking, now);
+    requiredProof ??= parsed.status === 'DELIVERED' ? (await deps.rules.current()).requiredProof : [];
+    const moved = transition(
+      booking,
+      {
+        to: parsed.status,
+        actor: actorFor(principal),
+        ...(parsed.location ? { location: parsed.location } : {}),
+        ...(parsed.location && parsed.locationAccuracyM !== undefined
+          ? { locationAccuracyM: Math.round(parsed.locationAccuracyM) }
+          : {}),
+        ...(!parsed.location && parsed.locationUnavailable ? { locationUnavailable: parsed.locationUnavailable } : {}),
+        ...(parsed.note ? { note: parsed.note } : {}),
+        ...(parsed.proof ? { proof: parsed.proof } : {}),
+        requiredProof,
+        ...(parsed.failureReason ? { failureReason: parsed.failureReason } : {}),
+        ...(now.getTime() - at.getTime() > RECEIVED_LATE_MS ? { receivedAt: now } : {}),
+        ...(parsed.idempotencyKey ? { updateId: parsed.idempotencyKey } : {}),
+      },
+      at,
+    );
+    const proof = moved.history.at(-1)?.proof;
+    if (parsed.status === 'DELIVERED' && proof) await checkProofKeys(ref, proof, deps.proofs);
+    const eta = estimateEta(moved, now);
+    const next: Booking = { ...moved };
+    if (eta) next.eta = eta;
+    else delete next.eta;
+    let stored: Booking;
+    try {
+      stored = await deps.bookings.update(next, booking.version);
+    } catch (e) {
+      if (!(e instanceof ConflictError)) throw e;
+      // Someone else wrote between our read and our write. With expectedVersion the caller asked for exactly the
+      // version it saw: refuse, naming both. Otherwise read again and apply the change to what is there now —
+      // the transition is checked again, so a change that no longer fits is refused as an invalid transition;
+      // the same update sent twice finds its first send in the trail and answers with it.
+      const latest = await deps.bookings.get(ref);
+      if (parsed.expectedVersion !== undefined) {
+        throw versionConflict(ref, parsed.expectedVersion, latest?.version ?? booking.version + 1, e);
+      }
+      if (attempt >= MAX_STATUS_UPDATE_ATTEMPTS) {
+        throw new ConflictError(
+          `Booking ${ref} changed ${attempt} times while this update was being applied (now version ${latest?.version ?? '?'}).`,
+          { resolution: 'Send the update again; it will be applied to the booking as it is then.', cause: e },
+        );
+      }
+      continue;
+    }
+    await notifyCustomer(stored, deps);
+    return stored;
   }
-  await notifyCustomer(stored, deps);
-  return stored;
+}
+
+/** How many times a status update without expectedVersion is re-applied when others write first. */
+export const MAX_STATUS_UPDATE_ATTEMPTS = 10;
+
+function versionConflict(ref: string, expectedVersion: number, current: number, cause?: unknown): ConflictError {
+  const what =
+    expectedVersion > current
+      ? `is at version ${current}; expectedVersion ${expectedVersion} is ahead of it`
+      : `is at version ${current}, not expectedVersion ${expectedVersion}: it changed after you read it`;
+  return new ConflictError(`Booking ${ref} ${what}.`, {
+    resolution: `Reload the booking (version ${current}) and send the update again with that expectedVersion if it still applies.`,
+    cause,
+  });
 }
