@@ -159,16 +159,51 @@ const settingsSchema = z
       'must be a Connect queue ARN (arn:aws:connect:<region>:<account>:instance/<id>/queue/<id>).',
       300,
     ).optional(),
-    promptOverrides: z.record(z.enum(LOCALES), z.record(z.string(), z.string().max(1000))).default({}),
+    promptOverrides: z
+      .record(
+        z.enum(LOCALES),
+        z.record(
+          z.string(),
+          z.union([z.string().max(1000), z.object({ text: z.string().max(1000), was: z.string().max(1000) }).strict()]),
+        ),
+      )
+      .default({}),
   })
   .strict();
 
 export type DeploymentSettingsInput = z.input<typeof settingsSchema>;
 
-/** Checks what the wizard sends and fills the defaults (bot name, locale, voice, alias and flow names). */
-export function parseDeploymentSettings(input: unknown): DeploymentSettings {
+/**
+ * One prompt edited in the responses editor: the new text, and the text the editor showed when the admin began
+ * (`was`), which must still be the prompt's text when the edit is saved — an edit is never saved over a change
+ * the admin did not see.
+ */
+export type PromptEdit = { text: string; was: string };
+export type PromptEdits = Partial<Record<Locale, Record<string, PromptEdit>>>;
+
+/**
+ * A startDeployment request: the settings (with the overrides given as plain texts) and the prompt edits, if any
+ * override was sent as `{ text, was }`. Without edits the overrides replace the live ones (the setup wizard sends
+ * them all); with edits they are merged into the live ones (see mergePromptEdits in engine.ts).
+ */
+export function parseDeploymentRequest(input: unknown): { settings: DeploymentSettings; edits?: PromptEdits } {
   const parsed = parseInput(settingsSchema, input, 'deployment settings');
-  return {
+  const overrides: PromptOverrides = {};
+  const edits: PromptEdits = {};
+  let edited = false;
+  for (const [locale, prompts] of Object.entries(parsed.promptOverrides) as [
+    Locale,
+    Record<string, string | PromptEdit>,
+  ][]) {
+    for (const [key, value] of Object.entries(prompts)) {
+      if (typeof value === 'string') (overrides[locale] ??= {})[key] = value;
+      else {
+        (edits[locale] ??= {})[key] = value;
+        edited = true;
+      }
+    }
+  }
+  const settings: DeploymentSettings = {
     instanceId: parsed.instanceId,
     botName: parsed.botName,
     localeId: parsed.localeId,
@@ -176,8 +211,14 @@ export function parseDeploymentSettings(input: unknown): DeploymentSettings {
     botAliasName: parsed.botAliasName,
     contactFlowName: parsed.contactFlowName ?? `${parsed.botName} inbound`,
     ...(parsed.queueArn ? { queueArn: parsed.queueArn } : {}),
-    promptOverrides: parsed.promptOverrides as PromptOverrides,
+    promptOverrides: overrides,
   };
+  return edited ? { settings, edits } : { settings };
+}
+
+/** Checks what the wizard sends and fills the defaults (bot name, locale, voice, alias and flow names). */
+export function parseDeploymentSettings(input: unknown): DeploymentSettings {
+  return parseDeploymentRequest(input).settings;
 }
 
 /** Names the engine gives the resources it owns, derived from the settings so every run finds them again. */

@@ -382,6 +382,35 @@ describe('provisioning engine', { timeout: 30_000 }, () => {
     await expect(w.engine.rollback(done.id)).rejects.toBeInstanceOf(ConflictError);
     await expect(w.engine.retry('nope')).rejects.toThrow(/does not exist/);
   });
+
+  it('merges prompt edits into the live prompts and refuses one made over a change its editor did not see', async () => {
+    // Prepare: the live bot has an edited goodbye; two starts are sent at once.
+    const w = world();
+    const prompts = BOT_DEFINITION.prompts.en_US as Record<string, string>;
+    await deploy(w, { ...SETTINGS, promptOverrides: { en_US: { goodbye: 'Bye now!' } } });
+    w.clock.advance(60_000);
+    const edit = (key: string, text: string, was: string) => ({
+      ...SETTINGS,
+      promptOverrides: { en_US: { [key]: { text, was } } },
+    });
+
+    // Act
+    const [first, second] = await Promise.allSettled([
+      w.engine.start(edit('welcome', 'Hello there.', prompts.welcome!), ADMIN),
+      w.engine.start(edit('help', 'I help with parcels.', prompts.help!), ADMIN),
+    ]);
+    const merged = await w.engine.whenSettled((first as PromiseFulfilledResult<Deployment>).value.id);
+    w.clock.advance(60_000);
+    const stale = await w.engine.start(edit('welcome', 'Hi.', prompts.welcome!), ADMIN).catch((e: unknown) => e);
+    const reset = await deploy(w, edit('goodbye', prompts.goodbye!, 'Bye now!'));
+
+    // Assess
+    expect(second.status === 'rejected' && (second.reason as Error).message).toMatch(/being started/);
+    expect(merged.settings.promptOverrides).toEqual({ en_US: { goodbye: 'Bye now!', welcome: 'Hello there.' } });
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect((stale as Error).message).toContain('"welcome" now says "Hello there."');
+    expect(reset.settings.promptOverrides).toEqual({ en_US: { welcome: 'Hello there.' } });
+  });
 });
 
 describe('planDeployment', () => {

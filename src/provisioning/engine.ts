@@ -5,11 +5,19 @@ import { randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors';
 import type { Actor } from '../core/model';
 import type { Clock, Page } from '../core/ports';
-import { applyPromptOverrides, BOT_DEFINITION, type BotDefinition } from '../voice/bot-definition';
+import {
+  applyPromptOverrides,
+  BOT_DEFINITION,
+  LOCALES,
+  type BotDefinition,
+  type PromptOverrides,
+} from '../voice/bot-definition';
+import { latestSucceededDeployment } from './active-prompts';
 import { describeAwsError } from './aws-errors';
 import {
-  parseDeploymentSettings,
+  parseDeploymentRequest,
   type Deployment,
+  type PromptEdits,
   type DeploymentRepository,
   type DeploymentStep,
   type StepError,
@@ -72,6 +80,8 @@ export function createProvisioningEngine(deps: ProvisioningEngineDeps): Provisio
   const baseDefinition = deps.definition ?? BOT_DEFINITION;
   const newId = deps.newId ?? randomUUID;
   const active = new Map<string, Promise<Deployment>>();
+  /** Bots (instance and name) whose start is under way: taken before the first await, so two starts never pass. */
+  const starting = new Set<string>();
   const now = () => deps.clock.now().toISOString();
 
   async function save(current: Deployment, change: (d: Deployment) => Deployment): Promise<Deployment> {
@@ -210,6 +220,46 @@ export function createProvisioningEngine(deps: ProvisioningEngineDeps): Provisio
     return deployment;
   }
 
+  /**
+   * The live prompts with the request's changes: its plain texts set as given, and each edit applied only if
+   * the prompt still says what the editor showed (`was`) — else a conflict naming the prompt and its text now,
+   * and nothing is deployed. Prompts the request does not name keep their live text: two admins editing
+   * different prompts never drop each other's edit.
+   */
+  async function mergePromptEdits(plain: PromptOverrides, edits: PromptEdits): Promise<PromptOverrides> {
+    const live = await latestSucceededDeployment(deps.deployments);
+    const merged = structuredClone(live?.settings.promptOverrides ?? {});
+    const current = applyPromptOverrides(baseDefinition, merged).prompts;
+    const conflicts: string[] = [];
+    for (const locale of LOCALES) {
+      const target: Record<string, string> = { ...merged[locale], ...plain[locale] } as Record<string, string>;
+      const defaults = baseDefinition.prompts[locale] as Record<string, string>;
+      const texts = current[locale] as Record<string, string>;
+      for (const [key, edit] of Object.entries(edits[locale] ?? {})) {
+        const field = `promptOverrides.${locale}.${key}`;
+        if (!(key in defaults))
+          throw new ValidationError(`${field}: the bot has no prompt called "${key}".`, {
+            field,
+            resolution: 'Edit one of the prompts botPrompts lists.',
+          });
+        if (texts[key]!.trim() !== edit.was.trim()) {
+          conflicts.push(`"${key}" now says "${texts[key]}"`);
+          continue;
+        }
+        if (edit.text.trim() === defaults[key]!.trim()) delete target[key];
+        else target[key] = edit.text.trim();
+      }
+      if (Object.keys(target).length > 0) merged[locale] = target;
+      else delete merged[locale];
+    }
+    if (conflicts.length > 0)
+      throw new ConflictError(
+        `Someone else changed ${conflicts.length === 1 ? 'a prompt' : 'prompts'} you edited since you read ${conflicts.length === 1 ? 'it' : 'them'}: ${conflicts.join('; ')}. Nothing was saved or deployed.`,
+        { resolution: 'Reload the prompts, check their new text, and make your edit again.' },
+      );
+    return merged;
+  }
+
   function ensureIdle(id: string): void {
     if (active.has(id))
       throw new ConflictError(`Deployment ${id} is still running.`, { resolution: 'Wait for it to finish.' });
@@ -217,36 +267,48 @@ export function createProvisioningEngine(deps: ProvisioningEngineDeps): Provisio
 
   return {
     async start(input, actor) {
-      const settings = parseDeploymentSettings(input);
-      for (const id of active.keys()) {
-        const other = await deps.deployments.get(id);
-        if (other && other.instanceId === settings.instanceId && other.settings.botName === settings.botName)
-          throw new ConflictError(`Deployment ${id} of ${settings.botName} to this instance is still running.`, {
-            resolution: 'Wait for it to finish, then start again.',
-          });
-      }
-      const at = now();
-      const deployment: Deployment = {
-        id: newId(),
-        instanceId: settings.instanceId,
-        settings,
-        status: 'PENDING',
-        steps: PROVISIONING_STEPS.map((s) => ({
-          key: s.key,
-          title: s.title,
+      const { settings, edits } = parseDeploymentRequest(input);
+      const bot = `${settings.instanceId}/${settings.botName}`;
+      if (starting.has(bot))
+        throw new ConflictError(`A deployment of ${settings.botName} to this instance is being started.`, {
+          resolution: 'Wait for it to finish, then start again.',
+        });
+      starting.add(bot);
+      try {
+        for (const id of active.keys()) {
+          const other = await deps.deployments.get(id);
+          if (other && other.instanceId === settings.instanceId && other.settings.botName === settings.botName)
+            throw new ConflictError(`Deployment ${id} of ${settings.botName} to this instance is still running.`, {
+              resolution: 'Wait for it to finish, then start again.',
+            });
+        }
+        // No other deployment of this bot runs now: the live one holds the prompts every editor started from.
+        if (edits) settings.promptOverrides = await mergePromptEdits(settings.promptOverrides, edits);
+        const at = now();
+        const deployment: Deployment = {
+          id: newId(),
+          instanceId: settings.instanceId,
+          settings,
           status: 'PENDING',
-          resources: [],
-          outputs: {},
-        })),
-        createdBy: actor,
-        createdAt: at,
-        updatedAt: at,
-        version: 1,
-      };
-      await deps.deployments.create(deployment);
-      deps.onProgress?.(deployment);
-      await go(deployment, async (d) => runSteps(await save(d, (x) => ({ ...x, status: 'RUNNING' })), 0));
-      return deployment;
+          steps: PROVISIONING_STEPS.map((s) => ({
+            key: s.key,
+            title: s.title,
+            status: 'PENDING',
+            resources: [],
+            outputs: {},
+          })),
+          createdBy: actor,
+          createdAt: at,
+          updatedAt: at,
+          version: 1,
+        };
+        await deps.deployments.create(deployment);
+        deps.onProgress?.(deployment);
+        await go(deployment, async (d) => runSteps(await save(d, (x) => ({ ...x, status: 'RUNNING' })), 0));
+        return deployment;
+      } finally {
+        starting.delete(bot);
+      }
     },
 
     async retry(id) {

@@ -10,7 +10,16 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { allowedNext } from '../../src/core/status-machine';
 import type { Booking, BookingStatus } from '../../src/core/model';
 import type { Stack } from '../../src/local/stack';
-import { assignCourier, bookCourier, issuePartnerToken, updateDeliveryStatus } from '../../src/generated/graphql';
+import {
+  assignCourier,
+  bookCourier,
+  botPrompts,
+  issuePartnerToken,
+  listDeployments,
+  startDeployment,
+  updateDeliveryStatus,
+} from '../../src/generated/graphql';
+import { latestSucceededDeployment } from '../../src/provisioning/active-prompts';
 import { as, gql, startTestStack, tomorrowAt, type Caller, type GraphQLResult } from '../support/test-stack';
 
 let stack: Stack;
@@ -18,9 +27,9 @@ let admin: Caller;
 const clients: Client[] = [];
 
 beforeAll(async () => {
-  stack = await startTestStack({ mcpPort: 0 });
+  stack = await startTestStack({ mcpPort: 0, provisionVoicebot: true });
   admin = await as(stack, 'admin@example.com');
-});
+}, 180_000);
 afterAll(async () => {
   for (const c of clients) await c.close().catch(() => {});
   await stack?.close();
@@ -241,5 +250,87 @@ describe('duplicate bookings sent at once with one idempotency key', () => {
       (r) => (r.structuredContent as { booking: { reference: string } }).booking.reference,
     );
     expect(references).toEqual(Array(10).fill(stored[0]));
+  });
+});
+
+describe("two admins editing the bot's prompts at once", () => {
+  type Edits = Record<string, { text: string; was: string }>;
+  type Saved = GraphQLResult<{ startDeployment: { id: string } }>;
+
+  /** What callers hear now, prompt by prompt, as the responses editor reads it. */
+  async function livePrompts(): Promise<Record<string, string>> {
+    const r = await gql<{ botPrompts: { key: string; text: string }[] }>(stack, admin, botPrompts, {});
+    expect(r.errors).toBeUndefined();
+    return Object.fromEntries(r.data!.botPrompts.map((p) => [p.key, p.text]));
+  }
+
+  /** "Save and deploy" in the responses editor: the live deployment's settings with the edited prompts. */
+  async function save(edits: Edits): Promise<Saved> {
+    const live = await gql<{ listDeployments: { items: { settings: { instanceId: string; queueArn: string } }[] } }>(
+      stack,
+      admin,
+      listDeployments,
+      { limit: 1 },
+    );
+    const { instanceId, queueArn } = live.data!.listDeployments.items[0]!.settings;
+    return gql(stack, admin, startDeployment, {
+      settings: { instanceId, queueArn, promptOverrides: JSON.stringify({ en_US: edits }) },
+    });
+  }
+
+  async function settled(saved: Saved): Promise<string> {
+    expect(saved.errors).toBeUndefined();
+    return (await stack.deps.provisioning!.whenSettled(saved.data!.startDeployment.id)).status;
+  }
+
+  /** Two saves sent at once: one deploys; the other is told to wait for it, and is sent again once it is done. */
+  async function saveAtOnce(first: Edits, second: Edits): Promise<{ winner: Saved; waited: Saved; again: Saved }> {
+    const results = await Promise.all([save(first), save(second)]);
+    const accepted = results.filter((r) => r.errors === undefined);
+    const refused = results.filter((r) => r.errors !== undefined);
+    expect(accepted).toHaveLength(1);
+    expect(refused[0]!.errors![0]).toMatchObject({ errorType: 'ConflictError' });
+    expect(refused[0]!.errors![0]!.message).toMatch(/is (being started|still running)\. Wait for it to finish/);
+    expect(await settled(accepted[0]!)).toBe('SUCCEEDED');
+    const again = await save(results[0] === refused[0] ? first : second);
+    return { winner: accepted[0]!, waited: refused[0]!, again };
+  }
+
+  it('keep both edits of different prompts, and refuse the later of two edits of one prompt from the same text', async () => {
+    // Prepare
+    const before = await livePrompts();
+    const welcome = 'Welcome to Seattle Couriers, admin one speaking.';
+    const goodbye = 'Thanks for calling Seattle Couriers. Goodbye!';
+
+    // Act 1: admin one edits the greeting while admin two edits the goodbye, both from what they read.
+    const different = await saveAtOnce(
+      { welcome: { text: welcome, was: before.welcome! } },
+      { goodbye: { text: goodbye, was: before.goodbye! } },
+    );
+    expect(await settled(different.again)).toBe('SUCCEEDED');
+    const afterDifferent = await livePrompts();
+
+    // Act 2: both edit the greeting from the same text.
+    const greetings = ['Hello from admin one.', 'Hello from admin two.'];
+    const same = await saveAtOnce(
+      { welcome: { text: greetings[0]!, was: afterDifferent.welcome! } },
+      { welcome: { text: greetings[1]!, was: afterDifferent.welcome! } },
+    );
+    const afterSame = await livePrompts();
+    const live = await latestSucceededDeployment(stack.deps.deployments!);
+
+    // Assess: both edits of different prompts survived.
+    expect(afterDifferent).toMatchObject({ welcome, goodbye });
+    // One greeting won; the other was refused as a conflict naming the prompt and its text now, not saved over it.
+    const winner = afterSame.welcome!;
+    expect(greetings).toContain(winner);
+    expect(same.again.data?.startDeployment ?? null).toBeNull();
+    expect(same.again.errors?.[0]?.errorType).toBe('ConflictError');
+    expect(same.again.errors?.[0]?.message).toContain(`"welcome" now says "${winner}"`);
+    expect(same.again.errors?.[0]?.message).toMatch(/Nothing was saved or deployed\. Reload the prompts/);
+    expect(afterSame.goodbye).toBe(goodbye);
+    // The deployment callers hear carries both: the winner's greeting and the other admin's goodbye.
+    expect(live?.settings.promptOverrides.en_US).toMatchObject({ welcome: winner, goodbye });
+    expect(live?.id).toBe(same.winner.data!.startDeployment.id);
   });
 });

@@ -20,6 +20,9 @@ export type SettingsErrors = Partial<Record<SettingsField, string>>;
 /** Prompt edits per locale, as the engine stores them: `{ en_US: { welcome: '…' } }`. */
 export type PromptOverrides = Record<string, Record<string, string>>;
 
+/** Prompt edits per locale, each with the text the editor showed: `{ en_US: { welcome: { text, was } } }`. */
+export type PromptEdits = Record<string, Record<string, { text: string; was: string }>>;
+
 export const LOCALE_OPTIONS = [{ id: 'en_US', label: 'English (US)' }] as const;
 
 /** Amazon Polly voices that speak each locale, the engine's default first. */
@@ -122,7 +125,10 @@ export function validateSettings(draft: SettingsDraft): SettingsErrors {
 }
 
 /** The settings input for planDeployment/startDeployment; empty optional fields are left to the engine. */
-export function toSettingsInput(draft: SettingsDraft, promptOverrides: PromptOverrides = {}): DeploymentSettingsInput {
+export function toSettingsInput(
+  draft: SettingsDraft,
+  promptOverrides: PromptOverrides | PromptEdits = {},
+): DeploymentSettingsInput {
   const optional = (value: string) => (value.trim() === '' ? null : value.trim());
   return {
     instanceId: draft.instanceId.trim(),

@@ -78,7 +78,7 @@ describe('promptProblem', () => {
 });
 
 describe('promptOverridesFrom', () => {
-  it('keeps live edits, adds new ones and drops prompts reset to their default', () => {
+  it('sends the prompts edited since they were read, each with the text the editor showed, resets included', () => {
     // Prepare
     const prompts = [
       prompt('welcome', 'Thanks for calling.'),
@@ -91,8 +91,13 @@ describe('promptOverridesFrom', () => {
     const overrides = promptOverridesFrom(prompts, edits, 'en_US');
     const pending = pendingKeys(prompts, edits);
 
-    // Assess
-    expect(overrides).toEqual({ en_US: { welcome: 'Welcome to Swift Couriers.', goodbye: 'Bye now!' } });
+    // Assess: the live edit of goodbye is not sent (the engine keeps it), the reset of help is.
+    expect(overrides).toEqual({
+      en_US: {
+        welcome: { text: 'Welcome to Swift Couriers.', was: 'Thanks for calling.' },
+        help: { text: 'I can help.', was: 'I can help with parcels.' },
+      },
+    });
     expect(pending).toEqual(['welcome', 'help']);
   });
 });

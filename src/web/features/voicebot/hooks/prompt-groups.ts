@@ -1,7 +1,7 @@
 // The responses editor's reading of the bot's prompts: which part of a call each belongs to, whether an
 // edit keeps the {placeholders} the bot fills in, and the overrides a redeploy sends.
 import type { BotPrompt } from '../api/voicebot-api';
-import type { PromptOverrides } from './deployment-settings';
+import type { PromptEdits } from './deployment-settings';
 
 export type PromptGroupId = 'general' | 'booking' | 'tracking' | 'feedback';
 
@@ -78,14 +78,18 @@ export function pendingKeys(prompts: BotPrompt[], edits: Record<string, string>)
 }
 
 /**
- * The overrides of the next deployment: every prompt that will differ from its default, the live edits kept.
- * A deployment's overrides replace the last one's, so an edit left out here would be lost.
+ * The prompt edits of the next deployment: each prompt whose text differs from what callers hear now, with the
+ * text the editor showed (`was`). The engine merges them into the live prompts and refuses an edit whose prompt
+ * someone else changed meanwhile, so two admins editing at once never drop each other's edit. An edit back to
+ * the default text resets the prompt.
  */
 export function promptOverridesFrom(
   prompts: BotPrompt[],
   edits: Record<string, string>,
   localeId: string,
-): PromptOverrides {
-  const changed = prompts.filter((p) => isChanged(p, edits)).map((p) => [p.key, textOf(p, edits).trim()] as const);
-  return changed.length > 0 ? { [localeId]: Object.fromEntries(changed) } : {};
+): PromptEdits {
+  const pending = prompts
+    .filter((p) => textOf(p, edits).trim() !== p.text.trim())
+    .map((p) => [p.key, { text: textOf(p, edits).trim(), was: p.text }] as const);
+  return pending.length > 0 ? { [localeId]: Object.fromEntries(pending) } : {};
 }
