@@ -126,6 +126,34 @@ const FEED_MUTATIONS = new Set([
   'publishAlertRaised',
 ]);
 
+/**
+ * The local stack's scheduled jobs (EventBridge Scheduler in the cloud). Stopped first at shutdown: no run starts
+ * once the stack is stopping, and the runs under way finish before the change feed drains and the gateway closes.
+ */
+function createLocalScheduler() {
+  const timers: ReturnType<typeof setTimeout>[] = [];
+  const running = new Set<Promise<void>>();
+  let open = true;
+  const run = (job: () => Promise<void>) => {
+    if (!open) return;
+    const started = job();
+    running.add(started);
+    void started.finally(() => running.delete(started));
+  };
+  return {
+    /** Runs `job` every `ms` (and once `firstAfterMs` after start, if given); `job` handles its own errors. */
+    every(ms: number, job: () => Promise<void>, firstAfterMs?: number): void {
+      timers.push(setInterval(() => run(job), ms).unref());
+      if (firstAfterMs !== undefined) timers.push(setTimeout(() => run(job), firstAfterMs).unref());
+    },
+    async stop(): Promise<void> {
+      open = false;
+      for (const timer of timers) clearTimeout(timer);
+      await Promise.allSettled([...running]);
+    },
+  };
+}
+
 /** Work the stack takes from outside; at shutdown it refuses new work and waits for what it started. */
 function createIntake() {
   let open = true;
@@ -183,9 +211,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'courier-stack-')));
   // Closed last-started-first; the order of the pushes below is the shutdown order read backwards.
   const closers: (() => Promise<void>)[] = [];
+  const scheduler = createLocalScheduler();
   let closing: Promise<void> | undefined;
   const closeAll = () =>
     (closing ??= (async () => {
+      await scheduler.stop();
       for (const c of [...closers].reverse()) await c().catch(() => {});
       if (throwaway) await rm(dataDir, { recursive: true, force: true });
     })());
@@ -391,17 +421,18 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         ...(await checkLateDeliveries(today, now, watched)),
       ];
     };
-    const lateTimer = setInterval(() => {
-      checkLate().catch((e: unknown) => log(`[alerts] late-delivery check failed: ${String(e)}`));
-    }, LATE_CHECK_MS);
-    lateTimer.unref();
-    closers.push(async () => clearInterval(lateTimer));
+    scheduler.every(LATE_CHECK_MS, () =>
+      checkLate().then(
+        () => undefined,
+        (e: unknown) => log(`[alerts] late-delivery check failed: ${String(e)}`),
+      ),
+    );
     // The weekly executive summary: last week's, once, soon after start and then hourly (EventBridge Scheduler
     // in the cloud). Nothing to do when it exists.
-    const summaryJob = () => {
+    const summaryJob = async () => {
       const { summaries, analytics: series, admins } = deps;
       if (!summaries || !series || !admins) return;
-      generateLastWeekIfMissing(deps.calendar.dayOf(new Date()), {
+      await generateLastWeekIfMissing(deps.calendar.dayOf(new Date()), {
         series,
         summaries,
         admins,
@@ -412,14 +443,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         (e: unknown) => log(`[summary] executive summary failed: ${String(e)}`),
       );
     };
-    const summaryFirst = setTimeout(summaryJob, SUMMARY_FIRST_MS);
-    const summaryTimer = setInterval(summaryJob, 3_600_000);
-    summaryFirst.unref();
-    summaryTimer.unref();
-    closers.push(async () => {
-      clearTimeout(summaryFirst);
-      clearInterval(summaryTimer);
-    });
+    scheduler.every(3_600_000, summaryJob, SUMMARY_FIRST_MS);
     closers.push(() => gateway.flushStreams());
     closers.push(() => intake.close());
 

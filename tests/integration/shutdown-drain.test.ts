@@ -144,10 +144,15 @@ const bookingCounters = (c: Counters) =>
     ),
   );
 
-/** `npm start` as a developer runs it (no NODE_ENV=test: libraries behave as they do outside tests). */
+/**
+ * `npm start` as a developer runs it (no NODE_ENV=test: libraries behave as they do outside tests): npm, and the
+ * stack in one node process under it. (Run through tsx's CLI, a second process relaying signals, a Ctrl-C on a
+ * busy machine ended the stack with SIGKILL: tsx kills its child when the child has not reported the signal
+ * within 2 × 30 ms, so nothing drained and nothing was printed.)
+ */
 function startNpmStart(dataDir: string, timeZone: string) {
   const { NODE_ENV: _test, VITEST: _vitest, ...env } = process.env;
-  const child = spawn('npx', ['tsx', 'src/local/start.ts'], {
+  const child = spawn('npm', ['start'], {
     cwd: ROOT,
     env: {
       ...env,
@@ -170,7 +175,7 @@ function startNpmStart(dataDir: string, timeZone: string) {
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
-  // 'close', not 'exit': npx may exit on the SIGINT before the stack it started has finished stopping (and
+  // 'close', not 'exit': npm may exit on the SIGINT before the stack it started has finished stopping (and
   // printing); the pipes close only when every process holding them has ended.
   const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
   return {
@@ -200,7 +205,7 @@ describe('Ctrl-C in the middle of a burst of changes', () => {
   let running: { child: ChildProcess; exited: Promise<void> } | undefined;
   let stack: Stack | undefined;
   afterAll(async () => {
-    // The whole process group: npx may be gone while the stack it started still writes to the data directory.
+    // The whole process group: npm may be gone while the stack it started still writes to the data directory.
     if (running?.child.pid) {
       try {
         process.kill(-running.child.pid, 'SIGKILL');
@@ -284,7 +289,10 @@ describe('Ctrl-C in the middle of a burst of changes', () => {
       expect(interruptedAfter).toBe(STOP_AFTER);
       expect(first.tried).toBeGreaterThan(STOP_AFTER);
       expect(first.refused.every((r) => /^(ServiceUnavailableException|fetch):/.test(r))).toBe(true);
-      expect(shutdown).toMatch(/^SIGINT: stopping[^\n]*\nStopped\.\n$/);
+      // Stopped once, in time, with nothing failing on the way (a scheduled job's run under way may finish and
+      // say so in between).
+      expect(shutdown).toMatch(/^SIGINT: stopping[^\n]*\n(?:[^\n]*\n)*Stopped\.\n$/);
+      expect(shutdown).not.toMatch(/error|failed|not stopped/i);
       expect(leftForNextStart).toEqual({ aggregator: 0, notifier: 0 });
       expect(rest.refused).toEqual([]);
       expect(first.made + rest.made).toBe(BURST);
