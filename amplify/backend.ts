@@ -19,6 +19,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { TABLES, type TableDefinition, type TableKey } from '../src/data/tables';
@@ -212,7 +213,7 @@ for (const [key, def] of Object.entries(TABLES) as [TableKey, TableDefinition][]
   tableNames[key] = table.tableName;
   // The aggregator's configuration names every table; it writes only the rollups.
   backend.aggregator.addEnvironment(tableEnvName(key), table.tableName);
-  // The aggregator keeps the rollups, and raises complaint-rate alerts (told to admins through the outbox).
+  // The aggregator keeps the rollups, and raises complaint-rate alerts (told to admins by SNS and the outbox).
   if (key === 'rollups' || key === 'alerts' || key === 'outbox') table.grantReadWriteData(aggregatorLambda);
   // The corruption detector raises its alerts as the aggregator does (the alerts table, the admins' outbox).
   if (key === 'alerts' || key === 'outbox') table.grantReadWriteData(detectorLambda);
@@ -541,6 +542,42 @@ for (const fn of [backend.api, backend.lexCodeHook]) {
     }),
   );
 }
+
+/**
+ * The admins' notices (Req 10.5, 10.6): service alerts raised by the aggregator, and executive summaries (the
+ * api function's "generate now"; the weekly batch job in infra-cfn, which reads the topic from the outputs),
+ * published to one topic encrypted with its own key. Its e-mail subscriber is infra-cfn's AdminEmail
+ * parameter. Publishers get sns:Publish on this topic only, and the key's data-key use.
+ */
+const notificationsStack = backend.createStack('admin-notifications');
+const adminTopicKey = new kms.Key(notificationsStack, 'AdminTopicKey', {
+  description: `Courier ${cloudEnv.name}: the admins' notification topic`,
+  enableKeyRotation: true,
+  removalPolicy: isSandbox ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+});
+const adminTopic = new sns.Topic(notificationsStack, 'AdminTopic', {
+  displayName: `Courier ${cloudEnv.name} admins`,
+  masterKey: adminTopicKey,
+  enforceSSL: true,
+});
+// Only this account's principals publish (the functions and the batch job, by their IAM grants).
+adminTopic.addToResourcePolicy(
+  new PolicyStatement({
+    sid: 'AccountPublishersOnly',
+    effect: Effect.DENY,
+    principals: [new AnyPrincipal()],
+    actions: ['sns:Publish'],
+    resources: [adminTopic.topicArn],
+    conditions: { StringNotEquals: { 'aws:PrincipalAccount': notificationsStack.account } },
+  }),
+);
+for (const fn of [backend.aggregator, backend.api]) {
+  adminTopic.grantPublish(fn.resources.lambda);
+  fn.addEnvironment('ADMIN_TOPIC_ARN', adminTopic.topicArn);
+}
+// The notices link to the app's page of what they are about.
+if (webAppUrl) backend.aggregator.addEnvironment('WEB_APP_URL', webAppUrl);
+
 applyGraphqlAbuseLimits(backend.data.resources.cfnResources.cfnGraphqlApi);
 
 // ---- the cloud deployment (issue 12): releases, observability, retention, outputs for infra-cfn, checks ----
@@ -637,6 +674,9 @@ if (!isSandbox) {
     'mcp-service-role-arn': mcpServiceRole.roleArn,
     'mcp-service-role-name': mcpServiceRole.roleName,
     'archive-bucket': archiveBucket.bucketName,
+    'storage-bucket': proofBucket.bucket.bucketName,
+    'admin-topic-arn': adminTopic.topicArn,
+    'admin-topic-key-arn': adminTopicKey.keyArn,
     ...Object.fromEntries(Object.entries(tableNames).map(([key, name]) => [`table/${key}`, name])),
     ...Object.fromEntries(functions.map(({ name, fn }) => [`function/${name}`, fn.functionName])),
   });

@@ -100,13 +100,22 @@ export const INFRA_ACKNOWLEDGEMENTS: Acknowledgement[] = [
     finding: /^AwsSolutions-IAM5\[Action::kms:GenerateDataKey\*\]$/,
     path: at('Batch', 'JobDataPolicy'),
     reason:
-      'Rebuilding rollups writes to a table encrypted with the backend key: the GenerateDataKey family, on that key only.',
+      'Rebuilding rollups writes to a table encrypted with the backend key, and the executive summary publishes to ' +
+      "the admins' topic encrypted with its own key: the GenerateDataKey family, on those two keys only.",
+  },
+  {
+    finding: /^AwsSolutions-IAM5\[Resource::arn:<AWS::Partition>:s3:::<StorageBucket>\/summaries\/\*\]$/,
+    path: at('Batch', 'JobDataPolicy'),
+    reason:
+      'The executive summary writes one PDF a week, summaries/<week>.pdf, named at run time: PutObject on that ' +
+      'prefix of the storage bucket only, nothing else in it.',
   },
   {
     finding: /^AwsSolutions-ECS2$/,
-    path: at('(Mcp|Batch)', 'TaskDefinition'),
+    path: at('(Mcp|Batch)', '(TaskDefinition|SummaryTaskDefinition)'),
     reason:
-      'The environment holds no secret: Region, service name, public URL and table names. The MCP task reads its ' +
+      'The environment holds no secret: Region, service name, public URL, table and bucket names, the admin topic ARN. ' +
+      'The MCP task reads its ' +
       'backend configuration from SSM Parameter Store (Secrets); both authenticate with their task roles.',
   },
   { finding: /^AwsSolutions-L1$/, path: at('(Mcp|Batch)', 'Function'), reason: NODE_22 },

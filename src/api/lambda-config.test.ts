@@ -50,3 +50,20 @@ describe('loadLambdaConfig retention', () => {
     expect(() => loadLambdaConfig(env({ BOOKING_RETENTION_DAYS: '0' }))).toThrow(/BOOKING_RETENTION_DAYS/);
   });
 });
+
+describe('the Lambda configuration of admin notices', () => {
+  it('takes the admins’ SNS topic, and leaves it out (outbox only) when unset', () => {
+    // Act
+    const config = loadLambdaConfig(env({ ADMIN_TOPIC_ARN: 'arn:aws:sns:us-east-1:111122223333:courier-dev-admins' }));
+
+    // Assess
+    expect(config.adminTopicArn).toBe('arn:aws:sns:us-east-1:111122223333:courier-dev-admins');
+    expect(loadLambdaConfig(env()).adminTopicArn).toBeUndefined();
+  });
+
+  it('refuses a topic ARN that is not one, naming the variable', () => {
+    expect(() =>
+      loadLambdaConfig(env({ ADMIN_TOPIC_ARN: 'arn:aws:sqs:us-east-1:111122223333:courier-dev-admins' })),
+    ).toThrow(/ADMIN_TOPIC_ARN: ADMIN_TOPIC_ARN must be an SNS topic ARN/);
+  });
+});

@@ -40,6 +40,11 @@ const schema = z.object({
   /** Customer SMS (AWS End User Messaging SMS): the sender (phone number, sender ID or pool, id or ARN) and configuration set. */
   SMS_ORIGINATION_IDENTITY: z.string().min(1).optional(),
   SMS_CONFIGURATION_SET: z.string().min(1).optional(),
+  /** The admins' Amazon SNS topic: service alerts and executive summaries are published there (and recorded in the outbox). */
+  ADMIN_TOPIC_ARN: z
+    .string()
+    .regex(/^arn:aws[\w-]*:sns:[\w-]+:\d{12}:[\w-]{1,256}$/, 'ADMIN_TOPIC_ARN must be an SNS topic ARN')
+    .optional(),
   ...tableEnv,
 });
 
@@ -52,6 +57,8 @@ export type LambdaConfig = {
   timeZone: string;
   webAppUrl?: string;
   sms: { originationIdentity?: string; configurationSetName?: string };
+  /** Admin notices go to this SNS topic too; without it they are kept in the outbox only (locally). */
+  adminTopicArn?: string;
   tables: TableNames;
   /** Retention overrides; absent, the repositories' defaults (400 days) apply. */
   retention?: { bookingDays?: number; auditDays?: number };
@@ -103,6 +110,7 @@ export function loadLambdaConfig(env: NodeJS.ProcessEnv = process.env): LambdaCo
       ...(parsed.data.SMS_ORIGINATION_IDENTITY ? { originationIdentity: parsed.data.SMS_ORIGINATION_IDENTITY } : {}),
       ...(parsed.data.SMS_CONFIGURATION_SET ? { configurationSetName: parsed.data.SMS_CONFIGURATION_SET } : {}),
     },
+    ...(parsed.data.ADMIN_TOPIC_ARN ? { adminTopicArn: parsed.data.ADMIN_TOPIC_ARN } : {}),
     tables,
     ...(parsed.data.BOOKING_RETENTION_DAYS || parsed.data.AUDIT_RETENTION_DAYS
       ? {

@@ -7,10 +7,13 @@ import { createApi } from './router';
 import { createApiDeps, createDocumentClient } from './runtime';
 import { createCloudVoicebot } from '../provisioning/cloud-voicebot';
 import type { ApiDeps } from './deps';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { createAdminNotifier, createSnsPublish } from '../data/sns-admin-notifier';
 
 const config = loadLambdaConfig();
-const deps: ApiDeps = createApiDeps({
-  doc: createDocumentClient({ region: config.region }),
+const doc = createDocumentClient({ region: config.region });
+const baseDeps: ApiDeps = createApiDeps({
+  doc,
   tables: config.tables,
   timeZone: config.timeZone,
   log: jsonLog('api'),
@@ -20,6 +23,22 @@ const deps: ApiDeps = createApiDeps({
   trackingBaseUrl: requireWebAppUrl(config),
   sms: { client: { region: config.region }, settings: config.sms },
 });
+// An executive summary generated on demand tells the admins through their SNS topic too, when one is configured.
+const deps: ApiDeps = config.adminTopicArn
+  ? {
+      ...baseDeps,
+      admins: createAdminNotifier({
+        doc,
+        outboxTable: config.tables.outbox,
+        topic: {
+          arn: config.adminTopicArn,
+          publish: createSnsPublish({ region: config.region, credentials: fromNodeProviderChain() }),
+        },
+        appUrl: config.webAppUrl,
+        log: baseDeps.log,
+      }),
+    }
+  : baseDeps;
 // Deployments are dispatched to the provisioner function; Connect is read for the wizard's choices.
 const voicebot =
   config.voicebot && deps.deployments

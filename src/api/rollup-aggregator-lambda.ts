@@ -4,10 +4,13 @@ import { createBusinessCalendar } from '../core/business-calendar';
 import { createPartnerEventLog } from '../data/partner-event-log';
 import { createRollupRepository } from '../data/rollup-repository';
 import { createAnalyticsRepository } from '../data/analytics-repository';
-import { createAlertStore, createOutboxAdminNotifier } from '../data/alert-repository';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { createAlertStore } from '../data/alert-repository';
+import { createAdminNotifier, createSnsPublish } from '../data/sns-admin-notifier';
 import { aggregateStreamEvent } from './rollup-aggregator';
 import { createDocumentClient } from './runtime';
 import { loadLambdaConfig } from './lambda-config';
+import { jsonLog } from './deps';
 
 const config = loadLambdaConfig();
 const doc = createDocumentClient({ region: config.region });
@@ -17,7 +20,21 @@ const calendar = createBusinessCalendar(config.timeZone);
 const analytics = createAnalyticsRepository(doc, config.tables.rollups);
 const alerts = {
   alerts: createAlertStore(doc, config.tables.alerts),
-  admins: createOutboxAdminNotifier(doc, config.tables.outbox),
+  // The admins' SNS topic when ADMIN_TOPIC_ARN is set (recorded in the outbox as well), the outbox alone otherwise.
+  admins: createAdminNotifier({
+    doc,
+    outboxTable: config.tables.outbox,
+    ...(config.adminTopicArn
+      ? {
+          topic: {
+            arn: config.adminTopicArn,
+            publish: createSnsPublish({ region: config.region, credentials: fromNodeProviderChain() }),
+          },
+        }
+      : {}),
+    appUrl: config.webAppUrl,
+    log: jsonLog('aggregator'),
+  }),
 };
 
 export const handler = (event: DynamoDBStreamEvent) =>

@@ -1,21 +1,9 @@
 // The executive summary as a one-page PDF (pdf-lib, standard fonts): the week's KPIs beside the week before,
 // and the highlights.
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
-import { describeChange, type ExecutiveSummary, type SummaryKpi } from '../core/executive-summary';
+import { describeChange, formatKpiValue, type ExecutiveSummary } from '../core/executive-summary';
 
-function shown(kpi: SummaryKpi, value: number | null): string {
-  if (value === null) return '-';
-  switch (kpi.format) {
-    case 'count':
-      return String(Math.round(value));
-    case 'percent':
-      return `${Math.round(value * 100)}%`;
-    case 'minutes':
-      return `${Math.round(value)} min`;
-    case 'rating':
-      return `${value.toFixed(2)} / 5`;
-  }
-}
+const shown = formatKpiValue;
 
 /** Standard fonts draw WinAnsi only: other characters become their closest ASCII. */
 const safe = (text: string) =>

@@ -59,15 +59,36 @@ export type AlertStore = {
   list(day: string, limit: number): Promise<ServiceAlert[]>;
 };
 
-/** The admins' notification port: Amazon SNS in the cloud, the outbox locally. */
-export type AdminNotifier = { notify(message: { subject: string; text: string; kind: string }): Promise<void> };
+/** What admins are told: a subject, a plain-text body with the figures, and where the app shows the item. */
+export type AdminNotice = {
+  subject: string;
+  text: string;
+  kind: string;
+  /** The app's page of the item (e.g. `/bookings/K7M-4QX-9`), made a full link where the app's URL is known. */
+  path?: string;
+};
+
+/** The admins' notification port: Amazon SNS in the cloud (recorded in the outbox too), the outbox locally. */
+export type AdminNotifier = { notify(message: AdminNotice): Promise<void> };
+
+/** The app page that shows an alert: the late booking, or the feedback analytics of the day. */
+export function alertPath(alert: ServiceAlert): string {
+  return alert.kind === 'LATE_DELIVERY' && alert.reference
+    ? `/bookings/${encodeURIComponent(alert.reference)}`
+    : '/analytics/feedback';
+}
 
 export type AlertDeps = { alerts: AlertStore; admins: AdminNotifier };
 
 async function raiseAndNotify(alert: ServiceAlert, deps: AlertDeps): Promise<boolean> {
   const fresh = await deps.alerts.raise(alert);
   if (fresh)
-    await deps.admins.notify({ subject: `Service alert: ${alert.kind}`, text: alert.message, kind: alert.kind });
+    await deps.admins.notify({
+      subject: `Service alert: ${alert.kind}`,
+      text: alert.message,
+      kind: alert.kind,
+      path: alertPath(alert),
+    });
   return fresh;
 }
 

@@ -67,6 +67,24 @@ async function weekFigures(series: SeriesReader, from: string) {
   };
 }
 
+/** A KPI's value as the PDF and the admins' notice show it: "42", "93%", "38 min", "4.50 / 5", "-". */
+export function formatKpiValue(kpi: SummaryKpi, value: number | null): string {
+  if (value === null) return '-';
+  switch (kpi.format) {
+    case 'count':
+      return String(Math.round(value));
+    case 'percent':
+      return `${Math.round(value * 100)}%`;
+    case 'minutes':
+      return `${Math.round(value)} min`;
+    case 'rating':
+      return `${value.toFixed(2)} / 5`;
+  }
+}
+
+/** The path of the app's executive summaries view. */
+export const SUMMARIES_PATH = '/analytics/summaries';
+
 /** The change of one KPI in words: "+12 % on the week before", "as the week before", "new". */
 export function describeChange(kpi: SummaryKpi): string {
   if (kpi.value === null || kpi.previous === null) return 'no comparison';
@@ -153,7 +171,12 @@ export async function generateExecutiveSummary(week: string, deps: SummaryDeps):
   await deps.admins.notify({
     kind: 'EXECUTIVE_SUMMARY',
     subject: `Executive summary, week of ${summary.from}`,
-    text: `The executive summary for ${summary.from} – ${summary.to} is ready. ${summary.highlights.join(' ')}`,
+    text: [
+      `The executive summary for ${summary.from} – ${summary.to} is ready. ${summary.highlights.join(' ')}`,
+      '',
+      ...summary.kpis.map((kpi) => `${kpi.label}: ${formatKpiValue(kpi, kpi.value)} (${describeChange(kpi)})`),
+    ].join('\n'),
+    path: SUMMARIES_PATH,
   });
   return meta;
 }

@@ -1,9 +1,11 @@
 // Alerts and their thresholds on DynamoDB (the Alerts table), and the admins' notification port locally:
-// the outbox, where the admin app shows what would have gone out (Amazon SNS does it in the cloud).
+// the outbox, where the admin app shows what would have gone out (Amazon SNS does it in the cloud, and
+// records each notice here too: src/data/sns-admin-notifier.ts).
 import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   DEFAULT_ALERT_SETTINGS,
+  type AdminNotice,
   type AdminNotifier,
   type AlertSettings,
   type AlertStore,
@@ -84,25 +86,44 @@ export function createAlertStore(doc: DynamoDBDocumentClient, table: string): Al
   };
 }
 
+/** What became of an admin notice: kept in the outbox only (locally), published to the SNS topic, or not. */
+export type AdminNoticeOutcome =
+  | { delivery: 'OUTBOX' }
+  | { delivery: 'SENT'; topicArn: string; providerMessageId: string }
+  | { delivery: 'FAILED'; topicArn: string; error: string };
+
+/**
+ * Records an admin notice in the outbox, addressed to the admins (the SNS topic's subscribers in the cloud),
+ * with what became of it: the one record of every notice, locally and in the cloud.
+ */
+export async function recordAdminNotice(
+  doc: DynamoDBDocumentClient,
+  outboxTable: string,
+  message: AdminNotice,
+  outcome: AdminNoticeOutcome,
+  now: Date = new Date(),
+): Promise<void> {
+  await doc.send(
+    new PutCommand({
+      TableName: outboxTable,
+      Item: {
+        id: randomUUID(),
+        kind: `ADMIN_${message.kind}`,
+        to: { topic: 'admins' },
+        subject: message.subject,
+        message: message.text,
+        ...(message.path ? { path: message.path } : {}),
+        ...outcome,
+        createdAt: now.toISOString(),
+        expiresAt: Math.floor(now.getTime() / 1000) + 30 * 86_400,
+      },
+    }),
+  );
+}
+
 /** The local notification port: an outbox entry addressed to the admins (SNS topic subscribers in the cloud). */
 export function createOutboxAdminNotifier(doc: DynamoDBDocumentClient, outboxTable: string): AdminNotifier {
   return {
-    async notify(message) {
-      const now = new Date();
-      await doc.send(
-        new PutCommand({
-          TableName: outboxTable,
-          Item: {
-            id: randomUUID(),
-            kind: `ADMIN_${message.kind}`,
-            to: { topic: 'admins' },
-            subject: message.subject,
-            message: message.text,
-            createdAt: now.toISOString(),
-            expiresAt: Math.floor(now.getTime() / 1000) + 30 * 86_400,
-          },
-        }),
-      );
-    },
+    notify: (message) => recordAdminNotice(doc, outboxTable, message, { delivery: 'OUTBOX' }),
   };
 }

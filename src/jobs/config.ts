@@ -4,6 +4,10 @@ import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../core/business-calendar';
 import type { JobConfig } from './jobs';
 
 const required = (name: string) => z.string({ required_error: `${name} is required` }).min(1, `${name} is required`);
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => v || undefined);
 
 const schema = z.object({
   AWS_REGION: required('AWS_REGION'),
@@ -14,6 +18,24 @@ const schema = z.object({
     .string()
     .refine(isValidTimeZone, 'COMPANY_TIME_ZONE must be an IANA time zone such as America/Los_Angeles')
     .default(DEFAULT_TIME_ZONE),
+  // The bot's and partners' analytics series are built from these by rollup-backfill.
+  TABLE_CONVERSATIONS: optional,
+  TABLE_AUDIT: optional,
+  // The executive summary's: where summaries are listed (Alerts table) and stored (the storage bucket), where
+  // admin notices are recorded (Outbox table) and published (the admins' SNS topic), and the app's URL for links.
+  TABLE_ALERTS: optional,
+  TABLE_OUTBOX: optional,
+  SUMMARY_BUCKET: optional,
+  ADMIN_TOPIC_ARN: z
+    .string()
+    .regex(/^(arn:aws[\w-]*:sns:[\w-]+:\d{12}:[\w-]{1,256})?$/, 'ADMIN_TOPIC_ARN must be an SNS topic ARN')
+    .optional()
+    .transform((v) => v || undefined),
+  WEB_APP_URL: z
+    .string()
+    .regex(/^(https?:\/\/\S+)?$/, 'WEB_APP_URL must be an absolute http(s) URL')
+    .optional()
+    .transform((v) => v || undefined),
 });
 
 export function loadJobConfig(env: NodeJS.ProcessEnv = process.env): JobConfig {
@@ -26,6 +48,17 @@ export function loadJobConfig(env: NodeJS.ProcessEnv = process.env): JobConfig {
   return {
     region: e.AWS_REGION,
     timeZone: e.COMPANY_TIME_ZONE,
-    tables: { bookings: e.TABLE_BOOKINGS, feedback: e.TABLE_FEEDBACK, rollups: e.TABLE_ROLLUPS },
+    tables: {
+      bookings: e.TABLE_BOOKINGS,
+      feedback: e.TABLE_FEEDBACK,
+      rollups: e.TABLE_ROLLUPS,
+      ...(e.TABLE_CONVERSATIONS ? { conversations: e.TABLE_CONVERSATIONS } : {}),
+      ...(e.TABLE_AUDIT ? { audit: e.TABLE_AUDIT } : {}),
+      ...(e.TABLE_ALERTS ? { alerts: e.TABLE_ALERTS } : {}),
+      ...(e.TABLE_OUTBOX ? { outbox: e.TABLE_OUTBOX } : {}),
+    },
+    ...(e.SUMMARY_BUCKET ? { summaryBucket: e.SUMMARY_BUCKET } : {}),
+    ...(e.ADMIN_TOPIC_ARN ? { adminTopicArn: e.ADMIN_TOPIC_ARN } : {}),
+    ...(e.WEB_APP_URL ? { webAppUrl: e.WEB_APP_URL } : {}),
   };
 }

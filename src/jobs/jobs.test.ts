@@ -1,15 +1,23 @@
-import { describe, expect, it } from 'vitest';
+import { CreateBucketCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createS3Emulator } from '../local/s3/s3-handlers';
+import { createSnsPublish } from '../data/sns-admin-notifier';
+import { fixedClock, makeBooking, startTestTables, type TestTables } from '../data/test-tables';
 import { loadJobConfig } from './config';
-import { JOB_NAMES, parseJobName } from './jobs';
+import { JOB_NAMES, parseJobName, runJob, type JobConfig, type JobRuntime } from './jobs';
 
 describe('batch jobs', () => {
   it('knows its jobs by name and refuses others, naming the ones it has', () => {
     // Act / Assess
     expect(parseJobName('rollup-backfill')).toBe('rollup-backfill');
-    expect(() => parseJobName('executive-summary')).toThrow(
-      /Unknown job "executive-summary": the jobs are rollup-backfill/,
+    expect(parseJobName('executive-summary')).toBe('executive-summary');
+    expect(() => parseJobName('weekly-report')).toThrow(
+      /Unknown job "weekly-report": the jobs are rollup-backfill, executive-summary/,
     );
-    expect(JOB_NAMES).toEqual(['rollup-backfill']);
+    expect(JOB_NAMES).toEqual(['rollup-backfill', 'executive-summary']);
   });
 
   it('fails fast on missing configuration, listing every problem', () => {
@@ -24,5 +32,193 @@ describe('batch jobs', () => {
       timeZone: 'America/Los_Angeles',
       tables: { bookings: 'b', feedback: 'f', rollups: 'r' },
     });
+    expect(() =>
+      loadJobConfig({
+        AWS_REGION: 'eu-west-1',
+        TABLE_BOOKINGS: 'b',
+        TABLE_FEEDBACK: 'f',
+        TABLE_ROLLUPS: 'r',
+        ADMIN_TOPIC_ARN: 'courier-admins',
+      }),
+    ).toThrow(/ADMIN_TOPIC_ARN: ADMIN_TOPIC_ARN must be an SNS topic ARN/);
+  });
+
+  it('reads the executive summary settings, empty values (an unset CloudFormation parameter) as absent', () => {
+    // Act
+    const config = loadJobConfig({
+      AWS_REGION: 'eu-west-1',
+      TABLE_BOOKINGS: 'b',
+      TABLE_FEEDBACK: 'f',
+      TABLE_ROLLUPS: 'r',
+      TABLE_CONVERSATIONS: 'c',
+      TABLE_AUDIT: 'au',
+      TABLE_ALERTS: 'a',
+      TABLE_OUTBOX: 'o',
+      SUMMARY_BUCKET: 'storage',
+      ADMIN_TOPIC_ARN: 'arn:aws:sns:eu-west-1:111122223333:courier-prod-admins',
+      WEB_APP_URL: '',
+    });
+
+    // Assess
+    expect(config).toEqual({
+      region: 'eu-west-1',
+      timeZone: 'America/Los_Angeles',
+      tables: { bookings: 'b', feedback: 'f', rollups: 'r', conversations: 'c', audit: 'au', alerts: 'a', outbox: 'o' },
+      summaryBucket: 'storage',
+      adminTopicArn: 'arn:aws:sns:eu-west-1:111122223333:courier-prod-admins',
+    });
+  });
+});
+
+// ---- the executive-summary job against the local DynamoDB, the S3 emulator and an emulated SNS ----
+
+const S3_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+const SNS_ENDPOINT = 'https://sns.us-east-1.amazonaws.com/';
+const TOPIC = 'arn:aws:sns:us-east-1:111122223333:courier-dev-admins';
+const BUCKET = 'courier-storage';
+const server = setupServer();
+const s3 = new S3Client({
+  endpoint: 'http://localhost:4566',
+  region: 'us-east-1',
+  forcePathStyle: true,
+  credentials: S3_CREDENTIALS,
+  maxAttempts: 1,
+  requestChecksumCalculation: 'WHEN_REQUIRED',
+});
+let db: TestTables;
+const published: Record<string, string>[] = [];
+
+beforeAll(async () => {
+  // The local DynamoDB gateway (127.0.0.1) is reached for real; S3 and SNS only through the handlers below.
+  server.listen({
+    onUnhandledRequest: (request, print) => {
+      if (new URL(request.url).hostname !== '127.0.0.1') print.error();
+    },
+  });
+  db = await startTestTables();
+});
+afterEach(() => server.resetHandlers());
+afterAll(async () => {
+  server.close();
+  s3.destroy();
+  await db.close();
+});
+
+function emulate() {
+  server.use(
+    ...createS3Emulator({ credentials: [S3_CREDENTIALS], log: () => undefined }).handlers,
+    http.post(SNS_ENDPOINT, async ({ request }) => {
+      published.push(Object.fromEntries(new URLSearchParams(await request.text())));
+      return HttpResponse.xml(
+        `<PublishResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><PublishResult><MessageId>sns-${published.length}</MessageId></PublishResult></PublishResponse>`,
+      );
+    }),
+  );
+}
+
+describe('the executive-summary job', () => {
+  it("builds last week's summary from the rollups, stores the PDF, tells the admins by SNS and the outbox, once", async () => {
+    // Prepare: Monday 9 June 2025, 06:00 in Seattle; three bookings for pickup on Thursday of the week before.
+    emulate();
+    await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
+    for (const [i, reference] of ['JB1-AAA-1', 'JB2-AAA-2', 'JB3-AAA-3'].entries())
+      await db.repos.bookings.create(
+        makeBooking({
+          reference,
+          channel: i === 0 ? 'WEB' : 'VOICE',
+          createdAt: '2025-06-04T18:00:00.000Z',
+          pickupWindow: { start: '2025-06-05T17:00:00.000Z', end: '2025-06-05T19:00:00.000Z' },
+        }),
+      );
+    const config: JobConfig = {
+      region: 'us-east-1',
+      timeZone: 'America/Los_Angeles',
+      tables: {
+        bookings: db.names.bookings,
+        feedback: db.names.feedback,
+        rollups: db.names.rollups,
+        conversations: db.names.conversations,
+        audit: db.names.audit,
+        alerts: db.names.alerts,
+        outbox: db.names.outbox,
+      },
+      summaryBucket: BUCKET,
+      adminTopicArn: TOPIC,
+      webAppUrl: 'https://d111111abcdef8.cloudfront.net',
+    };
+    const logged: unknown[] = [];
+    const runtime: JobRuntime = {
+      doc: db.local.doc,
+      s3,
+      publishSns: createSnsPublish({ region: 'us-east-1', credentials: { accessKeyId: 'AKID', secretAccessKey: 's' } }),
+      clock: fixedClock('2025-06-09T13:00:00.000Z'),
+      log: { error: (...args) => logged.push(args) },
+    };
+
+    // Act
+    const backfill = await runJob('rollup-backfill', config, runtime);
+    const first = await runJob('executive-summary', config, runtime);
+    const second = await runJob('executive-summary', config, runtime);
+
+    // Assess
+    expect(backfill.outcome).toBe('built the dashboard rollups and the analytics series');
+    expect(first).toEqual({
+      job: 'executive-summary',
+      outcome: `generated the executive summary for the week of 2025-06-02 (s3://${BUCKET}/summaries/2025-06-02.pdf)`,
+    });
+    expect(second.outcome).toBe('the executive summary for the week of 2025-06-02 exists: nothing to do');
+    const pdf = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'summaries/2025-06-02.pdf' }));
+    expect(pdf.ContentType).toBe('application/pdf');
+    expect(
+      Buffer.from(await pdf.Body!.transformToByteArray())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    const listed = await db.local.doc.send(
+      new GetCommand({ TableName: db.names.alerts, Key: { pk: 'summaries', sk: '2025-06-02' } }),
+    );
+    expect(listed.Item).toMatchObject({ week: '2025-06-02', to: '2025-06-08', key: 'summaries/2025-06-02.pdf' });
+    expect(published).toHaveLength(1);
+    expect(published[0]).toMatchObject({
+      Action: 'Publish',
+      TopicArn: TOPIC,
+      Subject: 'Executive summary, week of 2025-06-02',
+    });
+    expect(published[0]!.Message).toContain('The executive summary for 2025-06-02 – 2025-06-08 is ready.');
+    expect(published[0]!.Message).toContain('Most bookings came by voice: 2 of 3.');
+    expect(published[0]!.Message).toContain('\nBookings: 3 (new this week)\n');
+    expect(published[0]!.Message).toMatch(
+      /\n\nOpen in the app: https:\/\/d111111abcdef8\.cloudfront\.net\/analytics\/summaries$/,
+    );
+    const { Items } = await db.local.doc.send(new ScanCommand({ TableName: db.names.outbox }));
+    expect(Items!.filter((i) => i.kind === 'ADMIN_EXECUTIVE_SUMMARY')).toEqual([
+      expect.objectContaining({
+        delivery: 'SENT',
+        providerMessageId: 'sns-1',
+        topicArn: TOPIC,
+        path: '/analytics/summaries',
+      }),
+    ]);
+    expect(logged).toEqual([]);
+  });
+
+  it('refuses to run without the tables and bucket it writes, naming their variables', async () => {
+    // Prepare
+    const config: JobConfig = {
+      region: 'us-east-1',
+      timeZone: 'America/Los_Angeles',
+      tables: { bookings: 'b', feedback: 'f', rollups: 'r', outbox: 'o' },
+    };
+
+    // Act / Assess
+    await expect(
+      runJob('executive-summary', config, {
+        doc: db.local.doc,
+        s3,
+        publishSns: () => Promise.reject(new Error('not reached')),
+        clock: fixedClock('2025-06-09T13:00:00.000Z'),
+        log: { error: () => undefined },
+      }),
+    ).rejects.toThrow('Invalid job configuration: executive-summary needs TABLE_ALERTS, SUMMARY_BUCKET');
   });
 });

@@ -344,6 +344,77 @@ export function describeEnvironment(env: EnvironmentName): void {
       expect(nested.Mcp!.activeResources().Function !== undefined).toBe(!onFargate);
     });
 
+    it('tells the admins through one KMS-encrypted SNS topic that only the notifiers may publish to', () => {
+      const resources = amplifyResources(amplify);
+      const topics = resources.filter(({ resource }) => resource.Type === 'AWS::SNS::Topic');
+      expect(topics).toHaveLength(1);
+      const [{ id: topicId, resource: topic }] = topics as [(typeof topics)[number]];
+      expect(topic.Properties!.KmsMasterKeyId).toEqual({
+        'Fn::GetAtt': [expect.stringMatching(/^AdminTopicKey/), 'Arn'],
+      });
+      const policy = resources.find(({ resource }) => resource.Type === 'AWS::SNS::TopicPolicy')!.resource;
+      const denies = statementsOf({ Type: 'AWS::IAM::Policy', Properties: policy.Properties }).filter(
+        (st) => st.Effect === 'Deny',
+      );
+      expect(JSON.stringify(denies)).toContain('"aws:SecureTransport":"false"');
+      expect(JSON.stringify(denies)).toContain('"aws:PrincipalAccount"');
+      // sns:Publish is granted on the one topic (its reference in each function's stack), never on a wildcard.
+      const publishers = resources.filter(({ resource }) =>
+        statementsOf(resource).some((st) => list(st.Action).includes('sns:Publish')),
+      );
+      expect(publishers.length).toBe(2);
+      for (const { id, resource } of publishers) {
+        for (const st of statementsOf(resource).filter((x) => list(x.Action).includes('sns:Publish'))) {
+          expect(list(st.Resource), id).toHaveLength(1);
+          expect(JSON.stringify(st.Resource), id).toMatch(new RegExp(topicId.slice(0, 10)));
+        }
+      }
+      const withTopic = resources.filter(
+        ({ resource }) =>
+          resource.Type === 'AWS::Lambda::Function' &&
+          JSON.stringify(resource.Properties?.Environment ?? {}).includes('ADMIN_TOPIC_ARN'),
+      );
+      expect(withTopic.map(({ id }) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual([
+        'aggregatorlambda',
+        'apilambda',
+      ]);
+    });
+
+    it("schedules last week's executive summary on Monday mornings in the company's time zone, in either mode", () => {
+      for (const mode of ['LAMBDA', 'FARGATE']) {
+        const { nested } = scopesOf(loadInfra(env, { BatchDeploymentMode: mode }));
+        const batch = nested.Batch!;
+        const [, schedule] = batch.ofType('AWS::Scheduler::Schedule').find(([id]) => id === 'ExecutiveSummary')!;
+        expect(schedule.Properties).toMatchObject({
+          ScheduleExpression: { Ref: 'ExecutiveSummarySchedule' },
+          ScheduleExpressionTimezone: { Ref: 'CompanyTimeZone' },
+        });
+        expect(batch.value({ Ref: 'ExecutiveSummarySchedule' })).toBe('cron(0 6 ? * MON *)');
+        const target = batch.select(schedule.Properties!.Target as Json) as Record<string, Json>;
+        if (mode === 'LAMBDA') expect(target.Input).toBe('{"job":"executive-summary"}');
+        else {
+          expect(JSON.stringify(target)).toContain('{"Ref":"SummaryTaskDefinition"}');
+          const task = batch.activeResources().SummaryTaskDefinition!;
+          expect(JSON.stringify(task.Properties!.ContainerDefinitions)).toContain(
+            '"Command":["node","dist/jobs.mjs","executive-summary"]',
+          );
+        }
+        // What the job may touch: the summaries prefix, the one topic and its key, the outbox and alerts tables.
+        const granted = statementsOf(batch.activeResources().JobDataPolicy!);
+        const on = (action: string) =>
+          granted.filter((st) => list(st.Action).includes(action)).map((st) => st.Resource);
+        expect(on('sns:Publish')).toEqual([{ Ref: 'AdminTopicArn' }]);
+        expect(on('s3:PutObject')).toEqual([{ 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${StorageBucket}/summaries/*' }]);
+        expect(JSON.stringify(on('dynamodb:PutItem'))).toContain('${OutboxTable}');
+      }
+      // The admins' e-mail subscription, only when the root's AdminEmail is set.
+      const security = infra.nested.Security!.json;
+      expect(security.Resources.AdminEmailSubscription).toMatchObject({
+        Condition: 'HasAdminEmail',
+        Properties: { Protocol: 'email', TopicArn: { Ref: 'AdminTopicArn' } },
+      });
+    });
+
     it('has a monthly budget with alert thresholds and cost allocation tags on every stack and resource', () => {
       const monitoring = Template.fromJSON(infra.nested.Monitoring!.json as unknown as Record<string, unknown>);
       monitoring.resourceCountIs('AWS::Budgets::Budget', 1);
