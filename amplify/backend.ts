@@ -544,7 +544,8 @@ for (const fn of [backend.api, backend.lexCodeHook]) {
 }
 
 /**
- * The admins' notices (Req 10.5, 10.6): service alerts raised by the aggregator, and executive summaries (the
+ * The admins' notices (Req 10.5, 10.6, 6.8): service alerts raised by the aggregator and the corruption detector,
+ * and executive summaries (the
  * api function's "generate now"; the weekly batch job in infra-cfn, which reads the topic from the outputs),
  * published to one topic encrypted with its own key. Its e-mail subscriber is infra-cfn's AdminEmail
  * parameter. Publishers get sns:Publish on this topic only, and the key's data-key use.
@@ -571,12 +572,15 @@ adminTopic.addToResourcePolicy(
     conditions: { StringNotEquals: { 'aws:PrincipalAccount': notificationsStack.account } },
   }),
 );
-for (const fn of [backend.aggregator, backend.api]) {
+for (const fn of [backend.aggregator, backend.corruptionDetector, backend.api]) {
   adminTopic.grantPublish(fn.resources.lambda);
   fn.addEnvironment('ADMIN_TOPIC_ARN', adminTopic.topicArn);
 }
 // The notices link to the app's page of what they are about.
-if (webAppUrl) backend.aggregator.addEnvironment('WEB_APP_URL', webAppUrl);
+if (webAppUrl) {
+  backend.aggregator.addEnvironment('WEB_APP_URL', webAppUrl);
+  backend.corruptionDetector.addEnvironment('WEB_APP_URL', webAppUrl);
+}
 
 applyGraphqlAbuseLimits(backend.data.resources.cfnResources.cfnGraphqlApi);
 

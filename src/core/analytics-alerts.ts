@@ -71,11 +71,10 @@ export type AdminNotice = {
 /** The admins' notification port: Amazon SNS in the cloud (recorded in the outbox too), the outbox locally. */
 export type AdminNotifier = { notify(message: AdminNotice): Promise<void> };
 
-/** The app page that shows an alert: the late booking, or the feedback analytics of the day. */
+/** The app page that shows an alert: the booking it is about, the day's feedback, or the dashboard's alerts. */
 export function alertPath(alert: ServiceAlert): string {
-  return alert.kind === 'LATE_DELIVERY' && alert.reference
-    ? `/bookings/${encodeURIComponent(alert.reference)}`
-    : '/analytics/feedback';
+  if (alert.reference) return `/bookings/${encodeURIComponent(alert.reference)}`;
+  return alert.kind === 'COMPLAINT_RATE' ? '/analytics/feedback' : '/dashboard';
 }
 
 export type AlertDeps = { alerts: AlertStore; admins: AdminNotifier };

@@ -2,7 +2,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { checkComplaintRate, type AdminNotice } from '../core/analytics-alerts';
+import { alertPath, checkComplaintRate, type AdminNotice, type ServiceAlert } from '../core/analytics-alerts';
 import { createAlertStore } from './alert-repository';
 import { createAdminNotifier, createSnsAdminNotifier, createSnsPublish, snsSubject } from './sns-admin-notifier';
 import { startTestTables, type TestTables } from './test-tables';
@@ -192,6 +192,24 @@ describe('createSnsAdminNotifier', () => {
     const long = snsSubject(`Service alert: ${'x'.repeat(200)}`);
     expect(long).toHaveLength(100);
     expect(long.endsWith('...')).toBe(true);
+  });
+
+  it("links each alert to the app's page of what it is about", () => {
+    // Prepare
+    const alert = (kind: ServiceAlert['kind'], reference?: string): ServiceAlert => ({
+      day: '2025-06-10',
+      key: 'k',
+      kind,
+      raisedAt: '2025-06-10T15:00:00.000Z',
+      message: 'm',
+      ...(reference ? { reference } : {}),
+    });
+
+    // Act / Assess
+    expect(alertPath(alert('LATE_DELIVERY', 'K7M-4QX-9'))).toBe('/bookings/K7M-4QX-9');
+    expect(alertPath(alert('DATA_INTEGRITY', 'K7M-4QX-9'))).toBe('/bookings/K7M-4QX-9');
+    expect(alertPath(alert('DATA_INTEGRITY'))).toBe('/dashboard');
+    expect(alertPath(alert('COMPLAINT_RATE'))).toBe('/analytics/feedback');
   });
 
   it('uses the outbox alone when no topic is configured (locally)', async () => {

@@ -8,7 +8,9 @@ import { createBusinessCalendar } from '../core/business-calendar';
 import { jsonLog } from '../api/deps';
 import { loadLambdaConfig } from '../api/lambda-config';
 import { createDocumentClient } from '../api/runtime';
-import { createAlertStore, createOutboxAdminNotifier } from '../data/alert-repository';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { createAlertStore } from '../data/alert-repository';
+import { createAdminNotifier, createSnsPublish } from '../data/sns-admin-notifier';
 import { alertFindings, detectCorruption, type IntegrityReporter } from './corruption-detector';
 
 const config = loadLambdaConfig();
@@ -19,7 +21,21 @@ const metrics = new Metrics();
 const doc = createDocumentClient({ region: config.region });
 const alerts = {
   alerts: createAlertStore(doc, config.tables.alerts),
-  admins: createOutboxAdminNotifier(doc, config.tables.outbox),
+  // The admins' SNS topic when ADMIN_TOPIC_ARN is set (recorded in the outbox as well), the outbox alone otherwise.
+  admins: createAdminNotifier({
+    doc,
+    outboxTable: config.tables.outbox,
+    ...(config.adminTopicArn
+      ? {
+          topic: {
+            arn: config.adminTopicArn,
+            publish: createSnsPublish({ region: config.region, credentials: fromNodeProviderChain() }),
+          },
+        }
+      : {}),
+    appUrl: config.webAppUrl,
+    log,
+  }),
 };
 
 const reporter: IntegrityReporter = {

@@ -362,7 +362,7 @@ export function describeEnvironment(env: EnvironmentName): void {
       const publishers = resources.filter(({ resource }) =>
         statementsOf(resource).some((st) => list(st.Action).includes('sns:Publish')),
       );
-      expect(publishers.length).toBe(2);
+      expect(publishers.length).toBe(3);
       for (const { id, resource } of publishers) {
         for (const st of statementsOf(resource).filter((x) => list(x.Action).includes('sns:Publish'))) {
           expect(list(st.Resource), id).toHaveLength(1);
@@ -377,6 +377,7 @@ export function describeEnvironment(env: EnvironmentName): void {
       expect(withTopic.map(({ id }) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual([
         'aggregatorlambda',
         'apilambda',
+        'corruptiondetectorlambda',
       ]);
     });
 
