@@ -5,10 +5,9 @@ import { jsonLog } from './deps';
 import { loadLambdaConfig, requireWebAppUrl } from './lambda-config';
 import { createApi } from './router';
 import { createApiDeps, createDocumentClient } from './runtime';
+import { createLambdaAdminNotifier } from './lambda-admin-notifier';
 import { createCloudVoicebot } from '../provisioning/cloud-voicebot';
 import type { ApiDeps } from './deps';
-import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
-import { createAdminNotifier, createSnsPublish } from '../data/sns-admin-notifier';
 
 const config = loadLambdaConfig();
 const doc = createDocumentClient({ region: config.region });
@@ -27,16 +26,7 @@ const baseDeps: ApiDeps = createApiDeps({
 const deps: ApiDeps = config.adminTopicArn
   ? {
       ...baseDeps,
-      admins: createAdminNotifier({
-        doc,
-        outboxTable: config.tables.outbox,
-        topic: {
-          arn: config.adminTopicArn,
-          publish: createSnsPublish({ region: config.region, credentials: fromNodeProviderChain() }),
-        },
-        appUrl: config.webAppUrl,
-        log: baseDeps.log,
-      }),
+      admins: createLambdaAdminNotifier(config, doc, baseDeps.log),
     }
   : baseDeps;
 // Deployments are dispatched to the provisioner function; Connect is read for the wizard's choices.

@@ -8,9 +8,8 @@ import { createBusinessCalendar } from '../core/business-calendar';
 import { jsonLog } from '../api/deps';
 import { loadLambdaConfig } from '../api/lambda-config';
 import { createDocumentClient } from '../api/runtime';
-import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { createLambdaAdminNotifier } from '../api/lambda-admin-notifier';
 import { createAlertStore } from '../data/alert-repository';
-import { createAdminNotifier, createSnsPublish } from '../data/sns-admin-notifier';
 import { alertFindings, detectCorruption, type IntegrityReporter } from './corruption-detector';
 
 const config = loadLambdaConfig();
@@ -21,21 +20,7 @@ const metrics = new Metrics();
 const doc = createDocumentClient({ region: config.region });
 const alerts = {
   alerts: createAlertStore(doc, config.tables.alerts),
-  // The admins' SNS topic when ADMIN_TOPIC_ARN is set (recorded in the outbox as well), the outbox alone otherwise.
-  admins: createAdminNotifier({
-    doc,
-    outboxTable: config.tables.outbox,
-    ...(config.adminTopicArn
-      ? {
-          topic: {
-            arn: config.adminTopicArn,
-            publish: createSnsPublish({ region: config.region, credentials: fromNodeProviderChain() }),
-          },
-        }
-      : {}),
-    appUrl: config.webAppUrl,
-    log,
-  }),
+  admins: createLambdaAdminNotifier(config, doc, log),
 };
 
 const reporter: IntegrityReporter = {
