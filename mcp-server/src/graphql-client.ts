@@ -4,6 +4,7 @@ import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { AwsCredentialIdentity, Provider } from '@aws-sdk/types';
 import { PARTNER_TOKEN_ID_HEADER } from '../../src/api/partner-operations';
+import { signedPostHeaders } from '../../src/data/signed-post';
 import type { GeneratedMutation, GeneratedQuery } from '../../src/generated/graphql';
 
 /** A typed operation from src/generated/graphql.ts (`trackBooking`, `bookCourier`, …). */
@@ -69,24 +70,17 @@ export function createGraphQLCaller(options: GraphQLCallerOptions): GraphQLCalle
     async execute<V, R>(operation: Operation<V, R>, variables: V, actingFor: ActingFor): Promise<R> {
       const query = String(operation);
       const body = JSON.stringify({ query, variables });
-      const signed = await signer.sign({
-        method: 'POST',
-        protocol: url.protocol,
-        hostname: url.hostname,
-        port: url.port ? Number(url.port) : undefined,
-        path: url.pathname,
-        headers: {
-          'content-type': 'application/json',
-          host: url.host,
-          [PARTNER_TOKEN_ID_HEADER]: actingFor.tokenId,
-        },
+      const headers = await signedPostHeaders(
+        signer,
+        url,
+        { 'content-type': 'application/json', [PARTNER_TOKEN_ID_HEADER]: actingFor.tokenId },
         body,
-      });
+      );
       let res: Response;
       try {
         res = await doFetch(url, {
           method: 'POST',
-          headers: signed.headers as Record<string, string>,
+          headers,
           body,
           signal: AbortSignal.timeout(timeoutMs),
         });

@@ -4,6 +4,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import type { AwsCredentialIdentity, Provider } from '@aws-sdk/types';
 import type { Publication, Publisher } from './change-feed';
+import { signedPostHeaders } from '../data/signed-post';
 import {
   publishAlertRaised,
   publishBookingChanged,
@@ -38,16 +39,8 @@ export function createGraphQLPublisher(options: {
           : p.kind === 'alertRaised'
             ? JSON.stringify({ query: publishAlertRaised, variables: { day: p.day, key: p.key } })
             : JSON.stringify({ query: PUBLISH_COURIER, variables: { ...p, kind: undefined } });
-    const signed = await signer.sign({
-      method: 'POST',
-      protocol: url.protocol,
-      hostname: url.hostname,
-      port: url.port ? Number(url.port) : undefined,
-      path: url.pathname,
-      headers: { 'content-type': 'application/json', host: url.host },
-      body,
-    });
-    const res = await fetch(url, { method: 'POST', headers: signed.headers as Record<string, string>, body });
+    const headers = await signedPostHeaders(signer, url, { 'content-type': 'application/json' }, body);
+    const res = await fetch(url, { method: 'POST', headers, body });
     const json = (await res.json().catch(() => ({}))) as { errors?: { message: string; errorType?: string }[] };
     if (!res.ok || json.errors?.length) {
       const detail =

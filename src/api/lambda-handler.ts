@@ -23,12 +23,7 @@ const baseDeps: ApiDeps = createApiDeps({
   sms: { client: { region: config.region }, settings: config.sms },
 });
 // An executive summary generated on demand tells the admins through their SNS topic too, when one is configured.
-const deps: ApiDeps = config.adminTopicArn
-  ? {
-      ...baseDeps,
-      admins: createLambdaAdminNotifier(config, doc, baseDeps.log),
-    }
-  : baseDeps;
+const deps: ApiDeps = { ...baseDeps, admins: createLambdaAdminNotifier(config, doc, baseDeps.log) };
 // Deployments are dispatched to the provisioner function; Connect is read for the wizard's choices.
 const voicebot =
   config.voicebot && deps.deployments

@@ -10,6 +10,7 @@ import type { AwsCredentialIdentity, Provider } from '@aws-sdk/types';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AdminNotice, AdminNotifier } from '../core/analytics-alerts';
 import { createOutboxAdminNotifier, recordAdminNotice } from './alert-repository';
+import { signedPostHeaders } from './signed-post';
 
 type Log = { error(message: string, detail?: unknown): void };
 
@@ -72,18 +73,15 @@ export function createSnsPublish(options: {
       Subject: subject,
       Message: message,
     }).toString();
-    const signed = await signer.sign({
-      method: 'POST',
-      protocol: url.protocol,
-      hostname: url.hostname,
-      port: url.port ? Number(url.port) : undefined,
-      path: url.pathname,
-      headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', host: url.host },
+    const headers = await signedPostHeaders(
+      signer,
+      url,
+      { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
       body,
-    });
+    );
     let res: Response;
     try {
-      res = await fetch(url, { method: 'POST', headers: signed.headers as Record<string, string>, body });
+      res = await fetch(url, { method: 'POST', headers, body });
     } catch (error) {
       throw new SnsPublishError(`SNS Publish to ${topicArn} could not be sent: ${String(error)}`, 'NetworkError', 0, {
         cause: error,

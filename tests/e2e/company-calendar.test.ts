@@ -12,7 +12,7 @@ import type { Stack } from '../../src/local/stack';
 import { assignCourier, bookCourier, updateDeliveryStatus } from '../../src/generated/graphql';
 import { createCompanyCalendar } from '../../src/web/lib/company-calendar';
 import { as, DEMO_PASSWORD, gql, startTestStack } from '../support/test-stack';
-import { ARTIFACTS, launchBrowser, signInAt } from '../support/browser';
+import { ARTIFACTS, blankMapTiles, launchBrowser, signInAt } from '../support/browser';
 
 const VIEWER_ZONE = 'Asia/Tokyo';
 const COURIER = { email: 'courier7@example.com', id: 'courier-07' };
@@ -21,11 +21,6 @@ const company = createBusinessCalendar(DEFAULT_TIME_ZONE);
 const shown = createCompanyCalendar(DEFAULT_TIME_ZONE, 'en-US');
 /** ICU puts narrow and thin spaces in times and ranges: compare them as plain ones. */
 const plain = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
-
-const BLANK_TILE = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
 
 let stack: Stack;
 let browser: Browser;
@@ -40,10 +35,7 @@ async function tokyoPage(): Promise<Page> {
     acceptDownloads: true,
   });
   contexts.push(context);
-  // The tests never load map tiles: every tile is one transparent pixel.
-  await context.route('https://tile.openstreetmap.org/**', (route) =>
-    route.fulfill({ status: 200, contentType: 'image/png', body: BLANK_TILE }),
-  );
+  await blankMapTiles(context);
   const page = await context.newPage();
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(m.text());

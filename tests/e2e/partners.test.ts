@@ -8,7 +8,7 @@ import type { Stack } from '../../src/local/stack';
 import { bookCourier, listBookings } from '../../src/generated/graphql';
 import { AUTHORIZER_TTL_SECONDS } from '../../src/api/partner-authorizer';
 import { daysBetween } from '../../src/core/business-calendar';
-import { companyDay, DEMO_PASSWORD, gql, startTestStack, tomorrowAt } from '../support/test-stack';
+import { bookingInput, companyDay, DEMO_PASSWORD, gql, startTestStack } from '../support/test-stack';
 import { ARTIFACTS, launchBrowser, signInAt } from '../support/browser';
 
 let stack: Stack;
@@ -22,19 +22,6 @@ let token = '';
 let tokenId = '';
 
 const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
-
-function bookingInput() {
-  const start = new Date(tomorrowAt(stack, 10));
-  return {
-    customerName: 'Grace Hopper',
-    customerPhone: '(206) 555-0134',
-    pickup: { line1: '1201 3rd Ave', city: 'Seattle', postcode: '98101' },
-    delivery: { line1: '3400 Stone Way N', city: 'Seattle', postcode: '98103' },
-    package: { size: 'SMALL', weightKg: 2.5, handling: [] },
-    pickupWindowStart: start.toISOString(),
-    pickupWindowEnd: new Date(start.getTime() + 2 * 3_600_000).toISOString(),
-  };
-}
 
 beforeAll(async () => {
   stack = await startTestStack({ web: 'static' });
@@ -127,7 +114,7 @@ describe('partners', () => {
       listBookings,
       { limit: 20 },
     );
-    const booked = await gql(stack, { token }, bookCourier, bookingInput());
+    const booked = await gql(stack, { token }, bookCourier, bookingInput(stack));
     await page.click('[data-testid="token-reveal-done"]');
     await page.reload();
     await page.waitForSelector(`[data-testid="token-row"][data-token-id="${tokenId}"]`);

@@ -5,12 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Stack } from '../../src/local/stack';
 import { DEMO_PASSWORD, startTestStack } from '../support/test-stack';
-import { launchBrowser, signInAt } from '../support/browser';
-
-const BLANK_TILE = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
+import { blankMapTiles, launchBrowser, signInAt } from '../support/browser';
 
 let stack: Stack;
 let browser: Browser;
@@ -31,9 +26,7 @@ afterAll(async () => {
 async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
   const context = await browser.newContext({ viewport });
   contexts.push(context);
-  await context.route('https://tile.openstreetmap.org/**', (route) =>
-    route.fulfill({ status: 200, contentType: 'image/png', body: BLANK_TILE }),
-  );
+  await blankMapTiles(context);
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
       (window as unknown as { __violations: string[] }).__violations ??= [];

@@ -25,13 +25,22 @@ import { addDays } from '../../src/core/business-calendar';
 import { PARTNER_SCOPES, type PartnerScope } from '../../src/core/model';
 import { generateReference } from '../../src/core/reference';
 import { seededRandom } from '../../src/core/seeded-random';
+import { signedPostHeaders } from '../../src/data/signed-post';
 import { LOCAL_MCP_SERVICE } from '../../src/local/appsync';
 import { LOCAL_CREDENTIALS } from '../../src/local/dynamodb/local-dynamo';
 import type { Stack } from '../../src/local/stack';
 import * as operations from '../../src/generated/graphql';
 import { PARTNER_TOOLS } from '../../mcp-server/src/tools';
 import { signedGql } from '../support/signed-gql';
-import { accessTokenFor, companyDay, gql, startTestStack, tomorrowAt, type GraphQLResult } from '../support/test-stack';
+import {
+  accessTokenFor,
+  bookingInput as newBookingInput,
+  companyDay,
+  gql,
+  startTestStack,
+  tomorrowAt,
+  type GraphQLResult,
+} from '../support/test-stack';
 
 type Target = 'own' | 'other';
 type Row = GraphQLRow;
@@ -195,16 +204,7 @@ async function signedHeaders(
 ): Promise<Record<string, string>> {
   const url = new URL(stack.graphqlUrl);
   const signer = new SignatureV4({ service: 'appsync', region: stack.region, credentials, sha256: Sha256 });
-  const signed = await signer.sign({
-    method: 'POST',
-    protocol: url.protocol,
-    hostname: url.hostname,
-    port: url.port ? Number(url.port) : undefined,
-    path,
-    headers: { 'content-type': 'application/json', host: url.host, ...extra },
-    body,
-  });
-  return signed.headers as Record<string, string>;
+  return signedPostHeaders(signer, url, { 'content-type': 'application/json', ...extra }, body, path);
 }
 
 async function realtimeHeaders(kind: CallerKind, row: Row, path: string, body: string) {
@@ -300,17 +300,7 @@ async function asAdmin<T = Record<string, unknown>>(query: string, variables: Va
   return r.data as T;
 }
 
-function bookingInput(name: string): Vars {
-  return {
-    customerName: name,
-    customerPhone: '(206) 555-0134',
-    pickup: { line1: '1201 3rd Ave', city: 'Seattle', postcode: '98101' },
-    delivery: { line1: '3400 Stone Way N', city: 'Seattle', postcode: '98103' },
-    package: { size: 'SMALL', weightKg: 2.5, handling: [] },
-    pickupWindowStart: tomorrowAt(stack, 10),
-    pickupWindowEnd: tomorrowAt(stack, 12),
-  };
-}
+const bookingInput = (name: string): Vars => newBookingInput(stack, { customerName: name });
 
 /** A booking of the family's partner, assigned to its courier, made through the API as they would. */
 async function newBooking(target: Target): Promise<string> {

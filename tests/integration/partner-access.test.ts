@@ -24,7 +24,14 @@ import {
   updatePickupWindow,
 } from '../../src/generated/graphql';
 import { signedGql } from '../support/signed-gql';
-import { as, gql, startTestStack, tomorrowAt, type Caller } from '../support/test-stack';
+import {
+  as,
+  bookingInput as newBookingInput,
+  gql,
+  startTestStack,
+  tomorrowAt,
+  type Caller,
+} from '../support/test-stack';
 
 let stack: Stack;
 let adminCaller: Caller;
@@ -33,18 +40,7 @@ let globexToken: string;
 
 const hoursFromNow = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
 
-function bookingInput(overrides: Record<string, unknown> = {}) {
-  return {
-    customerName: 'Grace Hopper',
-    customerPhone: '(206) 555-0134',
-    pickup: { line1: '1201 3rd Ave', city: 'Seattle', postcode: '98101' },
-    delivery: { line1: '3400 Stone Way N', city: 'Seattle', postcode: '98103' },
-    package: { size: 'SMALL', weightKg: 2.5, handling: [] },
-    pickupWindowStart: tomorrowAt(stack, 10),
-    pickupWindowEnd: tomorrowAt(stack, 12),
-    ...overrides,
-  };
-}
+const bookingInput = (overrides: Record<string, unknown> = {}) => newBookingInput(stack, overrides);
 
 async function issue(partnerId: string, scopes: string[], rateLimitPerMinute = 600): Promise<string> {
   const r = await gql<{ issuePartnerToken: { token: string } }>(stack, adminCaller, issuePartnerToken, {

@@ -1,7 +1,7 @@
 // Browser test support: Debian's chromium driven by playwright-core, and the web app built once.
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = join(ROOT, 'tests/artifacts');
@@ -33,4 +33,17 @@ export async function signInAt(page: Page, url: string, email: string, password:
   await page.fill('input[name="username"]', email);
   await page.fill('input[name="password"]', password);
   await page.click('button[type="submit"]');
+}
+
+/** One transparent pixel. */
+const BLANK_TILE = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** The tests never load map tiles from the internet: every OpenStreetMap tile is one transparent pixel. */
+export async function blankMapTiles(context: BrowserContext): Promise<void> {
+  await context.route('https://tile.openstreetmap.org/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'image/png', body: BLANK_TILE }),
+  );
 }

@@ -2,6 +2,7 @@
 // (the MCP server) calls the API, with any extra headers it sends.
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { signedPostHeaders } from '../../src/data/signed-post';
 import type { Stack } from '../../src/local/stack';
 import type { GraphQLResult } from './test-stack';
 
@@ -15,16 +16,8 @@ export async function signedGql<T = Record<string, unknown>>(
   const url = new URL(stack.graphqlUrl);
   const body = JSON.stringify({ query, variables });
   const signer = new SignatureV4({ service: 'appsync', region: stack.region, credentials, sha256: Sha256 });
-  const signed = await signer.sign({
-    method: 'POST',
-    protocol: url.protocol,
-    hostname: url.hostname,
-    port: url.port ? Number(url.port) : undefined,
-    path: url.pathname,
-    headers: { 'content-type': 'application/json', host: url.host, ...headers },
-    body,
-  });
-  const res = await fetch(url, { method: 'POST', headers: signed.headers as Record<string, string>, body });
+  const signed = await signedPostHeaders(signer, url, { 'content-type': 'application/json', ...headers }, body);
+  const res = await fetch(url, { method: 'POST', headers: signed, body });
   const json = (await res.json()) as Omit<GraphQLResult<T>, 'status'>;
   return { status: res.status, ...json };
 }

@@ -72,6 +72,20 @@ export function tomorrowAt(stack: Stack, hour: number, minute = 0): string {
   return stack.deps.calendar.at(addDays(companyDay(stack), 1), hour, minute).toISOString();
 }
 
+/** A valid bookCourier input picked up 10 am – noon tomorrow (the company's), with any field overridden. */
+export function bookingInput(stack: Stack, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    customerName: 'Grace Hopper',
+    customerPhone: '(206) 555-0134',
+    pickup: { line1: '1201 3rd Ave', city: 'Seattle', postcode: '98101' },
+    delivery: { line1: '3400 Stone Way N', city: 'Seattle', postcode: '98103' },
+    package: { size: 'SMALL', weightKg: 2.5, handling: [] },
+    pickupWindowStart: tomorrowAt(stack, 10),
+    pickupWindowEnd: tomorrowAt(stack, 12),
+    ...overrides,
+  };
+}
+
 const tokenCache = new Map<string, string>();
 
 /** A Cognito access token for a demo user (USER_PASSWORD_AUTH through the gateway). */
