@@ -4,6 +4,7 @@
 // change feed, and sent to the admins through the notification port.
 import { z } from 'zod';
 import { minutesLate, type DeliveryWatch } from './analytics';
+import { addDays } from './business-calendar';
 import { ConflictError, ForbiddenError } from './errors';
 import { parseInput } from './input-validation';
 import type { Principal } from './model';
@@ -192,6 +193,22 @@ export async function checkLateDeliveries(
     if (await raiseAndNotify(alert, deps)) raised.push(alert);
   }
   return raised;
+}
+
+/**
+ * The scheduled check (the local stack's timer, the late-deliveries batch job on EventBridge Scheduler in the
+ * cloud): deliveries are watched under their pickup day, so today's and yesterday's are looked at (a delivery
+ * picked up late in the evening can run late after midnight).
+ */
+export async function checkRecentLateDeliveries(
+  today: string,
+  now: Date,
+  deps: Parameters<typeof checkLateDeliveries>[2],
+): Promise<ServiceAlert[]> {
+  return [
+    ...(await checkLateDeliveries(addDays(today, -1), now, deps)),
+    ...(await checkLateDeliveries(today, now, deps)),
+  ];
 }
 
 const settingsSchema = z.object({

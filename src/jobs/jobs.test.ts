@@ -3,6 +3,10 @@ import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { deliveryWatch } from '../core/analytics';
+import { createBusinessCalendar } from '../core/business-calendar';
+import { createAlertStore } from '../data/alert-repository';
+import { createRollupRepository } from '../data/rollup-repository';
 import { createS3Emulator } from '../local/s3/s3-handlers';
 import { createSnsPublish } from '../data/sns-admin-notifier';
 import { fixedClock, makeBooking, startTestTables, type TestTables } from '../data/test-tables';
@@ -14,10 +18,11 @@ describe('batch jobs', () => {
     // Act / Assess
     expect(parseJobName('rollup-backfill')).toBe('rollup-backfill');
     expect(parseJobName('executive-summary')).toBe('executive-summary');
+    expect(parseJobName('late-deliveries')).toBe('late-deliveries');
     expect(() => parseJobName('weekly-report')).toThrow(
-      /Unknown job "weekly-report": the jobs are rollup-backfill, executive-summary/,
+      /Unknown job "weekly-report": the jobs are rollup-backfill, executive-summary, late-deliveries/,
     );
-    expect(JOB_NAMES).toEqual(['rollup-backfill', 'executive-summary']);
+    expect(JOB_NAMES).toEqual(['rollup-backfill', 'executive-summary', 'late-deliveries']);
   });
 
   it('fails fast on missing configuration, listing every problem', () => {
@@ -220,5 +225,123 @@ describe('the executive-summary job', () => {
         log: { error: () => undefined },
       }),
     ).rejects.toThrow('Invalid job configuration: executive-summary needs TABLE_ALERTS, SUMMARY_BUCKET');
+  });
+});
+
+describe('the late-deliveries job', () => {
+  it("raises each delivery running late against its ETA once, from yesterday's and today's watches, and tells the admins", async () => {
+    // Prepare: Tuesday 10 June 2025, 13:00 in Seattle. Watches as the change feed files them under the pickup day.
+    emulate();
+    published.length = 0;
+    const calendar = createBusinessCalendar('America/Los_Angeles');
+    const rollups = createRollupRepository(db.local.doc, db.names.rollups);
+    const watched = [
+      // Picked up yesterday evening, due before dawn: 14 hours late.
+      {
+        reference: 'LT1-AAA-1',
+        pickup: '2025-06-10T02:00:00.000Z',
+        eta: '2025-06-10T06:00:00.000Z',
+        courierId: 'courier-03',
+      },
+      // Today's, 30 minutes past its ETA (the default grace is 15).
+      { reference: 'LT2-AAA-2', pickup: '2025-06-10T17:00:00.000Z', eta: '2025-06-10T19:30:00.000Z' },
+      // Today's, 10 minutes past: within the grace.
+      { reference: 'LT3-AAA-3', pickup: '2025-06-10T17:00:00.000Z', eta: '2025-06-10T19:50:00.000Z' },
+      // Today's, due later.
+      { reference: 'LT4-AAA-4', pickup: '2025-06-10T18:00:00.000Z', eta: '2025-06-10T21:00:00.000Z' },
+    ];
+    for (const w of watched) {
+      const booking = makeBooking({
+        reference: w.reference,
+        status: 'IN_TRANSIT',
+        eta: w.eta,
+        ...(w.courierId ? { courierId: w.courierId } : {}),
+        pickupWindow: { start: w.pickup, end: new Date(Date.parse(w.pickup) + 7_200_000).toISOString() },
+      });
+      await rollups.watch(undefined, deliveryWatch(booking, calendar), booking.version);
+    }
+    const config: JobConfig = {
+      region: 'us-east-1',
+      timeZone: 'America/Los_Angeles',
+      tables: {
+        bookings: db.names.bookings,
+        feedback: db.names.feedback,
+        rollups: db.names.rollups,
+        alerts: db.names.alerts,
+        outbox: db.names.outbox,
+      },
+      adminTopicArn: TOPIC,
+      webAppUrl: 'https://d111111abcdef8.cloudfront.net',
+    };
+    const logged: unknown[] = [];
+    const clock = fixedClock('2025-06-10T20:00:00.000Z');
+    const runtime: JobRuntime = {
+      doc: db.local.doc,
+      s3,
+      publishSns: createSnsPublish({ region: 'us-east-1', credentials: { accessKeyId: 'AKID', secretAccessKey: 's' } }),
+      clock,
+      log: { error: (...args) => logged.push(args) },
+    };
+
+    // Act
+    const first = await runJob('late-deliveries', config, runtime);
+    const again = await runJob('late-deliveries', config, runtime);
+    clock.set('2025-06-10T20:10:00.000Z');
+    const later = await runJob('late-deliveries', config, runtime);
+
+    // Assess
+    expect(first).toEqual({ job: 'late-deliveries', outcome: 'raised 2 late-delivery alerts: LT1-AAA-1, LT2-AAA-2' });
+    expect(again.outcome).toBe('no delivery newly late: nothing to do');
+    expect(later.outcome).toBe('raised 1 late-delivery alert: LT3-AAA-3');
+    const alerts = createAlertStore(db.local.doc, db.names.alerts);
+    expect(await alerts.get('2025-06-09', 'LATE#LT1-AAA-1#2025-06-10T06:00:00.000Z')).toMatchObject({
+      kind: 'LATE_DELIVERY',
+      minutesLate: 840,
+      message: 'Delivery LT1-AAA-1 is 840 minutes past its ETA (courier courier-03).',
+    });
+    expect((await alerts.list('2025-06-10', 10)).map((a) => [a.reference, a.minutesLate])).toEqual([
+      ['LT3-AAA-3', 20],
+      ['LT2-AAA-2', 30],
+    ]);
+    expect(published.map((p) => [p.TopicArn, p.Subject])).toEqual([
+      [TOPIC, 'Service alert: LATE_DELIVERY'],
+      [TOPIC, 'Service alert: LATE_DELIVERY'],
+      [TOPIC, 'Service alert: LATE_DELIVERY'],
+    ]);
+    expect(published[1]!.Message).toContain('Delivery LT2-AAA-2 is 30 minutes past its ETA.');
+    expect(published[1]!.Message).toContain('https://d111111abcdef8.cloudfront.net/bookings/LT2-AAA-2');
+    const { Items } = await db.local.doc.send(new ScanCommand({ TableName: db.names.outbox }));
+    expect(
+      Items!
+        .filter((i) => i.kind === 'ADMIN_LATE_DELIVERY')
+        .map((i) => [i.path, i.delivery])
+        .sort(),
+    ).toEqual([
+      ['/bookings/LT1-AAA-1', 'SENT'],
+      ['/bookings/LT2-AAA-2', 'SENT'],
+      ['/bookings/LT3-AAA-3', 'SENT'],
+    ]);
+    expect(logged).toEqual([]);
+  });
+
+  it('refuses to run without the alerts and outbox tables, naming their variables', async () => {
+    // Act / Assess
+    await expect(
+      runJob(
+        'late-deliveries',
+        {
+          region: 'us-east-1',
+          timeZone: 'America/Los_Angeles',
+          tables: { bookings: 'b', feedback: 'f', rollups: 'r' },
+        },
+        {
+          doc: db.local.doc,
+          s3,
+          publishSns: () => Promise.reject(new Error('not reached')),
+          clock: fixedClock('2025-06-10T20:00:00.000Z'),
+          log: { error: () => undefined },
+        },
+      ),
+    ).rejects.toThrow('Invalid job configuration: late-deliveries needs TABLE_ALERTS, TABLE_OUTBOX');
   });
 });

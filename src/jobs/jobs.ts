@@ -1,13 +1,15 @@
-// Batch jobs: long or heavy work that runs on a schedule or on demand, outside the request path. One registry
+// Batch jobs: work that runs on a schedule or on demand, outside the request path. One registry
 // for both ways infra-cfn runs them (BatchDeploymentMode): a Lambda invoked with { job } or a Fargate task
 // started with the job's name as its command.
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { checkRecentLateDeliveries } from '../core/analytics-alerts';
 import { addDays, createBusinessCalendar, weekOf } from '../core/business-calendar';
 import { generateLastWeekIfMissing } from '../core/executive-summary';
 import { ValidationError } from '../core/errors';
 import type { Clock } from '../core/ports';
 import { renderSummaryPdf } from '../api/summary-pdf';
+import { createAlertStore } from '../data/alert-repository';
 import { createAnalyticsRepository } from '../data/analytics-repository';
 import { backfillRollups } from '../data/rollup-backfill';
 import { createRollupRepository } from '../data/rollup-repository';
@@ -56,6 +58,17 @@ function requireSettings<T extends Record<string, string | undefined>>(job: stri
   return settings as { [K in keyof T]: string };
 }
 
+/** The admins' notification port: the SNS topic (recorded in the outbox) when configured, the outbox alone otherwise. */
+function adminNotifier(config: JobConfig, runtime: JobRuntime, outboxTable: string) {
+  return createAdminNotifier({
+    doc: runtime.doc,
+    outboxTable,
+    ...(config.adminTopicArn ? { topic: { arn: config.adminTopicArn, publish: runtime.publishSns } } : {}),
+    appUrl: config.webAppUrl,
+    log: runtime.log,
+  });
+}
+
 const JOBS = {
   /**
    * Builds the dashboard rollups and the analytics series from the tables when they are missing (after a
@@ -89,19 +102,36 @@ const JOBS = {
     const made = await generateLastWeekIfMissing(today, {
       series: createAnalyticsRepository(doc, config.tables.rollups),
       summaries: createSummaryStore({ doc, table: TABLE_ALERTS, s3: runtime.s3, bucket: SUMMARY_BUCKET }),
-      admins: createAdminNotifier({
-        doc,
-        outboxTable: TABLE_OUTBOX,
-        ...(config.adminTopicArn ? { topic: { arn: config.adminTopicArn, publish: runtime.publishSns } } : {}),
-        appUrl: config.webAppUrl,
-        log: runtime.log,
-      }),
+      admins: adminNotifier(config, runtime, TABLE_OUTBOX),
       render: renderSummaryPdf,
       clock,
     });
     return made
       ? `generated the executive summary for the week of ${made.week} (s3://${SUMMARY_BUCKET}/${made.key})`
       : `the executive summary for the week of ${addDays(weekOf(today), -7)} exists: nothing to do`;
+  },
+  /**
+   * Service-quality alerts for deliveries running late against their ETA (Req 10.5): time passing writes nothing,
+   * so the change feed cannot see them; the local stack's timer's code path, every minute. Each alert is raised
+   * once (the Alerts table's stream puts it on the dashboard live) and the admins are told through SNS and the
+   * outbox.
+   */
+  'late-deliveries': async (config: JobConfig, runtime: JobRuntime) => {
+    const { TABLE_ALERTS, TABLE_OUTBOX } = requireSettings('late-deliveries', {
+      TABLE_ALERTS: config.tables.alerts,
+      TABLE_OUTBOX: config.tables.outbox,
+    });
+    const { doc, clock } = runtime;
+    const now = clock.now();
+    const rollups = createRollupRepository(doc, config.tables.rollups);
+    const raised = await checkRecentLateDeliveries(createBusinessCalendar(config.timeZone).dayOf(now), now, {
+      alerts: createAlertStore(doc, TABLE_ALERTS),
+      admins: adminNotifier(config, runtime, TABLE_OUTBOX),
+      overdue: (day, before, limit) => rollups.overdue(day, before, limit),
+    });
+    return raised.length
+      ? `raised ${raised.length} late-delivery ${raised.length === 1 ? 'alert' : 'alerts'}: ${raised.map((a) => a.reference).join(', ')}`
+      : 'no delivery newly late: nothing to do';
   },
 } satisfies Record<string, (config: JobConfig, runtime: JobRuntime) => Promise<string>>;
 

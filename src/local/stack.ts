@@ -30,12 +30,12 @@ import { handleStreamEvent } from '../api/change-feed';
 import { aggregateStreamEvent } from '../api/rollup-aggregator';
 import { backfillRollups } from '../data/rollup-backfill';
 import { refileUnderCalendar } from '../data/calendar-refiling';
-import { addDays, DEFAULT_TIME_ZONE } from '../core/business-calendar';
+import { DEFAULT_TIME_ZONE } from '../core/business-calendar';
 import { createRollupRepository } from '../data/rollup-repository';
 import { createAnalyticsRepository } from '../data/analytics-repository';
 import { createConversationRepository } from '../data/conversation-repository';
 import { createAlertStore, createOutboxAdminNotifier } from '../data/alert-repository';
-import { checkLateDeliveries, type ServiceAlert } from '../core/analytics-alerts';
+import { checkRecentLateDeliveries, type ServiceAlert } from '../core/analytics-alerts';
 import { generateLastWeekIfMissing } from '../core/executive-summary';
 import { renderSummaryPdf } from '../api/summary-pdf';
 import { createGraphQLPublisher } from '../api/graphql-publisher';
@@ -408,19 +408,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // Shutdown, after the intake closed (below): the consumers finish every record emitted so far while
     // the GraphQL server (the notifier's way to subscribers) and the gateway are still up, then stop.
     closers.push(async () => void (await Promise.all(consumers.map((stop) => stop()))));
-    // Late deliveries: time passing writes nothing, so a scheduler looks for them (EventBridge in the cloud).
-    // Deliveries are watched under their pickup day: today's and yesterday's (a late evening run) are looked at.
-    const checkLate = async (now = new Date()) => {
-      const today = deps.calendar.dayOf(now);
-      const watched = {
+    // Late deliveries: time passing writes nothing, so a scheduler looks for them (in the cloud, EventBridge
+    // Scheduler runs the late-deliveries batch job: src/jobs).
+    const checkLate = async (now = new Date()) =>
+      checkRecentLateDeliveries(deps.calendar.dayOf(now), now, {
         ...alertDeps,
         overdue: (day: string, before: Date, limit: number) => rollups.overdue(day, before, limit),
-      };
-      return [
-        ...(await checkLateDeliveries(addDays(today, -1), now, watched)),
-        ...(await checkLateDeliveries(today, now, watched)),
-      ];
-    };
+      });
     scheduler.every(LATE_CHECK_MS, () =>
       checkLate().then(
         () => undefined,

@@ -416,6 +416,43 @@ export function describeEnvironment(env: EnvironmentName): void {
       });
     });
 
+    it('looks for deliveries running late against their ETA every minute, in either mode, with only what it needs', () => {
+      for (const mode of ['LAMBDA', 'FARGATE']) {
+        const { nested } = scopesOf(loadInfra(env, { BatchDeploymentMode: mode }));
+        const batch = nested.Batch!;
+        const [, schedule] = batch.ofType('AWS::Scheduler::Schedule').find(([id]) => id === 'LateDeliveries')!;
+        expect(schedule.Properties).toMatchObject({
+          ScheduleExpression: { Ref: 'LateDeliveryCheckSchedule' },
+          FlexibleTimeWindow: { Mode: 'OFF' },
+        });
+        // The root's default, passed through to the nested stack.
+        expect(batch.value({ Ref: 'LateDeliveryCheckSchedule' })).toBe('rate(1 minute)');
+        const target = batch.select(schedule.Properties!.Target as Json) as Record<string, Json>;
+        if (mode === 'LAMBDA') expect(target.Input).toBe('{"job":"late-deliveries"}');
+        else {
+          expect(JSON.stringify(target)).toContain('{"Ref":"LateDeliveriesTaskDefinition"}');
+          const task = batch.activeResources().LateDeliveriesTaskDefinition!;
+          const container = JSON.stringify(task.Properties!.ContainerDefinitions);
+          expect(container).toContain('"Command":["node","dist/jobs.mjs","late-deliveries"]');
+          for (const variable of ['TABLE_ROLLUPS', 'TABLE_ALERTS', 'TABLE_OUTBOX', 'ADMIN_TOPIC_ARN'])
+            expect(container).toContain(`"Name":"${variable}"`);
+          // The scheduler may start it (and only the batch task definitions).
+          const runTask = statementsOf(batch.activeResources().SchedulerRole!).filter((st) =>
+            list(st.Action).includes('ecs:RunTask'),
+          );
+          expect(JSON.stringify(runTask)).toContain('{"Ref":"LateDeliveriesTaskDefinition"}');
+        }
+        // What it touches: the rollups' watches (Query), the alerts (Put, conditional), the outbox and the topic.
+        const granted = statementsOf(batch.activeResources().JobDataPolicy!);
+        const on = (action: string) =>
+          JSON.stringify(granted.filter((st) => list(st.Action).includes(action)).map((st) => st.Resource));
+        expect(on('dynamodb:Query')).toContain('${RollupsTable}');
+        expect(on('dynamodb:PutItem')).toContain('${AlertsTable}');
+        expect(on('dynamodb:PutItem')).toContain('${OutboxTable}');
+        expect(on('sns:Publish')).toBe('[{"Ref":"AdminTopicArn"}]');
+      }
+    });
+
     it('has a monthly budget with alert thresholds and cost allocation tags on every stack and resource', () => {
       const monitoring = Template.fromJSON(infra.nested.Monitoring!.json as unknown as Record<string, unknown>);
       monitoring.resourceCountIs('AWS::Budgets::Budget', 1);
