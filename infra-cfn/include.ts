@@ -112,7 +112,7 @@ export const INFRA_ACKNOWLEDGEMENTS: Acknowledgement[] = [
   },
   {
     finding: /^AwsSolutions-ECS2$/,
-    path: at('(Mcp|Batch)', '(TaskDefinition|SummaryTaskDefinition)'),
+    path: at('(Mcp|Batch)', '(TaskDefinition|SummaryTaskDefinition|LateDeliveriesTaskDefinition)'),
     reason:
       'The environment holds no secret: Region, service name, public URL, table and bucket names, the admin topic ARN. ' +
       'The MCP task reads its ' +

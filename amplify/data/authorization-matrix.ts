@@ -87,6 +87,7 @@ export const GRAPHQL_AUTHORIZATION_MATRIX = {
   }),
   'Query.listFeedback': adminOnly({ courier: OWN_LIST, partnerUser: 'allowed' }),
   'Query.sentMessages': adminOnly(),
+  'Query.adminNotices': adminOnly(),
   'Query.listCouriers': adminOnly(),
   'Query.dashboard': adminOnly(),
   'Query.listStatusEvents': adminOnly({ partnerUser: OWN_LIST, partnerToken: OWN_LIST, scope: 'bookings:read' }),

@@ -174,6 +174,24 @@ const schema = a
       items: a.ref('SentMessage').required().array().required(),
       nextToken: a.string(),
     }),
+    /** What became of an admin notice: kept in the outbox only (local), published to the admins' SNS topic, or not. */
+    AdminNoticeDelivery: a.enum(['OUTBOX', 'SENT', 'FAILED']),
+    /** A notice sent to the admins (Req 10.5, 10.6): a service alert or the weekly executive summary. */
+    AdminNotice: a.customType({
+      id: a.id().required(),
+      sentAt: a.datetime().required(),
+      /** LATE_DELIVERY, COMPLAINT_RATE, DATA_INTEGRITY or EXECUTIVE_SUMMARY. */
+      kind: a.string().required(),
+      subject: a.string().required(),
+      text: a.string().required(),
+      /** The app page of what it is about, e.g. /bookings/K7M-4QX-9. */
+      path: a.string(),
+      delivery: a.ref('AdminNoticeDelivery').required(),
+    }),
+    AdminNoticePage: a.customType({
+      items: a.ref('AdminNotice').required().array().required(),
+      nextToken: a.string(),
+    }),
     CourierMove: a.customType({
       courierId: a.id().required(),
       lat: a.float().required(),
@@ -844,6 +862,13 @@ const schema = a
       .query()
       .arguments({ bookingReference: a.string(), limit: a.integer(), nextToken: a.string() })
       .returns(a.ref('SentMessagePage').required())
+      .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
+    /** The notices sent to the admins (service alerts, executive summaries), newest first (admins only). */
+    adminNotices: a
+      .query()
+      .arguments({ limit: a.integer(), nextToken: a.string() })
+      .returns(a.ref('AdminNoticePage').required())
       .authorization((allow) => [allow.groups(['admin'])])
       .handler(api),
     listCouriers: a

@@ -1,7 +1,7 @@
 // What the field handlers need: the core's ports plus a logger. Built once per runtime (Lambda or local).
 import type { BusinessCalendar } from '../core/business-calendar';
 import type { NotifyErrorHandler } from '../core/customer-notifications';
-import type { SentMessageLog } from '../core/sent-messages';
+import type { AdminNoticeLog, SentMessageLog } from '../core/sent-messages';
 import type { TrackingLinks } from '../core/tracking-links';
 import type { ManualSequenceStore, RoutingPort } from '../core/delivery-sequence';
 import type { SettingsReader, SettingsRepository } from '../core/company-settings';
@@ -54,6 +54,8 @@ export type ApiDeps = {
   onNotifyError: NotifyErrorHandler;
   /** The customer messages that went out, for the admins' Messages page. */
   sentMessages: SentMessageLog;
+  /** The notices sent to the admins (service alerts, executive summaries), as the outbox recorded them. */
+  adminNotices: AdminNoticeLog;
   geocoder: Geocoder;
   sentiment: SentimentAnalyzer;
   clock: Clock;

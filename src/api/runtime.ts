@@ -84,6 +84,7 @@ export function createApiDeps(options: {
     onNotifyError: (error, about) =>
       options.log.error('customer notification not sent', { ...about, error: describeError(error) }),
     sentMessages: repos.outbox,
+    adminNotices: repos.outbox,
     calls: repos.conversations,
     geocoder: createGazetteerGeocoder(),
     sentiment: createLexiconSentimentAnalyzer(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryOutbox } from './memory-outbox';
-import { listSentMessages, maskPhone } from './sent-messages';
+import { listAdminNotices, listSentMessages, maskPhone, type AdminNoticeLog } from './sent-messages';
 import { acme, admin, anonymous, courier7, voicebot } from './testing/fixtures';
 import { fixedClock } from './system-clock';
 
@@ -82,5 +82,72 @@ describe('maskPhone', () => {
     expect(maskPhone('+12065550134')).toBe('•••••••0134');
     expect(maskPhone('123')).toBe('•••');
     expect(maskPhone(undefined)).toBe('');
+  });
+});
+
+describe('listAdminNotices', () => {
+  const log: AdminNoticeLog = {
+    listAdminNotices: async ({ limit, nextToken }) => {
+      const all = [
+        {
+          id: 'n-2',
+          createdAt: '2025-06-10T15:02:00.000Z',
+          kind: 'ADMIN_LATE_DELIVERY',
+          subject: 'Service alert: LATE_DELIVERY',
+          message: 'Delivery K7M-4XR-7 is 22 minutes past its ETA.',
+          path: '/bookings/K7M-4XR-7',
+          delivery: 'FAILED' as const,
+        },
+        {
+          id: 'n-1',
+          createdAt: '2025-06-10T15:01:00.000Z',
+          kind: 'ADMIN_EXECUTIVE_SUMMARY',
+          subject: 'Executive summary, week of 2025-06-02',
+          message: 'Ready.',
+          delivery: 'SENT' as const,
+        },
+      ];
+      const from = nextToken ? Number(nextToken) : 0;
+      return from + limit < all.length
+        ? { items: all.slice(from, from + limit), nextToken: String(from + limit) }
+        : { items: all.slice(from, from + limit) };
+    },
+  };
+
+  it('gives admins the notices they were sent, newest first, with what became of each', async () => {
+    // Act
+    const first = await listAdminNotices({ limit: 1 }, admin, { adminNotices: log });
+    const second = await listAdminNotices({ limit: 1, nextToken: first.nextToken }, admin, { adminNotices: log });
+
+    // Assess
+    expect(first).toEqual({
+      items: [
+        {
+          id: 'n-2',
+          sentAt: '2025-06-10T15:02:00.000Z',
+          kind: 'LATE_DELIVERY',
+          subject: 'Service alert: LATE_DELIVERY',
+          text: 'Delivery K7M-4XR-7 is 22 minutes past its ETA.',
+          path: '/bookings/K7M-4XR-7',
+          delivery: 'FAILED',
+        },
+      ],
+      nextToken: '1',
+    });
+    expect(second.items).toEqual([expect.objectContaining({ kind: 'EXECUTIVE_SUMMARY', delivery: 'SENT' })]);
+    expect(second.items[0]).not.toHaveProperty('path');
+    expect(second.nextToken).toBeUndefined();
+  });
+
+  it('refuses everyone but admins, and names a wrong limit', async () => {
+    for (const principal of [courier7, acme, anonymous, voicebot]) {
+      await expect(listAdminNotices({}, principal, { adminNotices: log })).rejects.toMatchObject({
+        name: 'ForbiddenError',
+        message: 'Only administrators can read the notices sent to administrators.',
+      });
+    }
+    await expect(listAdminNotices({ limit: 0 }, admin, { adminNotices: log })).rejects.toMatchObject({
+      field: 'limit',
+    });
   });
 });

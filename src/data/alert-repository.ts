@@ -12,6 +12,7 @@ import {
   type ServiceAlert,
 } from '../core/analytics-alerts';
 import { ConflictError } from '../core/errors';
+import { ADMIN_CHANNEL } from './outbox-notifier';
 import { isConditionalCheckFailed } from './paged-query';
 
 const SETTINGS_KEY = { pk: 'settings', sk: 'alerts' };
@@ -110,6 +111,8 @@ export async function recordAdminNotice(
         id: randomUUID(),
         kind: `ADMIN_${message.kind}`,
         to: { topic: 'admins' },
+        // The outbox's `sent` index lists admin notices by this, newest first (the Messages page's admin tab).
+        channel: ADMIN_CHANNEL,
         subject: message.subject,
         message: message.text,
         ...(message.path ? { path: message.path } : {}),

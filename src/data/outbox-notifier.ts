@@ -1,17 +1,26 @@
 // The outbox: every customer message, as sent or as it would have been sent. Locally it is the Notifier (no
 // SMS leaves the machine; the admin app's Messages page reads it); in the cloud the SMS adapter records each
-// message here with what End User Messaging answered.
+// message here with what End User Messaging answered. Admin notices are recorded here too (alert-repository.ts),
+// and the Messages page lists them apart.
 import { randomUUID } from 'node:crypto';
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Clock, Notification, Notifier, Page } from '../core/ports';
-import type { MessageDelivery, SentMessage, SentMessageLog, SentMessageQuery } from '../core/sent-messages';
+import type {
+  AdminNoticeLog,
+  AdminNoticeRecord,
+  MessageDelivery,
+  SentMessage,
+  SentMessageLog,
+  SentMessageQuery,
+} from '../core/sent-messages';
 import { toItem } from './item-codec';
 import { queryPage } from './paged-query';
 
 export type OutboxEntry = SentMessage;
 
 export type OutboxNotifier = Notifier &
-  SentMessageLog & {
+  SentMessageLog &
+  AdminNoticeLog & {
     /** Stores a message with what became of it. */
     record(
       notification: Notification,
@@ -20,8 +29,10 @@ export type OutboxNotifier = Notifier &
   };
 
 const OUTBOX_RETENTION_DAYS = 30;
-/** Every customer SMS carries it, so the `sent` index lists them all newest first (admin notices do not). */
+/** Every customer SMS carries it, so the `sent` index lists them all newest first. */
 export const SMS_CHANNEL = 'SMS';
+/** Every admin notice carries it, so the same index lists them newest first, apart from the SMS. */
+export const ADMIN_CHANNEL = 'ADMIN';
 
 export function createOutboxNotifier(doc: DynamoDBDocumentClient, table: string, clock: Clock): OutboxNotifier {
   const fromItem = (item: Record<string, unknown>): OutboxEntry => {
@@ -78,6 +89,21 @@ export function createOutboxNotifier(doc: DynamoDBDocumentClient, table: string,
             page,
             fromItem,
           );
+    },
+
+    async listAdminNotices(query): Promise<Page<AdminNoticeRecord>> {
+      return queryPage(
+        doc,
+        {
+          TableName: table,
+          IndexName: 'sent',
+          KeyConditionExpression: 'channel = :admin',
+          ExpressionAttributeValues: { ':admin': ADMIN_CHANNEL },
+          ScanIndexForward: false,
+        },
+        { limit: query.limit, ...(query.nextToken ? { nextToken: query.nextToken } : {}) },
+        ({ expiresAt: _expiresAt, channel: _channel, to: _to, ...notice }) => notice as AdminNoticeRecord,
+      );
     },
   };
 }

@@ -3,7 +3,9 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { alertPath, checkComplaintRate, type AdminNotice, type ServiceAlert } from '../core/analytics-alerts';
-import { createAlertStore } from './alert-repository';
+import { fixedClock } from '../core/system-clock';
+import { createAlertStore, recordAdminNotice } from './alert-repository';
+import { createOutboxNotifier } from './outbox-notifier';
 import { createAdminNotifier, createSnsAdminNotifier, createSnsPublish, snsSubject } from './sns-admin-notifier';
 import { startTestTables, type TestTables } from './test-tables';
 
@@ -234,5 +236,63 @@ describe('createSnsAdminNotifier', () => {
       delivery: 'OUTBOX',
       path: '/analytics/summaries',
     });
+  });
+});
+
+describe("the admins' notices as the Messages page reads them", () => {
+  it('lists every recorded notice newest first, a page at a time, whatever became of it, apart from customer SMS', async () => {
+    // Prepare: three notices later than any other test's, and a customer SMS between them.
+    const at = (minute: number) => new Date(Date.UTC(2030, 0, 1, 9, minute));
+    const outbox = createOutboxNotifier(db.local.doc, db.names.outbox, fixedClock(at(2)));
+    await recordAdminNotice(
+      db.local.doc,
+      db.names.outbox,
+      { kind: 'LATE_DELIVERY', subject: 'Late', text: 'Delivery A is late.', path: '/bookings/AAA-AAA-A' },
+      { delivery: 'SENT', topicArn: TOPIC, providerMessageId: 'sns-1' },
+      at(1),
+    );
+    await outbox.send({
+      kind: 'BOOKED',
+      to: { phone: '+12065550134' },
+      bookingReference: 'AAA-AAA-A',
+      trackingUrl: 'https://track.example.com/track/AAA-AAA-A',
+      message: 'Courier booked',
+    });
+    await recordAdminNotice(
+      db.local.doc,
+      db.names.outbox,
+      { kind: 'COMPLAINT_RATE', subject: 'Complaints', text: 'Complaints are high.' },
+      { delivery: 'FAILED', topicArn: TOPIC, error: 'SNS Publish failed' },
+      at(3),
+    );
+    await recordAdminNotice(
+      db.local.doc,
+      db.names.outbox,
+      { kind: 'EXECUTIVE_SUMMARY', subject: 'Summary', text: 'Ready.', path: '/analytics/summaries' },
+      { delivery: 'OUTBOX' },
+      at(4),
+    );
+
+    // Act
+    const first = await outbox.listAdminNotices({ limit: 2 });
+    const second = await outbox.listAdminNotices({ limit: 1, nextToken: first.nextToken });
+    const sms = await outbox.listSent({ limit: 100 });
+
+    // Assess
+    expect(first.items.map((n) => [n.kind, n.delivery, n.createdAt])).toEqual([
+      ['ADMIN_EXECUTIVE_SUMMARY', 'OUTBOX', at(4).toISOString()],
+      ['ADMIN_COMPLAINT_RATE', 'FAILED', at(3).toISOString()],
+    ]);
+    expect(second.items).toEqual([
+      expect.objectContaining({
+        kind: 'ADMIN_LATE_DELIVERY',
+        subject: 'Late',
+        message: 'Delivery A is late.',
+        path: '/bookings/AAA-AAA-A',
+        delivery: 'SENT',
+      }),
+    ]);
+    expect(sms.items.map((m) => m.message)).toContain('Courier booked');
+    expect(sms.items.filter((m) => String(m.kind).startsWith('ADMIN_'))).toEqual([]);
   });
 });

@@ -104,8 +104,8 @@ export const TABLES = {
     partitionKey: S('id'),
     indexes: [
       { name: 'byBooking', partitionKey: S('bookingReference'), sortKey: S('createdAt') },
-      // Sparse: only customer SMS carry `channel` = "SMS", so the admin's Messages page lists them newest first.
-      // One partition: a courier company's SMS rate is far below a partition's write limit.
+      // Sparse: customer SMS carry `channel` = "SMS" and admin notices "ADMIN", so the admin's Messages page lists
+      // each newest first. One partition each: a courier company's SMS rate is far below a partition's write limit.
       { name: 'sent', partitionKey: S('channel'), sortKey: S('createdAt') },
     ],
     ttlAttribute: 'expiresAt',

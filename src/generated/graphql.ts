@@ -11,6 +11,11 @@ export type ActorType =
   | 'SYSTEM'
   | 'VOICEBOT';
 
+export type AdminNoticeDelivery =
+  | 'FAILED'
+  | 'OUTBOX'
+  | 'SENT';
+
 export type AlertKind =
   | 'COMPLAINT_RATE'
   | 'DATA_INTEGRITY'
@@ -686,6 +691,14 @@ export type SentMessagesQueryVariables = Exact<{
 
 
 export type SentMessagesQuery = { sentMessages: { nextToken: string | null, items: Array<{ id: string, sentAt: string, phone: string, bookingReference: string, kind: BookingStatus, text: string, trackingUrl: string, delivery: MessageDelivery }> } };
+
+export type AdminNoticesQueryVariables = Exact<{
+  limit?: number | null | undefined;
+  nextToken?: string | null | undefined;
+}>;
+
+
+export type AdminNoticesQuery = { adminNotices: { nextToken: string | null, items: Array<{ id: string, sentAt: string, kind: string, subject: string, text: string, path: string | null, delivery: AdminNoticeDelivery }> } };
 
 export type PartnerFieldsFragment = { id: string, name: string, contactEmail: string, createdAt: string };
 
@@ -3222,6 +3235,22 @@ export const SentMessagesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SentMessagesQuery, SentMessagesQueryVariables>;
+export const AdminNoticesDocument = new TypedDocumentString(`
+    query AdminNotices($limit: Int, $nextToken: String) {
+  adminNotices(limit: $limit, nextToken: $nextToken) {
+    items {
+      id
+      sentAt
+      kind
+      subject
+      text
+      path
+      delivery
+    }
+    nextToken
+  }
+}
+    `) as unknown as TypedDocumentString<AdminNoticesQuery, AdminNoticesQueryVariables>;
 export const CreatePartnerDocument = new TypedDocumentString(`
     mutation CreatePartner($id: ID, $name: String!, $contactEmail: String!) {
   createPartner(id: $id, name: $name, contactEmail: $contactEmail) {
@@ -4009,6 +4038,7 @@ export const publishBookingChanged = PublishBookingChangedDocument.toString() as
 export const publishCourierMoved = PublishCourierMovedDocument.toString() as GeneratedMutation<PublishCourierMovedMutationVariables, PublishCourierMovedMutation>;
 export const me = MeDocument.toString() as GeneratedQuery<MeQueryVariables, MeQuery>;
 export const sentMessages = SentMessagesDocument.toString() as GeneratedQuery<SentMessagesQueryVariables, SentMessagesQuery>;
+export const adminNotices = AdminNoticesDocument.toString() as GeneratedQuery<AdminNoticesQueryVariables, AdminNoticesQuery>;
 export const createPartner = CreatePartnerDocument.toString() as GeneratedMutation<CreatePartnerMutationVariables, CreatePartnerMutation>;
 export const listPartners = ListPartnersDocument.toString() as GeneratedQuery<ListPartnersQueryVariables, ListPartnersQuery>;
 export const getPartner = GetPartnerDocument.toString() as GeneratedQuery<GetPartnerQueryVariables, GetPartnerQuery>;

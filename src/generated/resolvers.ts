@@ -47,6 +47,28 @@ export type Address = {
   region?: Maybe<Scalars['String']['output']>;
 };
 
+export type AdminNotice = {
+  __typename?: 'AdminNotice';
+  delivery: AdminNoticeDelivery;
+  id: Scalars['ID']['output'];
+  kind: Scalars['String']['output'];
+  path?: Maybe<Scalars['String']['output']>;
+  sentAt: Scalars['AWSDateTime']['output'];
+  subject: Scalars['String']['output'];
+  text: Scalars['String']['output'];
+};
+
+export type AdminNoticeDelivery =
+  | 'FAILED'
+  | 'OUTBOX'
+  | 'SENT';
+
+export type AdminNoticePage = {
+  __typename?: 'AdminNoticePage';
+  items: Array<AdminNotice>;
+  nextToken?: Maybe<Scalars['String']['output']>;
+};
+
 export type AlertKind =
   | 'COMPLAINT_RATE'
   | 'DATA_INTEGRITY'
@@ -1268,6 +1290,7 @@ export type PublicTracking = {
 
 export type Query = {
   __typename?: 'Query';
+  adminNotices: AdminNoticePage;
   alertSettings: AlertSettings;
   analyticsBot: BotReport;
   analyticsFeedback: FeedbackReport;
@@ -1311,6 +1334,12 @@ export type Query = {
   settingsChanges: SettingsChangePage;
   suggestedSequence: DeliverySequence;
   trackBooking?: Maybe<PublicTracking>;
+};
+
+
+export type QueryAdminNoticesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nextToken?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -2028,6 +2057,9 @@ export type ResolversTypes = {
   Actor: ResolverTypeWrapper<Actor>;
   ActorType: ActorType;
   Address: ResolverTypeWrapper<Address>;
+  AdminNotice: ResolverTypeWrapper<AdminNotice>;
+  AdminNoticeDelivery: AdminNoticeDelivery;
+  AdminNoticePage: ResolverTypeWrapper<AdminNoticePage>;
   AlertKind: AlertKind;
   AlertSettings: ResolverTypeWrapper<AlertSettings>;
   AmplifyAIConversationTurnErrorInput: AmplifyAiConversationTurnErrorInput;
@@ -2209,6 +2241,8 @@ export type ResolversParentTypes = {
   AWSURL: Scalars['AWSURL']['output'];
   Actor: Actor;
   Address: Address;
+  AdminNotice: AdminNotice;
+  AdminNoticePage: AdminNoticePage;
   AlertSettings: AlertSettings;
   AmplifyAIConversationTurnErrorInput: AmplifyAiConversationTurnErrorInput;
   AuditEntry: AuditEntry;
@@ -2433,6 +2467,21 @@ export type AddressResolvers<ContextType = any, ParentType extends ResolversPare
   postcode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   precision?: Resolver<Maybe<ResolversTypes['GeoPrecision']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AdminNoticeResolvers<ContextType = any, ParentType extends ResolversParentTypes['AdminNotice'] = ResolversParentTypes['AdminNotice']> = {
+  delivery?: Resolver<ResolversTypes['AdminNoticeDelivery'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  path?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sentAt?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AdminNoticePageResolvers<ContextType = any, ParentType extends ResolversParentTypes['AdminNoticePage'] = ResolversParentTypes['AdminNoticePage']> = {
+  items?: Resolver<Array<ResolversTypes['AdminNotice']>, ParentType, ContextType>;
+  nextToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type AlertSettingsResolvers<ContextType = any, ParentType extends ResolversParentTypes['AlertSettings'] = ResolversParentTypes['AlertSettings']> = {
@@ -3096,6 +3145,7 @@ export type PublicTrackingResolvers<ContextType = any, ParentType extends Resolv
 };
 
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  adminNotices?: Resolver<ResolversTypes['AdminNoticePage'], ParentType, ContextType, Partial<QueryAdminNoticesArgs>>;
   alertSettings?: Resolver<ResolversTypes['AlertSettings'], ParentType, ContextType>;
   analyticsBot?: Resolver<ResolversTypes['BotReport'], ParentType, ContextType, RequireFields<QueryAnalyticsBotArgs, 'from' | 'granularity' | 'to'>>;
   analyticsFeedback?: Resolver<ResolversTypes['FeedbackReport'], ParentType, ContextType, RequireFields<QueryAnalyticsFeedbackArgs, 'from' | 'granularity' | 'to'>>;
@@ -3421,6 +3471,8 @@ export type Resolvers<ContextType = any> = {
   AWSURL?: GraphQLScalarType;
   Actor?: ActorResolvers<ContextType>;
   Address?: AddressResolvers<ContextType>;
+  AdminNotice?: AdminNoticeResolvers<ContextType>;
+  AdminNoticePage?: AdminNoticePageResolvers<ContextType>;
   AlertSettings?: AlertSettingsResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryPage?: AuditEntryPageResolvers<ContextType>;

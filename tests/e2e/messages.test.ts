@@ -1,5 +1,6 @@
 // The admin's Messages page in headless Chromium (Req 11.8): customer SMS from the local outbox, newest first,
-// phones masked, each linking to its booking; filtered by booking reference; refreshed on demand.
+// phones masked, each linking to its booking; filtered by booking reference; refreshed on demand. And the notices
+// the admins were sent (Req 10.5, 10.6): a late-delivery alert listed with what became of it, linking to its booking.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -7,7 +8,7 @@ import type { Booking } from '../../src/core/model';
 import type { Stack } from '../../src/local/stack';
 import { assignCourier, bookCourier, updateDeliveryStatus } from '../../src/generated/graphql';
 import { as, DEMO_PASSWORD, gql, pickupWindowSoon, startTestStack, type Caller } from '../support/test-stack';
-import { ARTIFACTS, launchBrowser, signInAt } from '../support/browser';
+import { ARTIFACTS, blankMapTiles, launchBrowser, signInAt } from '../support/browser';
 
 let stack: Stack;
 let browser: Browser;
@@ -19,7 +20,10 @@ beforeAll(async () => {
   stack = await startTestStack({ web: 'static' });
   admin = await as(stack, 'admin@example.com');
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  // The booking pages the messages link to show a map: its tiles are blank pixels, never fetched from the internet.
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await blankMapTiles(context);
+  page = await context.newPage();
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
@@ -107,6 +111,58 @@ describe('Messages page', () => {
     // Act: the booking link opens the booking's detail
     await page.locator('[data-testid="message-row"]').first().locator('a').click();
     await page.waitForURL(`**/bookings/${reference}`);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it("lists the admins' notices in their own tab: late-delivery alerts, newest first, each linking to its booking", async () => {
+    // Prepare: a collected delivery, and the scheduler looking 45 minutes after its ETA.
+    const reference = await bookAndCollect('(206) 555-0174');
+    await stack.flushChangeFeed();
+    const booking = await stack.deps.bookings.get(reference);
+    const raised = await stack.checkLateDeliveries(new Date(Date.parse(booking!.eta!) + 45 * 60_000));
+    expect(raised.map((a) => a.reference)).toContain(reference);
+
+    // Act
+    await page.goto(`${stack.webUrl}/messages`);
+    await page.click('[data-testid="messages-tab-admins"]');
+    await page.waitForSelector('[data-testid="notices-table"] [data-testid="notice-row"]', { timeout: 30_000 });
+    const firstPage = await page
+      .locator('[data-testid="notice-row"]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')));
+    // The same look raises the seeded deliveries' late alerts too (dozens): pages are loaded until this booking's.
+    const row = page.locator('[data-testid="notice-row"]', { hasText: `Delivery ${reference} ` });
+    for (let pages = 1; (await row.count()) === 0 && pages < 10; pages++) {
+      const shown = await page.locator('[data-testid="notice-row"]').count();
+      await page.click('[data-testid="notices-more"]');
+      await expect.poll(() => page.locator('[data-testid="notice-row"]').count()).toBeGreaterThan(shown);
+    }
+    await row.scrollIntoViewIfNeeded();
+    const rowText = await row.locator('[data-testid="notice-text"]').textContent();
+    const delivery = await row.locator('[data-testid="notice-delivery"]').textContent();
+    const customerRows = await page.locator('[data-testid="message-row"]').count();
+    await page.screenshot({ path: join(ARTIFACTS, 'messages-admin-notices.png'), fullPage: false });
+
+    // Assess
+    expect(new URL(page.url()).searchParams.get('show')).toBe('admins');
+    // Newest first: the first page is the alerts just raised (the stack's own weekly-summary job may add its notice).
+    expect(firstPage.length).toBeGreaterThanOrEqual(Math.min(25, raised.length));
+    expect(firstPage.filter((kind) => kind === 'LATE_DELIVERY').length).toBeGreaterThanOrEqual(
+      Math.min(25, raised.length) - 1,
+    );
+    expect(await row.getAttribute('data-kind')).toBe('LATE_DELIVERY');
+    expect(rowText).toContain('Service alert: LATE_DELIVERY');
+    expect(rowText).toContain(`Delivery ${reference} is 45 minutes past its ETA (courier courier-05).`);
+    expect(delivery).toBe('In outbox');
+    expect(customerRows).toBe(0);
+
+    // Act: the notice's link opens the booking; the other tab still lists customer texts.
+    await row.locator(`a[href="/bookings/${reference}"]`).click();
+    await page.waitForURL(`**/bookings/${reference}`);
+    await page.goto(`${stack.webUrl}/messages?show=admins`);
+    await page.waitForSelector('[data-testid="notice-row"]', { timeout: 30_000 });
+    await page.click('[data-testid="messages-tab-customers"]');
+    await page.waitForSelector('[data-testid="message-row"]', { timeout: 30_000 });
+    expect(await page.locator('[data-testid="notice-row"]').count()).toBe(0);
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -378,6 +378,7 @@ const INPUTS: Record<OperationKey, OperationInput> = {
       isCourierKind(kind) ? { courierId: fam.courierId, limit: 100 } : { bookingReference: fam.delivered },
   },
   'Query.sentMessages': { vars: () => ({ limit: 5 }), objectless: true },
+  'Query.adminNotices': { vars: () => ({ limit: 5 }), objectless: true },
   'Query.listCouriers': { vars: () => ({ limit: 5 }), objectless: true },
   'Query.dashboard': { vars: () => ({}), objectless: true },
   'Query.listStatusEvents': { vars: ({ fam }) => ({ partnerId: fam.partnerId, limit: 100 }) },

@@ -85,6 +85,7 @@ export function makeWorld(seed = 42) {
     idempotency,
     notifier,
     sentMessages: notifier,
+    adminNotices: { listAdminNotices: async () => ({ items: [] }) },
     trackingLinks: createTrackingLinks('https://track.example.com'),
     /** Customer messages that could not be sent (the runtime logs them). */
     notifyErrors,
