@@ -544,6 +544,18 @@ for (const fn of [backend.api, backend.lexCodeHook]) {
 }
 
 /**
+ * Feedback sentiment (Req 10.3): the api function (web and partner feedback) and the code hook (feedback by phone)
+ * score each text with Amazon Comprehend (the lexicon analyser locally, and whenever Comprehend fails).
+ * DetectSentiment has no resource-level permissions, hence its wildcard resource (acknowledged in cdk-nag.ts).
+ */
+for (const fn of [backend.api, backend.lexCodeHook]) {
+  fn.addEnvironment('SENTIMENT_ANALYZER', 'comprehend');
+  fn.resources.lambda.addToRolePolicy(
+    new PolicyStatement({ actions: ['comprehend:DetectSentiment'], resources: ['*'] }),
+  );
+}
+
+/**
  * The admins' notices (Req 10.5, 10.6, 6.8): service alerts raised by the aggregator and the corruption detector,
  * and executive summaries (the
  * api function's "generate now"; the weekly batch job in infra-cfn, which reads the topic from the outputs),

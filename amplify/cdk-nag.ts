@@ -98,7 +98,9 @@ export const AMPLIFY_ACKNOWLEDGEMENTS: Acknowledgement[] = [
   {
     finding: /^AwsSolutions-IAM5\[Resource::\*\]$/,
     path: /-lambda\/ServiceRole\/(DefaultPolicy|OverflowPolicy\d*)\/Resource$/,
-    reason: `${X_RAY} DynamoDB streams' ListStreams, which the stream event sources need, has none either.`,
+    reason:
+      `${X_RAY} DynamoDB streams' ListStreams, which the stream event sources need, has none either; nor has ` +
+      "Amazon Comprehend's DetectSentiment (the api function and the code hook score feedback with it).",
   },
   {
     finding: /^AwsSolutions-IAM5\[Resource::arn:<AWS::Partition>:iam::<AWS::AccountId>:role\/\*-lex-role\]$/,

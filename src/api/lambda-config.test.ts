@@ -67,3 +67,14 @@ describe('the Lambda configuration of admin notices', () => {
     ).toThrow(/ADMIN_TOPIC_ARN: ADMIN_TOPIC_ARN must be an SNS topic ARN/);
   });
 });
+
+describe('the Lambda configuration of the sentiment port', () => {
+  it('scores feedback with Comprehend when SENTIMENT_ANALYZER says so, the lexicon by default, and refuses others', () => {
+    // Act / Assess
+    expect(loadLambdaConfig(env({ SENTIMENT_ANALYZER: 'comprehend' })).sentiment).toBe('comprehend');
+    expect(loadLambdaConfig(env()).sentiment).toBe('lexicon');
+    expect(() => loadLambdaConfig(env({ SENTIMENT_ANALYZER: 'vader' }))).toThrow(
+      /SENTIMENT_ANALYZER: SENTIMENT_ANALYZER must be lexicon or comprehend/,
+    );
+  });
+});

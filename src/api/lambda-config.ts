@@ -45,6 +45,12 @@ const schema = z.object({
     .string()
     .regex(/^arn:aws[\w-]*:sns:[\w-]+:\d{12}:[\w-]{1,256}$/, 'ADMIN_TOPIC_ARN must be an SNS topic ARN')
     .optional(),
+  /** The sentiment port (Req 10.3): Amazon Comprehend in the cloud (set by amplify/backend.ts), the lexicon otherwise. */
+  SENTIMENT_ANALYZER: z
+    .enum(['lexicon', 'comprehend'], {
+      errorMap: () => ({ message: 'SENTIMENT_ANALYZER must be lexicon or comprehend' }),
+    })
+    .default('lexicon'),
   ...tableEnv,
 });
 
@@ -59,6 +65,8 @@ export type LambdaConfig = {
   sms: { originationIdentity?: string; configurationSetName?: string };
   /** Admin notices go to this SNS topic too; without it they are kept in the outbox only (locally). */
   adminTopicArn?: string;
+  /** Who scores feedback texts: Amazon Comprehend (falling back to the lexicon when it fails) or the lexicon. */
+  sentiment: 'lexicon' | 'comprehend';
   tables: TableNames;
   /** Retention overrides; absent, the repositories' defaults (400 days) apply. */
   retention?: { bookingDays?: number; auditDays?: number };
@@ -111,6 +119,7 @@ export function loadLambdaConfig(env: NodeJS.ProcessEnv = process.env): LambdaCo
       ...(parsed.data.SMS_CONFIGURATION_SET ? { configurationSetName: parsed.data.SMS_CONFIGURATION_SET } : {}),
     },
     ...(parsed.data.ADMIN_TOPIC_ARN ? { adminTopicArn: parsed.data.ADMIN_TOPIC_ARN } : {}),
+    sentiment: parsed.data.SENTIMENT_ANALYZER,
     tables,
     ...(parsed.data.BOOKING_RETENTION_DAYS || parsed.data.AUDIT_RETENTION_DAYS
       ? {

@@ -6,16 +6,19 @@ import { loadLambdaConfig, requireWebAppUrl } from './lambda-config';
 import { createApi } from './router';
 import { createApiDeps, createDocumentClient } from './runtime';
 import { createLambdaAdminNotifier } from './lambda-admin-notifier';
+import { createLambdaSentiment } from './lambda-sentiment';
 import { createCloudVoicebot } from '../provisioning/cloud-voicebot';
 import type { ApiDeps } from './deps';
 
 const config = loadLambdaConfig();
 const doc = createDocumentClient({ region: config.region });
+const log = jsonLog('api');
 const baseDeps: ApiDeps = createApiDeps({
   doc,
   tables: config.tables,
   timeZone: config.timeZone,
-  log: jsonLog('api'),
+  log,
+  sentiment: createLambdaSentiment(config, log),
   mcpServiceArn: config.mcpServiceArn,
   ...(config.retention ? { retention: config.retention } : {}),
   ...(config.proofBucket ? { proofs: { bucket: config.proofBucket, s3: { region: config.region } } } : {}),

@@ -11,6 +11,7 @@ import { createRepositories } from '../data/repositories';
 import type { TableNames } from '../data/tables';
 import { createGazetteerGeocoder } from '../core/geo/gazetteer-geocoder';
 import { createLexiconSentimentAnalyzer } from '../core/sentiment/lexicon-sentiment';
+import type { SentimentAnalyzer } from '../core/ports';
 import { systemClock } from '../core/system-clock';
 import { cryptoRandom } from '../core/crypto-random';
 import type { ApiDeps, Log } from './deps';
@@ -45,6 +46,8 @@ export function createApiDeps(options: {
   sms?: { client: PinpointSMSVoiceV2ClientConfig; settings: SmsSettings };
   /** How long finished bookings and audit entries are kept (the environment's retention rules). */
   retention?: { bookingDays?: number; auditDays?: number };
+  /** The sentiment port: Amazon Comprehend in the cloud (SENTIMENT_ANALYZER); the lexicon analyser by default. */
+  sentiment?: SentimentAnalyzer;
 }): ApiDeps {
   const calendar = createBusinessCalendar(options.timeZone);
   const repos = createRepositories(options.doc, options.tables, {
@@ -87,7 +90,7 @@ export function createApiDeps(options: {
     adminNotices: repos.outbox,
     calls: repos.conversations,
     geocoder: createGazetteerGeocoder(),
-    sentiment: createLexiconSentimentAnalyzer(),
+    sentiment: options.sentiment ?? createLexiconSentimentAnalyzer(),
     clock: systemClock,
     calendar,
     rules,

@@ -2,16 +2,20 @@
 import type { LexV2Event } from 'aws-lambda';
 import { jsonLog } from '../api/deps';
 import { loadLambdaConfig, requireWebAppUrl } from '../api/lambda-config';
+import { createLambdaSentiment } from '../api/lambda-sentiment';
 import { createApiDeps, createDocumentClient } from '../api/runtime';
 import { createLexCodeHook, voiceDepsFromApi } from './lex-codehook';
 import { createActiveDefinitionSource } from '../provisioning/active-prompts';
 
 const config = loadLambdaConfig();
+const log = jsonLog('lex-codehook');
 const deps = createApiDeps({
   doc: createDocumentClient({ region: config.region }),
   tables: config.tables,
   timeZone: config.timeZone,
-  log: jsonLog('lex-codehook'),
+  log,
+  // Feedback given by phone is scored as on the web: Amazon Comprehend in the cloud.
+  sentiment: createLambdaSentiment(config, log),
   // A booking made by phone is confirmed by SMS too.
   trackingBaseUrl: requireWebAppUrl(config),
   sms: { client: { region: config.region }, settings: config.sms },

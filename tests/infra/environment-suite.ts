@@ -381,6 +381,31 @@ export function describeEnvironment(env: EnvironmentName): void {
       ]);
     });
 
+    it('scores feedback with Amazon Comprehend in the functions that take feedback, and only those', () => {
+      const resources = amplifyResources(amplify);
+      const scoring = resources.filter(
+        ({ resource }) =>
+          resource.Type === 'AWS::Lambda::Function' &&
+          JSON.stringify(resource.Properties?.Environment ?? {}).includes('"SENTIMENT_ANALYZER":"comprehend"'),
+      );
+      expect(scoring.map(({ id }) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual([
+        'apilambda',
+        'lexcodehooklambda',
+      ]);
+      // DetectSentiment alone (it has no resource-level permissions), in the two functions' role policies.
+      const granting = resources.filter(({ resource }) =>
+        statementsOf(resource).some((st) => list(st.Action).includes('comprehend:DetectSentiment')),
+      );
+      expect(granting.map(({ resource }) => JSON.stringify(resource.Properties!.Roles)).join(' ')).toMatch(
+        /apilambda[\s\S]*lexcodehooklambda|lexcodehooklambda[\s\S]*apilambda/,
+      );
+      for (const { resource } of granting)
+        for (const st of statementsOf(resource).filter((x) =>
+          list(x.Action).some((a) => String(a).startsWith('comprehend:')),
+        ))
+          expect(st).toMatchObject({ Effect: 'Allow', Action: 'comprehend:DetectSentiment', Resource: '*' });
+    });
+
     it("schedules last week's executive summary on Monday mornings in the company's time zone, in either mode", () => {
       for (const mode of ['LAMBDA', 'FARGATE']) {
         const { nested } = scopesOf(loadInfra(env, { BatchDeploymentMode: mode }));

@@ -1,0 +1,23 @@
+// The sentiment port as the cloud functions that take feedback build it (the api, the Lex code hook): Amazon
+// Comprehend when SENTIMENT_ANALYZER says so, the lexicon analyser otherwise and whenever Comprehend fails.
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import type { SentimentAnalyzer } from '../core/ports';
+import { createLexiconSentimentAnalyzer } from '../core/sentiment/lexicon-sentiment';
+import { createComprehendSentimentAnalyzer } from '../data/comprehend-sentiment';
+import type { Log } from './deps';
+import type { LambdaConfig } from './lambda-config';
+
+export function createLambdaSentiment(
+  config: Pick<LambdaConfig, 'region' | 'sentiment'>,
+  log: Pick<Log, 'warn'>,
+): SentimentAnalyzer {
+  const lexicon = createLexiconSentimentAnalyzer();
+  return config.sentiment === 'comprehend'
+    ? createComprehendSentimentAnalyzer({
+        region: config.region,
+        credentials: fromNodeProviderChain(),
+        fallback: lexicon,
+        log,
+      })
+    : lexicon;
+}
