@@ -1,12 +1,21 @@
 // The operations cognito-local lacks or answers unlike Cognito, answered in front of it: SRP sign-in
-// (Amplify's default), GetTokensFromRefreshToken (Amplify ≥ 6.15's refresh), GlobalSignOut, and
-// Cognito's own error types and messages for password sign-in.
+// (Amplify's default), GetTokensFromRefreshToken (Amplify ≥ 6.15's refresh), GlobalSignOut, the password
+// checks (cognito-local compares plain text; the store holds hashes, see password-hash.ts), the sessions
+// of challenges such as NEW_PASSWORD_REQUIRED (cognito-local accepts any), and Cognito's own error types.
 import { randomBytes } from 'node:crypto';
 import type { AppClient } from 'cognito-local/lib/services/appClient';
 import type { User } from 'cognito-local/lib/services/userPoolService';
 import type { CognitoLocal } from './cognito-local-server';
+import { srpVerifierOf, verifyPassword } from './password-hash';
 import type { AuthenticationResult, SessionTokens } from './session-tokens';
-import { createSrpChallenge, isSrpTimestamp, passwordClaimSignature, signaturesMatch, srpPoolName } from './srp';
+import {
+  createDecoySrpVerifier,
+  createSrpChallenge,
+  isSrpTimestamp,
+  passwordClaimSignature,
+  signaturesMatch,
+  srpPoolName,
+} from './srp';
 
 /** A Cognito API error: `type` becomes `__type` and x-amzn-ErrorType. */
 export class CognitoApiError extends Error {
@@ -40,6 +49,11 @@ type SrpSession = {
 
 /** How long a PASSWORD_VERIFIER challenge may be answered; Cognito's sessions last minutes too. */
 const SRP_SESSION_TTL_MS = 5 * 60_000;
+/** How long another challenge's Session may be answered: Cognito's default (AuthSessionValidity) is 3 minutes. */
+const CHALLENGE_SESSION_TTL_MS = 3 * 60_000;
+
+/** A challenge cognito-local issued through this shim, which alone may be answered with its Session. */
+type ChallengeSession = { clientId: string; challengeName: string; username: string; expiresAt: number };
 const INCORRECT = 'Incorrect username or password.';
 
 const notAuthorized = (message = INCORRECT) => new CognitoApiError('NotAuthorizedException', message);
@@ -68,6 +82,7 @@ export function createAuthShim(deps: { local: CognitoLocal; call: CallCognitoLoc
   const { cognito } = local.services;
   const ctx = local.ctx;
   const srpSessions = new Map<string, SrpSession>();
+  const challengeSessions = new Map<string, ChallengeSession>();
 
   async function appClient(clientId: string): Promise<AppClient> {
     const client = await cognito.getAppClient(ctx, clientId);
@@ -103,6 +118,7 @@ export function createAuthShim(deps: { local: CognitoLocal; call: CallCognitoLoc
       const type = String(payload.__type ?? 'InternalErrorException');
       throw new CognitoApiError(type, String(payload.message ?? type), reply.status);
     }
+    rememberChallenge(body, payload);
     const result = payload.AuthenticationResult as AuthenticationResult | undefined;
     if (!result) return payload;
     return {
@@ -115,6 +131,18 @@ export function createAuthShim(deps: { local: CognitoLocal; call: CallCognitoLoc
     for (const [block, session] of srpSessions) if (session.expiresAt <= now) srpSessions.delete(block);
   }
 
+  /** Notes the Session of a challenge cognito-local answered with, so that only it can be responded to. */
+  function rememberChallenge(request: unknown, reply: Json): void {
+    const session = stringField(reply, 'Session');
+    const challengeName = stringField(reply, 'ChallengeName');
+    const username = stringField(reply.ChallengeParameters, 'USER_ID_FOR_SRP');
+    const clientId = stringField(request, 'ClientId');
+    if (!session || !challengeName || !username || !clientId) return;
+    const now = Date.now();
+    for (const [key, value] of challengeSessions) if (value.expiresAt <= now) challengeSessions.delete(key);
+    challengeSessions.set(session, { clientId, challengeName, username, expiresAt: now + CHALLENGE_SESSION_TTL_MS });
+  }
+
   async function initiateSrp(body: Json, client: AppClient): Promise<Json> {
     assertFlowEnabled(client, 'ALLOW_USER_SRP_AUTH');
     const params = body.AuthParameters;
@@ -124,12 +152,11 @@ export function createAuthShim(deps: { local: CognitoLocal; call: CallCognitoLoc
     if (!user && client.PreventUserExistenceErrors !== 'ENABLED') throw userNotFound(client);
 
     const userIdForSrp = user?.Username ?? username;
-    const poolName = srpPoolName(client.UserPoolId);
     let challenge;
     try {
-      // An unknown user gets a decoy challenge under a random password, so the answer reveals nothing.
-      const password = user?.Password ?? randomBytes(24).toString('base64');
-      challenge = createSrpChallenge({ poolName, userIdForSrp, password, srpA });
+      // An unknown user gets a decoy challenge under a verifier of no password, so the answer reveals nothing.
+      const verifier = (user && srpVerifierOf(user.Password)) ?? createDecoySrpVerifier();
+      challenge = createSrpChallenge({ verifier, srpA });
     } catch {
       throw new CognitoApiError('InvalidParameterException', 'SRP_A is invalid');
     }
@@ -158,7 +185,10 @@ export function createAuthShim(deps: { local: CognitoLocal; call: CallCognitoLoc
     };
   }
 
-  /** Verifies the claim, then obtains real tokens (or the next challenge) with the stored password. */
+  /**
+   * Verifies the claim, then obtains real tokens (or the next challenge) from cognito-local's password flow,
+   * which compares what it is given with what it stores: the stored hash, passed back to it.
+   */
   async function respondPasswordVerifier(body: Json, client: AppClient): Promise<Json> {
     const responses = body.ChallengeResponses;
     const username = requireField(responses, 'USERNAME', 'USERNAME');
@@ -198,13 +228,23 @@ export function createAuthShim(deps: { local: CognitoLocal; call: CallCognitoLoc
     });
   }
 
+  /**
+   * Checks the password against the stored hash here, then lets cognito-local finish the flow (status,
+   * challenges, tokens) with the stored hash in place of the password, the value its own comparison expects.
+   */
   async function passwordSignIn(operation: string, body: Json, client: AppClient, allow: string): Promise<Json> {
     assertFlowEnabled(client, allow);
-    const user = await findUser(client.ClientId, requireField(body.AuthParameters, 'USERNAME', 'USERNAME'));
+    const params = body.AuthParameters as Json | undefined;
+    const user = await findUser(client.ClientId, requireField(params, 'USERNAME', 'USERNAME'));
+    const password = requireField(params, 'PASSWORD', 'PASSWORD');
+    // An unknown user's refusal costs a hash too, so that timing does not tell who exists.
+    const passwordMatches = await verifyPassword(password, user?.Password);
     if (!user) throw userNotFound(client);
     if (user.Enabled === false) throw notAuthorized('User is disabled.');
+    // A user an admin sent to reset their password is told so whatever they type, as cognito-local does.
+    if (!passwordMatches && user.UserStatus !== 'RESET_REQUIRED') throw notAuthorized();
     try {
-      return await forward(operation, body);
+      return await forward(operation, { ...body, AuthParameters: { ...params, PASSWORD: user.Password } });
     } catch (error) {
       if (error instanceof CognitoApiError && error.type === 'InvalidPasswordException') throw notAuthorized();
       throw error;
@@ -252,7 +292,39 @@ export function createAuthShim(deps: { local: CognitoLocal; call: CallCognitoLoc
   async function respondToAuthChallenge(operation: string, body: Json): Promise<Json> {
     const client = await appClient(requireField(body, 'ClientId'));
     if (body.ChallengeName === 'PASSWORD_VERIFIER') return respondPasswordVerifier(body, client);
+    // cognito-local answers any Session: a made-up one would set a new password for any user.
+    const sessionId = requireField(body, 'Session');
+    const session = challengeSessions.get(sessionId);
+    challengeSessions.delete(sessionId);
+    const user = await findUser(client.ClientId, requireField(body.ChallengeResponses, 'USERNAME', 'USERNAME'));
+    if (
+      !session ||
+      session.expiresAt <= Date.now() ||
+      session.clientId !== client.ClientId ||
+      session.challengeName !== body.ChallengeName ||
+      session.username !== user?.Username
+    ) {
+      throw notAuthorized('Invalid session for the user.');
+    }
     return forward(operation, body);
+  }
+
+  /** Checks the previous password against the hash; cognito-local would compare it with the stored text. */
+  async function changePassword(body: Json): Promise<Json> {
+    const accessToken = requireField(body, 'AccessToken');
+    const previous = requireField(body, 'PreviousPassword');
+    requireField(body, 'ProposedPassword');
+    let claims;
+    try {
+      claims = await tokens.verifyAccessToken(accessToken);
+    } catch {
+      throw notAuthorized('Invalid Access Token');
+    }
+    if (!claims.client_id || !claims.username) throw notAuthorized('Invalid Access Token');
+    const user = await findUser(claims.client_id, claims.username);
+    if (!user) throw notAuthorized('User does not exist.');
+    if (!(await verifyPassword(previous, user.Password))) throw notAuthorized();
+    return forward('ChangePassword', { ...body, PreviousPassword: user.Password });
   }
 
   async function getTokensFromRefreshToken(body: Json): Promise<Json> {
@@ -291,6 +363,7 @@ export function createAuthShim(deps: { local: CognitoLocal; call: CallCognitoLoc
     AdminRespondToAuthChallenge: (body) => respondToAuthChallenge('AdminRespondToAuthChallenge', body),
     GetTokensFromRefreshToken: getTokensFromRefreshToken,
     GlobalSignOut: globalSignOut,
+    ChangePassword: changePassword,
   };
 
   return {

@@ -13,6 +13,8 @@ import { DateClock, MessagesService, TriggersService } from 'cognito-local/lib/s
 import { CognitoServiceFactoryImpl } from 'cognito-local/lib/services/cognitoService';
 import { StormDBDataStoreFactory } from 'cognito-local/lib/services/dataStore/stormDb';
 import type { DataStoreFactory } from 'cognito-local/lib/services/dataStore/factory';
+import type { DataStore } from 'cognito-local/lib/services/dataStore/dataStore';
+import type { User } from 'cognito-local/lib/services/userPoolService';
 import type { MessageSender } from 'cognito-local/lib/services/messageDelivery/messageSender';
 import { MessageDeliveryService } from 'cognito-local/lib/services/messageDelivery/messageDelivery';
 import { otp } from 'cognito-local/lib/services/otp';
@@ -21,6 +23,8 @@ import { UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolS
 import { DefaultConfig } from 'cognito-local/lib/server/config';
 import { Router } from 'cognito-local/lib/server/Router';
 import { createServer } from 'cognito-local/lib/server/server';
+import { hashPassword, isPasswordHash } from './password-hash';
+import { srpPoolName } from './srp';
 
 /** An email or SMS Cognito would send (sign-up and reset codes): locally it is handed to a callback. */
 export type CognitoMessage = {
@@ -35,7 +39,7 @@ export type CognitoMessage = {
 export type CognitoLocal = {
   /** Where its own HTTP API listens, e.g. http://127.0.0.1:43121. */
   url: string;
-  /** Its services, for reads the wire API does not offer (the stored password) and for GlobalSignOut. */
+  /** Its services, for reads the wire API does not offer (the stored password hash) and for GlobalSignOut. */
   services: Services;
   ctx: Context;
   /** Tokens minted from now on carry `iss` = `<issuerDomain>/<poolId>`. */
@@ -117,10 +121,80 @@ function serializedStormDbFactory(directory: string): DataStoreFactory & { settl
   };
 }
 
+/** cognito-local's app clients live in a store of this name; every other store is one user pool. */
+const CLIENTS_STORE = 'clients';
+
+type SettledFactory = DataStoreFactory & { settled(): Promise<void> };
+
+const isUserKey = (key: string | string[]): key is ['Users', string] =>
+  Array.isArray(key) && key.length === 2 && key[0] === 'Users';
+
+/**
+ * Keeps users' passwords as hashes (password-hash.ts) in every user-pool store. cognito-local writes a user
+ * only through `set(['Users', username], user)`; a user whose `Password` is neither the value already stored
+ * nor a hash made here gets it hashed before the write, so a new password (sign-up, admin-set, temporary,
+ * changed, reset, NEW_PASSWORD_REQUIRED) never reaches the file. Plain-text passwords an earlier version left
+ * in a pool are hashed when the pool is opened, that is at start, before any request is served. Writes to
+ * one pool keep their call order although hashing takes a while.
+ */
+function passwordHashingFactory(inner: SettledFactory, log: (line: string) => void): SettledFactory {
+  const madeHere = new Set<string>();
+  const hash = async (password: string, poolId: string, username: string) => {
+    const hashed = await hashPassword(password, { poolName: srpPoolName(poolId), userIdForSrp: username });
+    madeHere.add(hashed);
+    return hashed;
+  };
+
+  return {
+    settled: () => inner.settled(),
+    async create(ctx, id, defaults) {
+      const store = await inner.create(ctx, id, defaults);
+      if (id === CLIENTS_STORE) return store;
+
+      const users = await store.get<Record<string, User>>(ctx, 'Users', {});
+      const plain = Object.values(users).filter((u) => typeof u.Password === 'string' && !isPasswordHash(u.Password));
+      for (const user of plain) {
+        await store.set(ctx, ['Users', user.Username], {
+          ...user,
+          Password: await hash(user.Password, id, user.Username),
+        });
+      }
+      if (plain.length > 0) log(`[cognito] hashed ${plain.length} plain-text password(s) left in user pool ${id}`);
+
+      let tail: Promise<unknown> = Promise.resolve();
+      const inOrder = (write: () => Promise<void>): Promise<void> => {
+        const done = tail.then(write);
+        tail = done.catch(() => undefined);
+        return done;
+      };
+      const withHashedPassword = async (ctx: Parameters<DataStore['get']>[0], user: User): Promise<User> => {
+        const password: unknown = user?.Password;
+        if (typeof password !== 'string' || madeHere.has(password)) return user;
+        const current = await store.get<User>(ctx, ['Users', user.Username]);
+        if (current?.Password === password && isPasswordHash(password)) return user;
+        return { ...user, Password: await hash(password, id, user.Username) };
+      };
+      const hashing: DataStore = {
+        get: ((ctx: never, key: never, defaultValue?: unknown) =>
+          store.get(ctx, key, defaultValue)) as DataStore['get'],
+        getRoot: (ctx) => store.getRoot(ctx),
+        delete: (ctx, key) => inOrder(() => store.delete(ctx, key)),
+        set: (ctx, key, value) =>
+          inOrder(async () =>
+            store.set(ctx, key, isUserKey(key) ? await withHashedPassword(ctx, value as User) : value),
+          ),
+      };
+      return hashing;
+    },
+  };
+}
+
 export async function startCognitoLocal(options: {
   dataDir: string;
   issuerDomain: string;
   onMessage: (message: CognitoMessage) => void;
+  /** Where start-up notices go (plain-text passwords hashed); console.log by default. */
+  log?: (line: string) => void;
 }): Promise<CognitoLocal> {
   const logger = createLogger();
   const ctx: Context = { logger };
@@ -133,7 +207,10 @@ export async function startCognitoLocal(options: {
 
   const clock = new DateClock();
   const dataDirectory = `${options.dataDir}/db`;
-  const dataStoreFactory = serializedStormDbFactory(dataDirectory);
+  const dataStoreFactory = passwordHashingFactory(
+    serializedStormDbFactory(dataDirectory),
+    options.log ?? ((line) => console.log(line)),
+  );
   const cognito = await new CognitoServiceFactoryImpl(
     dataDirectory,
     dataStoreFactory,

@@ -25,7 +25,7 @@ export type CognitoService = GatewayService & {
 };
 
 export type CognitoServiceOptions = {
-  /** cognito-local's store goes here (db/*.json). It keeps passwords in plain text: local use only. */
+  /** cognito-local's store goes here (db/*.json); users' passwords are kept as salted hashes (password-hash.ts). */
   dataDir: string;
   /** The gateway URL clients use; defaults to LocalStack's http://localhost:4566. */
   publicUrl?: string;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createSrpChallenge,
   createSrpClient,
+  createSrpVerifier,
   formatSrpTimestamp,
   isSrpTimestamp,
   padHex,
@@ -14,12 +15,8 @@ const secretBlock = Buffer.from('a secret block the server made up').toString('b
 
 function exchange(serverPassword: string, clientPassword: string) {
   const client = createSrpClient('AbCd1234');
-  const challenge = createSrpChallenge({
-    poolName: 'AbCd1234',
-    userIdForSrp: 'user-1',
-    password: serverPassword,
-    srpA: client.srpA,
-  });
+  const verifier = createSrpVerifier({ poolName: 'AbCd1234', userIdForSrp: 'user-1', password: serverPassword });
+  const challenge = createSrpChallenge({ verifier, srpA: client.srpA });
   const timestamp = formatSrpTimestamp(new Date());
   const claimed = client.respond({
     userIdForSrp: 'user-1',
@@ -56,6 +53,20 @@ describe('SRP', () => {
     expect(signaturesMatch(expected, claimed)).toBe(false);
   });
 
+  it('keeps a salted verifier that differs for each setting of the same password', () => {
+    // Prepare
+    const owner = { poolName: 'AbCd1234', userIdForSrp: 'user-1', password: 'Corr3ct!pass' };
+
+    // Act
+    const first = createSrpVerifier(owner);
+    const second = createSrpVerifier(owner);
+
+    // Assess
+    expect(first.salt).not.toBe(second.salt);
+    expect(first.verifier).not.toBe(second.verifier);
+    expect(JSON.stringify(first)).not.toContain(Buffer.from('Corr3ct!pass').toString('hex'));
+  });
+
   it('pads hex like Java BigInteger.toByteArray, as Amplify does', () => {
     // Prepare / Act / Assess
     expect(padHex(0x14n)).toBe('14');
@@ -66,7 +77,7 @@ describe('SRP', () => {
 
   it('refuses an SRP_A that is zero modulo N', () => {
     // Prepare
-    const input = { poolName: 'p', userIdForSrp: 'u', password: 'x', srpA: '0' };
+    const input = { verifier: createSrpVerifier({ poolName: 'p', userIdForSrp: 'u', password: 'x' }), srpA: '0' };
 
     // Act / Assess
     expect(() => createSrpChallenge(input)).toThrow(RangeError);

@@ -68,23 +68,38 @@ export type SrpChallenge = {
   key: Buffer;
 };
 
-/**
- * Answers a client's SRP_A for a user whose password the server knows. Real Cognito stores only the
- * verifier; cognito-local stores the password, so a fresh salt and verifier are derived per sign-in.
- */
-export function createSrpChallenge(input: {
-  poolName: string;
-  userIdForSrp: string;
-  password: string;
-  srpA: string;
-}): SrpChallenge {
-  const A = parseHex(input.srpA);
-  if (A === undefined || A % N === 0n) throw new RangeError('SRP_A is not a valid group element');
+/** What an SRP server keeps instead of the password: a salt and v = g^x. */
+export type SrpVerifier = {
+  /** Hex, sent to the client as ChallengeParameters.SALT. */
+  salt: string;
+  /** Hex of v = g^x mod N, x = H(salt | H(poolName | userIdForSrp | ":" | password)). */
+  verifier: string;
+};
 
+/**
+ * Derives the verifier of a password once, when it is set, so that no sign-in needs the password itself.
+ * Anyone holding it can test guesses offline at the cost of two SHA-256 and one modular exponentiation
+ * each: it is a salted password hash, not a plain-text password, and is kept as such.
+ */
+export function createSrpVerifier(input: { poolName: string; userIdForSrp: string; password: string }): SrpVerifier {
   const salt = padHex(randomBigInt(16));
   const identityHash = sha256Hex(`${input.poolName}${input.userIdForSrp}:${input.password}`);
   const x = hashHex(salt + identityHash);
-  const v = modPow(g, x, N);
+  return { salt, verifier: modPow(g, x, N).toString(16) };
+}
+
+/** A verifier of no password at all, for the decoy challenge given for an unknown user. */
+export function createDecoySrpVerifier(): SrpVerifier {
+  return { salt: padHex(randomBigInt(16)), verifier: modPow(g, randomBigInt(32), N).toString(16) };
+}
+
+/** Answers a client's SRP_A for a user whose verifier the server holds. */
+export function createSrpChallenge(input: { verifier: SrpVerifier; srpA: string }): SrpChallenge {
+  const A = parseHex(input.srpA);
+  if (A === undefined || A % N === 0n) throw new RangeError('SRP_A is not a valid group element');
+  const v = parseHex(input.verifier.verifier);
+  if (v === undefined || v % N === 0n) throw new RangeError('The stored SRP verifier is not valid');
+  const salt = input.verifier.salt;
 
   let b: bigint;
   let B: bigint;
