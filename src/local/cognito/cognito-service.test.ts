@@ -1,13 +1,17 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   AdminInitiateAuthCommand,
   AdminCreateUserCommand,
   AdminRespondToAuthChallengeCommand,
+  ChangePasswordCommand,
   CognitoIdentityProviderClient,
+  ConfirmForgotPasswordCommand,
+  ForgotPasswordCommand,
   GetTokensFromRefreshTokenCommand,
   InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { Amplify } from 'aws-amplify';
 import {
@@ -24,6 +28,7 @@ import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type Gateway } from '../gateway';
 import { createCognitoService, type CognitoMessage, type CognitoService } from './cognito-service';
+import { isPasswordHash } from './password-hash';
 import { ensureUser, provisionUserPool, type ProvisionedUserPool } from './provision-user-pool';
 import { createSrpClient, formatSrpTimestamp, srpPoolName } from './srp';
 
@@ -50,6 +55,89 @@ async function currentRefreshToken(): Promise<string> {
 async function refreshWith(refreshToken: string) {
   return sdk.send(
     new GetTokensFromRefreshTokenCommand({ ClientId: pool.userPoolClientId, RefreshToken: refreshToken }),
+  );
+}
+
+/** Every file under `dir`, as text. */
+async function readTree(dir: string): Promise<{ path: string; text: string }[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return Promise.all(
+    entries
+      .filter((e) => e.isFile())
+      .map(async (e) => ({
+        path: join(e.parentPath, e.name),
+        text: await readFile(join(e.parentPath, e.name), 'utf8'),
+      })),
+  );
+}
+
+type StoredUser = { Username: string; Password?: string; Attributes?: { Name: string; Value: string }[] };
+
+/** The user records of a pool as cognito-local keeps them in `db/<poolId>.json`. */
+async function storedUsers(dir: string, userPoolId: string): Promise<StoredUser[]> {
+  const db = JSON.parse(await readFile(join(dir, 'db', `${userPoolId}.json`), 'utf8')) as {
+    Users: Record<string, StoredUser>;
+  };
+  return Object.values(db.Users);
+}
+
+function passwordSignIn(client: CognitoIdentityProviderClient, clientId: string, email: string, password: string) {
+  return client.send(
+    new InitiateAuthCommand({
+      ClientId: clientId,
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: email, PASSWORD: password },
+    }),
+  );
+}
+
+/** Signs in with USER_SRP_AUTH through the SDK, as Amplify does, and returns the tokens. */
+async function srpSignIn(
+  client: CognitoIdentityProviderClient,
+  on: ProvisionedUserPool,
+  email: string,
+  password: string,
+) {
+  const srp = createSrpClient(srpPoolName(on.userPoolId));
+  const init = await client.send(
+    new InitiateAuthCommand({
+      ClientId: on.userPoolClientId,
+      AuthFlow: 'USER_SRP_AUTH',
+      AuthParameters: { USERNAME: email, SRP_A: srp.srpA },
+    }),
+  );
+  const params = init.ChallengeParameters ?? {};
+  const timestamp = formatSrpTimestamp(new Date());
+  const userIdForSrp = params.USER_ID_FOR_SRP ?? '';
+  const answer = await client.send(
+    new RespondToAuthChallengeCommand({
+      ClientId: on.userPoolClientId,
+      ChallengeName: 'PASSWORD_VERIFIER',
+      ChallengeResponses: {
+        USERNAME: userIdForSrp,
+        PASSWORD_CLAIM_SECRET_BLOCK: params.SECRET_BLOCK ?? '',
+        TIMESTAMP: timestamp,
+        PASSWORD_CLAIM_SIGNATURE: srp.respond({
+          userIdForSrp,
+          password,
+          salt: params.SALT ?? '',
+          srpB: params.SRP_B ?? '',
+          secretBlock: params.SECRET_BLOCK ?? '',
+          timestamp,
+        }),
+      },
+    }),
+  );
+  return answer.AuthenticationResult;
+}
+
+const INCORRECT = { name: 'NotAuthorizedException', message: 'Incorrect username or password.' };
+
+/** The error a call was refused with (undefined when it succeeded), so a test can act first and assess after. */
+function refusal(call: Promise<unknown>): Promise<unknown> {
+  return call.then(
+    () => undefined,
+    (error: unknown) => error,
   );
 }
 
@@ -305,4 +393,229 @@ describe('Cognito API through the SDK', () => {
     });
     expect(unknown.status).toBe(404);
   });
+});
+
+describe('passwords checked against the stored hash', () => {
+  const PERSON = { email: 'pat@example.com', password: 'Pat-Pa55word!', groups: ['courier'] };
+
+  beforeAll(async () => {
+    await ensureUser(sdk, pool.userPoolId, PERSON);
+  }, 30_000);
+
+  it(
+    'signs in with the right password by password and by SRP, and refuses a wrong one',
+    { timeout: 30_000 },
+    async () => {
+      // Prepare / Act
+      const byPassword = await passwordSignIn(sdk, pool.userPoolClientId, PERSON.email, PERSON.password);
+      const bySrp = await srpSignIn(sdk, pool, PERSON.email, PERSON.password);
+      const wrong = passwordSignIn(sdk, pool.userPoolClientId, PERSON.email, 'Pat-Pa55word?');
+      const wrongBySrp = srpSignIn(sdk, pool, PERSON.email, 'Pat-Pa55word?');
+
+      // Assess
+      expect(byPassword.AuthenticationResult?.AccessToken).toBeTruthy();
+      expect(bySrp?.AccessToken).toBeTruthy();
+      await expect(wrong).rejects.toMatchObject(INCORRECT);
+      await expect(wrongBySrp).rejects.toMatchObject(INCORRECT);
+    },
+  );
+
+  it('refuses the stored hash offered as the password', { timeout: 30_000 }, async () => {
+    // Prepare
+    const stored = (await storedUsers(dataDir, pool.userPoolId)).find((u) =>
+      u.Attributes?.some((a) => a.Name === 'email' && a.Value === PERSON.email),
+    );
+
+    // Act
+    const attempt = passwordSignIn(sdk, pool.userPoolClientId, PERSON.email, stored?.Password ?? '');
+
+    // Assess
+    expect(isPasswordHash(stored?.Password)).toBe(true);
+    await expect(attempt).rejects.toMatchObject(INCORRECT);
+  });
+
+  it('changes a password only with the right previous one', { timeout: 30_000 }, async () => {
+    // Prepare
+    const email = 'changer@example.com';
+    await ensureUser(sdk, pool.userPoolId, { email, password: 'Before-Pa55!', groups: ['courier'] });
+    const signedIn = await passwordSignIn(sdk, pool.userPoolClientId, email, 'Before-Pa55!');
+    const AccessToken = signedIn.AuthenticationResult?.AccessToken ?? '';
+
+    // Act
+    const wrongPrevious = await refusal(
+      sdk.send(
+        new ChangePasswordCommand({
+          AccessToken,
+          PreviousPassword: 'Not-Before-Pa55!',
+          ProposedPassword: 'After-Pa55!',
+        }),
+      ),
+    );
+    await sdk.send(
+      new ChangePasswordCommand({ AccessToken, PreviousPassword: 'Before-Pa55!', ProposedPassword: 'After-Pa55!' }),
+    );
+
+    // Assess
+    expect(wrongPrevious).toMatchObject(INCORRECT);
+    await expect(passwordSignIn(sdk, pool.userPoolClientId, email, 'Before-Pa55!')).rejects.toMatchObject(INCORRECT);
+    expect((await passwordSignIn(sdk, pool.userPoolClientId, email, 'After-Pa55!')).AuthenticationResult).toBeDefined();
+    expect(await srpSignIn(sdk, pool, email, 'After-Pa55!')).toBeDefined();
+  });
+
+  it('refuses ChangePassword with a forged access token', { timeout: 30_000 }, async () => {
+    // Prepare
+    const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
+    const claims = { token_use: 'access', client_id: pool.userPoolClientId, username: admin.username };
+    const forged = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`;
+
+    // Act
+    const attempt = sdk.send(
+      new ChangePasswordCommand({ AccessToken: forged, PreviousPassword: PASSWORD, ProposedPassword: 'Taken-Over-1!' }),
+    );
+
+    // Assess
+    await expect(attempt).rejects.toMatchObject({ name: 'NotAuthorizedException', message: 'Invalid Access Token' });
+    expect(await srpSignIn(sdk, pool, ADMIN.email, ADMIN.password)).toBeDefined();
+  });
+
+  it('resets a forgotten password with the code delivered by email', { timeout: 30_000 }, async () => {
+    // Prepare
+    const email = 'forgetful@example.com';
+    await ensureUser(sdk, pool.userPoolId, { email, password: 'Forgotten-Pa55!', groups: ['courier'] });
+    await sdk.send(new ForgotPasswordCommand({ ClientId: pool.userPoolClientId, Username: email }));
+    const code = messages.findLast((m) => m.destination === email)?.code ?? '';
+
+    // Act
+    await sdk.send(
+      new ConfirmForgotPasswordCommand({
+        ClientId: pool.userPoolClientId,
+        Username: email,
+        ConfirmationCode: code,
+        Password: 'Remembered-Pa55!',
+      }),
+    );
+
+    // Assess
+    expect(code).toMatch(/^\d+$/);
+    await expect(passwordSignIn(sdk, pool.userPoolClientId, email, 'Forgotten-Pa55!')).rejects.toMatchObject(INCORRECT);
+    expect(await srpSignIn(sdk, pool, email, 'Remembered-Pa55!')).toBeDefined();
+  });
+
+  it('refuses a wrong temporary password instead of asking for a new one', { timeout: 30_000 }, async () => {
+    // Prepare
+    const email = 'second-temp@example.com';
+    await sdk.send(
+      new AdminCreateUserCommand({
+        UserPoolId: pool.userPoolId,
+        Username: email,
+        TemporaryPassword: 'Temp-Pa55!',
+        MessageAction: 'SUPPRESS',
+      }),
+    );
+
+    // Act
+    const wrong = await refusal(passwordSignIn(sdk, pool.userPoolClientId, email, 'Not-Temp-Pa55!'));
+    const right = await passwordSignIn(sdk, pool.userPoolClientId, email, 'Temp-Pa55!');
+
+    // Assess
+    expect(wrong).toMatchObject(INCORRECT);
+    expect(right.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
+  });
+
+  it('sets no new password through a challenge Session it did not issue', { timeout: 30_000 }, async () => {
+    // Prepare
+    const forged = new RespondToAuthChallengeCommand({
+      ClientId: pool.userPoolClientId,
+      ChallengeName: 'NEW_PASSWORD_REQUIRED',
+      Session: 'a-session-nobody-was-given',
+      ChallengeResponses: { USERNAME: PERSON.email, NEW_PASSWORD: 'Taken-Over-1!' },
+    });
+
+    // Act
+    const attempt = sdk.send(forged);
+
+    // Assess
+    await expect(attempt).rejects.toMatchObject({ name: 'NotAuthorizedException' });
+    await expect(passwordSignIn(sdk, pool.userPoolClientId, PERSON.email, 'Taken-Over-1!')).rejects.toMatchObject(
+      INCORRECT,
+    );
+    expect(await srpSignIn(sdk, pool, PERSON.email, PERSON.password)).toBeDefined();
+  });
+});
+
+describe('passwords at rest', () => {
+  it('keeps a salted hash in every user record and no password anywhere in the data folder', async () => {
+    // Prepare: every password this file set, by every path (admin-set, temporary, sign-up, new, changed, reset).
+    const passwords = [PASSWORD, 'Temp-Pa55!', 'Brand-New-Pa55!', 'Pat-Pa55word!', 'After-Pa55!', 'Remembered-Pa55!'];
+
+    // Act
+    const users = await storedUsers(dataDir, pool.userPoolId);
+    const files = await readTree(dataDir);
+
+    // Assess
+    expect(users.length).toBeGreaterThanOrEqual(8);
+    for (const user of users) expect(isPasswordHash(user.Password), user.Username).toBe(true);
+    for (const { path, text } of files) {
+      for (const password of passwords) expect(text.includes(password), `${password} in ${path}`).toBe(false);
+    }
+  });
+});
+
+describe('plain-text passwords left by an earlier version', () => {
+  it(
+    'hashes them at start, before any sign-in, and the same passwords still sign in',
+    { timeout: 60_000 },
+    async () => {
+      // Prepare: a data folder as the earlier version left it, with the password in the user record.
+      const dir = await mkdtemp(join(tmpdir(), 'cognito-legacy-'));
+      const logged: string[] = [];
+      const start = async () => {
+        const service = await createCognitoService({
+          dataDir: dir,
+          onMessage: () => undefined,
+          log: (l) => logged.push(l),
+        });
+        const gw = await startGateway({ port: 0, services: [service] });
+        service.setPublicUrl(gw.url);
+        const client = new CognitoIdentityProviderClient({
+          endpoint: gw.url,
+          region: 'eu-west-1',
+          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        });
+        return { gw, client };
+      };
+      try {
+        const first = await start();
+        const legacyPool = await provisionUserPool(first.client, { poolName: 'legacy', clientName: 'web', groups: [] });
+        await ensureUser(first.client, legacyPool.userPoolId, {
+          email: 'old@example.com',
+          password: PASSWORD,
+          groups: [],
+        });
+        await first.gw.close();
+        const file = join(dir, 'db', `${legacyPool.userPoolId}.json`);
+        const db = JSON.parse(await readFile(file, 'utf8')) as { Users: Record<string, StoredUser> };
+        for (const user of Object.values(db.Users)) user.Password = PASSWORD;
+        await writeFile(file, JSON.stringify(db));
+
+        // Act
+        const second = await start();
+        const atStart = await readFile(file, 'utf8');
+        const bySrp = await srpSignIn(second.client, legacyPool, 'old@example.com', PASSWORD);
+        const wrong = passwordSignIn(second.client, legacyPool.userPoolClientId, 'old@example.com', 'Not-the-Pa55!');
+        await expect(wrong).rejects.toMatchObject(INCORRECT);
+        await second.gw.close();
+
+        // Assess
+        expect(atStart).not.toContain(PASSWORD);
+        expect((await storedUsers(dir, legacyPool.userPoolId)).every((u) => isPasswordHash(u.Password))).toBe(true);
+        expect(logged).toEqual([
+          `[cognito] hashed 1 plain-text password(s) left in user pool ${legacyPool.userPoolId}`,
+        ]);
+        expect(bySrp?.AccessToken).toBeTruthy();
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });

@@ -31,6 +31,8 @@ export type CognitoServiceOptions = {
   publicUrl?: string;
   /** Receives the codes Cognito would email or text; by default they are printed, one line each. */
   onMessage?: (message: CognitoMessage) => void;
+  /** Start-up notices (plain-text passwords of an earlier version hashed); console.log by default. */
+  log?: (line: string) => void;
 };
 
 function printMessage(message: CognitoMessage): void {
@@ -71,6 +73,7 @@ export async function createCognitoService(options: CognitoServiceOptions): Prom
     dataDir: options.dataDir,
     issuerDomain: publicUrl,
     onMessage: options.onMessage ?? printMessage,
+    log: options.log,
   });
   const tokens = createSessionTokens();
 
