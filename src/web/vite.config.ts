@@ -1,16 +1,52 @@
 // Builds the web app from src/web into dist/web; the local server and the cloud hosting serve that folder.
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * main.tsx imports the app (app/start.tsx) dynamically, so a courier's saved day can paint before the app's code
+ * runs. This adds the app's chunks to index.html as modulepreloads, so they download beside the entry on a first
+ * visit instead of after it.
+ */
+function preloadAppStart(): Plugin {
+  return {
+    name: 'courier:preload-app-start',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle }) {
+        if (!bundle) return html;
+        const chunks = new Map(
+          Object.values(bundle).flatMap((file) => (file.type === 'chunk' ? [[file.fileName, file] as const] : [])),
+        );
+        const start = [...chunks.values()].find((chunk) => chunk.facadeModuleId?.endsWith('/app/start.tsx'));
+        if (!start) throw new Error('preloadAppStart: no chunk for app/start.tsx in the build');
+        const files: string[] = [];
+        const add = (fileName: string) => {
+          if (files.includes(fileName) || html.includes(`/${fileName}"`)) return;
+          files.push(fileName);
+          for (const imported of chunks.get(fileName)?.imports ?? []) add(imported);
+        };
+        add(start.fileName);
+        return files.map((fileName) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `/${fileName}` },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
 
 export default defineConfig({
   root,
   base: '/',
   plugins: [
     react(),
+    preloadAppStart(),
     // The courier's app installs on a phone's home screen and opens with no network (Req 11, issue 10):
     // Workbox precaches the built app shell; the courier workspace registers the worker (admins never do).
     VitePWA({
@@ -64,10 +100,19 @@ export default defineConfig({
     // Amplify's auth, API and real-time client is one ~420 kB (100 kB gzip) chunk that changes only on upgrades.
     chunkSizeWarningLimit: 800,
     rolldownOptions: {
+      // The page (index.html, whose small entry paints a courier's saved day) and the app it then imports: an
+      // entry of its own, so the app's libraries and shared code stay in a few files rather than one per module.
+      input: {
+        index: fileURLToPath(new URL('index.html', import.meta.url)),
+        start: fileURLToPath(new URL('app/start.tsx', import.meta.url)),
+      },
       output: {
         // Libraries in their own long-cached chunks, so a release of the app re-downloads only the app.
         codeSplitting: {
           groups: [
+            // What the page's entry runs before the app: the saved-day painter and Vite's preload helper. Shared with
+            // the app, they would otherwise land in the app's chunk and the entry would have to evaluate all of it first.
+            { name: 'boot', test: /app[\\/]day-snapshot\.ts$|vite[\\/]preload-helper/, priority: 30 },
             // use-sync-external-store is React's own shim: left out, the charts group (recharts uses it) captured it,
             // and every page downloaded the charts because Amplify UI imports it too.
             {
@@ -86,9 +131,17 @@ export default defineConfig({
               test: /node_modules[\\/](recharts|d3-[^\\/]+|victory-vendor|@reduxjs|redux|react-redux|immer|reselect|es-toolkit|decimal\.js-light|internmap)[\\/]/,
             },
             { name: 'pdf', test: /node_modules[\\/](pdf-lib|@pdf-lib|pako)[\\/]/ },
-            // Libraries the first page needs (Amplify's auth and API client); the rest, such as Amplify UI for the
+            // Libraries the app's start needs (Amplify's auth and API client); the rest, such as Amplify UI for the
             // sign-in page, go with the lazy pages that import them, so a signed-in courier never downloads them.
+            // (app/start.tsx is an entry of its own, see `input`, so its libraries count as initial.)
             { name: 'amplify', test: /node_modules[\\/]/, tags: ['$initial'] },
+            // The app's own code the start needs, in one file rather than one per module it shares with a lazy page;
+            // not the page's entry nor the saved-day painter it runs before any of it.
+            {
+              name: 'app',
+              test: /src[\\/](web|core)[\\/](?!main\.tsx|app[\\/]day-snapshot)[^?]*\.tsx?$/,
+              tags: ['$initial'],
+            },
           ],
         },
       },

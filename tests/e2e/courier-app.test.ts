@@ -34,8 +34,9 @@ let browser: Browser;
 let admin: Caller;
 const contexts: BrowserContext[] = [];
 
-async function phone(): Promise<Page> {
+async function phone(options: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<Page> {
   const context = await browser.newContext({
+    ...options,
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,
@@ -293,6 +294,73 @@ describe("the courier's app on a phone", () => {
       const up = page.locator('[data-testid="route-stop"]').nth(blocked).getByRole('button', { name: /up$/ });
       expect(await up.isDisabled()).toBe(true);
     }
+  });
+
+  it('re-opens on the day as the phone saved it before the app has started, then on the app’s own list; signing out forgets it', async () => {
+    const reference = await newDelivery();
+    // No service worker here, so the test can hold the app's code back (the worker would serve it unseen).
+    const page = await phone({ serviceWorkers: 'block' });
+    // What the page showed the moment the saved copy appeared, recorded in the page itself on every load.
+    await page.addInitScript(() => {
+      const observer = new MutationObserver(() => {
+        const saved = document.getElementById('day-snapshot');
+        if (!saved) return;
+        observer.disconnect();
+        (window as unknown as { __saved: unknown }).__saved = {
+          cards: [...saved.querySelectorAll('[data-snapshot-testid^="delivery-card-"]')].map((c) =>
+            c.getAttribute('data-snapshot-testid'),
+          ),
+          testIdsInCopy: saved.querySelectorAll('[data-testid]').length,
+          liveCards: document.querySelectorAll('#root [data-testid^="delivery-card-"]').length,
+          notice: saved.querySelector('.snapshot-notice')?.textContent ?? '',
+          liveIndicator: saved.querySelectorAll('.live').length,
+        };
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    });
+    await signInAt(page, `${stack.webUrl}/today`, COURIER.email, DEMO_PASSWORD);
+    await page.waitForSelector(`[data-testid="delivery-card-${reference}"]`, { timeout: 30_000 });
+    expect(await page.evaluate(() => (window as unknown as { __saved?: unknown }).__saved)).toBeUndefined();
+    await page.waitForFunction((ref) => localStorage.getItem('courier-day-snapshot')?.includes(ref), reference);
+
+    // Re-opened while the app's code is still on its way, the saved copy is on the screen.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/start-[^/]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.reload({ waitUntil: 'commit' });
+    await page.waitForSelector('#day-snapshot [data-snapshot-testid^="delivery-card-"]', { timeout: 30_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'courier-day-saved-copy.png') });
+    expect(await page.locator(`#day-snapshot a[href="/today/${reference}"]`).count()).toBeGreaterThan(0);
+    release();
+    await page.waitForSelector(`[data-testid="delivery-card-${reference}"]`, { timeout: 30_000 });
+    await page.waitForSelector('#day-snapshot', { state: 'detached' });
+    const saved = (await page.evaluate(() => (window as unknown as { __saved: unknown }).__saved)) as {
+      cards: string[];
+      testIdsInCopy: number;
+      liveCards: number;
+      notice: string;
+      liveIndicator: number;
+    };
+    expect(saved.cards).toContain(`delivery-card-${reference}`);
+    expect(saved.liveCards).toBe(0);
+    expect(saved.testIdsInCopy).toBe(0);
+    expect(saved.liveIndicator).toBe(0);
+    expect(saved.notice).toMatch(/^Opening… this is your day as this phone saved it at \d{1,2}:\d{2}/);
+    // The app's own list is live: its cards open the delivery.
+    expect(await page.locator('[data-snapshot-testid]').count()).toBe(0);
+    await page.click(`[data-testid="open-${reference}"]`);
+    await page.waitForSelector(`[data-testid^="action-"]`);
+
+    // Signing out forgets the copy: the next start shows nothing saved.
+    await page.click('[data-testid="sign-out"]');
+    await page.waitForSelector('input[name="username"]', { timeout: 30_000 });
+    expect(await page.evaluate(() => localStorage.getItem('courier-day-snapshot'))).toBeNull();
+    await page.goto(`${stack.webUrl}/today`);
+    await page.waitForSelector('input[name="username"]', { timeout: 30_000 });
+    expect(await page.evaluate(() => (window as unknown as { __saved?: unknown }).__saved)).toBeUndefined();
   });
 
   it('meets the install criteria: a manifest with icons and an active service worker', async () => {

@@ -1,11 +1,12 @@
 // The app root: public tracking for anyone; otherwise sign-in, then the workspace for the user's role.
 // Each of those is its own download: a signed-in courier's phone fetches neither the sign-in page nor the admin's.
 import { signOut } from 'aws-amplify/auth';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useLayoutEffect, type ReactNode } from 'react';
 import { matchPath } from 'react-router-dom';
 import { Loading } from '../components/feedback-states';
 import { ProblemNotice } from '../components/problem-notice';
 import { displayNameOf } from '../lib/session';
+import { dismissSavedDay } from './day-snapshot';
 import { useSignInState } from './use-sign-in-state';
 import { useWorkspace } from './use-workspace';
 
@@ -23,6 +24,12 @@ function Centered({ children }: { children: ReactNode }) {
 
 function SignedIn({ onSignOut }: { onSignOut: () => void }) {
   const state = useWorkspace();
+  // A courier's saved day (shown while the app started) stays until the day page replaces it; any other outcome
+  // replaces it at once.
+  const notTheDay = state.phase === 'error' || (state.phase === 'ready' && state.workspace.kind !== 'courier');
+  useLayoutEffect(() => {
+    if (notTheDay) dismissSavedDay();
+  }, [notTheDay]);
   if (state.phase === 'loading') {
     return (
       <Centered>
@@ -104,6 +111,9 @@ export function App() {
 
 function SignedInOrSignIn() {
   const state = useSignInState();
+  useLayoutEffect(() => {
+    if (state === 'signed-out') dismissSavedDay();
+  }, [state]);
   const waiting = (
     <Centered>
       <Loading />

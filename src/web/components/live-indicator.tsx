@@ -6,11 +6,13 @@ const LABELS = { live: 'Live', connecting: 'Connecting…', offline: 'Offline' }
 export function LiveIndicator({ failed = false }: { failed?: boolean }) {
   const liveness = useLiveness();
   const state = failed ? 'offline' : liveness;
+  // Whether the list is live is true only now: a saved copy of the page leaves this out (app/day-snapshot.ts).
   return (
     <span
       className={`live live--${state}`}
       data-testid="live-indicator"
       data-state={state}
+      data-snapshot-omit=""
       title={failed ? 'Live updates stopped. Reload the page to resume them.' : undefined}
     >
       <span className="live__dot" aria-hidden="true" />

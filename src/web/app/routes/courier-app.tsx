@@ -12,6 +12,7 @@ import { OutboxBanner } from '../../features/courier-day/components/outbox-banne
 import { CourierDayProvider } from '../../features/courier-day/hooks/day-context';
 import { OutboxProvider } from '../../features/courier-day/hooks/use-outbox';
 import { forgetSavedWorkspace } from '../../lib/session';
+import { forgetDaySnapshot } from '../day-snapshot';
 
 const CourierPerformancePage = lazy(() =>
   import('../../features/courier-performance/components/performance-page').then((m) => ({
@@ -43,6 +44,7 @@ export function CourierApp({ userName, courierId, onSignOut }: CourierAppProps) 
             userName={userName}
             onSignOut={() => {
               forgetSavedWorkspace();
+              forgetDaySnapshot();
               onSignOut();
             }}
             tabs={TABS}

@@ -1,7 +1,9 @@
 // The courier's day (Req 11.2–11.3): today's deliveries in the company's calendar, the next stop first,
 // each with both addresses, the parcel, its status (including updates still on the phone), a tap to call
 // and a link into the phone's maps app. Opens with no network from the copy kept on the phone.
+import { useEffect, useLayoutEffect } from 'react';
 import { Link } from 'react-router-dom';
+import { dismissSavedDay, saveDaySnapshot } from '../../../app/day-snapshot';
 import { EmptyState, Loading } from '../../../components/feedback-states';
 import { LiveIndicator } from '../../../components/live-indicator';
 import { ProblemNotice } from '../../../components/problem-notice';
@@ -79,9 +81,28 @@ function DeliveryItem({ item, next }: { item: DayDelivery; next: boolean }) {
   );
 }
 
+/** How long the screen settles after a change before it is kept as the next start's saved day. */
+const SNAPSHOT_DELAY_MS = 400;
+
 export function DayPage() {
   const day = useSharedDay();
   const calendar = useCompanyCalendar();
+  // The day rendered by the app replaces the saved copy shown while the app started, in the same frame.
+  useLayoutEffect(() => dismissSavedDay(), []);
+  // Every settled change of the day is kept for the next start (app/day-snapshot.ts).
+  useEffect(() => {
+    if (day.phase !== 'ready') return;
+    const timer = setTimeout(() => {
+      const root = document.getElementById('root');
+      if (!root) return;
+      saveDaySnapshot(root, {
+        dayStartMs: calendar.startOf(day.day).getTime(),
+        dayEndMs: calendar.endOf(day.day).getTime(),
+        savedAtText: calendar.formatTime(new Date()),
+      });
+    }, SNAPSHOT_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [day.phase, day.deliveries, day.source, day.liveError, day.day, calendar]);
   const open = day.deliveries.filter((d) => isOpen(d.status));
   const nextRef = open[0]?.booking.reference;
   return (
@@ -100,7 +121,7 @@ export function DayPage() {
         <LiveIndicator failed={day.liveError || day.source === 'phone'} />
       </header>
       {day.source === 'phone' && day.savedAt && (
-        <p className="muted" data-testid="offline-copy">
+        <p className="muted" data-testid="offline-copy" data-snapshot-omit="">
           Showing the copy on this phone from {calendar.formatTime(day.savedAt)}.
         </p>
       )}

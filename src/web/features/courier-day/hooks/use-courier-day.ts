@@ -48,6 +48,27 @@ function save(courierId: string, day: string, items: BookingFields[]): string {
   return savedAt;
 }
 
+/**
+ * The day's first load, started by the app's start for a signed-in courier (useWorkspace) beside the API's `me`,
+ * not after it: the courier app takes it when it mounts for that day, once. The API lists a courier's own
+ * deliveries when no courier is named; only the named courier's are kept, should the caller turn out not to be one.
+ */
+let early: { day: string; items: Promise<BookingFields[]> } | undefined;
+
+export function prefetchCourierDay(day: string): void {
+  if (early?.day === day) return;
+  const items = collectPages((token) => fetchBookingsPage({ day }, PAGE, token));
+  items.catch(() => undefined);
+  early = { day, items };
+}
+
+function loadDay(courierId: string, day: string): Promise<BookingFields[]> {
+  const taken = early?.day === day ? early.items : undefined;
+  early = undefined;
+  if (taken) return taken.then((items) => items.filter((b) => b.courierId === courierId));
+  return collectPages((token) => fetchBookingsPage({ courierId, day }, PAGE, token));
+}
+
 /** Newer versions win: a live change or an applied update never goes back in time. */
 export function mergeBooking(items: BookingFields[], booking: BookingFields): BookingFields[] {
   const at = items.findIndex((b) => b.reference === booking.reference);
@@ -70,7 +91,7 @@ export function useCourierDay(courierId: string): CourierDay {
   useEffect(() => {
     let active = true;
     const filter: BookingFilter = { courierId, day };
-    collectPages((token) => fetchBookingsPage(filter, PAGE, token)).then(
+    loadDay(courierId, day).then(
       (items) => {
         if (!active) return;
         const savedAt = save(courierId, day, items);
