@@ -4,7 +4,25 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 import { createSrpVerifier, type SrpVerifier } from './srp';
 
 /** Node's defaults, the scrypt paper's interactive level: 16 MiB and tens of milliseconds per hash. */
-const COST = { N: 16_384, r: 8, p: 1 } as const;
+export const DEFAULT_COST_LOG2 = 14;
+
+/**
+ * The cost of new hashes: N = 2^COURIER_LOCAL_PASSWORD_COST (10–20), 2^14 unless set. The test suite sets 10 for
+ * its throwaway stacks (each seeds 28 demo users: about 2–5 s of hashing per start at 2^14 on two cores); every
+ * hash records its own N, so a password hashed at one cost is checked at that cost.
+ */
+export function costFromEnvironment(value: string | undefined): { N: number; r: 8; p: 1 } {
+  if (value === undefined || value === '') return { N: 2 ** DEFAULT_COST_LOG2, r: 8, p: 1 };
+  const log2 = Number(value);
+  if (!Number.isInteger(log2) || log2 < 10 || log2 > 20) {
+    throw new Error(
+      `COURIER_LOCAL_PASSWORD_COST must be a whole number from 10 to 20 (log2 of scrypt's N); got "${value}"`,
+    );
+  }
+  return { N: 2 ** log2, r: 8, p: 1 };
+}
+
+const COST = costFromEnvironment(process.env.COURIER_LOCAL_PASSWORD_COST);
 const KEY_LENGTH = 32;
 const SALT_LENGTH = 16;
 
