@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { handleStreamEvent, publicationsFor, type Publication } from './change-feed';
+import { jsonLog } from '../observability/telemetry';
 
 const tables = { bookings: 'courier-Bookings', couriers: 'courier-Couriers' };
 let seq = 100;
@@ -85,12 +86,27 @@ describe('handleStreamEvent', () => {
       record(tables.bookings, 'INSERT', { reference: 'B' }),
       record(tables.bookings, 'INSERT', { reference: 'C' }),
     ];
-    const result = await handleStreamEvent({ Records: records }, tables, async (p) => {
-      if (p.kind === 'bookingChanged' && p.reference === 'B') throw new Error('AppSync unavailable');
-    });
+    const logged: string[] = [];
+    const result = await handleStreamEvent(
+      { Records: records },
+      tables,
+      async (p) => {
+        if (p.kind === 'bookingChanged' && p.reference === 'B') throw new Error('AppSync unavailable');
+      },
+      jsonLog('stream-notifier', (line) => logged.push(line)),
+    );
     expect(result.batchItemFailures.map((f) => f.itemIdentifier)).toEqual([
       records[1]!.dynamodb!.SequenceNumber,
       records[2]!.dynamodb!.SequenceNumber,
+    ]);
+    // One structured line (Powertools Logger) with the cause.
+    expect(logged.map((line) => JSON.parse(line) as unknown)).toEqual([
+      expect.objectContaining({
+        level: 'ERROR',
+        service: 'stream-notifier',
+        message: 'change feed publication failed',
+        error: expect.objectContaining({ message: 'AppSync unavailable' }) as unknown,
+      }),
     ]);
   });
 });

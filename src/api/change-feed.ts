@@ -4,6 +4,7 @@
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { jsonLog, type Log } from '../observability/telemetry';
 
 export type Publication =
   | { kind: 'bookingChanged'; reference: string }
@@ -76,6 +77,7 @@ export async function handleStreamEvent(
   event: DynamoDBStreamEvent,
   tables: FeedTables,
   publish: Publisher,
+  log: Log = jsonLog('stream-notifier'),
 ): Promise<StreamBatchResult> {
   const seen = new Set<string>();
   for (const [i, record] of event.Records.entries()) {
@@ -94,7 +96,7 @@ export async function handleStreamEvent(
         seen.add(key);
       }
     } catch (e) {
-      console.error(JSON.stringify({ level: 'error', message: 'change feed publication failed', error: String(e) }));
+      log.error('change feed publication failed', e);
       return {
         batchItemFailures: event.Records.slice(i).map((r) => ({ itemIdentifier: r.dynamodb?.SequenceNumber ?? '' })),
       };

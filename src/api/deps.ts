@@ -33,11 +33,10 @@ import type { DeploymentRepository } from '../provisioning/deployment';
 import type { ProvisioningEngine } from '../provisioning/engine';
 import type { ConnectDirectory } from '../provisioning/connect-directory';
 
-export type Log = {
-  info(message: string, detail?: unknown): void;
-  warn(message: string, detail?: unknown): void;
-  error(message: string, detail?: unknown): void;
-};
+// Every runtime's logger: Powertools Logger's structured JSON lines (src/observability/telemetry.ts).
+import type { Log } from '../observability/telemetry';
+export type { Log };
+export { jsonLog } from '../observability/telemetry';
 
 export type ApiDeps = {
   bookings: BookingRepository;
@@ -101,18 +100,3 @@ export type ApiDeps = {
   /** Proof-of-delivery images (S3), when the runtime has a bucket for them. */
   proofs?: ProofStore;
 };
-
-/** Structured JSON lines on stdout/stderr: CloudWatch in the cloud, the terminal locally. */
-export function jsonLog(service: string): Log {
-  const write = (level: string, message: string, detail?: unknown) => {
-    const entry: Record<string, unknown> = { level, service, message, at: new Date().toISOString() };
-    if (detail instanceof Error) entry.error = { name: detail.name, message: detail.message, stack: detail.stack };
-    else if (detail !== undefined) entry.detail = detail;
-    (level === 'error' ? process.stderr : process.stdout).write(JSON.stringify(entry) + '\n');
-  };
-  return {
-    info: (m, d) => write('info', m, d),
-    warn: (m, d) => write('warn', m, d),
-    error: (m, d) => write('error', m, d),
-  };
-}

@@ -17,6 +17,7 @@ import type { RollupRepository } from '../data/rollup-repository';
 import type { PartnerEventLog } from '../core/ports';
 import { partnerEventsOfChange } from '../core/status-events';
 import type { StreamBatchResult } from './change-feed';
+import { jsonLog, type Log } from '../observability/telemetry';
 
 type Images = { before?: Record<string, unknown>; after?: Record<string, unknown> };
 
@@ -109,12 +110,13 @@ export async function aggregateStreamEvent(
   partnerEvents?: PartnerEventLog,
   analytics?: AnalyticsRepository,
   alerts?: AlertDeps,
+  log: Log = jsonLog('aggregator'),
 ): Promise<StreamBatchResult> {
   for (const [i, record] of event.Records.entries()) {
     try {
       await aggregateRecord(record, tables, rollups, calendar, partnerEvents, analytics, alerts);
     } catch (e) {
-      console.error(JSON.stringify({ level: 'error', message: 'rollup aggregation failed', error: String(e) }));
+      log.error('rollup aggregation failed', e);
       return {
         batchItemFailures: event.Records.slice(i).map((r) => ({ itemIdentifier: r.dynamodb?.SequenceNumber ?? '' })),
       };

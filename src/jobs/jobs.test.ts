@@ -11,7 +11,8 @@ import { createS3Emulator } from '../local/s3/s3-handlers';
 import { createSnsPublish } from '../data/sns-admin-notifier';
 import { fixedClock, makeBooking, startTestTables, type TestTables } from '../data/test-tables';
 import { loadJobConfig } from './config';
-import { JOB_NAMES, parseJobName, runJob, type JobConfig, type JobRuntime } from './jobs';
+import { jsonLog, serviceMetrics } from '../observability/telemetry';
+import { JOB_NAMES, parseJobName, runJob, runReportedJob, type JobConfig, type JobRuntime } from './jobs';
 
 describe('batch jobs', () => {
   it('knows its jobs by name and refuses others, naming the ones it has', () => {
@@ -72,6 +73,40 @@ describe('batch jobs', () => {
       summaryBucket: 'storage',
       adminTopicArn: 'arn:aws:sns:eu-west-1:111122223333:courier-prod-admins',
     });
+  });
+});
+
+/** The batch service's log and metrics, both into `lines`, on a clock that moves 25 ms a reading. */
+function reportInto(lines: string[]) {
+  let ms = 1_000;
+  const sink = (line: string) => lines.push(line);
+  return {
+    log: jsonLog('batch', sink),
+    metrics: serviceMetrics('batch', { namespace: 'Courier/dev', sink }),
+    now: () => (ms += 25),
+  };
+}
+
+describe('a reported job run (the Lambda and Fargate entries)', () => {
+  it('logs a failure and counts it, with its duration, then rethrows it so the invocation or the task fails', async () => {
+    // Prepare
+    const lines: string[] = [];
+    const config: JobConfig = {
+      region: 'us-east-1',
+      timeZone: 'UTC',
+      tables: { bookings: 'b', feedback: 'f', rollups: 'r' },
+    };
+
+    // Act
+    const run = runReportedJob('weekly-report', config, {} as JobRuntime, reportInto(lines));
+
+    // Assess
+    await expect(run).rejects.toThrow(/Unknown job "weekly-report"/);
+    const [logLine, metrics] = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(logLine).toMatchObject({ level: 'ERROR', service: 'batch', message: 'job weekly-report failed' });
+    expect(logLine!.error).toMatchObject({ name: 'ValidationError' });
+    expect(metrics).toMatchObject({ service: 'batch', JobFailed: 1, JobDuration: 25 });
+    expect(metrics).not.toHaveProperty('JobSucceeded');
   });
 });
 
@@ -152,6 +187,7 @@ describe('the executive-summary job', () => {
       webAppUrl: 'https://d111111abcdef8.cloudfront.net',
     };
     const logged: unknown[] = [];
+    const reported: string[] = [];
     const runtime: JobRuntime = {
       doc: db.local.doc,
       s3,
@@ -163,7 +199,7 @@ describe('the executive-summary job', () => {
     // Act
     const backfill = await runJob('rollup-backfill', config, runtime);
     const first = await runJob('executive-summary', config, runtime);
-    const second = await runJob('executive-summary', config, runtime);
+    const second = await runReportedJob('executive-summary', config, runtime, reportInto(reported));
 
     // Assess
     expect(backfill.outcome).toBe('built the dashboard rollups and the analytics series');
@@ -205,6 +241,11 @@ describe('the executive-summary job', () => {
       }),
     ]);
     expect(logged).toEqual([]);
+    // The run through runReportedJob, as both entries make it: one log line and one EMF document.
+    expect(reported.map((line) => JSON.parse(line) as unknown)).toEqual([
+      expect.objectContaining({ level: 'INFO', service: 'batch', message: 'job finished', detail: second }),
+      expect.objectContaining({ service: 'batch', JobSucceeded: 1, JobDuration: 25 }),
+    ]);
   });
 
   it('refuses to run without the tables and bucket it writes, naming their variables', async () => {

@@ -15,6 +15,7 @@ import { backfillRollups } from '../data/rollup-backfill';
 import { createRollupRepository } from '../data/rollup-repository';
 import { createAdminNotifier, type SnsPublish } from '../data/sns-admin-notifier';
 import { createSummaryStore } from '../data/summary-store';
+import type { Log, ServiceMetrics } from '../observability/telemetry';
 
 export type JobConfig = {
   region: string;
@@ -147,4 +148,32 @@ export function parseJobName(value: unknown): JobName {
 
 export async function runJob(job: JobName, config: JobConfig, runtime: JobRuntime): Promise<JobResult> {
   return { job, outcome: await JOBS[job](config, runtime) };
+}
+
+/**
+ * A job as both entries run it (Lambda and Fargate): its outcome or its failure logged, and the batch service's
+ * JobSucceeded or JobFailed count and JobDuration in EMF, so either mode reports the same lines and metrics. A
+ * failure (an unknown job name included) is rethrown: the Lambda's invocation or the task's exit code fails.
+ */
+export async function runReportedJob(
+  name: unknown,
+  config: JobConfig,
+  runtime: JobRuntime,
+  report: { log: Log; metrics: ServiceMetrics; now?: () => number },
+): Promise<JobResult> {
+  const now = report.now ?? Date.now;
+  const started = now();
+  try {
+    const result = await runJob(parseJobName(name), config, runtime);
+    report.metrics.count('JobSucceeded', 1);
+    report.log.info('job finished', result);
+    return result;
+  } catch (error) {
+    report.metrics.count('JobFailed', 1);
+    report.log.error(`job ${String(name)} failed`, error);
+    throw error;
+  } finally {
+    report.metrics.milliseconds('JobDuration', now() - started);
+    report.metrics.flush();
+  }
 }

@@ -25,7 +25,7 @@ import { localTableNames, type TableNames } from '../data/tables';
 import { appRouter } from '../api/app-router';
 import { createApi } from '../api/router';
 import { createApiDeps, createDocumentClient } from '../api/runtime';
-import { jsonLog, type ApiDeps } from '../api/deps';
+import type { ApiDeps } from '../api/deps';
 import { handleStreamEvent } from '../api/change-feed';
 import { aggregateStreamEvent } from '../api/rollup-aggregator';
 import { backfillRollups } from '../data/rollup-backfill';
@@ -40,7 +40,8 @@ import { generateLastWeekIfMissing } from '../core/executive-summary';
 import { renderSummaryPdf } from '../api/summary-pdf';
 import { createGraphQLPublisher } from '../api/graphql-publisher';
 import { alertFindings, detectCorruption } from '../integrity/corruption-detector';
-import { localIntegrityReporter } from '../integrity/local-reporter';
+import { integrityReporter } from '../integrity/integrity-reporter';
+import { createLocalTelemetry } from './local-telemetry';
 import { createLocalVoicebot, LOCAL_FUNCTIONS } from './voicebot';
 import { startMcpServer } from '../../mcp-server/src/server';
 import { CALL_API_PATH } from './connect/connect-service';
@@ -104,6 +105,8 @@ export type Stack = {
   simulator?: FleetSimulator;
   /** The partner MCP server's endpoint, when asked for. */
   mcpUrl?: string;
+  /** Every local service's structured logs and metrics, one JSON object a line (src/local/local-telemetry.ts). */
+  telemetryFile: string;
   /** Resolves when every table change so far has reached the subscribers. */
   flushChangeFeed(): Promise<void>;
   /** Runs the scheduler's late-delivery check now (or as at `now`); returns the alerts it raised. */
@@ -204,7 +207,6 @@ async function webMiddleware(
 }
 
 export async function startStack(options: StackOptions): Promise<Stack> {
-  const log = options.log ?? (() => {});
   const region = options.region ?? 'us-east-1';
   const host = options.host ?? '127.0.0.1';
   const throwaway = options.dataDir === undefined;
@@ -220,6 +222,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       if (throwaway) await rm(dataDir, { recursive: true, force: true });
     })());
   const intake = createIntake();
+  // Every service's structured logs and metrics in one file (closed last); the stack's own notices too.
+  const telemetry = createLocalTelemetry({ file: join(dataDir, 'telemetry.jsonl'), print: options.log });
+  closers.push(() => telemetry.close());
+  const log = telemetry.note;
 
   try {
     // AWS gateway: DynamoDB + Cognito behind one port, in its own thread (as AWS is another service),
@@ -262,7 +268,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       doc,
       tables,
       timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
-      log: jsonLog('api'),
+      log: telemetry.log('api'),
       mcpServiceArn: LOCAL_MCP_SERVICE.userArn,
       proofs,
       // Customer SMS link to the web app this stack serves (its URL is known once the server listens); they
@@ -388,20 +394,40 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const retryOnFailure = ({ batchItemFailures }: { batchItemFailures: unknown[] }) => {
       if (batchItemFailures.length > 0) throw new Error(`${batchItemFailures.length} change-feed records failed`);
     };
+    // The corruption detector reports as its Lambda does: EMF metrics and structured lines, into the telemetry file.
+    const detectorLog = telemetry.log('corruption-detector');
+    const detectorMetrics = telemetry.metrics('corruption-detector');
+    const detector = {
+      log: detectorLog,
+      metrics: detectorMetrics,
+      reporter: integrityReporter(detectorMetrics, detectorLog),
+    };
+    const aggregatorLog = telemetry.log('aggregator');
+    const notifierLog = telemetry.log('stream-notifier');
     const consumers = [
       await gateway.subscribeStreams('aggregator', async (event) =>
         retryOnFailure(
-          await aggregateStreamEvent(event, tables, rollups, deps.calendar, deps.partnerEvents, analytics, alertDeps),
+          await aggregateStreamEvent(
+            event,
+            tables,
+            rollups,
+            deps.calendar,
+            deps.partnerEvents,
+            analytics,
+            alertDeps,
+            aggregatorLog,
+          ),
         ),
       ),
       await gateway.subscribeStreams('stream-notifier', async (event) =>
-        retryOnFailure(await handleStreamEvent(event, tables, publish)),
+        retryOnFailure(await handleStreamEvent(event, tables, publish, notifierLog)),
       ),
       // Corruption detection (issue 12): every booking and feedback write checked against the domain's invariants.
       await gateway.subscribeStreams('corruption-detector', async (event) => {
-        const { findings } = detectCorruption(event, tables, deps.calendar, localIntegrityReporter(log));
+        const { findings } = detectCorruption(event, tables, deps.calendar, detector.reporter);
+        detector.metrics.flush();
         await alertFindings(findings, tables, deps.calendar, alertDeps, (message, detail) =>
-          log(JSON.stringify({ level: 'error', service: 'corruption-detector', message, detail })),
+          detector.log.error(message, detail),
         );
       }),
     ];
@@ -454,7 +480,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
             serviceCredentials: LOCAL_MCP_SERVICE,
             awsConfig: doc,
             tables,
-            log: jsonLog('mcp'),
+            log: telemetry.log('mcp'),
           });
     if (mcp) closers.push(() => mcp.close());
 
@@ -485,6 +511,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       demoPartnerTokens,
       ...(simulator ? { simulator } : {}),
       ...(mcp ? { mcpUrl: mcp.url } : {}),
+      telemetryFile: telemetry.file,
       flushChangeFeed: () => gateway.flushStreams(),
       checkLateDeliveries: checkLate,
       close: closeAll,

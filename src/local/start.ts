@@ -60,6 +60,7 @@ Courier Voicebot is running (ready in ${secs}s)${stack.seeded ? ' — demo data 
   AWS gateway        ${stack.gatewayUrl}   (DynamoDB, Cognito, S3, Lex V2, Connect, IAM, Lambda)
   Public API key     ${stack.apiKey}
   Partner MCP server ${stack.mcpUrl ?? 'off'}
+  Logs and metrics   ${stack.telemetryFile}   (every service, one JSON line each: tail -f, jq)
 
 Voicebot: call ${SEED.phoneNumber} from the test-call page (${stack.webUrl}/voicebot/test-call),
   or POST ${stack.outputs.custom.callSimulator?.url}/calls {"from":"+12065550123","phoneNumber":"${SEED.phoneNumber}"}

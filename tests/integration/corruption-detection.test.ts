@@ -2,6 +2,7 @@
 // status, written by the real core) passes every invariant, and an item written around the core is reported
 // by the detector consuming the change feed — in the log, and to the admins as an alert with the item and how
 // to recover it.
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Stack } from '../../src/local/stack';
@@ -69,6 +70,25 @@ describe('corruption detection', () => {
     expect(alert!.message).toContain(`Booking ${victim!.reference} was written in a state the app never writes`);
     expect(alert!.recovery).toContain(`scripts/restore-table.ts --table ${stack.tables.bookings} --at `);
     expect(alert!.recovery).toContain(`--keys ${victim!.reference}`);
+    // The stack's one telemetry file has the finding and the CorruptItems metric, in the Lambda's formats
+    // (Powertools Logger, EMF), beside the other services' lines.
+    const telemetry = (await readFile(stack.telemetryFile, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(telemetry).toContainEqual(
+      expect.objectContaining({ level: 'ERROR', service: 'corruption-detector', message: 'corrupt item' }),
+    );
+    expect(telemetry).toContainEqual(
+      expect.objectContaining({
+        service: 'corruption-detector',
+        CorruptItems: 1,
+        _aws: expect.objectContaining({
+          CloudWatchMetrics: [expect.objectContaining({ Namespace: 'Courier/local', Dimensions: [['service']] })],
+        }) as unknown,
+      }),
+    );
+    expect(new Set(telemetry.map((line) => line.service))).toContain('stack');
     const outbox = await stack.doc.send(new ScanCommand({ TableName: stack.tables.outbox }));
     expect(JSON.stringify(outbox.Items)).toContain(`Booking ${victim!.reference} was written in a state`);
 
