@@ -266,6 +266,27 @@ export function describeEnvironment(env: EnvironmentName): void {
         ]),
       );
       for (const alarm of alarmsOf(monitoring)) expect(notifiesTopic(alarm), JSON.stringify(alarm)).toBe(true);
+      // Every function of the Amplify backend (each publishes its name to SSM as function/<name>) reaches the
+      // monitoring stack from that SSM parameter (the root as written, the environment's name put in) and is
+      // watched by an alarm there.
+      const functionPaths = amplifyResources(amplify)
+        .filter(({ resource }) => resource.Type === 'AWS::SSM::Parameter')
+        .map(({ resource }) => String(resource.Properties?.Name))
+        .filter((name) => name.startsWith(`/courier/${env}/amplify/function/`));
+      expect(functionPaths.length).toBeGreaterThanOrEqual(8);
+      const monitoringParameters = Object.entries(
+        (
+          rootAsWritten(env).findResources('AWS::CloudFormation::Stack').Monitoring?.Properties as {
+            Parameters: Record<string, { 'Fn::Sub'?: string }>;
+          }
+        ).Parameters,
+      );
+      const watchedNames = new Set(watchedBy(monitoring));
+      for (const path of functionPaths) {
+        const parameter = monitoringParameters.find(([, value]) => value['Fn::Sub'] === `{{resolve:ssm:${path}}}`);
+        expect(parameter, `${path} passed to the monitoring stack`).toBeDefined();
+        expect(watchedNames.has(parameter![0]), `an alarm on ${parameter![0]}`).toBe(true);
+      }
       for (const mode of ['FARGATE', 'LAMBDA']) {
         const { nested } = scopesOf(loadInfra(env, { McpDeploymentMode: mode, BatchDeploymentMode: mode }));
         const mcpAlarms = alarmsOf(nested.Mcp!);
