@@ -135,7 +135,7 @@ const isUserKey = (key: string | string[]): key is ['Users', string] =>
  * nor a hash made here gets it hashed before the write, so a new password (sign-up, admin-set, temporary,
  * changed, reset, NEW_PASSWORD_REQUIRED) never reaches the file. Plain-text passwords an earlier version left
  * in a pool are hashed when the pool is opened, that is at start, before any request is served. Writes to
- * one pool keep their call order although hashing takes a while.
+ * one user keep their call order although hashing takes a while; other writes are not held back.
  */
 function passwordHashingFactory(inner: SettledFactory, log: (line: string) => void): SettledFactory {
   const madeHere = new Set<string>();
@@ -161,10 +161,18 @@ function passwordHashingFactory(inner: SettledFactory, log: (line: string) => vo
       }
       if (plain.length > 0) log(`[cognito] hashed ${plain.length} plain-text password(s) left in user pool ${id}`);
 
-      let tail: Promise<unknown> = Promise.resolve();
-      const inOrder = (write: () => Promise<void>): Promise<void> => {
-        const done = tail.then(write);
-        tail = done.catch(() => undefined);
+      // A user's writes keep their call order although hashing takes a while (a change of password must not be
+      // overtaken by an older one). Every other write goes straight through, as in cognito-local itself: its
+      // read-modify-write of a group's members (AdminAddUserToGroup) is atomic only because nothing awaits
+      // between the read and the write; held back behind a hash, concurrent additions to one group lost each other.
+      const tails = new Map<string, Promise<unknown>>();
+      const inOrder = (key: string, write: () => Promise<void>): Promise<void> => {
+        const done = (tails.get(key) ?? Promise.resolve()).then(write);
+        const tail = done.catch(() => undefined);
+        tails.set(key, tail);
+        void tail.then(() => {
+          if (tails.get(key) === tail) tails.delete(key);
+        });
         return done;
       };
       const withHashedPassword = async (ctx: Parameters<DataStore['get']>[0], user: User): Promise<User> => {
@@ -178,11 +186,11 @@ function passwordHashingFactory(inner: SettledFactory, log: (line: string) => vo
         get: ((ctx: never, key: never, defaultValue?: unknown) =>
           store.get(ctx, key, defaultValue)) as DataStore['get'],
         getRoot: (ctx) => store.getRoot(ctx),
-        delete: (ctx, key) => inOrder(() => store.delete(ctx, key)),
+        delete: (ctx, key) => (isUserKey(key) ? inOrder(key[1], () => store.delete(ctx, key)) : store.delete(ctx, key)),
         set: (ctx, key, value) =>
-          inOrder(async () =>
-            store.set(ctx, key, isUserKey(key) ? await withHashedPassword(ctx, value as User) : value),
-          ),
+          isUserKey(key)
+            ? inOrder(key[1], async () => store.set(ctx, key, await withHashedPassword(ctx, value as User)))
+            : store.set(ctx, key, value),
       };
       return hashing;
     },

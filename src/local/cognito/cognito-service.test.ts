@@ -11,6 +11,7 @@ import {
   ForgotPasswordCommand,
   GetTokensFromRefreshTokenCommand,
   InitiateAuthCommand,
+  ListUsersInGroupCommand,
   RespondToAuthChallengeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { Amplify } from 'aws-amplify';
@@ -180,6 +181,23 @@ describe('provisioning', () => {
     expect(again).toEqual(pool);
     expect(adminAgain).toEqual(admin);
     expect(admin.username).not.toBe(ADMIN.email);
+  });
+
+  it('keeps every member of a group when many users are provisioned at once', { timeout: 60_000 }, async () => {
+    // Prepare: the demo seed provisions its 25 couriers concurrently; each password is hashed meanwhile.
+    const couriers = Array.from({ length: 12 }, (_, i) => ({
+      email: `crowd${i + 1}@example.com`,
+      password: PASSWORD,
+      groups: ['courier'],
+    }));
+
+    // Act
+    const made = await Promise.all(couriers.map((spec) => ensureUser(sdk, pool.userPoolId, spec)));
+
+    // Assess: no addition to the group lost another (they did while group writes waited behind hashing).
+    const members = await sdk.send(new ListUsersInGroupCommand({ UserPoolId: pool.userPoolId, GroupName: 'courier' }));
+    const names = new Set((members.Users ?? []).map((u) => u.Username));
+    for (const user of made) expect(names.has(user.username)).toBe(true);
   });
 });
 
