@@ -1,5 +1,6 @@
 // Builds the web app from src/web into dist/web; the local server and the cloud hosting serve that folder.
 import react from '@vitejs/plugin-react';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -12,13 +13,28 @@ const root = fileURLToPath(new URL('.', import.meta.url));
  * visit instead of after it.
  */
 function preloadAppStart(): Plugin {
+  // Only the app's own build: the benches' harness pages build with this configuration and a root of their own.
+  let appBuild = false;
   return {
     name: 'courier:preload-app-start',
     apply: 'build',
+    config(config) {
+      appBuild = resolve(config.root ?? '.') === resolve(root);
+      if (!appBuild) return;
+      // The page (index.html, whose small entry paints a courier's saved day) and the app it then imports: an
+      // entry of its own, so the app's libraries and shared code stay in a few files rather than one per module.
+      return {
+        build: {
+          rolldownOptions: {
+            input: { index: join(root, 'index.html'), start: join(root, 'app/start.tsx') },
+          },
+        },
+      };
+    },
     transformIndexHtml: {
       order: 'post',
       handler(html, { bundle }) {
-        if (!bundle) return html;
+        if (!bundle || !appBuild) return html;
         const chunks = new Map(
           Object.values(bundle).flatMap((file) => (file.type === 'chunk' ? [[file.fileName, file] as const] : [])),
         );
@@ -100,12 +116,6 @@ export default defineConfig({
     // Amplify's auth, API and real-time client is one ~420 kB (100 kB gzip) chunk that changes only on upgrades.
     chunkSizeWarningLimit: 800,
     rolldownOptions: {
-      // The page (index.html, whose small entry paints a courier's saved day) and the app it then imports: an
-      // entry of its own, so the app's libraries and shared code stay in a few files rather than one per module.
-      input: {
-        index: fileURLToPath(new URL('index.html', import.meta.url)),
-        start: fileURLToPath(new URL('app/start.tsx', import.meta.url)),
-      },
       output: {
         // Libraries in their own long-cached chunks, so a release of the app re-downloads only the app.
         codeSplitting: {
