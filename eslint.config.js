@@ -42,6 +42,51 @@ export default tseslint.config(
     },
   },
   {
+    // The Lambda runtime (configuration, document client, sentiment and admin-notifier wiring) sits below the
+    // channels: it imports none of them.
+    files: ['src/lambda-runtime/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/api/**',
+                '**/voice/**',
+                '**/provisioning/**',
+                '**/jobs/**',
+                '**/integrity/**',
+                '**/retention/**',
+                '**/local/**',
+                '**/web/**',
+                '**/mcp-server/**',
+              ],
+              message: 'src/lambda-runtime sits below the channels and imports none of them.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // No channel imports the GraphQL API's: each builds what it needs from src/lambda-runtime, src/data, src/core.
+    files: ['src/provisioning/**/*.ts', 'src/integrity/**/*.ts', 'src/retention/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/api/**'],
+              message: 'Import the Lambda runtime from src/lambda-runtime; channels do not import src/api.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The web app's zod comes without its JIT (src/web/lib/zod.ts): the Content-Security-Policy refuses eval.
     files: ['src/web/**/*.ts', 'src/web/**/*.tsx'],
     ignores: ['src/web/lib/zod.ts'],

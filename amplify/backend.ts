@@ -610,7 +610,7 @@ for (const dataSource of Object.values(backend.data.resources.cfnResources.cfnDa
   }
 }
 
-// The environment's retention of finished bookings and audit entries (src/api/lambda-config.ts), and the archive.
+// The environment's retention of finished bookings and audit entries (src/lambda-runtime/lambda-config.ts), and the archive.
 backend.api.addEnvironment('BOOKING_RETENTION_DAYS', String(cloudEnv.bookingRetentionDays));
 backend.api.addEnvironment('AUDIT_RETENTION_DAYS', String(cloudEnv.auditRetentionDays));
 backend.retentionArchiver.addEnvironment('ARCHIVE_BUCKET', archiveBucket.bucketName);

@@ -23,7 +23,7 @@ import { generateFeedbackReference, generateReference } from '../src/core/refere
 import { createLexiconSentimentAnalyzer } from '../src/core/sentiment/lexicon-sentiment';
 import { createBusinessCalendar, DEFAULT_TIME_ZONE } from '../src/core/business-calendar';
 import type { Booking, Feedback } from '../src/core/model';
-import { createDocumentClient } from '../src/api/runtime';
+import { createDocumentClient } from '../src/lambda-runtime/document-client';
 import { ensureTables } from '../src/data/ensure-tables';
 import { bookingToItem, feedbackToItem } from '../src/data/item-codec';
 import { localTableNames } from '../src/data/tables';

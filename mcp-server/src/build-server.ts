@@ -5,7 +5,7 @@ import { FastMCP, FastMCPSession, type Logger, type Tool } from 'fastmcp';
 import { recordAudit } from '../../src/core/audit';
 import { ForbiddenError, UnauthorizedError } from '../../src/core/errors';
 import type { AuditRepository, Clock } from '../../src/core/ports';
-import type { Log } from '../../src/api/deps';
+import type { Log } from '../../src/observability/telemetry';
 import type { GraphQLCaller } from './graphql-client';
 import { PROTECTED_RESOURCE_METADATA_PATH, type McpSessionAuth, type ProtectedResourceMetadata } from './partner-auth';
 import { parseToolArguments, toolParameters } from './tool-parameters';

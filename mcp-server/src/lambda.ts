@@ -1,7 +1,7 @@
 // Lambda entry of the MCP server (the stateless mode): a Function URL or API Gateway HTTP API (payload 2.0)
 // event in, the stateless handler's response out. Infrastructure chooses this or the Fargate container.
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { jsonLog } from '../../src/api/deps';
+import { jsonLog } from '../../src/observability/telemetry';
 import { loadMcpConfig } from './config';
 import { createMcpRuntime } from './runtime';
 import { createStatelessHandler, type StatelessHandler } from './stateless-handler';

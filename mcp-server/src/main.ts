@@ -1,6 +1,6 @@
 // Process entry of the MCP server container (and `npx tsx mcp-server/src/main.ts`): configuration from the
 // environment, the HTTP server, a clean stop on SIGTERM (ECS) or Ctrl-C.
-import { jsonLog } from '../../src/api/deps';
+import { jsonLog } from '../../src/observability/telemetry';
 import { loadMcpConfig } from './config';
 import { startMcpServer } from './server';
 

@@ -10,7 +10,7 @@ import {
   type PartnerCredential,
   type PartnerTokenDeps,
 } from '../../src/core/partner-tokens';
-import type { Log } from '../../src/api/deps';
+import type { Log } from '../../src/observability/telemetry';
 
 /** What a session knows about its caller: the verified credential, never the token string. */
 export type McpSessionAuth = PartnerCredential;

@@ -2,7 +2,7 @@
 // server — the Lambda entry: each POST to /mcp is authenticated, served by a one-request session over the
 // SDK's streamable HTTP transport (no session id, JSON responses) and closed.
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
-import type { Log } from '../../src/api/deps';
+import type { Log } from '../../src/observability/telemetry';
 import { PROTECTED_RESOURCE_METADATA_PATH } from './partner-auth';
 import type { McpRuntime } from './runtime';
 import { MCP_ENDPOINT } from './server';

@@ -3,7 +3,7 @@
 // else is a fault, logged in full under an error id and answered with a generic message.
 import { randomUUID } from 'node:crypto';
 import { isDomainError, ValidationError } from '../../src/core/errors';
-import type { Log } from '../../src/api/deps';
+import type { Log } from '../../src/observability/telemetry';
 import { GraphQLOperationError } from './graphql-client';
 
 /** The API's error types a partner may see, with what to do next. */

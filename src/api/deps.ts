@@ -35,8 +35,6 @@ import type { ConnectDirectory } from '../provisioning/connect-directory';
 
 // Every runtime's logger: Powertools Logger's structured JSON lines (src/observability/telemetry.ts).
 import type { Log } from '../observability/telemetry';
-export type { Log };
-export { jsonLog } from '../observability/telemetry';
 
 export type ApiDeps = {
   bookings: BookingRepository;

@@ -1,12 +1,13 @@
 // AWS Lambda entry of the GraphQL API: the shared router with the runtime's dependencies.
 import type { AppSyncResolverEvent } from 'aws-lambda';
 import { appRouter } from './app-router';
-import { jsonLog } from './deps';
-import { loadLambdaConfig, requireWebAppUrl } from './lambda-config';
+import { jsonLog } from '../observability/telemetry';
+import { loadLambdaConfig, requireWebAppUrl } from '../lambda-runtime/lambda-config';
 import { createApi } from './router';
-import { createApiDeps, createDocumentClient } from './runtime';
-import { createLambdaAdminNotifier } from './lambda-admin-notifier';
-import { createLambdaSentiment } from './lambda-sentiment';
+import { createApiDeps } from './runtime';
+import { createDocumentClient } from '../lambda-runtime/document-client';
+import { createLambdaAdminNotifier } from '../lambda-runtime/lambda-admin-notifier';
+import { createLambdaSentiment } from '../lambda-runtime/lambda-sentiment';
 import { createCloudVoicebot } from '../provisioning/cloud-voicebot';
 import type { ApiDeps } from './deps';
 

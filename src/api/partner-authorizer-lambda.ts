@@ -3,10 +3,10 @@ import type { AppSyncAuthorizerEvent } from 'aws-lambda';
 import { createPartnerRepository } from '../data/partner-repository';
 import { createPartnerTokenRepository } from '../data/partner-token-repository';
 import { systemClock } from '../core/system-clock';
-import { jsonLog } from './deps';
-import { loadLambdaConfig } from './lambda-config';
+import { jsonLog } from '../observability/telemetry';
+import { loadLambdaConfig } from '../lambda-runtime/lambda-config';
 import { authorizePartnerRequest } from './partner-authorizer';
-import { createDocumentClient } from './runtime';
+import { createDocumentClient } from '../lambda-runtime/document-client';
 
 const config = loadLambdaConfig();
 const doc = createDocumentClient({ region: config.region });

@@ -11,7 +11,7 @@ import {
   type PartnerTokenDeps,
 } from '../core/partner-tokens';
 import type { PartnerScope } from '../core/model';
-import type { Log } from './deps';
+import type { Log } from '../observability/telemetry';
 
 /** AppSync caches an authorization for at most this long; revocation therefore takes effect within it. */
 export const AUTHORIZER_TTL_SECONDS = 30;

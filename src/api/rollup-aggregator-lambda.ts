@@ -6,10 +6,10 @@ import { createRollupRepository } from '../data/rollup-repository';
 import { createAnalyticsRepository } from '../data/analytics-repository';
 import { createAlertStore } from '../data/alert-repository';
 import { aggregateStreamEvent } from './rollup-aggregator';
-import { createDocumentClient } from './runtime';
-import { createLambdaAdminNotifier } from './lambda-admin-notifier';
-import { loadLambdaConfig } from './lambda-config';
-import { jsonLog } from './deps';
+import { createDocumentClient } from '../lambda-runtime/document-client';
+import { createLambdaAdminNotifier } from '../lambda-runtime/lambda-admin-notifier';
+import { loadLambdaConfig } from '../lambda-runtime/lambda-config';
+import { jsonLog } from '../observability/telemetry';
 
 const config = loadLambdaConfig();
 const doc = createDocumentClient({ region: config.region });

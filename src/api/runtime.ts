@@ -1,9 +1,8 @@
 // Builds the API's dependencies from a DynamoDB client and table names: shared by the Lambda and the
 // local server so both run the same code against different endpoints.
-import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { createBusinessCalendar } from '../core/business-calendar';
 import { createSettingsCache } from '../core/company-settings';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { createS3ProofStore } from '../data/proof-store';
 import { createSummaryStore } from '../data/summary-store';
@@ -14,18 +13,12 @@ import { createLexiconSentimentAnalyzer } from '../core/sentiment/lexicon-sentim
 import type { SentimentAnalyzer } from '../core/ports';
 import { systemClock } from '../core/system-clock';
 import { cryptoRandom } from '../core/crypto-random';
-import type { ApiDeps, Log } from './deps';
+import type { ApiDeps } from './deps';
+import type { Log } from '../observability/telemetry';
 import type { PinpointSMSVoiceV2ClientConfig } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { createSmsNotifier, type SmsSettings } from '../data/sms-notifier';
 import { createTrackingLinks } from '../core/tracking-links';
 import { createVoicebotStatusSource } from '../provisioning/voicebot-status';
-
-/** The one document-client setup every runtime uses: optional fields are simply left out of items. */
-export function createDocumentClient(client: DynamoDBClient | DynamoDBClientConfig): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(client instanceof DynamoDBClient ? client : new DynamoDBClient(client), {
-    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-  });
-}
 
 export function createApiDeps(options: {
   doc: DynamoDBDocumentClient;

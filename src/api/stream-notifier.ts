@@ -3,7 +3,7 @@ import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { handleStreamEvent } from './change-feed';
 import { createGraphQLPublisher } from './graphql-publisher';
-import { loadLambdaConfig } from './lambda-config';
+import { loadLambdaConfig } from '../lambda-runtime/lambda-config';
 
 const config = loadLambdaConfig();
 if (!config.graphqlUrl) throw new Error('Invalid Lambda configuration: GRAPHQL_URL is required by the notifier');

@@ -5,9 +5,9 @@
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { createBusinessCalendar } from '../core/business-calendar';
 import { jsonLog, serviceMetrics } from '../observability/telemetry';
-import { loadLambdaConfig } from '../api/lambda-config';
-import { createDocumentClient } from '../api/runtime';
-import { createLambdaAdminNotifier } from '../api/lambda-admin-notifier';
+import { loadLambdaConfig } from '../lambda-runtime/lambda-config';
+import { createDocumentClient } from '../lambda-runtime/document-client';
+import { createLambdaAdminNotifier } from '../lambda-runtime/lambda-admin-notifier';
 import { createAlertStore } from '../data/alert-repository';
 import { alertFindings, detectCorruption } from './corruption-detector';
 import { integrityReporter } from './integrity-reporter';

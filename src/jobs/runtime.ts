@@ -2,7 +2,7 @@
 // the Region's endpoints.
 import { S3Client } from '@aws-sdk/client-s3';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
-import { createDocumentClient } from '../api/runtime';
+import { createDocumentClient } from '../lambda-runtime/document-client';
 import { systemClock } from '../core/system-clock';
 import { createSnsPublish } from '../data/sns-admin-notifier';
 import type { JobConfig, JobRuntime } from './jobs';

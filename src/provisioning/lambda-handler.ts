@@ -1,9 +1,9 @@
 // AWS Lambda entry of the provisioner: receives { deploymentId } from the API's asynchronous invoke and
 // carries that deployment to its end (run, retry or rollback), recording every step on its item.
 import { z } from 'zod';
-import { jsonLog } from '../api/deps';
-import { loadLambdaConfig } from '../api/lambda-config';
-import { createDocumentClient } from '../api/runtime';
+import { jsonLog } from '../observability/telemetry';
+import { loadLambdaConfig } from '../lambda-runtime/lambda-config';
+import { createDocumentClient } from '../lambda-runtime/document-client';
 import { systemClock } from '../core/system-clock';
 import { createDeploymentRepository } from '../data/deployment-repository';
 import { createCloudVoicebot } from './cloud-voicebot';

@@ -3,8 +3,8 @@
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createBusinessCalendar } from '../core/business-calendar';
-import { jsonLog } from '../api/deps';
-import { loadLambdaConfig } from '../api/lambda-config';
+import { jsonLog } from '../observability/telemetry';
+import { loadLambdaConfig } from '../lambda-runtime/lambda-config';
 import { archiveExpiredItems } from './expired-item-archiver';
 
 const config = loadLambdaConfig();

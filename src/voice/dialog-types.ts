@@ -2,7 +2,7 @@
 // compact state carried between turns in one Lex session attribute.
 import type { NotifyErrorHandler } from '../core/customer-notifications';
 import type { TrackingLinks } from '../core/tracking-links';
-import type { Log } from '../api/deps';
+import type { Log } from '../observability/telemetry';
 import type { BusinessCalendar } from '../core/business-calendar';
 import type { SettingsReader } from '../core/company-settings';
 import type { PackageSize, SpecialHandling } from '../core/model';

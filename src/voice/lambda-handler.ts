@@ -1,9 +1,10 @@
 // AWS Lambda entry of the Lex V2 code hook: configuration, the API's dependencies, and the adapter.
 import type { LexV2Event } from 'aws-lambda';
-import { jsonLog } from '../api/deps';
-import { loadLambdaConfig, requireWebAppUrl } from '../api/lambda-config';
-import { createLambdaSentiment } from '../api/lambda-sentiment';
-import { createApiDeps, createDocumentClient } from '../api/runtime';
+import { jsonLog } from '../observability/telemetry';
+import { loadLambdaConfig, requireWebAppUrl } from '../lambda-runtime/lambda-config';
+import { createLambdaSentiment } from '../lambda-runtime/lambda-sentiment';
+import { createApiDeps } from '../api/runtime';
+import { createDocumentClient } from '../lambda-runtime/document-client';
 import { createLexCodeHook, voiceDepsFromApi } from './lex-codehook';
 import { createActiveDefinitionSource } from '../provisioning/active-prompts';
 

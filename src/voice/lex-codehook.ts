@@ -1,7 +1,6 @@
 // Lex V2 code hook adapter: the only place that reads a Lex V2 event and writes a Lex V2 response. Event →
 // turn → dialog → response; faults anywhere end in an apology and a transfer the contact flow can branch on.
 import type { LexV2Event, LexV2Result, LexV2Slots } from 'aws-lambda';
-import type { ApiDeps } from '../api/deps';
 import { normalizePhone } from '../core/phone-number';
 import {
   BOT_DEFINITION,
@@ -186,7 +185,9 @@ export function createLexCodeHook(
 }
 
 /** The code hook's dependencies from the API's: same repositories, geocoder, clock and log. */
-export function voiceDepsFromApi(api: ApiDeps): Omit<VoiceDeps, 'prompts'> & { calls?: CallRecorder } {
+export function voiceDepsFromApi(
+  api: Omit<VoiceDeps, 'prompts'> & { calls?: CallRecorder },
+): Omit<VoiceDeps, 'prompts'> & { calls?: CallRecorder } {
   return {
     ...(api.calls ? { calls: api.calls } : {}),
     bookings: api.bookings,

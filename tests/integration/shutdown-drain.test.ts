@@ -13,7 +13,7 @@ import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { BOOKING_STATUSES, type BookingStatus } from '../../src/core/model';
 import { COUNTERS, sumCounters, type Counters } from '../../src/core/analytics';
-import { createDocumentClient } from '../../src/api/runtime';
+import { createDocumentClient } from '../../src/lambda-runtime/document-client';
 import { createRollupRepository } from '../../src/data/rollup-repository';
 import { localTableNames, type TableNames } from '../../src/data/tables';
 import { updateDeliveryStatus } from '../../src/generated/graphql';

@@ -4,7 +4,7 @@ import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { SentimentAnalyzer } from '../core/ports';
 import { createLexiconSentimentAnalyzer } from '../core/sentiment/lexicon-sentiment';
 import { createComprehendSentimentAnalyzer } from '../data/comprehend-sentiment';
-import type { Log } from './deps';
+import type { Log } from '../observability/telemetry';
 import type { LambdaConfig } from './lambda-config';
 
 export function createLambdaSentiment(

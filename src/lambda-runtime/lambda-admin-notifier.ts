@@ -4,7 +4,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AdminNotifier } from '../core/analytics-alerts';
 import { createAdminNotifier, createSnsPublish } from '../data/sns-admin-notifier';
-import type { Log } from './deps';
+import type { Log } from '../observability/telemetry';
 import type { LambdaConfig } from './lambda-config';
 
 /**
