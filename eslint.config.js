@@ -71,7 +71,7 @@ export default tseslint.config(
   },
   {
     // No channel imports the GraphQL API's: each builds what it needs from src/lambda-runtime, src/data, src/core.
-    files: ['src/provisioning/**/*.ts', 'src/integrity/**/*.ts', 'src/retention/**/*.ts'],
+    files: ['src/voice/**/*.ts', 'src/provisioning/**/*.ts', 'src/integrity/**/*.ts', 'src/retention/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
