@@ -2,6 +2,7 @@
 // server, each hidden and refused outside the token's scopes, audited on every call, and serves the
 // protected-resource metadata. server.ts (HTTP) and lambda.ts choose how requests reach it.
 import { FastMCP, FastMCPSession, type Logger, type Tool } from 'fastmcp';
+import { CallToolRequestSchema, ErrorCode, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { recordAudit } from '../../src/core/audit';
 import { ForbiddenError, UnauthorizedError } from '../../src/core/errors';
 import type { AuditRepository, Clock } from '../../src/core/ports';
@@ -78,53 +79,80 @@ function auditQueue(inBackground: boolean): AuditQueue {
   };
 }
 
-function toFastMcpTool(tool: PartnerTool, deps: McpAppDeps, audits: AuditQueue): Tool<McpSessionAuth> {
+type ToolRunner = (auth: McpSessionAuth | undefined, args: unknown) => Promise<ToolResult | ToolErrorResult>;
+
+/** One tool call for a verified caller: scope check, arguments, the GraphQL operation, the audit entry. */
+function toolRunner(tool: PartnerTool, deps: McpAppDeps, audits: AuditQueue): ToolRunner {
+  return async (auth, args) => {
+    const started = performance.now();
+    if (!auth) {
+      return toToolFailure(tool.name, new UnauthorizedError('This session has no partner token.'), deps.log).result;
+    }
+    let result: ToolResult | ToolErrorResult;
+    let outcome = 'ok';
+    try {
+      // Hidden tools are refused by FastMCP already; this holds for any session however it was made.
+      if (!mayUse(tool)(auth)) {
+        throw new ForbiddenError(`This token does not have the ${tool.scope} scope that ${tool.name} needs.`, {
+          resolution: 'Ask the courier company for a token with that scope.',
+        });
+      }
+      const parsed = parseToolArguments(tool.name, tool.schema, args);
+      result = await tool.run(parsed, { graphql: deps.graphql, actingFor: { tokenId: auth.tokenId } });
+    } catch (e) {
+      const failure = toToolFailure(tool.name, e, deps.log);
+      outcome = failure.outcome;
+      result = failure.result;
+    }
+    await audits.write(
+      recordAudit(
+        {
+          partnerId: auth.partnerId,
+          tokenId: auth.tokenId,
+          source: 'mcp',
+          operation: tool.name,
+          args,
+          outcome,
+          latencyMs: performance.now() - started,
+          at: deps.clock.now(),
+        },
+        { audit: deps.audit },
+      ).catch((e: unknown) => deps.log.error('audit write failed', e)),
+    );
+    return result;
+  };
+}
+
+function toFastMcpTool(tool: PartnerTool, run: ToolRunner): Tool<McpSessionAuth> {
   return {
     name: tool.name,
     description: tool.description,
     annotations: tool.annotations,
     parameters: toolParameters(tool.schema),
     canAccess: mayUse(tool),
-    async execute(args, context): Promise<ToolResult | ToolErrorResult> {
-      const started = performance.now();
-      const auth = context.session;
-      if (!auth) {
-        return toToolFailure(tool.name, new UnauthorizedError('This session has no partner token.'), deps.log).result;
-      }
-      let result: ToolResult | ToolErrorResult;
-      let outcome = 'ok';
-      try {
-        // Hidden tools are refused by FastMCP already; this holds for any session however it was made.
-        if (!mayUse(tool)(auth)) {
-          throw new ForbiddenError(`This token does not have the ${tool.scope} scope that ${tool.name} needs.`, {
-            resolution: 'Ask the courier company for a token with that scope.',
-          });
-        }
-        const parsed = parseToolArguments(tool.name, tool.schema, args);
-        result = await tool.run(parsed, { graphql: deps.graphql, actingFor: { tokenId: auth.tokenId } });
-      } catch (e) {
-        const failure = toToolFailure(tool.name, e, deps.log);
-        outcome = failure.outcome;
-        result = failure.result;
-      }
-      await audits.write(
-        recordAudit(
-          {
-            partnerId: auth.partnerId,
-            tokenId: auth.tokenId,
-            source: 'mcp',
-            operation: tool.name,
-            args,
-            outcome,
-            latencyMs: performance.now() - started,
-            at: deps.clock.now(),
-          },
-          { audit: deps.audit },
-        ).catch((e: unknown) => deps.log.error('audit write failed', e)),
-      );
-      return result;
-    },
+    execute: (args, context) => run(context.session, args),
   };
+}
+
+/**
+ * Answers `tools/call` on a stateless session without FastMCP's own handler, which waits a fixed
+ * `setTimeout(1)` after every tool (fastmcp 4.20.16, dist chunk: `await delay(1)`, there to let streamed
+ * content and progress notifications flush; no option turns it off). These tools stream nothing and report
+ * no progress, and on a loaded machine that timer costs 1–4 ms of every call (issue 14). What FastMCP's
+ * handler does besides is kept: only the session's own tools (those the token's scopes allow) can be
+ * called, an unknown name is a MethodNotFound error, and the arguments reach the tool as sent (our
+ * parameters' validator accepts anything; the tool checks them itself and answers with a tool error).
+ */
+function answerToolCallsDirectly(
+  session: FastMCPSession<McpSessionAuth>,
+  auth: McpSessionAuth,
+  runners: ReadonlyMap<string, ToolRunner>,
+): void {
+  session.server.setRequestHandler(CallToolRequestSchema, async (request): Promise<CallToolResult> => {
+    const run = runners.get(request.params.name);
+    if (!run) throw new McpError(ErrorCode.MethodNotFound, `Unknown tool: ${request.params.name}`);
+    return run(auth, request.params.arguments ?? {});
+  });
 }
 
 export function buildMcpServer(deps: McpAppDeps): McpApp {
@@ -141,7 +169,8 @@ export function buildMcpServer(deps: McpAppDeps): McpApp {
     roots: { enabled: false },
   });
   const audits = auditQueue(deps.auditInBackground ?? false);
-  const tools = PARTNER_TOOLS.map((t) => toFastMcpTool(t, deps, audits));
+  const runners = new Map(PARTNER_TOOLS.map((t) => [t.name, toolRunner(t, deps, audits)] as const));
+  const tools = PARTNER_TOOLS.map((t) => toFastMcpTool(t, runners.get(t.name)!));
   server.addTools(tools);
 
   if (deps.metadata) {
@@ -155,8 +184,9 @@ export function buildMcpServer(deps: McpAppDeps): McpApp {
   return {
     server,
     flushAudit: audits.flush,
-    createStatelessSession: (auth) =>
-      new FastMCPSession<McpSessionAuth>({
+    createStatelessSession: (auth) => {
+      const allowed = tools.filter((t) => t.canAccess?.(auth) ?? true);
+      const session = new FastMCPSession<McpSessionAuth>({
         auth,
         name: SERVER_NAME,
         version: SERVER_VERSION,
@@ -168,9 +198,12 @@ export function buildMcpServer(deps: McpAppDeps): McpApp {
         roots: { enabled: false },
         ping: { enabled: false },
         hasTools: true,
-        tools: tools.filter((t) => t.canAccess?.(auth) ?? true),
+        tools: allowed,
         stateless: true,
         transportType: 'httpStream',
-      }),
+      });
+      answerToolCallsDirectly(session, auth, new Map(allowed.map((t) => [t.name, runners.get(t.name)!])));
+      return session;
+    },
   };
 }
