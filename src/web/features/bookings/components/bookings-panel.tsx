@@ -1,5 +1,6 @@
 // A bookings list in all its states: loading, failed, empty, or the table with "load more".
 import { EmptyState, Loading } from '../../../components/feedback-states';
+import { countOf, ListFooter } from '../../../components/list-footer';
 import { ProblemNotice } from '../../../components/problem-notice';
 import type { BookingFields } from '../../../lib/api-types';
 import type { BookingsList } from '../hooks/use-bookings';
@@ -37,24 +38,12 @@ export function BookingsPanel({
         showCourier={showCourier}
         showPartner={showPartner}
       />
-      <div className="list-footer">
-        <span className="muted" data-testid="bookings-count">
-          {list.items.length} {list.items.length === 1 ? 'booking' : 'bookings'}
-          {list.hasMore ? ' shown' : ''}
-        </span>
-        {list.phase === 'error' && <ProblemNotice compact error={list.error} onRetry={list.loadMore} />}
-        {list.hasMore && list.phase !== 'error' && (
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={list.loadMore}
-            disabled={list.phase === 'loading-more'}
-            data-testid="load-more"
-          >
-            {list.phase === 'loading-more' ? 'Loading…' : 'Load more'}
-          </button>
-        )}
-      </div>
+      <ListFooter
+        list={list}
+        summary={`${countOf(list.items.length, 'booking', 'bookings')}${list.hasMore ? ' shown' : ''}`}
+        countTestId="bookings-count"
+        moreTestId="load-more"
+      />
     </>
   );
 }

@@ -3,6 +3,7 @@
 // still here, so nothing the admins should have heard of is lost.
 import { Link } from 'react-router-dom';
 import { EmptyState, Loading } from '../../../components/feedback-states';
+import { countOf, ListFooter } from '../../../components/list-footer';
 import { ProblemNotice } from '../../../components/problem-notice';
 import { useCompanyCalendar } from '../../../lib/company-calendar';
 import { useAdminNotices } from '../hooks/use-admin-notices';
@@ -93,24 +94,12 @@ export function AdminNotices() {
               </tbody>
             </table>
           </div>
-          <div className="list-footer">
-            <span className="muted" data-testid="notices-count">
-              {list.items.length} {list.items.length === 1 ? 'notice' : 'notices'}
-              {list.loadedAt ? ` · as of ${calendar.formatDateTime(list.loadedAt.toISOString())}` : ''}
-            </span>
-            {list.phase === 'error' && <ProblemNotice compact error={list.error} onRetry={list.loadMore} />}
-            {list.hasMore && list.phase !== 'error' && (
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={list.loadMore}
-                disabled={list.phase === 'loading-more'}
-                data-testid="notices-more"
-              >
-                {list.phase === 'loading-more' ? 'Loading…' : 'Load more'}
-              </button>
-            )}
-          </div>
+          <ListFooter
+            list={list}
+            summary={`${countOf(list.items.length, 'notice', 'notices')}${list.loadedAt ? ` · as of ${calendar.formatDateTime(list.loadedAt.toISOString())}` : ''}`}
+            countTestId="notices-count"
+            moreTestId="notices-more"
+          />
         </>
       )}
     </>

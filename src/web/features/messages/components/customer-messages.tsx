@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { EmptyState, Loading } from '../../../components/feedback-states';
+import { countOf, ListFooter } from '../../../components/list-footer';
 import { ProblemNotice } from '../../../components/problem-notice';
 import { StatusBadge } from '../../../components/status-badge';
 import { useCompanyCalendar } from '../../../lib/company-calendar';
@@ -118,24 +119,12 @@ export function CustomerMessages() {
               </tbody>
             </table>
           </div>
-          <div className="list-footer">
-            <span className="muted" data-testid="messages-count">
-              {list.items.length} {list.items.length === 1 ? 'message' : 'messages'}
-              {list.loadedAt ? ` · as of ${calendar.formatDateTime(list.loadedAt.toISOString())}` : ''}
-            </span>
-            {list.phase === 'error' && <ProblemNotice compact error={list.error} onRetry={list.loadMore} />}
-            {list.hasMore && list.phase !== 'error' && (
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={list.loadMore}
-                disabled={list.phase === 'loading-more'}
-                data-testid="messages-more"
-              >
-                {list.phase === 'loading-more' ? 'Loading…' : 'Load more'}
-              </button>
-            )}
-          </div>
+          <ListFooter
+            list={list}
+            summary={`${countOf(list.items.length, 'message', 'messages')}${list.loadedAt ? ` · as of ${calendar.formatDateTime(list.loadedAt.toISOString())}` : ''}`}
+            countTestId="messages-count"
+            moreTestId="messages-more"
+          />
         </>
       )}
     </>
