@@ -120,9 +120,14 @@ export default defineConfig({
         // Libraries in their own long-cached chunks, so a release of the app re-downloads only the app.
         codeSplitting: {
           groups: [
-            // What the page's entry runs before the app: the saved-day painter and Vite's preload helper. Shared with
-            // the app, they would otherwise land in the app's chunk and the entry would have to evaluate all of it first.
-            { name: 'boot', test: /app[\\/]day-snapshot\.ts$|vite[\\/]preload-helper/, priority: 30 },
+            // What the page's entry runs before the app: the saved-day painter, the token reader it uses and Vite's
+            // preload helper. Shared with the app, they would otherwise land in the app's chunk and the entry would
+            // have to evaluate all of it first. (Its priority puts them here before the 'app' group below.)
+            {
+              name: 'boot',
+              test: /app[\\/]day-snapshot\.ts$|lib[\\/]token-claims\.ts$|vite[\\/]preload-helper/,
+              priority: 30,
+            },
             // use-sync-external-store is React's own shim: left out, the charts group (recharts uses it) captured it,
             // and every page downloaded the charts because Amplify UI imports it too.
             {
@@ -143,13 +148,13 @@ export default defineConfig({
             { name: 'pdf', test: /node_modules[\\/](pdf-lib|@pdf-lib|pako)[\\/]/ },
             // Libraries the app's start needs (Amplify's auth and API client); the rest, such as Amplify UI for the
             // sign-in page, go with the lazy pages that import them, so a signed-in courier never downloads them.
-            // (app/start.tsx is an entry of its own, see `input`, so its libraries count as initial.)
+            // (app/start.tsx is an entry of its own, see preloadAppStart, so its libraries count as initial.)
             { name: 'amplify', test: /node_modules[\\/]/, tags: ['$initial'] },
             // The app's own code the start needs, in one file rather than one per module it shares with a lazy page;
-            // not the page's entry nor the saved-day painter it runs before any of it.
+            // not the page's entry (the 'boot' group takes what it runs first).
             {
               name: 'app',
-              test: /src[\\/](web|core)[\\/](?!main\.tsx|app[\\/]day-snapshot)[^?]*\.tsx?$/,
+              test: /src[\\/](web|core)[\\/](?!main\.tsx)[^?]*\.tsx?$/,
               tags: ['$initial'],
             },
           ],

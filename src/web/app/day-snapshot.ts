@@ -4,6 +4,8 @@
 // phone and shown at once — marked as the saved copy it is, links working, nothing else clickable — until the app
 // renders its own day over it. Plain DOM only: this module is part of the entry every page downloads first.
 
+import { readGroups } from '../lib/token-claims';
+
 /** One saved screen: whose it is, for which company day, and the markup the app rendered. */
 export type DaySnapshot = {
   version: 1;
@@ -36,8 +38,7 @@ export function signedInUser(storage: KeyValueStore): { sub: string; groups: str
     const token = user ? storage.getItem(`${key.slice(0, -LAST_AUTH_USER.length)}.${user}.accessToken`) : null;
     const claims = token ? claimsOf(token) : undefined;
     if (typeof claims?.sub !== 'string' || !claims.sub) continue;
-    const groups = Array.isArray(claims['cognito:groups']) ? claims['cognito:groups'] : [];
-    return { sub: claims.sub, groups: groups.filter((g): g is string => typeof g === 'string') };
+    return { sub: claims.sub, groups: readGroups(claims) };
   }
   return undefined;
 }

@@ -1,6 +1,8 @@
-// Under a list read a page at a time: how many are shown, and "Load more" while there are more (or the error of
-// the page that failed, with a retry). The bookings, customer texts and admin notices lists share it.
+// A list read a page at a time, in all its states: loading, failed, empty, or its table with a footer that says
+// how many are shown and offers "Load more" while there are more (or the failed page's error, with a retry).
+// The bookings, customer texts and admin notices lists share it.
 import type { ReactNode } from 'react';
+import { EmptyState, Loading } from './feedback-states';
 import { ProblemNotice } from './problem-notice';
 
 export type PagedListState = {
@@ -9,6 +11,28 @@ export type PagedListState = {
   hasMore: boolean;
   loadMore: () => void;
 };
+
+export type PagedListViewProps = ListFooterProps & {
+  list: PagedListState & { items: readonly unknown[]; reload: () => void };
+  loadingLabel: string;
+  /** The empty state's title and hint. */
+  empty: { title: string; hint: ReactNode };
+  /** The table of the items. */
+  children: ReactNode;
+};
+
+export function PagedListView({ list, loadingLabel, empty, children, ...footer }: PagedListViewProps) {
+  if (list.phase === 'loading' && list.items.length === 0) return <Loading label={loadingLabel} />;
+  if (list.phase === 'error' && list.items.length === 0)
+    return <ProblemNotice error={list.error} onRetry={list.reload} />;
+  if (list.items.length === 0) return <EmptyState title={empty.title}>{empty.hint}</EmptyState>;
+  return (
+    <>
+      {children}
+      <ListFooter list={list} {...footer} />
+    </>
+  );
+}
 
 export type ListFooterProps = {
   list: PagedListState;

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Me } from './api-types';
-import { displayNameOf, hasAppGroup, readGroups, resolveWorkspace, savedCourierWorkspace } from './session';
+import { displayNameOf, hasAppGroup, resolveWorkspace, savedCourierWorkspace } from './session';
+import { readGroups } from './token-claims';
 
 function me(overrides: Partial<Me>): Me {
   return {

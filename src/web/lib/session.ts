@@ -4,6 +4,7 @@ import { runOperation } from './graphql-client';
 import { MeDocument } from '../../generated/graphql';
 import type { Me } from './api-types';
 import { describeProblem } from './graphql-errors';
+import { readGroups } from './token-claims';
 
 export type Workspace =
   | { kind: 'admin'; me: Me }
@@ -12,13 +13,6 @@ export type Workspace =
   | { kind: 'no-access'; reason: string };
 
 const APP_GROUPS = ['admin', 'courier', 'partner'] as const;
-
-/** The `cognito:groups` claim of an access token payload, as strings. */
-export function readGroups(payload: Record<string, unknown> | undefined): string[] {
-  const claim = payload?.['cognito:groups'];
-  if (!Array.isArray(claim)) return [];
-  return claim.filter((group): group is string => typeof group === 'string');
-}
 
 /** Whether the groups allow calling `me` at all: it answers only members of the app's groups. */
 export function hasAppGroup(groups: string[]): boolean {

@@ -1,7 +1,5 @@
 // A bookings list in all its states: loading, failed, empty, or the table with "load more".
-import { EmptyState, Loading } from '../../../components/feedback-states';
-import { countOf, ListFooter } from '../../../components/list-footer';
-import { ProblemNotice } from '../../../components/problem-notice';
+import { countOf, PagedListView } from '../../../components/list-footer';
 import type { BookingFields } from '../../../lib/api-types';
 import type { BookingsList } from '../hooks/use-bookings';
 import { BookingsTable } from './bookings-table';
@@ -23,13 +21,15 @@ export function BookingsPanel({
   showPartner,
   emptyHint,
 }: BookingsPanelProps) {
-  if (list.phase === 'loading' && list.items.length === 0) return <Loading label="Loading bookings…" />;
-  if (list.phase === 'error' && list.items.length === 0)
-    return <ProblemNotice error={list.error} onRetry={list.reload} />;
-  if (list.items.length === 0) return <EmptyState title="No bookings match these filters.">{emptyHint}</EmptyState>;
-
   return (
-    <>
+    <PagedListView
+      list={list}
+      loadingLabel="Loading bookings…"
+      empty={{ title: 'No bookings match these filters.', hint: emptyHint }}
+      summary={`${countOf(list.items.length, 'booking', 'bookings')}${list.hasMore ? ' shown' : ''}`}
+      countTestId="bookings-count"
+      moreTestId="load-more"
+    >
       <BookingsTable
         items={list.items}
         flashes={list.flashes}
@@ -38,12 +38,6 @@ export function BookingsPanel({
         showCourier={showCourier}
         showPartner={showPartner}
       />
-      <ListFooter
-        list={list}
-        summary={`${countOf(list.items.length, 'booking', 'bookings')}${list.hasMore ? ' shown' : ''}`}
-        countTestId="bookings-count"
-        moreTestId="load-more"
-      />
-    </>
+    </PagedListView>
   );
 }

@@ -2,9 +2,7 @@
 // with whether the admins' SNS topic took each one (in the outbox only, locally). A notice that failed to go out is
 // still here, so nothing the admins should have heard of is lost.
 import { Link } from 'react-router-dom';
-import { EmptyState, Loading } from '../../../components/feedback-states';
-import { countOf, ListFooter } from '../../../components/list-footer';
-import { ProblemNotice } from '../../../components/problem-notice';
+import { countOf, PagedListView } from '../../../components/list-footer';
 import { useCompanyCalendar } from '../../../lib/company-calendar';
 import { useAdminNotices } from '../hooks/use-admin-notices';
 
@@ -43,65 +41,58 @@ export function AdminNotices() {
           Refresh
         </button>
       </div>
-      {list.phase === 'loading' && list.items.length === 0 ? (
-        <Loading label="Loading notices…" />
-      ) : list.phase === 'error' && list.items.length === 0 ? (
-        <ProblemNotice error={list.error} onRetry={list.reload} />
-      ) : list.items.length === 0 ? (
-        <EmptyState title="No notices yet.">
-          Administrators are told when a delivery runs late, complaints pass the threshold, data is found corrupt, and
-          each week&apos;s executive summary is ready.
-        </EmptyState>
-      ) : (
-        <>
-          <div className="table-wrap">
-            <table className="table" data-testid="notices-table">
-              <thead>
-                <tr>
-                  <th scope="col">Sent</th>
-                  <th scope="col">About</th>
-                  <th scope="col">Notice</th>
-                  <th scope="col">Open</th>
-                  <th scope="col">Delivery</th>
+      <PagedListView
+        list={list}
+        loadingLabel="Loading notices…"
+        empty={{
+          title: 'No notices yet.',
+          hint: 'Administrators are told when a delivery runs late, complaints pass the threshold, data is found corrupt, and each week’s executive summary is ready.',
+        }}
+        summary={`${countOf(list.items.length, 'notice', 'notices')}${list.loadedAt ? ` · as of ${calendar.formatDateTime(list.loadedAt.toISOString())}` : ''}`}
+        countTestId="notices-count"
+        moreTestId="notices-more"
+      >
+        <div className="table-wrap">
+          <table className="table" data-testid="notices-table">
+            <thead>
+              <tr>
+                <th scope="col">Sent</th>
+                <th scope="col">About</th>
+                <th scope="col">Notice</th>
+                <th scope="col">Open</th>
+                <th scope="col">Delivery</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.items.map((n) => (
+                <tr key={n.id} className="row row--static" data-testid="notice-row" data-kind={n.kind}>
+                  <td className="nowrap">{calendar.formatDateTime(n.sentAt)}</td>
+                  <td className="nowrap">
+                    <span className="pill">{KIND_LABEL[n.kind] ?? n.kind}</span>
+                  </td>
+                  <td className="notice-text" data-testid="notice-text">
+                    <span className="notice-text__subject">{n.subject}</span>
+                    {n.text}
+                  </td>
+                  <td className="nowrap">
+                    {n.path && (
+                      <Link to={n.path} className={n.path.startsWith('/bookings/') ? 'mono' : undefined}>
+                        {linkLabel(n.path)}
+                      </Link>
+                    )}
+                  </td>
+                  <td
+                    className={`nowrap${n.delivery === 'FAILED' ? ' notice-delivery--failed' : ''}`}
+                    data-testid="notice-delivery"
+                  >
+                    {DELIVERY_LABEL[n.delivery] ?? n.delivery}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {list.items.map((n) => (
-                  <tr key={n.id} className="row row--static" data-testid="notice-row" data-kind={n.kind}>
-                    <td className="nowrap">{calendar.formatDateTime(n.sentAt)}</td>
-                    <td className="nowrap">
-                      <span className="pill">{KIND_LABEL[n.kind] ?? n.kind}</span>
-                    </td>
-                    <td className="notice-text" data-testid="notice-text">
-                      <span className="notice-text__subject">{n.subject}</span>
-                      {n.text}
-                    </td>
-                    <td className="nowrap">
-                      {n.path && (
-                        <Link to={n.path} className={n.path.startsWith('/bookings/') ? 'mono' : undefined}>
-                          {linkLabel(n.path)}
-                        </Link>
-                      )}
-                    </td>
-                    <td
-                      className={`nowrap${n.delivery === 'FAILED' ? ' notice-delivery--failed' : ''}`}
-                      data-testid="notice-delivery"
-                    >
-                      {DELIVERY_LABEL[n.delivery] ?? n.delivery}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <ListFooter
-            list={list}
-            summary={`${countOf(list.items.length, 'notice', 'notices')}${list.loadedAt ? ` · as of ${calendar.formatDateTime(list.loadedAt.toISOString())}` : ''}`}
-            countTestId="notices-count"
-            moreTestId="notices-more"
-          />
-        </>
-      )}
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </PagedListView>
     </>
   );
 }

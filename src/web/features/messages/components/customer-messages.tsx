@@ -2,9 +2,7 @@
 // is the outbox (nothing leaves the machine); in the cloud, what End User Messaging SMS was asked to send.
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { EmptyState, Loading } from '../../../components/feedback-states';
-import { countOf, ListFooter } from '../../../components/list-footer';
-import { ProblemNotice } from '../../../components/problem-notice';
+import { countOf, PagedListView } from '../../../components/list-footer';
 import { StatusBadge } from '../../../components/status-badge';
 import { useCompanyCalendar } from '../../../lib/company-calendar';
 import { useSentMessages } from '../hooks/use-sent-messages';
@@ -75,58 +73,52 @@ export function CustomerMessages() {
           Refresh
         </button>
       </form>
-      {list.phase === 'loading' && list.items.length === 0 ? (
-        <Loading label="Loading messages…" />
-      ) : list.phase === 'error' && list.items.length === 0 ? (
-        <ProblemNotice error={list.error} onRetry={list.reload} />
-      ) : list.items.length === 0 ? (
-        <EmptyState title={reference ? `No messages for ${reference}.` : 'No messages yet.'}>
-          Customers get a text when a courier is booked and each time the delivery moves.
-        </EmptyState>
-      ) : (
-        <>
-          <div className="table-wrap">
-            <table className="table" data-testid="messages-table">
-              <thead>
-                <tr>
-                  <th scope="col">Sent</th>
-                  <th scope="col">Phone</th>
-                  <th scope="col">Booking</th>
-                  <th scope="col">About</th>
-                  <th scope="col">Message</th>
-                  <th scope="col">Delivery</th>
+      <PagedListView
+        list={list}
+        loadingLabel="Loading messages…"
+        empty={{
+          title: reference ? `No messages for ${reference}.` : 'No messages yet.',
+          hint: 'Customers get a text when a courier is booked and each time the delivery moves.',
+        }}
+        summary={`${countOf(list.items.length, 'message', 'messages')}${list.loadedAt ? ` · as of ${calendar.formatDateTime(list.loadedAt.toISOString())}` : ''}`}
+        countTestId="messages-count"
+        moreTestId="messages-more"
+      >
+        <div className="table-wrap">
+          <table className="table" data-testid="messages-table">
+            <thead>
+              <tr>
+                <th scope="col">Sent</th>
+                <th scope="col">Phone</th>
+                <th scope="col">Booking</th>
+                <th scope="col">About</th>
+                <th scope="col">Message</th>
+                <th scope="col">Delivery</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.items.map((m) => (
+                <tr key={m.id} className="row row--static" data-testid="message-row">
+                  <td className="nowrap">{calendar.formatDateTime(m.sentAt)}</td>
+                  <td className="nowrap mono" data-testid="message-phone">
+                    {m.phone}
+                  </td>
+                  <td className="nowrap">
+                    <Link to={`/bookings/${encodeURIComponent(m.bookingReference)}`} className="mono">
+                      {m.bookingReference}
+                    </Link>
+                  </td>
+                  <td className="nowrap">
+                    <StatusBadge status={m.kind} />
+                  </td>
+                  <td data-testid="message-text">{m.text}</td>
+                  <td className="nowrap">{DELIVERY_LABEL[m.delivery] ?? m.delivery}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {list.items.map((m) => (
-                  <tr key={m.id} className="row row--static" data-testid="message-row">
-                    <td className="nowrap">{calendar.formatDateTime(m.sentAt)}</td>
-                    <td className="nowrap mono" data-testid="message-phone">
-                      {m.phone}
-                    </td>
-                    <td className="nowrap">
-                      <Link to={`/bookings/${encodeURIComponent(m.bookingReference)}`} className="mono">
-                        {m.bookingReference}
-                      </Link>
-                    </td>
-                    <td className="nowrap">
-                      <StatusBadge status={m.kind} />
-                    </td>
-                    <td data-testid="message-text">{m.text}</td>
-                    <td className="nowrap">{DELIVERY_LABEL[m.delivery] ?? m.delivery}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <ListFooter
-            list={list}
-            summary={`${countOf(list.items.length, 'message', 'messages')}${list.loadedAt ? ` · as of ${calendar.formatDateTime(list.loadedAt.toISOString())}` : ''}`}
-            countTestId="messages-count"
-            moreTestId="messages-more"
-          />
-        </>
-      )}
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </PagedListView>
     </>
   );
 }
