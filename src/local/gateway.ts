@@ -130,8 +130,11 @@ async function handleRequest(
   const request: GatewayRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers, body };
   const injected = faults?.check(request);
   if (injected) {
-    writeFaultResponse(res, injected, request.method);
-    return;
+    if (injected.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, injected.delayMs));
+    if (injected.response) {
+      writeFaultResponse(res, injected.response, request.method);
+      return;
+    }
   }
   const service = services.find((s) => s.matches(request));
   if (!service) {

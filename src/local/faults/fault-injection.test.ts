@@ -70,6 +70,30 @@ describe('operationOf', () => {
 });
 
 describe('parseFaultSpec', () => {
+  it('takes a share of calls, a duration and a delay, and a delay alone is a slow call that succeeds', () => {
+    // Act
+    const throttling = parseFaultSpec({
+      service: 'dynamodb',
+      code: 'ProvisionedThroughputExceededException',
+      rate: 0.2,
+      forSeconds: 30,
+    });
+    const slow = parseFaultSpec({ service: 'lex', operation: 'RecognizeText', delayMs: 4000, times: 3 });
+
+    // Assess
+    expect(throttling).toEqual({
+      service: 'dynamodb',
+      error: {
+        status: 400,
+        code: 'ProvisionedThroughputExceededException',
+        message: 'Injected by the local fault injection service.',
+      },
+      rate: 0.2,
+      forSeconds: 30,
+    });
+    expect(slow).toEqual({ service: 'lex', operation: 'RecognizeText', delayMs: 4000, rate: 1, times: 3 });
+  });
+
   it('fills in status, message and times, and names the field that is wrong', () => {
     // Act
     const spec = parseFaultSpec({ service: 'lex', operation: 'CreateBotVersion', code: 'ThrottlingException' });
@@ -79,9 +103,8 @@ describe('parseFaultSpec', () => {
     expect(spec).toEqual({
       service: 'lex',
       operation: 'CreateBotVersion',
-      status: 400,
-      code: 'ThrottlingException',
-      message: 'Injected by the local fault injection service.',
+      error: { status: 400, code: 'ThrottlingException', message: 'Injected by the local fault injection service.' },
+      rate: 1,
       times: 1,
     });
     expect(bad({ service: 'ec2', code: 'X' })).toThrow(/^service must be one of lex, connect/);
@@ -92,7 +115,70 @@ describe('parseFaultSpec', () => {
     expect(bad({ service: 'lex', code: 'not a code' })).toThrow(/^code must be the AWS error code/);
     expect(bad({ service: 'lex', code: 'X', times: 0 })).toThrow(/^times must be a whole number/);
     expect(bad([])).toThrow(/^The body must be a JSON object/);
+    expect(bad({ service: 'dynamodb', code: 'X', rate: 0 })).toThrow(/^rate must be the share of calls to affect/);
+    expect(bad({ service: 'dynamodb', code: 'X', rate: 1.5 })).toThrow(/^rate must be the share/);
+    expect(bad({ service: 'dynamodb', delayMs: 0 })).toThrow(/^delayMs must be a whole number of milliseconds/);
+    expect(bad({ service: 'dynamodb' })).toThrow(/^code must be the AWS error code .*\(or left out with delayMs/);
+    expect(bad({ service: 'dynamodb', delayMs: 5, status: 500 })).toThrow(/^status and message describe an error/);
+    expect(bad({ service: 'dynamodb', code: 'X', forSeconds: -1 })).toThrow(/^forSeconds must be how long/);
+    expect(bad({ service: 'dynamodb', code: 'X', forSeconds: 5, times: 2 })).toThrow(
+      /^Give either times .* or forSeconds/,
+    );
     expect(parseFaultSpec({ service: 'iam', operation: 'AnyActionAtAll', code: 'X' }).operation).toBe('AnyActionAtAll');
+  });
+});
+
+describe('createFaultInjection', () => {
+  const putItem = request('POST', '/', { 'x-amz-target': 'DynamoDB_20120810.PutItem' });
+
+  it('strikes the given share of calls, counting only the calls it strikes', () => {
+    // Prepare
+    let dice = 0;
+    const rolls = [0.05, 0.5, 0.19, 0.2, 0.9, 0.1];
+    const faults = createFaultInjection({ random: () => rolls[dice++ % rolls.length]! });
+    faults.arm({ service: 'dynamodb', code: 'ThrottlingException', rate: 0.2, times: 3 });
+
+    // Act
+    const struck = rolls.map(() => faults.check(putItem)?.response?.status);
+
+    // Assess: rolls under 0.2 are struck (0.05, 0.19, 0.1); the third strike disarms it.
+    expect(struck).toEqual([400, undefined, 400, undefined, undefined, 400]);
+    expect(faults.list()).toEqual([]);
+  });
+
+  it('lasts forSeconds whatever the number of calls, then disarms itself', () => {
+    // Prepare
+    let clock = 1_000_000;
+    const faults = createFaultInjection({ now: () => clock });
+    const armed = faults.arm({ service: 'dynamodb', code: 'ThrottlingException', forSeconds: 10 });
+
+    // Act
+    const during = Array.from({ length: 50 }, () => faults.check(putItem)?.response?.status);
+    const listed = faults.list();
+    clock += 10_000;
+    const after = faults.check(putItem);
+
+    // Assess
+    expect(armed).toMatchObject({ remaining: null, until: new Date(1_010_000).toISOString(), affected: 0 });
+    expect(during.every((status) => status === 400)).toBe(true);
+    expect(listed).toMatchObject([{ affected: 50, remaining: null }]);
+    expect(after).toBeUndefined();
+    expect(faults.list()).toEqual([]);
+  });
+
+  it('holds a latency-only call and lets it through; with a code, holds it then fails it', () => {
+    // Prepare
+    const faults = createFaultInjection();
+    faults.arm({ service: 'dynamodb', delayMs: 250 });
+    faults.arm({ service: 'dynamodb', delayMs: 100, code: 'InternalServerError', status: 500 });
+
+    // Act
+    const slow = faults.check(putItem);
+    const slowThenFailed = faults.check(putItem);
+
+    // Assess
+    expect(slow).toEqual({ delayMs: 250 });
+    expect(slowThenFailed).toMatchObject({ delayMs: 100, response: { status: 500 } });
   });
 });
 
@@ -176,7 +262,7 @@ describe('fault injection through a gateway', () => {
     // Act
     const failed = await lex.send(new CreateBotCommand({} as never)).catch((e: unknown) => e);
     const listed = (await (await fetch(`${gateway.url}/_local/faults`)).json()) as {
-      faults: { remaining: number }[];
+      faults: { remaining: number | null }[];
     };
     const cleared = await fetch(`${gateway.url}/_local/faults`, { method: 'DELETE' });
     const after = await lex.send(new ListBotsCommand({}));
@@ -219,6 +305,25 @@ describe('fault injection through a gateway', () => {
     expect((s3 as Error).message).toBe('gone');
     expect(connect).toBeInstanceOf(InvalidRequestException);
     expect(faults.list()).toEqual([]);
+  });
+
+  it('holds a call for delayMs and then serves it, as a dependency failing slowly', async () => {
+    // Prepare
+    const lex = new LexModelsV2Client(config());
+    await arm({ service: 'lex', operation: 'ListBots', delayMs: 300 });
+
+    // Act
+    const started = performance.now();
+    const slow = await lex.send(new ListBotsCommand({}));
+    const took = performance.now() - started;
+    const started2 = performance.now();
+    await lex.send(new ListBotsCommand({}));
+    const took2 = performance.now() - started2;
+
+    // Assess
+    expect(slow.$metadata.httpStatusCode).toBe(200);
+    expect(took).toBeGreaterThanOrEqual(290);
+    expect(took2).toBeLessThan(290);
   });
 
   it('refuses a bad fault with 400 naming the field', async () => {

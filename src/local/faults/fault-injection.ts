@@ -19,14 +19,32 @@ export type FaultSpec = {
   service: FaultService;
   /** An AWS operation name (CreateBotVersion, PutItem, CreateRole); without it every call to the service fails. */
   operation?: string;
-  status: number;
-  code: string;
-  message: string;
-  /** How many matching calls fail before the fault disarms itself. */
-  times: number;
+  /**
+   * The AWS error to answer with. Absent on a latency-only fault (`delayMs`): the call is held, then served.
+   */
+  error?: { status: number; code: string; message: string };
+  /** Holds each affected call this long before answering (FIS's latency action): a dependency failing slowly. */
+  delayMs?: number;
+  /** The share of matching calls affected, 0 < rate ≤ 1 (FIS's percentage): 0.2 throttles one call in five. */
+  rate: number;
+  /** How many affected calls before the fault disarms itself; absent for a fault that lasts `forSeconds`. */
+  times?: number;
+  /** How long the fault stays armed (an experiment's duration); it affects any number of calls meanwhile. */
+  forSeconds?: number;
 };
 
-export type ArmedFault = FaultSpec & { id: string; remaining: number };
+export type ArmedFault = FaultSpec & {
+  id: string;
+  /** Affected calls left before it disarms; null while a timed fault lasts. */
+  remaining: number | null;
+  /** When a timed fault disarms itself (ISO text). */
+  until?: string;
+  /** How many calls it has affected so far. */
+  affected: number;
+};
+
+/** What the gateway does with a request an armed fault matched: wait, then answer with the error or serve it. */
+export type FaultAction = { delayMs: number; response?: FaultResponse };
 
 /** An AWS error as it goes on the wire; the gateway writes it instead of routing the request. */
 export type FaultResponse = { status: number; headers: Record<string, string>; body: string };
@@ -36,8 +54,8 @@ export type FaultInjection = GatewayService & {
   arm(input: unknown): ArmedFault;
   list(): ArmedFault[];
   clear(): void;
-  /** The injected error for `req` when an armed fault matches it (and counts it down), else undefined. */
-  check(req: GatewayRequest): FaultResponse | undefined;
+  /** What an armed fault does to `req` when one matches and strikes it (and counts it down), else undefined. */
+  check(req: GatewayRequest): FaultAction | undefined;
 };
 
 export class FaultInputError extends Error {
@@ -46,6 +64,9 @@ export class FaultInputError extends Error {
 
 const DEFAULT_MESSAGE = 'Injected by the local fault injection service.';
 const AWS_CODE = /^[A-Za-z][A-Za-z0-9.]*$/;
+const MAX_DELAY_MS = 30_000;
+/** An hour: a local experiment, not a configuration. */
+const MAX_SECONDS = 3_600;
 
 /** Checks a POST body field by field, so a typo says which field and how to fix it. */
 export function parseFaultSpec(input: unknown): FaultSpec {
@@ -68,27 +89,66 @@ export function parseFaultSpec(input: unknown): FaultSpec {
       );
   }
 
-  const status = body.status ?? 400;
-  if (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599)
-    throw new FaultInputError(`status must be an HTTP error status from 400 to 599; got ${JSON.stringify(status)}.`);
-
-  const code = body.code;
-  if (typeof code !== 'string' || !AWS_CODE.test(code))
+  const delayMs = body.delayMs;
+  if (
+    delayMs !== undefined &&
+    (typeof delayMs !== 'number' || !Number.isInteger(delayMs) || delayMs < 1 || delayMs > MAX_DELAY_MS)
+  )
     throw new FaultInputError(
-      `code must be the AWS error code the SDK should throw, such as ValidationException; got ${JSON.stringify(code)}.`,
+      `delayMs must be a whole number of milliseconds from 1 to ${MAX_DELAY_MS}, or left out; got ${JSON.stringify(delayMs)}.`,
     );
 
-  const message = body.message ?? DEFAULT_MESSAGE;
-  if (typeof message !== 'string' || message === '')
-    throw new FaultInputError('message must be a non-empty string, or left out.');
+  const code = body.code;
+  let error: FaultSpec['error'];
+  if (code !== undefined || delayMs === undefined) {
+    if (typeof code !== 'string' || !AWS_CODE.test(code))
+      throw new FaultInputError(
+        `code must be the AWS error code the SDK should throw, such as ValidationException` +
+          ` (or left out with delayMs for a slow call that still succeeds); got ${JSON.stringify(code)}.`,
+      );
+    const status = body.status ?? 400;
+    if (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599)
+      throw new FaultInputError(`status must be an HTTP error status from 400 to 599; got ${JSON.stringify(status)}.`);
+    const message = body.message ?? DEFAULT_MESSAGE;
+    if (typeof message !== 'string' || message === '')
+      throw new FaultInputError('message must be a non-empty string, or left out.');
+    error = { status, code, message };
+  } else if (body.status !== undefined || body.message !== undefined) {
+    throw new FaultInputError('status and message describe an error: give code too, or leave them out.');
+  }
 
-  const times = body.times ?? 1;
-  if (typeof times !== 'number' || !Number.isInteger(times) || times < 1)
+  const rate = body.rate ?? 1;
+  if (typeof rate !== 'number' || !(rate > 0 && rate <= 1))
+    throw new FaultInputError(
+      `rate must be the share of calls to affect, more than 0 and at most 1 (0.2 is one in five); got ${JSON.stringify(rate)}.`,
+    );
+
+  const forSeconds = body.forSeconds;
+  if (
+    forSeconds !== undefined &&
+    (typeof forSeconds !== 'number' || !Number.isFinite(forSeconds) || forSeconds <= 0 || forSeconds > MAX_SECONDS)
+  )
+    throw new FaultInputError(
+      `forSeconds must be how long the fault lasts, more than 0 and at most ${MAX_SECONDS}; got ${JSON.stringify(forSeconds)}.`,
+    );
+  if (forSeconds !== undefined && body.times !== undefined)
+    throw new FaultInputError('Give either times (a number of calls) or forSeconds (a duration), not both.');
+
+  const times = forSeconds === undefined ? (body.times ?? 1) : undefined;
+  if (times !== undefined && (typeof times !== 'number' || !Number.isInteger(times) || times < 1))
     throw new FaultInputError(
       `times must be a whole number of calls to fail, 1 or more; got ${JSON.stringify(times)}.`,
     );
 
-  return { service: faultService, ...(operation !== undefined ? { operation } : {}), status, code, message, times };
+  return {
+    service: faultService,
+    ...(operation !== undefined ? { operation } : {}),
+    ...(error ? { error } : {}),
+    ...(delayMs !== undefined ? { delayMs } : {}),
+    rate,
+    ...(times !== undefined ? { times } : {}),
+    ...(forSeconds !== undefined ? { forSeconds } : {}),
+  };
 }
 
 function escapeXml(text: string): string {
@@ -96,9 +156,13 @@ function escapeXml(text: string): string {
 }
 
 /** The error in the shape the service's SDK parses into a typed exception. */
-export function faultResponse(fault: FaultSpec, requestId: string): FaultResponse {
-  const { status, code, message } = fault;
-  switch (PROTOCOL_OF[fault.service]) {
+export function faultResponse(
+  service: FaultService,
+  error: NonNullable<FaultSpec['error']>,
+  requestId: string,
+): FaultResponse {
+  const { status, code, message } = error;
+  switch (PROTOCOL_OF[service]) {
     case 'rest-json':
       return {
         status,
@@ -152,43 +216,72 @@ export function writeFaultResponse(res: ServerResponse, fault: FaultResponse, me
 }
 
 /** The fault injection service: its own HTTP API under /_local/faults, and the check the gateway makes first. */
-export function createFaultInjection(): FaultInjection {
+export function createFaultInjection(options: { random?: () => number; now?: () => number } = {}): FaultInjection {
+  const random = options.random ?? Math.random;
+  const now = options.now ?? Date.now;
   let faults: ArmedFault[] = [];
+  const expiresAt = new Map<string, number>();
 
   const arm = (input: unknown): ArmedFault => {
     const spec = parseFaultSpec(input);
-    const fault: ArmedFault = { ...spec, id: randomUUID(), remaining: spec.times };
+    const id = randomUUID();
+    const until = spec.forSeconds === undefined ? undefined : now() + spec.forSeconds * 1000;
+    if (until !== undefined) expiresAt.set(id, until);
+    const fault: ArmedFault = {
+      ...spec,
+      id,
+      remaining: spec.times ?? null,
+      ...(until !== undefined ? { until: new Date(until).toISOString() } : {}),
+      affected: 0,
+    };
     faults.push(fault);
-    return fault;
+    return { ...fault };
+  };
+  /** Timed faults past their end disarm themselves, as an experiment ends. */
+  const live = (): ArmedFault[] => {
+    const at = now();
+    if (faults.some((f) => (expiresAt.get(f.id) ?? Infinity) <= at)) {
+      faults = faults.filter((f) => (expiresAt.get(f.id) ?? Infinity) > at);
+    }
+    return faults;
   };
 
   return {
     name: 'faults',
     arm,
-    list: () => faults.map((f) => ({ ...f })),
+    list: () => live().map((f) => ({ ...f })),
     clear() {
       faults = [];
+      expiresAt.clear();
     },
     check(req) {
-      if (faults.length === 0) return undefined;
+      if (live().length === 0) return undefined;
       const service = serviceOf(req);
       if (!service) return undefined;
       const operation = operationOf(service, req);
       const fault = faults.find(
         (f) => f.service === service && (f.operation === undefined || f.operation === operation),
       );
-      if (!fault) return undefined;
-      fault.remaining -= 1;
-      if (fault.remaining <= 0) faults = faults.filter((f) => f !== fault);
-      return faultResponse(fault, randomUUID());
+      // A call the dice spare goes through untouched and does not count against `times`.
+      if (!fault || (fault.rate < 1 && random() >= fault.rate)) return undefined;
+      fault.affected += 1;
+      if (fault.remaining !== null) {
+        fault.remaining -= 1;
+        if (fault.remaining <= 0) faults = faults.filter((f) => f !== fault);
+      }
+      return {
+        delayMs: fault.delayMs ?? 0,
+        ...(fault.error ? { response: faultResponse(service, fault.error, randomUUID()) } : {}),
+      };
     },
     matches: (req) => req.url.split('?')[0] === FAULTS_PATH,
     async handle(req, res) {
       switch (req.method) {
         case 'GET':
-          return sendJson(res, 200, { faults: faults.map((f) => ({ ...f })) });
+          return sendJson(res, 200, { faults: live().map((f) => ({ ...f })) });
         case 'DELETE':
           faults = [];
+          expiresAt.clear();
           return sendJson(res, 200, { faults: [] });
         case 'POST': {
           let input: unknown;
