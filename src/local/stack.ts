@@ -2,6 +2,7 @@
 // (DynamoDB with streams and TTL, Cognito with SRP), the AppSync-compatible GraphQL server running the api
 // Lambda's router, the change feed wired from table streams to the dashboard rollups and to subscriptions,
 // demo data, and the web app. It stops without losing a change: see `close`.
+import { channel } from 'node:diagnostics_channel';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -181,6 +182,12 @@ function createIntake() {
 const STOPPING = 'The local stack is stopping; try again once it is running.';
 /** How often the local scheduler looks for deliveries past their ETA. */
 const LATE_CHECK_MS = 30_000;
+
+/**
+ * Each change-feed batch as it reaches the notifier (`{ receivedAt: performance.now(), event }`), for a listener
+ * timing the way from a write to its subscribers (the `live` benchmark's breakdown); nothing is sent otherwise.
+ */
+export const notifierBatches = channel('courier:change-feed:notifier');
 /** How long after start the scheduler first looks for last week's executive summary. */
 const SUMMARY_FIRST_MS = 20_000;
 
@@ -420,9 +427,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           ),
         ),
       ),
-      await gateway.subscribeStreams('stream-notifier', async (event) =>
-        retryOnFailure(await handleStreamEvent(event, tables, publish, notifierLog)),
-      ),
+      await gateway.subscribeStreams('stream-notifier', async (event) => {
+        if (notifierBatches.hasSubscribers) notifierBatches.publish({ receivedAt: performance.now(), event });
+        retryOnFailure(await handleStreamEvent(event, tables, publish, notifierLog));
+      }),
       // Corruption detection (issue 12): every booking and feedback write checked against the domain's invariants.
       await gateway.subscribeStreams('corruption-detector', async (event) => {
         const { findings } = detectCorruption(event, tables, deps.calendar, detector.reporter);

@@ -74,6 +74,14 @@ export function isGranted(grants: readonly Grant[], principal: Principal): boole
   return false;
 }
 
+/**
+ * The part of a principal that `isGranted` reads (its mode and, for Cognito, its groups): principals with the
+ * same key are granted exactly the same fields, so one result rendered for one of them is right for all.
+ */
+export function accessKeyOf(principal: Principal): string {
+  return principal.mode === 'userPool' ? `userPool:${[...principal.groups].sort().join(',')}` : principal.mode;
+}
+
 type AmplifyAuthRule = { allow?: unknown; provider?: unknown; groups?: unknown };
 
 /** One Amplify @auth rule as the AppSync-side grant it produces; undefined for rules with no local mode. */

@@ -466,6 +466,42 @@ describe('real-time subscriptions', () => {
     client.ws.close();
   });
 
+  it('renders one payload per kind of subscriber: a field only admins may read is withheld from a courier', async () => {
+    // Prepare
+    const query = 'subscription { onItem { id adminNote } }';
+    const subscriber = async (token: string, ids: string[]) => {
+      const auth = bearerless(token);
+      const client = await connect(auth);
+      client.ws.send(JSON.stringify({ type: 'connection_init' }));
+      await client.next((m) => m.type === 'connection_ack');
+      for (const id of ids) {
+        client.ws.send(startMessage(id, query, {}, auth));
+        await client.next((m) => m.type === 'start_ack' && m.id === id);
+      }
+      return client;
+    };
+    const admin = await subscriber(adminToken, ['a1', 'a2']);
+    const otherAdmin = await subscriber(adminToken, ['a3']);
+    const courier = await subscriber(courierToken, ['c1']);
+
+    // Act
+    const delivered = await stack.server.publish('publishItem', { id: 'item-n', ownerId: null, adminNote: 'gate 4' });
+    const toAdmins = [
+      await admin.next((m) => m.id === 'a1'),
+      await admin.next((m) => m.id === 'a2'),
+      await otherAdmin.next((m) => m.id === 'a3'),
+    ];
+    const toCourier = await courier.next((m) => m.id === 'c1');
+
+    // Assess
+    expect(delivered).toBe(4);
+    const full = { data: { onItem: { id: 'item-n', adminNote: 'gate 4' } } };
+    expect(toAdmins).toEqual(['a1', 'a2', 'a3'].map((id) => ({ id, type: 'data', payload: full })));
+    expect(toCourier.payload?.data).toEqual({ onItem: { id: 'item-n', adminNote: null } });
+    expect(toCourier.payload?.errors).toMatchObject([{ errorType: 'Unauthorized', path: ['onItem', 'adminNote'] }]);
+    for (const client of [admin, otherAdmin, courier]) client.ws.close();
+  });
+
   it('answers a handshake with bad credentials with connection_error 401', async () => {
     // Prepare
     const client = await connect({ 'x-api-key': 'da2-wrong' });

@@ -17,6 +17,7 @@ export const FIXTURE_SCHEMA_SDL = /* GraphQL */ `
     id: ID!
     ownerId: ID
     secret: String
+    adminNote: String @aws_cognito_user_pools(cognito_groups: ["admin"])
     at: AWSDateTime
     meta: AWSJSON
   }
