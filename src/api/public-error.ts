@@ -28,9 +28,33 @@ function describe(e: DomainError): string {
   return parts.join(' ');
 }
 
+export const SERVICE_BUSY_MESSAGE =
+  'The service is busy and could not finish this request. Try it again in a few seconds; ' +
+  'with the same idempotency key a retried change never applies twice.';
+
+/** The AWS errors that mean "too much, too fast" or "too slow": the SDK retried them and ran out of attempts. */
+const BUSY_ERRORS = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'TooManyRequestsException',
+  'ServiceUnavailable',
+  'InternalServerError',
+  'TimeoutError',
+]);
+
+/** Whether a fault is the AWS side being busy or slow (worth a retry), rather than a defect. */
+export function isBusyFault(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const { name, $retryable } = e as { name?: unknown; $retryable?: unknown };
+  return (typeof name === 'string' && BUSY_ERRORS.has(name)) || (typeof $retryable === 'object' && $retryable !== null);
+}
+
 export function toPublicError(e: unknown, logFault: (fault: unknown) => void): PublicError {
   if (e instanceof PublicError) return e;
   if (isDomainError(e) && e.kind === 'user') return new PublicError(e.name, describe(e));
   logFault(e);
+  // Throttled or timed out after the SDK's retries: say so, so a caller (and the courier app's outbox) retries.
+  if (isBusyFault(e)) return new PublicError('ServiceUnavailable', SERVICE_BUSY_MESSAGE);
   return new PublicError('InternalFailure', INTERNAL_FAILURE_MESSAGE);
 }

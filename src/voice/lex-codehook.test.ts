@@ -136,6 +136,57 @@ describe('Lex V2 code hook', () => {
     expect(logged.some((l) => l.level === 'error')).toBe(true);
   });
 
+  it('answers with the apology and a transfer once a turn outlasts its budget, then lets the slow work finish', async () => {
+    // Prepare: a table that answers only after 10 s, as DynamoDB under a latency fault.
+    const { deps, logged } = makeVoiceWorld();
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slow = {
+      ...deps,
+      bookings: { ...deps.bookings, get: async (ref: string) => (await held, deps.bookings.get(ref)) },
+    };
+    const hook = createLexCodeHook(slow, BOT_DEFINITION, { turnBudgetMs: 200 });
+    const reference = generateReference(seededRandom(5));
+
+    // Act
+    const started = performance.now();
+    const result = await hook(lexEvent({ intent: 'TrackDelivery', slots: { BookingReference: reference } }));
+    const took = performance.now() - started;
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    // Assess
+    expect(took).toBeGreaterThanOrEqual(195);
+    expect(took).toBeLessThan(1_000);
+    expect(result.sessionState.sessionAttributes).toMatchObject({
+      [OUTCOME_ATTRIBUTE]: 'TRANSFER',
+      [TRANSFER_REASON_ATTRIBUTE]: 'FAULT',
+    });
+    expect(result.messages?.[0]).toMatchObject({
+      content: expect.stringContaining('something went wrong on our side'),
+    });
+    expect(logged.map((l) => l.message)).toEqual(
+      expect.arrayContaining([
+        'lex code hook turn over its budget: the caller is transferred',
+        'lex code hook turn finished after the caller was transferred',
+      ]),
+    );
+  });
+
+  it('answers a turn within its budget as usual, with no timer left behind', async () => {
+    // Prepare
+    const { deps } = makeVoiceWorld();
+    const hook = createLexCodeHook(deps, BOT_DEFINITION, { turnBudgetMs: 60_000 });
+
+    // Act
+    const started = performance.now();
+    const result = await hook(lexEvent({ intent: 'BookCourier', inputTranscript: 'I need a courier' }));
+
+    // Assess: a timer left running would hold the answer (or the process) for a minute.
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(result.sessionState.dialogAction?.type).toBe('ElicitSlot');
+  });
+
   it('still answers with an apology and a transfer when the event itself is malformed', async () => {
     // Prepare
     const { deps } = makeVoiceWorld();

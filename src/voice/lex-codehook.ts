@@ -158,28 +158,63 @@ function faultResult(event: LexV2Event | undefined, prompts: VoiceDeps['prompts'
 }
 
 /**
+ * How long a turn may take before the caller hears the apology and is transferred: a caller is answered within
+ * 3 s whatever a dependency does (issue 13), with room left for Lex and Connect to speak the answer.
+ */
+export const TURN_BUDGET_MS = 2_500;
+
+/**
  * The code hook for a bot definition with the admin's prompt edits applied: a fixed one, or a source read
- * per turn (the live deployment's edits, cached by the source).
+ * per turn (the live deployment's edits, cached by the source). A turn that outlasts `turnBudgetMs` (a slow or
+ * throttled table) ends in the same apology and transfer as a fault; its work finishes in the background (on
+ * Lambda, when the environment next thaws) and whatever it wrote stands under the call's idempotency keys, for
+ * the agent to find.
  */
 export function createLexCodeHook(
   deps: Omit<VoiceDeps, 'prompts'> & { calls?: CallRecorder },
   source: BotDefinition | (() => Promise<BotDefinition>) = BOT_DEFINITION,
+  options: { turnBudgetMs?: number } = {},
 ): (event: LexV2Event) => Promise<LexV2Result> {
+  const budget = options.turnBudgetMs ?? TURN_BUDGET_MS;
   return async (event) => {
-    const definition = typeof source === 'function' ? await source().catch(() => BOT_DEFINITION) : source;
-    const locale: Locale = event?.bot?.localeId in definition.prompts ? (event.bot.localeId as Locale) : 'en_US';
-    const prompts = definition.prompts[locale];
+    const started = Date.now();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const overtime = new Promise<'overtime'>((resolve) => {
+      timer = setTimeout(() => resolve('overtime'), budget);
+    });
+    let prompts = BOT_DEFINITION.prompts.en_US;
+    const turn = (async () => {
+      const definition = typeof source === 'function' ? await source().catch(() => BOT_DEFINITION) : source;
+      const locale: Locale = event?.bot?.localeId in definition.prompts ? (event.bot.localeId as Locale) : 'en_US';
+      prompts = definition.prompts[locale];
+      try {
+        const { turn, session } = readLexEvent(event);
+        const outcome = await handleTurn(turn, session, { ...deps, prompts });
+        // The bot's performance figures (Req 2.4): a failure to record never fails the call.
+        await deps.calls
+          ?.recordTurn(turnFacts(turn, session, outcome, { ...deps, prompts }, deps.clock.now()), deps.calendar)
+          .catch((e: unknown) => deps.log.warn('call metrics not recorded', e));
+        return buildLexResult(outcome, event, definition);
+      } catch (e) {
+        deps.log.error('lex code hook failed', e);
+        return faultResult(event, prompts);
+      }
+    })();
     try {
-      const { turn, session } = readLexEvent(event);
-      const outcome = await handleTurn(turn, session, { ...deps, prompts });
-      // The bot's performance figures (Req 2.4): a failure to record never fails the call.
-      await deps.calls
-        ?.recordTurn(turnFacts(turn, session, outcome, { ...deps, prompts }, deps.clock.now()), deps.calendar)
-        .catch((e: unknown) => deps.log.warn('call metrics not recorded', e));
-      return buildLexResult(outcome, event, definition);
-    } catch (e) {
-      deps.log.error('lex code hook failed', e);
+      const answer = await Promise.race([turn, overtime]);
+      if (answer !== 'overtime') return answer;
+      deps.log.error('lex code hook turn over its budget: the caller is transferred', {
+        budgetMs: budget,
+        intent: event?.sessionState?.intent?.name,
+      });
+      void turn.then(() =>
+        deps.log.warn('lex code hook turn finished after the caller was transferred', {
+          tookMs: Date.now() - started,
+        }),
+      );
       return faultResult(event, prompts);
+    } finally {
+      clearTimeout(timer);
     }
   };
 }

@@ -146,6 +146,42 @@ describe('createFaultInjection', () => {
     expect(faults.list()).toEqual([]);
   });
 
+  it('strikes only the calls that touch the named table, batches and transactions included', () => {
+    // Prepare
+    const faults = createFaultInjection();
+    faults.arm({ service: 'dynamodb', table: 'courier-bookings', code: 'ThrottlingException', times: 5 });
+    const call = (target: string, body: unknown) =>
+      faults.check(request('POST', '/', { 'x-amz-target': `DynamoDB_20120810.${target}` }, JSON.stringify(body)));
+
+    // Act
+    const struck = [
+      call('PutItem', { TableName: 'courier-bookings', Item: {} }),
+      call('PutItem', { TableName: 'courier-rollups', Item: {} }),
+      call('BatchWriteItem', { RequestItems: { 'courier-rollups': [], 'courier-bookings': [] } }),
+      call('TransactWriteItems', { TransactItems: [{ Put: { TableName: 'courier-bookings', Item: {} } }] }),
+      call('TransactWriteItems', { TransactItems: [{ Update: { TableName: 'courier-audit' } }] }),
+      call('GetItem', 'not json'),
+    ].map((answer) => answer?.response?.status);
+
+    // Assess
+    expect(struck).toEqual([400, undefined, 400, 400, undefined, undefined]);
+    expect(() => parseFaultSpec({ service: 'lex', table: 'x', code: 'X' })).toThrow(/^table names a DynamoDB table/);
+  });
+
+  it('lets a call the first fault spares meet the next one', () => {
+    // Prepare
+    const faults = createFaultInjection({ random: () => 0.9 });
+    faults.arm({ service: 'dynamodb', code: 'ThrottlingException', rate: 0.2, forSeconds: 60 });
+    faults.arm({ service: 'dynamodb', operation: 'PutItem', code: 'InternalServerError', status: 500 });
+
+    // Act
+    const answer = faults.check(putItem);
+
+    // Assess
+    expect(answer?.response?.status).toBe(500);
+    expect(faults.list().map((f) => f.affected)).toEqual([0]);
+  });
+
   it('lasts forSeconds whatever the number of calls, then disarms itself', () => {
     // Prepare
     let clock = 1_000_000;

@@ -10,6 +10,7 @@ import {
   knownOperations,
   operationOf,
   serviceOf,
+  tablesOf,
   type FaultService,
 } from './fault-routes';
 
@@ -19,6 +20,8 @@ export type FaultSpec = {
   service: FaultService;
   /** An AWS operation name (CreateBotVersion, PutItem, CreateRole); without it every call to the service fails. */
   operation?: string;
+  /** DynamoDB only: a table name, so the fault strikes only the calls that touch that table. */
+  table?: string;
   /**
    * The AWS error to answer with. Absent on a latency-only fault (`delayMs`): the call is held, then served.
    */
@@ -89,6 +92,14 @@ export function parseFaultSpec(input: unknown): FaultSpec {
       );
   }
 
+  const table = body.table;
+  if (table !== undefined && (typeof table !== 'string' || table === '' || faultService !== 'dynamodb'))
+    throw new FaultInputError(
+      faultService === 'dynamodb'
+        ? `table must be a DynamoDB table name, or left out; got ${JSON.stringify(table)}.`
+        : 'table names a DynamoDB table: use it with service dynamodb only.',
+    );
+
   const delayMs = body.delayMs;
   if (
     delayMs !== undefined &&
@@ -143,6 +154,7 @@ export function parseFaultSpec(input: unknown): FaultSpec {
   return {
     service: faultService,
     ...(operation !== undefined ? { operation } : {}),
+    ...(table !== undefined ? { table } : {}),
     ...(error ? { error } : {}),
     ...(delayMs !== undefined ? { delayMs } : {}),
     rate,
@@ -259,11 +271,18 @@ export function createFaultInjection(options: { random?: () => number; now?: () 
       const service = serviceOf(req);
       if (!service) return undefined;
       const operation = operationOf(service, req);
+      let tables: string[] | undefined;
+      const touches = (table: string) => (tables ??= tablesOf(service, req)).includes(table);
+      // The first matching fault whose dice strike this call; a call every fault spares goes through untouched
+      // and counts against no fault's `times`.
       const fault = faults.find(
-        (f) => f.service === service && (f.operation === undefined || f.operation === operation),
+        (f) =>
+          f.service === service &&
+          (f.operation === undefined || f.operation === operation) &&
+          (f.table === undefined || touches(f.table)) &&
+          (f.rate >= 1 || random() < f.rate),
       );
-      // A call the dice spare goes through untouched and does not count against `times`.
-      if (!fault || (fault.rate < 1 && random() >= fault.rate)) return undefined;
+      if (!fault) return undefined;
       fault.affected += 1;
       if (fault.remaining !== null) {
         fault.remaining -= 1;

@@ -155,6 +155,33 @@ export function operationOf(service: FaultService, req: GatewayRequest): string 
   }
 }
 
+/**
+ * The DynamoDB tables a request touches, from its JSON body: TableName, or the tables of a batch or
+ * transaction. Empty for any other service or an unreadable body.
+ */
+export function tablesOf(service: FaultService, req: GatewayRequest): string[] {
+  if (service !== 'dynamodb') return [];
+  let body: unknown;
+  try {
+    body = JSON.parse(req.body.toString('utf8'));
+  } catch {
+    return [];
+  }
+  if (typeof body !== 'object' || body === null) return [];
+  const { TableName, RequestItems, TransactItems } = body as Record<string, unknown>;
+  const tables = new Set<string>();
+  if (typeof TableName === 'string') tables.add(TableName);
+  if (typeof RequestItems === 'object' && RequestItems !== null)
+    for (const t of Object.keys(RequestItems)) tables.add(t);
+  if (Array.isArray(TransactItems)) {
+    for (const item of TransactItems as Record<string, { TableName?: unknown }>[]) {
+      for (const action of Object.values(item ?? {}))
+        if (typeof action?.TableName === 'string') tables.add(action.TableName);
+    }
+  }
+  return [...tables];
+}
+
 /** Operation names a fault may name for `service`; undefined when any name is accepted (DynamoDB targets, IAM actions). */
 export function knownOperations(service: FaultService): string[] | undefined {
   if (service === 's3') return S3_OPERATIONS;

@@ -76,6 +76,13 @@ export function describeProblem(error: unknown): Problem {
       action: 'Check the details and try again.',
     };
   }
+  if (type === 'ServiceUnavailable') {
+    return {
+      kind: 'fault',
+      message: 'The service is busy right now.',
+      action: 'Try again in a few seconds; nothing you sent is applied twice.',
+    };
+  }
   if (type !== 'InternalFailure' && message && NETWORK_MESSAGE.test(message)) {
     return {
       kind: 'network',
