@@ -2,12 +2,17 @@
 // months, then whole ISO weeks, then days), and per-bucket reads for charts by day, week or month.
 import { addDays, daysBetween, isDay, monthOf, weekOf } from './business-calendar';
 import { ValidationError } from './errors';
-import { addCounters, seriesKeeps, type Granularity, type SeriesCounters } from './analytics-series';
+import { addCounters, seriesKeeps, type BucketKey, type Granularity, type SeriesCounters } from './analytics-series';
 
 /** What the reports read: bucket items of a series, by granularity and an inclusive range of bucket ids. */
 export type SeriesReader = {
   /** Buckets with ids from `from` to `to` (inclusive, ids as in BucketKey); absent buckets are left out. */
   read(series: string, granularity: Granularity, from: string, to: string): Promise<Map<string, SeriesCounters>>;
+  /**
+   * Named buckets of one series, read together (one batch of key reads rather than a Query per run); an absent
+   * bucket's counters are empty. The answer is in the order of `buckets`.
+   */
+  readKeys(series: string, buckets: BucketKey[]): Promise<SeriesCounters[]>;
 };
 
 export type DayRange = { from: string; to: string };
@@ -136,16 +141,38 @@ function weekRuns(range: DayRange): BucketRun[] {
   return [{ granularity: 'week', from: range.from, to: ids.at(-1)!, ids }];
 }
 
-async function readRuns(reader: SeriesReader, series: string, runsToRead: BucketRun[]) {
-  const parts = await Promise.all(runsToRead.map((run) => reader.read(series, run.granularity, run.from, run.to)));
-  return parts;
+/** The bucket items whose counters add up to a range: its cover (whole weeks only for a week-only series). */
+export function coverKeys(series: string, range: DayRange): BucketKey[] {
+  const cover = seriesKeeps(series, 'day') ? coverRange(range) : weekRuns(weekAlignedRange(range));
+  return cover.flatMap((run) => run.ids.map((id) => ({ granularity: run.granularity, id })));
 }
 
-/** A series' counters summed over a range. */
+/** A series' counters summed over a range: its cover's items, in one read of their keys. */
 export async function readTotal(reader: SeriesReader, series: string, range: DayRange): Promise<SeriesCounters> {
-  const cover = seriesKeeps(series, 'day') ? coverRange(range) : weekRuns(weekAlignedRange(range));
-  const parts = await readRuns(reader, series, cover);
-  return addCounters(parts.flatMap((m) => [...m.values()]));
+  return addCounters(await reader.readKeys(series, coverKeys(series, range)));
+}
+
+/**
+ * Several ranges' totals of one series in one read of their keys (a key two covers share is read once): the
+ * totals in the order of `ranges`.
+ */
+export async function readTotals(reader: SeriesReader, series: string, ranges: DayRange[]): Promise<SeriesCounters[]> {
+  const covers = ranges.map((range) => coverKeys(series, range));
+  const index = new Map<string, number>();
+  const keys: BucketKey[] = [];
+  const slots = covers.map((cover) =>
+    cover.map((key) => {
+      const name = `${key.granularity}#${key.id}`;
+      let at = index.get(name);
+      if (at === undefined) {
+        index.set(name, (at = keys.length));
+        keys.push(key);
+      }
+      return at;
+    }),
+  );
+  const items = await reader.readKeys(series, keys);
+  return slots.map((cover) => addCounters(cover.map((at) => items[at]!)));
 }
 
 /** One chart bucket: the days it spans within the range, and its counters. */
@@ -170,8 +197,8 @@ export function displayBuckets(range: DayRange, granularity: Granularity): DayRa
 }
 
 /**
- * A series per display bucket. Days: one run of day items. Weeks and months: the whole buckets in one run, the
- * clipped ones at either end from their own cover.
+ * A series per display bucket. Days: one run of day items (one Query). Weeks and months: each whole bucket is
+ * its own item, each clipped one at either end the items of its cover, all read in one read of their keys.
  */
 export async function readBuckets(
   reader: SeriesReader,
@@ -184,24 +211,7 @@ export async function readBuckets(
     const items = await reader.read(series, 'day', range.from, range.to);
     return buckets.map((b) => ({ start: b.from, end: b.to, counters: items.get(b.from) ?? {} }));
   }
-  const id = (b: DayRange) => (granularity === 'week' ? b.from : b.from.slice(0, 7));
-  const isWhole = (b: DayRange) =>
-    granularity === 'week'
-      ? weekOf(b.from) === b.from && daysBetween(b.from, b.to) === 6
-      : b.from.endsWith('-01') && b.to === lastDayOfMonth(monthOf(b.from));
-  const whole = buckets.filter(isWhole);
-  const [wholeItems, clipped] = await Promise.all([
-    whole.length > 0
-      ? reader.read(series, granularity, id(whole[0]!), id(whole.at(-1)!))
-      : Promise.resolve(new Map<string, SeriesCounters>()),
-    Promise.all(
-      buckets.filter((b) => !isWhole(b)).map(async (b) => [b.from, await readTotal(reader, series, b)] as const),
-    ),
-  ]);
-  const clippedByStart = new Map(clipped);
-  return buckets.map((b) => ({
-    start: b.from,
-    end: b.to,
-    counters: isWhole(b) ? (wholeItems.get(id(b)) ?? {}) : (clippedByStart.get(b.from) ?? {}),
-  }));
+  // A whole week's or month's cover is its own item; a clipped one's, its weeks and days.
+  const totals = await readTotals(reader, series, buckets);
+  return buckets.map((b, i) => ({ start: b.from, end: b.to, counters: totals[i]! }));
 }

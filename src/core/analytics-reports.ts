@@ -25,6 +25,7 @@ import {
   rangeLength,
   readBuckets,
   readTotal,
+  readTotals,
   weekAlignedRange,
   type DayRange,
   type SeriesReader,
@@ -140,12 +141,13 @@ export async function getVolumes(
 ): Promise<VolumeReport> {
   assertAnalyticsReader(principal);
   const previous = previousRange(range);
-  const [buckets, before, total, previousTotal] = await Promise.all([
+  // The buckets partition the range, so their sum is its total; the bucket before it and the previous range
+  // are read together, in one read of their items' keys.
+  const [buckets, [before = {}, previousTotal = {}]] = await Promise.all([
     readBuckets(deps.series, SERIES.volumes, range, granularity),
-    readTotal(deps.series, SERIES.volumes, bucketBefore(range, granularity)),
-    readTotal(deps.series, SERIES.volumes, range),
-    readTotal(deps.series, SERIES.volumes, previous),
+    readTotals(deps.series, SERIES.volumes, [bucketBefore(range, granularity), previous]),
   ]);
+  const total = addCounters(buckets.map((b) => b.counters));
   const figures = buckets.map((b) => ({ start: b.start, end: b.end, figures: volumeFigures(b.counters) }));
   return {
     from: range.from,
@@ -295,10 +297,8 @@ export async function getFeedbackAnalytics(
   deps: AnalyticsDeps,
 ): Promise<FeedbackReport> {
   assertAnalyticsReader(principal);
-  const [buckets, total] = await Promise.all([
-    readBuckets(deps.series, SERIES.feedback, range, granularity),
-    readTotal(deps.series, SERIES.feedback, range),
-  ]);
+  const buckets = await readBuckets(deps.series, SERIES.feedback, range, granularity);
+  const total = addCounters(buckets.map((b) => b.counters));
   return {
     from: range.from,
     to: range.to,
@@ -556,24 +556,24 @@ export async function getPartnerAnalytics(
 ): Promise<(PartnerFigures & { name: string })[]> {
   if (partnerId !== undefined) assertPartnerReader(principal, partnerId);
   else if (principal.role !== 'ADMIN' && principal.role !== 'PARTNER') assertPartnerReader(principal, '');
+  const named = partnerId ?? (principal.role === 'PARTNER' ? principal.partnerId : undefined);
+  const partnerOf = async (id: string) => {
+    const partner = await deps.partners.get(id);
+    if (!partner)
+      throw new ValidationError(`partnerId '${id}' is not a partner.`, {
+        field: 'partnerId',
+        resolution: 'Use the id of an existing partner (see listPartners), or leave it out.',
+      });
+    return partner;
+  };
+  // One partner: its record is read beside the series. Every partner: those the series has figures for.
+  if (named !== undefined) {
+    const [all, partner] = await Promise.all([readTotal(deps.series, SERIES.partners, range), partnerOf(named)]);
+    return [{ ...partnerFigures(named, all), name: partner.name }];
+  }
   const all = await readTotal(deps.series, SERIES.partners, range);
-  const ids =
-    partnerId !== undefined
-      ? [partnerId]
-      : principal.role === 'PARTNER'
-        ? [principal.partnerId]
-        : [...new Set(Object.keys(all).map((k) => k.slice(0, k.indexOf('_'))))].sort();
-  return Promise.all(
-    ids.map(async (id) => {
-      const partner = await deps.partners.get(id);
-      if (!partner)
-        throw new ValidationError(`partnerId '${id}' is not a partner.`, {
-          field: 'partnerId',
-          resolution: 'Use the id of an existing partner (see listPartners), or leave it out.',
-        });
-      return { ...partnerFigures(id, all), name: partner.name };
-    }),
-  );
+  const ids = [...new Set(Object.keys(all).map((k) => k.slice(0, k.indexOf('_'))))].sort();
+  return Promise.all(ids.map(async (id) => ({ ...partnerFigures(id, all), name: (await partnerOf(id)).name })));
 }
 
 // ---- a courier's performance (Req 11.9-11.10, 12.1-12.3, 12.6-12.7) ----
@@ -794,10 +794,8 @@ export async function getBotAnalytics(
   deps: AnalyticsDeps,
 ): Promise<BotReport> {
   assertAnalyticsReader(principal);
-  const [buckets, total] = await Promise.all([
-    readBuckets(deps.series, BOT_SERIES, range, granularity),
-    readTotal(deps.series, BOT_SERIES, range),
-  ]);
+  const buckets = await readBuckets(deps.series, BOT_SERIES, range, granularity);
+  const total = addCounters(buckets.map((b) => b.counters));
   const top = (prefix: string) =>
     Object.entries(total)
       .filter(([k, v]) => k.startsWith(prefix) && v > 0)

@@ -38,19 +38,26 @@ const calendar = createBusinessCalendar('America/Los_Angeles');
 
 /** A reader over per-day counters that sums them into weeks and months as the aggregator does. */
 function memoryReader(days: Map<string, SeriesCounters>): SeriesReader & { reads: number } {
+  const sumOf = (granularity: Granularity, from: string, to: string) => {
+    const out = new Map<string, SeriesCounters>();
+    for (const [day, counters] of days) {
+      const id = granularity === 'day' ? day : granularity === 'week' ? weekOf(day) : monthOf(day);
+      if (id < from || id > to) continue;
+      const sum = out.get(id) ?? {};
+      for (const [k, v] of Object.entries(counters)) sum[k] = (sum[k] ?? 0) + v;
+      out.set(id, sum);
+    }
+    return out;
+  };
   const reader = {
     reads: 0,
     async read(_series: string, granularity: Granularity, from: string, to: string) {
       reader.reads++;
-      const out = new Map<string, SeriesCounters>();
-      for (const [day, counters] of days) {
-        const id = granularity === 'day' ? day : granularity === 'week' ? weekOf(day) : monthOf(day);
-        if (id < from || id > to) continue;
-        const sum = out.get(id) ?? {};
-        for (const [k, v] of Object.entries(counters)) sum[k] = (sum[k] ?? 0) + v;
-        out.set(id, sum);
-      }
-      return out;
+      return sumOf(granularity, from, to);
+    },
+    async readKeys(_series: string, buckets: { granularity: Granularity; id: string }[]) {
+      reader.reads++;
+      return buckets.map((b) => sumOf(b.granularity, b.id, b.id).get(b.id) ?? {});
     },
   };
   return reader;

@@ -2,7 +2,9 @@
 // an ISO week or a month — holding that bucket's counters, so a range is read as a few Queries of a bounded
 // number of items. Updated exactly once per change with the dashboard's marker protocol, per bucket.
 import {
+  BatchGetCommand,
   BatchWriteCommand,
+  type BatchGetCommandOutput,
   GetCommand,
   QueryCommand,
   UpdateCommand,
@@ -50,6 +52,8 @@ const META_KEY = { pk: 'an#meta', sk: 'built' };
 /** How long a removed source's marker outlives it (the stream keeps records 24 hours; see the dashboard's). */
 const MARKER_AFTER_REMOVAL_S = 2 * 24 * 3600;
 const BUILD_WRITERS = 4;
+/** Keys in one BatchGetItem call (DynamoDB's limit). */
+const BATCH_GET_KEYS = 100;
 
 function countersOf(item: Record<string, unknown>): SeriesCounters {
   const out: SeriesCounters = {};
@@ -178,6 +182,27 @@ export function createAnalyticsRepository(doc: DynamoDBDocumentClient, table: st
         start = page.LastEvaluatedKey;
       } while (start);
       return out;
+    },
+
+    async readKeys(series, buckets) {
+      const keys = buckets.map((bucket) => seriesKey(series, bucket));
+      const found = new Map<string, SeriesCounters>();
+      const batches: Record<string, string>[][] = [];
+      for (let start = 0; start < keys.length; start += BATCH_GET_KEYS)
+        batches.push(keys.slice(start, start + BATCH_GET_KEYS));
+      await Promise.all(
+        batches.map(async (batch) => {
+          let pending: Record<string, unknown>[] | undefined = batch;
+          while (pending && pending.length > 0) {
+            const out: BatchGetCommandOutput = await doc.send(
+              new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: true } } }),
+            );
+            for (const item of out.Responses?.[table] ?? []) found.set(String(item.sk), countersOf(item));
+            pending = out.UnprocessedKeys?.[table]?.Keys;
+          }
+        }),
+      );
+      return keys.map((key) => found.get(key.sk) ?? {});
     },
 
     async builtVersion() {

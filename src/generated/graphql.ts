@@ -257,7 +257,7 @@ export type AnalyticsVolumesQueryVariables = Exact<{
 }>;
 
 
-export type AnalyticsVolumesQuery = { analyticsVolumes: { from: string, to: string, granularity: AnalyticsGranularity, previousFrom: string, previousTo: string, total: { bookings: number, delivered: number, failed: number, returned: number, cancelled: number, byChannel: Array<{ channel: Channel, bookings: number, delivered: number, failed: number, returned: number, cancelled: number }>, failureReasons: Array<{ reason: FailureReason, count: number }> }, previousTotal: { bookings: number, delivered: number, failed: number, returned: number, cancelled: number, byChannel: Array<{ channel: Channel, bookings: number, delivered: number, failed: number, returned: number, cancelled: number }>, failureReasons: Array<{ reason: FailureReason, count: number }> }, buckets: Array<{ start: string, end: string, figures: { bookings: number, delivered: number, failed: number, returned: number, cancelled: number, byChannel: Array<{ channel: Channel, bookings: number, delivered: number, failed: number, returned: number, cancelled: number }>, failureReasons: Array<{ reason: FailureReason, count: number }> }, previous: { bookings: number, delivered: number, failed: number, returned: number, cancelled: number, byChannel: Array<{ channel: Channel, bookings: number, delivered: number, failed: number, returned: number, cancelled: number }>, failureReasons: Array<{ reason: FailureReason, count: number }> } }> } };
+export type AnalyticsVolumesQuery = { analyticsVolumes: { from: string, to: string, granularity: AnalyticsGranularity, previousFrom: string, previousTo: string, total: { bookings: number, delivered: number, failed: number, returned: number, cancelled: number, byChannel: Array<{ channel: Channel, bookings: number, delivered: number, failed: number, returned: number, cancelled: number }>, failureReasons: Array<{ reason: FailureReason, count: number }> }, previousTotal: { bookings: number, delivered: number, failed: number, returned: number, cancelled: number, byChannel: Array<{ channel: Channel, bookings: number, delivered: number, failed: number, returned: number, cancelled: number }>, failureReasons: Array<{ reason: FailureReason, count: number }> }, buckets: Array<{ start: string, end: string, figures: { bookings: number, delivered: number, failed: number, returned: number, cancelled: number, byChannel: Array<{ channel: Channel, bookings: number, delivered: number, failed: number, returned: number, cancelled: number }>, failureReasons: Array<{ reason: FailureReason, count: number }> }, previous: { bookings: number } }> } };
 
 export type DurationStatsFieldsFragment = { count: number, averageMinutes: number | null, p90Minutes: number | null };
 
@@ -1417,7 +1417,7 @@ export const AnalyticsVolumesDocument = new TypedDocumentString(`
         ...VolumeFiguresFields
       }
       previous {
-        ...VolumeFiguresFields
+        bookings
       }
     }
   }

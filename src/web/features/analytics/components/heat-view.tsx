@@ -37,7 +37,7 @@ function HeatBody({ report }: { report: HeatReport }) {
           id="coverage"
           label="Coverage"
           value={formatPercent(report.requested ? report.delivered / report.requested : null)}
-          hint={`${report.cells.length} cells of about 450 m`}
+          hint={`${report.cells.length} cells of about 900 m`}
         />
       </div>
       <SectionHeader
