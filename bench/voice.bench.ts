@@ -18,10 +18,16 @@ import { CODE_HOOK_FUNCTION } from '../src/local/voicebot';
 import { CALLER_ATTRIBUTE } from '../src/voice/lex-codehook';
 import { TABLES } from '../src/data/tables';
 import type { Stack } from '../src/local/stack';
-import { printTable, summarize, writeResult, type Row } from './stats';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { availableParallelism } from 'node:os';
+import { machineLoad, printTable, summarize, writeResult, type Row } from './stats';
+import { PROFILER, profileMainThread } from './cpu-profile';
 
-const CONCURRENCIES = [1, 50];
-/** Simulated calls per kind and concurrency level (each call is 2–3 turns). */
+/** 50 concurrent calls carry the goal; 200 is the figure beside it. */
+const CONCURRENCIES = [1, 50, 200];
+/** The concurrency whose time is broken down, in a profiled pass after the measured ones. */
+const PROFILED_CONCURRENCY = 50;
+/** Simulated calls per concurrency level, half of each kind (each call is 2–3 turns); at least one per line. */
 const CALLS = Number(process.env.BENCH_VOICE_CALLS ?? 100);
 const TURN_GOAL_MS = 60;
 const RATIO_GOAL = 2;
@@ -192,13 +198,80 @@ export async function runVoiceBench() {
       return performance.now() - t0;
     }
 
+    /**
+     * Where the time of a turn goes at PROFILED_CONCURRENCY calls, from a profiled pass (not a measured one: the
+     * profiler costs time): the stack's thread (code hook, change feed, this bench's Lex client) by part, sampled
+     * (so under load it includes time spent waiting for a core), its HTTP round trips to the gateway (the hook's
+     * DynamoDB calls and the change feed's), and the CPU of the whole process, gateway thread included.
+     */
+    async function profileTurns() {
+      const samples: TurnSample[] = [];
+      const calls = Array.from({ length: PROFILED_CONCURRENCY }, (_, i) => (i % 2 === 0 ? tracking(i) : booking()));
+      const roundTrips: number[] = [];
+      const sent = new WeakMap<object, number>();
+      const onStart = (m: unknown) => sent.set((m as { request: object }).request, performance.now());
+      const onFinish = (m: unknown) => {
+        const at = sent.get((m as { request: object }).request);
+        if (at !== undefined) roundTrips.push(performance.now() - at);
+      };
+      subscribe('http.client.request.start', onStart);
+      subscribe('http.client.response.finish', onFinish);
+      const load = machineLoad();
+      const cpuBefore = process.cpuUsage();
+      let next = 0;
+      const { cpu } = await profileMainThread(() =>
+        Promise.all(
+          Array.from({ length: PROFILED_CONCURRENCY }, async () => {
+            while (next < calls.length) await runCall(calls[next++]!, samples);
+          }),
+        ),
+      ).finally(() => {
+        unsubscribe('http.client.request.start', onStart);
+        unsubscribe('http.client.response.finish', onFinish);
+      });
+      const cpuUsed = process.cpuUsage(cpuBefore);
+      const turns = samples.length;
+      const perTurn = (ms: number) => Math.round((ms / turns) * 100) / 100;
+      const busy = Object.entries(cpu.byCategoryMs).filter(([part]) => !part.startsWith('idle') && part !== PROFILER);
+      const processMs = (cpuUsed.user + cpuUsed.system) / 1000;
+      const trips = summarize(roundTrips);
+      const hook = summarize(samples.map((s) => s.hookMs));
+      const trackingHook = summarize(samples.filter((s) => s.kind === 'track: reference').map((s) => s.hookMs));
+      const rows: Row[] = [
+        ...busy
+          .sort((a, b) => b[1] - a[1])
+          .map(([part, ms]) => ({ part: `stack thread: ${part}`, 'ms per turn': perTurn(ms) })),
+        {
+          part: 'stack thread: idle (waiting for the gateway thread or a core)',
+          'ms per turn': perTurn(cpu.byCategoryMs['idle (waiting: other threads, the machine)'] ?? 0),
+        },
+        {
+          part: 'the whole process (stack thread, gateway thread: Lex emulator, Lambda host, DynamoDB): CPU',
+          'ms per turn': perTurn(processMs),
+        },
+        {
+          part: `HTTP round trips to the gateway from the stack thread: ${(roundTrips.length / turns).toFixed(1)} per turn, p50 ${trips.p50.toFixed(1)} ms, p99 ${trips.p99.toFixed(1)} ms; summed`,
+          'ms per turn': perTurn(roundTrips.reduce((a, b) => a + b, 0)),
+        },
+        {
+          part: `code hook time, every turn (p50 ${hook.p50.toFixed(1)} ms, p99 ${hook.p99.toFixed(1)} ms; the tracking turn p50 ${trackingHook.p50.toFixed(1)} ms, p99 ${trackingHook.p99.toFixed(1)} ms), mean`,
+          'ms per turn': perTurn(samples.reduce((sum, t) => sum + t.hookMs, 0)),
+        },
+      ];
+      printTable(
+        `voice — where a turn's time goes at ${PROFILED_CONCURRENCY} calls (profiled pass: ${turns} turns in ${(cpu.wallMs / 1000).toFixed(1)} s; the process used ${(processMs / cpu.wallMs).toFixed(2)} of ${availableParallelism()} cores, machine load ${load.loadAverage.join(' / ')})`,
+        rows,
+      );
+      return { concurrency: PROFILED_CONCURRENCY, turns, wallMs: cpu.wallMs, processCpuMs: processMs, rows, load };
+    }
+
     const turnRows: Row[] = [];
     const rawRows: Row[] = [];
     const results: Record<string, unknown>[] = [];
     for (const concurrency of CONCURRENCIES) {
       const samples: TurnSample[] = [];
       const calls: Call[] = [];
-      for (let i = 0; i < CALLS; i++) calls.push(i % 2 === 0 ? tracking(i) : booking());
+      for (let i = 0; i < Math.max(CALLS, concurrency); i++) calls.push(i % 2 === 0 ? tracking(i) : booking());
       let next = 0;
       // One GetItem at a time while the calls run: what a single DynamoDB round trip costs under the Lex load,
       // since the gateway thread serves both the Lex runtime and DynamoDB.
@@ -273,11 +346,13 @@ export async function runVoiceBench() {
       rawRows,
     );
 
+    const breakdown = await profileTurns();
     const bundles = await benchBundles();
     return {
       turns: results,
       turnRows,
       rawRows,
+      breakdown,
       bundles,
       goals: {
         turnP99Ms: TURN_GOAL_MS,
