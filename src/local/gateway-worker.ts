@@ -1,5 +1,5 @@
 // The AWS gateway's own thread: DynamoDB (dynalite, streams, TTL sweeper), Cognito, S3, Lex V2 (models and
-// runtime), Connect (with the call simulator), IAM and Lambda behind the gateway port, as a separate service
+// runtime), Connect (with the call simulator), IAM, Lambda, Comprehend and End User Messaging SMS behind the gateway port, as a separate service
 // like AWS, so the GraphQL server's event loop only does API work. Stream batches and Lambda invocations go
 // to the stack's thread, which runs them and answers (a failed batch is retried like Lambda's; one left
 // unanswered when the gateway stops is delivered again on its next start).
@@ -11,6 +11,8 @@ import { createS3Service } from './s3/s3-service';
 import { createLexService } from './lex/lex-service';
 import { createConnectService } from './connect/connect-service';
 import { createIamService } from './iam/iam-emulator';
+import { createComprehendService } from './comprehend/comprehend-service';
+import { createSmsService } from './sms/sms-service';
 import { createLambdaService, functionNameOf } from './lambda/lambda-emulator';
 import { startGateway, type Gateway } from './gateway';
 import { createFaultInjection } from './faults/fault-injection';
@@ -90,7 +92,7 @@ async function start(): Promise<void> {
     gateway = await startGateway({
       port: options.port,
       host: options.host,
-      services: [service, cognito, s3, lex, connect, iam, lambda],
+      services: [service, cognito, s3, lex, connect, iam, lambda, createComprehendService(), createSmsService()],
       // Local only: POST /_local/faults makes the next matching AWS call fail, as Fault Injection Service would.
       faults: createFaultInjection(),
     });

@@ -182,14 +182,20 @@ export function faultResponse(
         body: JSON.stringify({ message }),
       };
     case 'json':
+      // DynamoDB's errors carry its namespace and `message`; Comprehend (awsJson1_1) and End User Messaging
+      // SMS answer the bare type and `Message`. The SDKs read the type from the header or __type alike.
       return {
         status,
         headers: {
-          'content-type': 'application/x-amz-json-1.0',
+          'content-type': `application/x-amz-json-${service === 'comprehend' ? '1.1' : '1.0'}`,
           'x-amzn-errortype': code,
           'x-amzn-requestid': requestId,
         },
-        body: JSON.stringify({ __type: `com.amazonaws.dynamodb.v20120810#${code}`, message }),
+        body: JSON.stringify(
+          service === 'dynamodb'
+            ? { __type: `com.amazonaws.dynamodb.v20120810#${code}`, message }
+            : { __type: code, Message: message },
+        ),
       };
     case 'query-xml':
       return {

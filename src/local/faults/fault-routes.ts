@@ -1,9 +1,11 @@
 // Which AWS service and operation a gateway request is, so an armed fault can name what it breaks:
-// REST services (Lex, Connect, Lambda, S3) by method and path, DynamoDB by X-Amz-Target, IAM by its Action field.
+// REST services (Lex, Connect, Lambda, S3) by method and path, the JSON services (DynamoDB, Comprehend, End User
+// Messaging SMS) by X-Amz-Target, IAM by its Action field.
 import type { GatewayRequest } from '../gateway-service';
 import { signingServiceOfRequest } from '../fetch-bridge';
 
-export const FAULT_SERVICES = ['lex', 'connect', 'iam', 'lambda', 's3', 'dynamodb'] as const;
+/** By SigV4 signing service: End User Messaging SMS (pinpoint-sms-voice-v2) signs as `sms-voice`. */
+export const FAULT_SERVICES = ['lex', 'connect', 'iam', 'lambda', 's3', 'dynamodb', 'comprehend', 'sms-voice'] as const;
 export type FaultService = (typeof FAULT_SERVICES)[number];
 
 /** How a service puts an error on the wire: the SDK of each protocol reads its error type from a different place. */
@@ -14,6 +16,8 @@ export const PROTOCOL_OF: Record<FaultService, ErrorProtocol> = {
   connect: 'rest-json',
   lambda: 'rest-json',
   dynamodb: 'json',
+  comprehend: 'json',
+  'sms-voice': 'json',
   iam: 'query-xml',
   s3: 's3-xml',
 };
@@ -118,6 +122,13 @@ export const S3_OPERATIONS = [
 
 const DYNAMO_TARGET = 'DynamoDB_20120810.';
 
+/** The JSON services' X-Amz-Target prefixes, and the operations their local emulators answer. */
+export const JSON_TARGETS: Partial<Record<FaultService, { prefix: string; operations?: string[] }>> = {
+  dynamodb: { prefix: DYNAMO_TARGET },
+  comprehend: { prefix: 'Comprehend_20171127.', operations: ['DetectSentiment'] },
+  'sms-voice': { prefix: 'PinpointSMSVoiceV2.', operations: ['SendTextMessage'] },
+};
+
 /** The service a request is addressed to (by SigV4 signing service or DynamoDB's target), if one a fault can name. */
 export function serviceOf(req: GatewayRequest): FaultService | undefined {
   if (String(req.headers['x-amz-target'] ?? '').startsWith(DYNAMO_TARGET)) return 'dynamodb';
@@ -139,7 +150,12 @@ export function operationOf(service: FaultService, req: GatewayRequest): string 
   const segments = rawPath.split('/').filter(Boolean);
   switch (service) {
     case 'dynamodb':
-      return String(req.headers['x-amz-target'] ?? '').slice(DYNAMO_TARGET.length) || undefined;
+    case 'comprehend':
+    case 'sms-voice': {
+      const target = String(req.headers['x-amz-target'] ?? '');
+      const prefix = JSON_TARGETS[service]?.prefix ?? '';
+      return target.startsWith(prefix) ? target.slice(prefix.length) || undefined : undefined;
+    }
     case 'iam': {
       const form = req.method === 'GET' ? rawQuery : req.body.toString('utf8');
       return new URLSearchParams(form).get('Action') ?? undefined;
@@ -185,6 +201,8 @@ export function tablesOf(service: FaultService, req: GatewayRequest): string[] {
 /** Operation names a fault may name for `service`; undefined when any name is accepted (DynamoDB targets, IAM actions). */
 export function knownOperations(service: FaultService): string[] | undefined {
   if (service === 's3') return S3_OPERATIONS;
+  const json = JSON_TARGETS[service];
+  if (json) return json.operations;
   const table = REST_ROUTES[service];
   return table ? Object.keys(table) : undefined;
 }
