@@ -26,6 +26,8 @@ import { localTableNames, type TableNames } from '../data/tables';
 import { appRouter } from '../api/app-router';
 import { createApi } from '../api/router';
 import { createApiDeps } from '../api/runtime';
+import { createComprehendSentimentAnalyzer } from '../data/comprehend-sentiment';
+import { createLexiconSentimentAnalyzer } from '../core/sentiment/lexicon-sentiment';
 import { createDocumentClient } from '../lambda-runtime/document-client';
 import type { ApiDeps } from '../api/deps';
 import { handleStreamEvent } from '../api/change-feed';
@@ -272,15 +274,27 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     // Known once the server listens (its port may be chosen by the OS).
     const served: { outputs?: ReturnType<typeof localAmplifyOutputs>; webUrl?: string } = {};
+    const apiLog = telemetry.log('api');
+    const lexicon = createLexiconSentimentAnalyzer();
     const baseDeps = createApiDeps({
       doc,
       tables,
       timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
-      log: telemetry.log('api'),
+      log: apiLog,
       mcpServiceArn: LOCAL_MCP_SERVICE.userArn,
       proofs,
-      // Customer SMS link to the web app this stack serves (its URL is known once the server listens); they
-      // stay in the outbox, which the admin app's Messages page reads.
+      // Sentiment and customer SMS go through the gateway's Comprehend and End User Messaging SMS, as the cloud's
+      // go to AWS (so /_local/faults can break them): Comprehend failing falls back to the lexicon; each SMS is
+      // accepted, delivered nowhere and recorded in the outbox with its message id (the Messages page).
+      sentiment: createComprehendSentimentAnalyzer({
+        endpoint: gatewayUrl,
+        region,
+        credentials: LOCAL_CREDENTIALS,
+        fallback: lexicon,
+        log: apiLog,
+      }),
+      sms: { client: awsConfig, settings: {} },
+      // Customer SMS link to the web app this stack serves (its URL is known once the server listens).
       trackingBaseUrl: () => served.webUrl,
     });
     // The voicebot's engine and Connect directory on the SDK through the gateway; the code hook is the
@@ -301,7 +315,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const deps: ApiDeps = { ...baseDeps, provisioning: voicebot.engine, connectDirectory: voicebot.directory };
     const seeded = options.seed
       ? await seedDemoData({
-          deps,
+          // The seed's hundreds of feedback texts are scored by the lexicon directly — the analyser the local
+          // Comprehend answers with — as one DetectSentiment round trip each added ~10 s to a start at load 9.
+          deps: { ...deps, sentiment: lexicon },
           cognito,
           userPoolId: pool.userPoolId,
           password: options.demoPassword,

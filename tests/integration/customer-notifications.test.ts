@@ -1,6 +1,6 @@
 // Customer SMS end to end on the local stack (Req 11.8): a booking, its assignment and every courier update
-// through GraphQL each leave the customer's message in the outbox, with the link to the public tracking page
-// this stack serves; admins read them through sentMessages, nobody else can.
+// through GraphQL each send the customer's message through the gateway's End User Messaging SMS, recorded in the
+// outbox as sent, with the link to the public tracking page this stack serves; admins read them through sentMessages, nobody else can.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Booking } from '../../src/core/model';
 import type { SentMessagesQuery } from '../../src/generated/graphql';
@@ -87,7 +87,7 @@ describe('customer notifications', () => {
         const link = `${stack.webUrl}/track/${reference}`;
         expect(m.trackingUrl).toBe(link);
         expect(m.text.endsWith(`Track: ${link}`), m.text).toBe(true);
-        expect(m).toMatchObject({ bookingReference: reference, delivery: 'OUTBOX' });
+        expect(m).toMatchObject({ bookingReference: reference, delivery: 'SENT' });
       }
     }
     expect(forDelivered[0]?.text).toContain('received by Grace Hopper');
