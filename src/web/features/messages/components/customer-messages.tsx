@@ -1,5 +1,5 @@
-// Customer SMS on the Messages page (Req 11.8): what each customer was told and when, newest first. Locally this
-// is the outbox (nothing leaves the machine); in the cloud, what End User Messaging SMS was asked to send.
+// Customer SMS on the Messages page (Req 11.8): what each customer was told and when, newest first: what End User
+// Messaging SMS was asked to send (locally the gateway's emulator, which accepts each text and delivers it nowhere).
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { countOf, PagedListView } from '../../../components/list-footer';
