@@ -24,6 +24,16 @@ describe('couriers', () => {
     expect(blank).toBeInstanceOf(ValidationError);
   });
 
+  it('refuses a courier id longer than any id by name, before the store sees it (issue 13 fuzzing)', async () => {
+    // Prepare
+    const world = makeWorld();
+    // Act
+    const long = await getCourier('x'.repeat(3000), admin, world).catch((e: unknown) => e);
+    // Assess
+    expect(long).toBeInstanceOf(ValidationError);
+    expect((long as ValidationError).field).toBe('id');
+  });
+
   it('lists the fleet for admins only, in pages', async () => {
     // Prepare
     const world = makeWorld();

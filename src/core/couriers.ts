@@ -14,6 +14,11 @@ export async function getCourier(
   if (typeof id !== 'string' || id.trim() === '') {
     throw new ValidationError('id is required: give the courier id, e.g. courier-07.', { field: 'id' });
   }
+  if (id.trim().length > 64) {
+    throw new ValidationError('id is too long; courier ids look like courier-07 (at most 64 characters).', {
+      field: 'id',
+    });
+  }
   const courier = await deps.couriers.get(id.trim());
   assertCanReadCourier(principal, courier, id.trim());
   return courier;

@@ -84,6 +84,8 @@ export async function getPartner(
   deps: { partners: PartnerRepository },
 ): Promise<Partner> {
   assertAdmin(actor, 'look up partners');
+  if (id.length > 64)
+    throw new ValidationError('id is too long; partner ids have at most 64 characters.', { field: 'id' });
   const partner = await deps.partners.get(id);
   if (!partner) throw new NotFoundError(`No partner with id ${id} was found.`, { resolution: 'Check the partner id.' });
   return partner;

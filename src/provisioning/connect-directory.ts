@@ -7,6 +7,8 @@ import {
   type InstanceSummary,
   type QueueSummary,
 } from '@aws-sdk/client-connect';
+import { NotFoundError } from '../core/errors';
+import { isAwsError } from './aws-errors';
 
 export type ConnectInstanceChoice = {
   id: string;
@@ -53,9 +55,16 @@ export function createConnectDirectory(connect: ConnectClient): ConnectDirectory
     },
     async listQueues(instanceId) {
       const summaries = await allPages<QueueSummary>(async (NextToken) => {
-        const r = await connect.send(
-          new ListQueuesCommand({ InstanceId: instanceId, QueueTypes: ['STANDARD'], MaxResults: 100, NextToken }),
-        );
+        const r = await connect
+          .send(new ListQueuesCommand({ InstanceId: instanceId, QueueTypes: ['STANDARD'], MaxResults: 100, NextToken }))
+          .catch((e: unknown) => {
+            // An instance that is not there (or not this account's) is the caller's mistake, not a fault.
+            if (isAwsError(e, 'ResourceNotFoundException', 'InvalidParameterException'))
+              throw new NotFoundError(`No Amazon Connect instance ${instanceId} in this account and region.`, {
+                resolution: 'Choose an instance id from listConnectInstances.',
+              });
+            throw e;
+          });
         return { items: r.QueueSummaryList ?? [], nextToken: r.NextToken };
       });
       return summaries

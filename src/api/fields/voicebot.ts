@@ -23,6 +23,15 @@ function voicebot(deps: ApiDeps) {
   return { provisioning, connectDirectory, deployments };
 }
 
+/** Ids are looked up by key: text of a sane length, or a refusal that names the argument (not a fault of the store). */
+function identifier(value: unknown, field: string, example: string): string {
+  const id = typeof value === 'string' ? value.trim() : '';
+  if (id === '') throw new ValidationError(`${field} is required, e.g. ${example}.`, { field });
+  if (id.length > 128)
+    throw new ValidationError(`${field} is too long (${id.length} characters); ids have at most 128.`, { field });
+  return id;
+}
+
 /** AWSJSON arrives as a JSON string (or already parsed, from some clients); settings take an object. */
 function settingsFrom(raw: unknown): Record<string, unknown> {
   if (typeof raw !== 'object' || raw === null)
@@ -95,7 +104,7 @@ export const voicebotRouter = new Router()
   })
   .onQuery('listConnectQueues', async (args, { principal, deps }) => {
     requireAdmin(principal, 'list Amazon Connect queues');
-    return voicebot(deps).connectDirectory.listQueues(String(args.instanceId));
+    return voicebot(deps).connectDirectory.listQueues(identifier(args.instanceId, 'instanceId', 'a1b2c3d4-…'));
   })
   .onQuery('planDeployment', async (args, { principal }) => {
     requireAdmin(principal, 'plan a voicebot deployment');
@@ -103,7 +112,9 @@ export const voicebotRouter = new Router()
   })
   .onQuery('getDeployment', async (args, { principal, deps }) => {
     requireAdmin(principal, 'read voicebot deployments');
-    const found = await voicebot(deps).provisioning.get(String(args.id));
+    const found = await voicebot(deps).provisioning.get(
+      identifier(args.id, 'id', 'a deployment id from listDeployments'),
+    );
     return found ? presentDeployment(found) : null;
   })
   .onQuery('listDeployments', async (args, { principal, deps }) => {
@@ -125,11 +136,15 @@ export const voicebotRouter = new Router()
   })
   .onMutation('retryDeployment', async (args, { principal, deps }) => {
     requireAdmin(principal, 'retry a voicebot deployment');
-    return presentDeployment(await voicebot(deps).provisioning.retry(String(args.id)));
+    return presentDeployment(
+      await voicebot(deps).provisioning.retry(identifier(args.id, 'id', 'a deployment id from listDeployments')),
+    );
   })
   .onMutation('rollbackDeployment', async (args, { principal, deps }) => {
     requireAdmin(principal, 'roll back a voicebot deployment');
-    return presentDeployment(await voicebot(deps).provisioning.rollback(String(args.id)));
+    return presentDeployment(
+      await voicebot(deps).provisioning.rollback(identifier(args.id, 'id', 'a deployment id from listDeployments')),
+    );
   })
   .onMutation('publishDeploymentChanged', async (args, { principal, deps }) => {
     if (principal.role !== 'SERVICE')
