@@ -93,7 +93,13 @@ export function createGraphQLCaller(options: GraphQLCallerOptions): GraphQLCalle
       }
       const error = json.errors?.[0];
       if (error) {
-        throw new GraphQLOperationError(error.errorType ?? `HTTP ${res.status}`, error.message ?? 'Unknown error');
+        // A variable the API's schema refused ("Variable "$pickupWindowEnd" got invalid value…") carries no
+        // errorType: it is the caller's input, named in the message, not a fault.
+        const refusedVariable = !error.errorType && /^Variable "\$\w+" got invalid value/.test(error.message ?? '');
+        throw new GraphQLOperationError(
+          error.errorType ?? (refusedVariable ? 'ValidationError' : `HTTP ${res.status}`),
+          error.message ?? 'Unknown error',
+        );
       }
       const field = fieldOf(query);
       if (!json.data || !(field in json.data)) {

@@ -43,8 +43,19 @@ function retryAfterOf(message: string): number | undefined {
 }
 
 /** Maps whatever a tool call threw to the result the caller sees and the outcome the audit trail records. */
+/**
+ * Whether the API refused the call for the caller's reasons: it lets out only user errors under their own names
+ * (ValidationError, or a subclass such as FeedbackNotAcceptedError); faults leave as InternalFailure, and our own
+ * transport or service-identity problems as HTTP statuses and AWS exceptions.
+ */
+function isApiUserError(error: GraphQLOperationError): boolean {
+  return (
+    error.errorType !== 'InternalFailure' && !/^HTTP \d+$/.test(error.errorType) && !/Exception$/.test(error.errorType)
+  );
+}
+
 export function toToolFailure(tool: string, error: unknown, log: Log): ToolFailure {
-  if (error instanceof GraphQLOperationError && Object.hasOwn(USER_ERROR_GUIDANCE, error.errorType)) {
+  if (error instanceof GraphQLOperationError && isApiUserError(error)) {
     const retryAfterSeconds = error.errorType === 'RateLimitError' ? retryAfterOf(error.message) : undefined;
     return {
       outcome: error.errorType,

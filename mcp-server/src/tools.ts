@@ -65,11 +65,17 @@ const reference = (what = 'The booking reference') =>
     .max(64, { error: `reference is too long; booking references look like ${EXAMPLE_REFERENCE}.` })
     .describe(`${what}, as returned by book_courier or list_bookings, e.g. "${EXAMPLE_REFERENCE}".`);
 
+/** What AWSDateTime accepts: a calendar date, a time and a zone (Z or ±hh:mm). */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
 const instant = (field: string, what: string) =>
   z
     .string({ error: `${field} must be text: a date and time with a time zone.` })
     .trim()
     .min(1, { error: `${field} must not be empty.` })
+    .refine((v) => ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v)), {
+      error: `${field} must be an ISO 8601 date and time with a time zone, e.g. "2026-06-01T09:00:00-07:00".`,
+    })
     .describe(`${what}: ISO 8601 date and time with a time zone, e.g. "2026-06-01T09:00:00-07:00".`);
 
 function address(side: 'pickup' | 'delivery') {
