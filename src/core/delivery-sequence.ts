@@ -132,6 +132,12 @@ function courierFor(principal: Principal, courierId: string | undefined): string
           field: 'courierId',
         });
       }
+      // Looked up by key: an id longer than any courier's is refused by name, not by the table (issue 13 fuzzing).
+      if (courierId.length > 64) {
+        throw new ValidationError('courierId is too long; courier ids look like courier-07 (at most 64 characters).', {
+          field: 'courierId',
+        });
+      }
       return courierId;
     case 'PARTNER':
     case 'SERVICE':

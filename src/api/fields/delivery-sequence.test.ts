@@ -144,6 +144,13 @@ describe('suggestedSequence', () => {
     });
   });
 
+  it('refuses a courier id longer than any by name, before the table sees it (issue 13 fuzzing)', async () => {
+    const { call } = await setup();
+    await expect(
+      call('Query', 'suggestedSequence', { ...HERE, courierId: 'x'.repeat(3000) }, ADMIN),
+    ).rejects.toMatchObject({ name: 'ValidationError', message: expect.stringContaining('courierId is too long') });
+  });
+
   it("refuses another courier's sequence, partners and anonymous callers", async () => {
     const { call } = await setup();
     await expect(call('Query', 'suggestedSequence', { courierId: 'courier-09' }, COURIER)).rejects.toMatchObject({
