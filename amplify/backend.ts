@@ -208,6 +208,18 @@ for (const [key, def] of Object.entries(TABLES) as [TableKey, TableDefinition][]
   backend.provisioner.addEnvironment(tableEnvName(key), table.tableName);
   if (CODE_HOOK_WRITE_TABLES.includes(key)) table.grantReadWriteData(codeHookLambda);
   if (key === 'couriers' || key === 'deployments' || key === 'settings') table.grantReadData(codeHookLambda);
+  // The code hook records its circuit breakers' state changes (src/data/dependency-breaker.ts) for the
+  // dashboard: one action, on the rollups' `dependency` partition only.
+  if (key === 'rollups') {
+    codeHookLambda.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:PutItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['dependency'] } },
+      }),
+    );
+    tablesKey.grantEncryptDecrypt(codeHookLambda);
+  }
   if (key === 'deployments') table.grantReadWriteData(provisionerLambda);
   backend.api.addEnvironment(tableEnvName(key), table.tableName);
   tableNames[key] = table.tableName;

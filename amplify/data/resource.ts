@@ -202,12 +202,23 @@ const schema = a
     }),
     VoicebotDeploymentState: a.enum(['NOT_DEPLOYED', 'DEPLOYING', 'DEPLOYED', 'FAILED']),
     VoicebotStatus: a.customType({ state: a.ref('VoicebotDeploymentState').required(), detail: a.string() }),
+    /** A dependency's circuit breaker: CLOSED serves, OPEN refuses at once (its fallback applies), HALF_OPEN tries. */
+    BreakerState: a.enum(['CLOSED', 'OPEN', 'HALF_OPEN']),
+    /** A dependency that can fail slowly (Comprehend, the SMS provider), as its breaker last changed state. */
+    DependencyHealth: a.customType({
+      name: a.string().required(),
+      state: a.ref('BreakerState').required(),
+      since: a.datetime().required(),
+      fallback: a.string().required(),
+      lastError: a.string(),
+    }),
     SystemHealth: a.customType({
       api: a.boolean().required(),
       database: a.boolean().required(),
       lastChangeFeedEventAt: a.datetime(),
       lastVoiceCallAt: a.datetime(),
       voicebot: a.ref('VoicebotStatus').required(),
+      dependencies: a.ref('DependencyHealth').required().array().required(),
     }),
     StatusCount: a.customType({ status: a.ref('BookingStatus').required(), count: a.integer().required() }),
     /** A day's figures, read from rollups the change feed keeps current; ratios are null before any data. */

@@ -10,16 +10,25 @@ import { createLambdaAdminNotifier } from '../lambda-runtime/lambda-admin-notifi
 import { createLambdaSentiment } from '../lambda-runtime/lambda-sentiment';
 import { createCloudVoicebot } from '../provisioning/cloud-voicebot';
 import type { ApiDeps } from './deps';
+import { createDependencyBreakers, dependencyRecorder } from '../data/dependency-breaker';
+import { systemClock } from '../core/system-clock';
 
 const config = loadLambdaConfig();
 const doc = createDocumentClient({ region: config.region });
 const log = jsonLog('api');
+// Comprehend and the SMS provider behind circuit breakers whose state changes the dashboard shows.
+const breakers = createDependencyBreakers({
+  clock: systemClock,
+  log,
+  record: dependencyRecorder(doc, config.tables.rollups),
+});
 const baseDeps: ApiDeps = createApiDeps({
   doc,
   tables: config.tables,
   timeZone: config.timeZone,
   log,
-  sentiment: createLambdaSentiment(config, log),
+  sentiment: createLambdaSentiment(config, log, breakers.sentiment),
+  breakers,
   mcpServiceArn: config.mcpServiceArn,
   ...(config.retention ? { retention: config.retention } : {}),
   ...(config.proofBucket ? { proofs: { bucket: config.proofBucket, s3: { region: config.region } } } : {}),

@@ -17,6 +17,7 @@ import type { ApiDeps } from './deps';
 import type { Log } from '../observability/telemetry';
 import type { PinpointSMSVoiceV2ClientConfig } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { createSmsNotifier, type SmsSettings } from '../data/sms-notifier';
+import type { DependencyBreakers } from '../data/dependency-breaker';
 import { createTrackingLinks } from '../core/tracking-links';
 import { createVoicebotStatusSource } from '../provisioning/voicebot-status';
 
@@ -41,6 +42,8 @@ export function createApiDeps(options: {
   retention?: { bookingDays?: number; auditDays?: number };
   /** The sentiment port: Amazon Comprehend in the cloud (SENTIMENT_ANALYZER); the lexicon analyser by default. */
   sentiment?: SentimentAnalyzer;
+  /** The circuit breakers around the dependencies that can fail slowly (the SMS provider's is used here). */
+  breakers?: DependencyBreakers;
 }): ApiDeps {
   const calendar = createBusinessCalendar(options.timeZone);
   const repos = createRepositories(options.doc, options.tables, {
@@ -74,6 +77,7 @@ export function createApiDeps(options: {
           settings: options.sms.settings,
           outbox: repos.outbox,
           log: options.log,
+          ...(options.breakers ? { breaker: options.breakers.sms } : {}),
         })
       : repos.outbox,
     trackingLinks: createTrackingLinks(options.trackingBaseUrl),

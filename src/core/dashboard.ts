@@ -14,6 +14,21 @@ export type RollupReader = {
   overdue(day: string, now: Date, limit: number): Promise<DeliveryWatch[]>;
   /** When the change feed last delivered an event, and when the voicebot last took a call. */
   feedHealth(): Promise<{ lastEventAt?: string; lastVoiceCallAt?: string }>;
+  /** The last recorded state of each dependency's circuit breaker, as any runtime last saw it change. */
+  dependencies?(): Promise<DependencyHealth[]>;
+};
+
+/** A dependency that can fail slowly (Comprehend, SMS), as its circuit breaker last changed state. */
+export type DependencyHealth = {
+  /** What it is, in the admin's words: "Sentiment (Amazon Comprehend)". */
+  name: string;
+  state: 'CLOSED' | 'OPEN' | 'HALF_OPEN';
+  /** When it entered this state. */
+  since: string;
+  /** What the system does meanwhile, in the admin's words. */
+  fallback: string;
+  /** The last failure that counted, as the dependency reported it (no stack). */
+  lastError?: string;
 };
 
 export type VoicebotState = { state: 'NOT_DEPLOYED' | 'DEPLOYING' | 'DEPLOYED' | 'FAILED'; detail?: string };
@@ -30,6 +45,8 @@ export type Dashboard = {
     lastChangeFeedEventAt?: string;
     lastVoiceCallAt?: string;
     voicebot: VoicebotState;
+    /** Every dependency whose breaker has ever changed state; one closed since its last trouble reads healthy. */
+    dependencies: DependencyHealth[];
   };
   kpis?: DayKpis;
   alerts: { complaints: Feedback[]; delayed: DelayedDelivery[] };
@@ -79,11 +96,12 @@ export async function getDashboard(
     : NO_VOICEBOT;
 
   try {
-    const [counters, overdue, complaints, feed] = await Promise.all([
+    const [counters, overdue, complaints, feed, dependencies] = await Promise.all([
       deps.rollups.readDay(theDay),
       deps.rollups.overdue(theDay, now, ALERT_LIMIT),
       deps.feedback.query({ by: 'flagged', day: theDay }, { limit: ALERT_LIMIT }),
       deps.rollups.feedHealth(),
+      deps.rollups.dependencies?.() ?? Promise.resolve([]),
     ]);
     return {
       day: theDay,
@@ -94,6 +112,7 @@ export async function getDashboard(
         ...(feed.lastEventAt ? { lastChangeFeedEventAt: feed.lastEventAt } : {}),
         ...(feed.lastVoiceCallAt ? { lastVoiceCallAt: feed.lastVoiceCallAt } : {}),
         voicebot,
+        dependencies,
       },
       kpis: dayKpis(counters),
       alerts: {
@@ -109,7 +128,7 @@ export async function getDashboard(
     return {
       day: theDay,
       generatedAt: now.toISOString(),
-      health: { api: true, database: false, voicebot },
+      health: { api: true, database: false, voicebot, dependencies: [] },
       alerts: { complaints: [], delayed: [] },
     };
   }

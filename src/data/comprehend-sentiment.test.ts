@@ -127,3 +127,36 @@ describe('createComprehendSentimentAnalyzer', () => {
     expect(truncateUtf8('short', 5000)).toBe('short');
   });
 });
+
+describe('createComprehendSentimentAnalyzer behind a circuit breaker', () => {
+  it('stops calling a failing Comprehend once the breaker opens, scoring every text by the lexicon meanwhile', async () => {
+    // Prepare
+    const { createBreaker } = await import('./dependency-breaker');
+    const seen = emulateComprehend({ status: 500, type: 'InternalServerException', message: 'Service unavailable' });
+    const breaker = createBreaker({
+      name: 'Sentiment (Amazon Comprehend)',
+      fallback: 'Scored by the lexicon',
+      timeoutMs: 2_000,
+      failuresToOpen: 3,
+      clock: { now: () => new Date() },
+      log: { warn: () => {}, info: () => {} },
+    });
+    const sentiment = createComprehendSentimentAnalyzer({
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
+      fallback: createLexiconSentimentAnalyzer(),
+      log: { warn: () => {} },
+      breaker,
+    });
+
+    // Act
+    const scores = [];
+    for (let i = 0; i < 6; i++)
+      scores.push(await sentiment.analyze('Terrible, the parcel was lost and nobody called.'));
+
+    // Assess: three calls reached Comprehend, then the open breaker kept the other three from it.
+    expect(seen).toHaveLength(3);
+    expect(breaker.status().state).toBe('OPEN');
+    expect(scores.every((s) => s.label === 'NEGATIVE')).toBe(true);
+  });
+});

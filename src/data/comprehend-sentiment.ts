@@ -10,6 +10,7 @@ import type { AwsCredentialIdentity, Provider } from '@aws-sdk/types';
 import type { Sentiment } from '../core/model';
 import type { SentimentAnalyzer } from '../core/ports';
 import { signedPostHeaders } from './signed-post';
+import type { Breaker } from './dependency-breaker';
 
 /** DetectSentiment takes at most 5,000 bytes of UTF-8. */
 export const COMPREHEND_MAX_BYTES = 5000;
@@ -60,6 +61,11 @@ export function createComprehendSentimentAnalyzer(options: {
   endpoint?: string;
   /** The feedback's language; customers write in English (the bot's locale is en_US). */
   languageCode?: string;
+  /**
+   * The circuit breaker and timeout around Comprehend: while it is open (or a call times out) the lexicon
+   * scores the text at once, rather than every feedback waiting out a failing service.
+   */
+  breaker?: Breaker;
 }): SentimentAnalyzer {
   const signer = new SignatureV4({
     service: 'comprehend',
@@ -69,7 +75,7 @@ export function createComprehendSentimentAnalyzer(options: {
   });
   const url = new URL(options.endpoint ?? `https://comprehend.${options.region}.amazonaws.com/`);
 
-  const detect = async (text: string): Promise<Sentiment> => {
+  const detect = async (text: string, signal?: AbortSignal): Promise<Sentiment> => {
     const body = JSON.stringify({ Text: text, LanguageCode: options.languageCode ?? 'en' });
     const headers = await signedPostHeaders(
       signer,
@@ -80,7 +86,7 @@ export function createComprehendSentimentAnalyzer(options: {
       },
       body,
     );
-    const response = await fetch(url, { method: 'POST', headers, body });
+    const response = await fetch(url, { method: 'POST', headers, body, ...(signal ? { signal } : {}) });
     const answer = (await response.json().catch(() => ({}))) as DetectSentimentAnswer & {
       __type?: string;
       message?: string;
@@ -100,7 +106,9 @@ export function createComprehendSentimentAnalyzer(options: {
       const trimmed = text.trim();
       if (!trimmed) return options.fallback.analyze(text);
       try {
-        return await detect(truncateUtf8(trimmed, COMPREHEND_MAX_BYTES));
+        const text = truncateUtf8(trimmed, COMPREHEND_MAX_BYTES);
+        const { breaker } = options;
+        return await (breaker ? breaker.run((signal) => detect(text, signal)) : detect(text));
       } catch (error) {
         options.log.warn('Comprehend sentiment unavailable; scored by the lexicon instead', {
           error: error instanceof Error ? { name: error.name, message: error.message } : String(error),

@@ -20,7 +20,7 @@ import {
   type RollupChange,
   type RollupState,
 } from '../core/analytics';
-import type { RollupReader } from '../core/dashboard';
+import type { DependencyHealth, RollupReader } from '../core/dashboard';
 import { isConditionalCheckFailed } from './paged-query';
 
 export type RollupRepository = RollupReader & {
@@ -32,6 +32,8 @@ export type RollupRepository = RollupReader & {
   recordFeedEvent(at: string, voiceCallAt?: string): Promise<void>;
   /** Whether the rollups were ever built (by the change feed or by `writeBuilt`). */
   isBuilt(): Promise<boolean>;
+  /** Each dependency's breaker as it last changed state (written by `dependencyRecorder`). */
+  dependencies(): Promise<DependencyHealth[]>;
   /** Writes fully computed day shards (and their sources' markers) and watches into empty rollups. */
   writeBuilt(shards: { day: string; shard: number; state: RollupState }[], watches: DeliveryWatch[]): Promise<void>;
 };
@@ -40,6 +42,7 @@ export type RollupRepository = RollupReader & {
  * Item layout in the Rollups table:
  * - `day#<day>` / `shard#<nn>`: the day's counters (`c_<counter>`), plus `p_<source>` only while that
  *   source's change is being applied. What the dashboard reads: a fixed size whatever the day's volume.
+ * - `dependency` / `<name>`: a dependency's circuit breaker as it last changed state (a handful of items).
  * - `applied#<source>` / `days`: `d_<day>` = the last version of the source counted on that day, and
  *   `expiresAt` once the source is removed. Read and written by the aggregator only.
  */
@@ -53,6 +56,8 @@ const watchKey = (w: Pick<DeliveryWatch, 'day' | 'eta' | 'reference'>) => ({
   sk: `${w.eta}#${w.reference}`,
 });
 const FEED_KEY = { pk: 'feed', sk: 'health' };
+/** Where dependencyRecorder (src/data/dependency-breaker.ts) keeps each breaker's state. */
+export const DEPENDENCY_PK = 'dependency';
 const COUNTER_PROJECTION = COUNTERS.map((_, i) => `#c${i}`).join(', ');
 const COUNTER_NAMES = Object.fromEntries(COUNTERS.map((name, i) => [`#c${i}`, counterAttribute(name)]));
 /**
@@ -262,6 +267,18 @@ export function createRollupRepository(doc: DynamoDBDocumentClient, table: strin
         ...(typeof Item?.lastEventAt === 'string' ? { lastEventAt: Item.lastEventAt } : {}),
         ...(typeof Item?.lastVoiceCallAt === 'string' ? { lastVoiceCallAt: Item.lastVoiceCallAt } : {}),
       };
+    },
+
+    async dependencies() {
+      const { Items = [] } = await doc.send(
+        new QueryCommand({
+          TableName: table,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': DEPENDENCY_PK },
+          ConsistentRead: true,
+        }),
+      );
+      return Items.map(({ pk: _pk, sk: _sk, ...status }) => status as DependencyHealth);
     },
 
     async isBuilt() {

@@ -144,3 +144,67 @@ describe('End User Messaging SMS notifier', () => {
     expect(w.recorded).toEqual([{ kind: 'OUT_FOR_DELIVERY', delivery: 'FAILED' }]);
   });
 });
+
+describe('createSmsNotifier behind a circuit breaker', () => {
+  it('records each message as failed, stops calling a failing provider once open, and lets opt-outs keep it closed', async () => {
+    // Prepare
+    const { createBreaker, isServiceFailure } = await import('./dependency-breaker');
+    let answer: 'optedOut' | 'down' = 'optedOut';
+    let calls = 0;
+    server.use(
+      http.post(ENDPOINT, () => {
+        calls += 1;
+        return answer === 'optedOut'
+          ? HttpResponse.json(
+              { __type: 'ConflictException', message: 'opted out', Reason: 'DESTINATION_PHONE_NUMBER_OPTED_OUT' },
+              { status: 400, headers: { 'x-amzn-errortype': 'ConflictException' } },
+            )
+          : HttpResponse.json(
+              { __type: 'InternalServerException', message: 'down' },
+              { status: 500, headers: { 'x-amzn-errortype': 'InternalServerException' } },
+            );
+      }),
+    );
+    const breaker = createBreaker({
+      name: 'Customer SMS (End User Messaging)',
+      fallback: 'Kept as not sent',
+      timeoutMs: 2_000,
+      failuresToOpen: 2,
+      counts: isServiceFailure,
+      clock: { now: () => new Date() },
+      log: { warn: () => {}, info: () => {} },
+    });
+    const recorded: MessageDelivery[] = [];
+    const notifier = createSmsNotifier({
+      client,
+      settings: {},
+      outbox: {
+        record: async (n, outcome) => {
+          recorded.push(outcome.delivery);
+          return { ...n, ...outcome, id: 'id', createdAt: '2025-06-10T15:00:00.000Z' };
+        },
+      },
+      log: { info: () => {} },
+      breaker,
+    });
+
+    // Act
+    for (let i = 0; i < 3; i++) await notifier.send(message);
+    const afterOptOuts = breaker.status().state;
+    answer = 'down';
+    const failures = [];
+    for (let i = 0; i < 4; i++) failures.push(await notifier.send(message).catch((e: unknown) => (e as Error).name));
+
+    // Assess: two provider failures open it; the last two never reach the provider, and every one is recorded.
+    expect(afterOptOuts).toBe('CLOSED');
+    expect(calls).toBe(3 + 2);
+    expect(breaker.status().state).toBe('OPEN');
+    expect(failures).toEqual([
+      'InternalServerException',
+      'InternalServerException',
+      'DependencyUnavailableError',
+      'DependencyUnavailableError',
+    ]);
+    expect(recorded).toEqual(['OPTED_OUT', 'OPTED_OUT', 'OPTED_OUT', 'FAILED', 'FAILED', 'FAILED', 'FAILED']);
+  });
+});

@@ -15,6 +15,7 @@ import {
 } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import type { Notifier } from '../core/ports';
 import type { OutboxNotifier } from './outbox-notifier';
+import type { Breaker } from './dependency-breaker';
 
 export type SmsSettings = {
   /** The sender: a phone number, sender ID or pool (id or ARN); the account's default when absent. */
@@ -35,6 +36,11 @@ export function createSmsNotifier(options: {
   outbox: Pick<OutboxNotifier, 'record'>;
   settings: SmsSettings;
   log: Log;
+  /**
+   * The circuit breaker and timeout around End User Messaging: while it is open (or a send times out) the
+   * message is recorded as not sent at once, rather than each status update waiting out a failing provider.
+   */
+  breaker?: Breaker;
 }): Notifier {
   const client =
     options.client instanceof PinpointSMSVoiceV2Client ? options.client : new PinpointSMSVoiceV2Client(options.client);
@@ -44,17 +50,19 @@ export function createSmsNotifier(options: {
       const phone = notification.to.phone;
       if (!phone) throw new Error(`No phone number to text for booking ${notification.bookingReference}`);
       try {
-        const answer = await client.send(
-          new SendTextMessageCommand({
-            DestinationPhoneNumber: phone,
-            MessageBody: notification.message,
-            MessageType: 'TRANSACTIONAL',
-            ...(settings.originationIdentity ? { OriginationIdentity: settings.originationIdentity } : {}),
-            ...(settings.configurationSetName ? { ConfigurationSetName: settings.configurationSetName } : {}),
-            // Comes back with every delivery event, so an event can be traced to its booking.
-            Context: { bookingReference: notification.bookingReference, kind: notification.kind },
-          }),
-        );
+        const command = new SendTextMessageCommand({
+          DestinationPhoneNumber: phone,
+          MessageBody: notification.message,
+          MessageType: 'TRANSACTIONAL',
+          ...(settings.originationIdentity ? { OriginationIdentity: settings.originationIdentity } : {}),
+          ...(settings.configurationSetName ? { ConfigurationSetName: settings.configurationSetName } : {}),
+          // Comes back with every delivery event, so an event can be traced to its booking.
+          Context: { bookingReference: notification.bookingReference, kind: notification.kind },
+        });
+        const { breaker } = options;
+        const answer = await (breaker
+          ? breaker.run((abortSignal) => client.send(command, { abortSignal }))
+          : client.send(command));
         await outbox.record(notification, {
           delivery: 'SENT',
           ...(answer.MessageId ? { providerMessageId: answer.MessageId } : {}),

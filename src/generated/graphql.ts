@@ -40,6 +40,11 @@ export type BookingStatus =
   | 'OUT_FOR_DELIVERY'
   | 'RETURNED';
 
+export type BreakerState =
+  | 'CLOSED'
+  | 'HALF_OPEN'
+  | 'OPEN';
+
 export type CallOutcome =
   | 'ABANDONED'
   | 'BOOKED'
@@ -584,7 +589,7 @@ export type DashboardQueryVariables = Exact<{
 }>;
 
 
-export type DashboardQuery = { dashboard: { day: string, generatedAt: string, health: { api: boolean, database: boolean, lastChangeFeedEventAt: string | null, lastVoiceCallAt: string | null, voicebot: { state: VoicebotDeploymentState, detail: string | null } }, kpis: { bookings: number, inTransit: number, delivered: number, failed: number, deliverySuccessRate: number | null, averageDeliveryMinutes: number | null, averageRating: number | null, satisfiedShare: number | null, ratings: number, feedback: number, complaints: number, flaggedComplaints: number, voiceBookings: number, voiceFeedback: number, callsHandled: number, statusCounts: Array<{ status: BookingStatus, count: number }> } | null, alerts: { complaints: Array<{ reference: string, bookingReference: string, type: FeedbackType, rating: number | null, text: string, complaintCategory: ComplaintCategory | null, severity: Severity | null, flagged: boolean, courierId: string | null, partnerId: string | null, channel: Channel, createdAt: string, sentiment: { label: SentimentLabel, score: number } }>, delayed: Array<{ reference: string, eta: string, status: BookingStatus, courierId: string | null, minutesLate: number }> } } };
+export type DashboardQuery = { dashboard: { day: string, generatedAt: string, health: { api: boolean, database: boolean, lastChangeFeedEventAt: string | null, lastVoiceCallAt: string | null, voicebot: { state: VoicebotDeploymentState, detail: string | null }, dependencies: Array<{ name: string, state: BreakerState, since: string, fallback: string, lastError: string | null }> }, kpis: { bookings: number, inTransit: number, delivered: number, failed: number, deliverySuccessRate: number | null, averageDeliveryMinutes: number | null, averageRating: number | null, satisfiedShare: number | null, ratings: number, feedback: number, complaints: number, flaggedComplaints: number, voiceBookings: number, voiceFeedback: number, callsHandled: number, statusCounts: Array<{ status: BookingStatus, count: number }> } | null, alerts: { complaints: Array<{ reference: string, bookingReference: string, type: FeedbackType, rating: number | null, text: string, complaintCategory: ComplaintCategory | null, severity: Severity | null, flagged: boolean, courierId: string | null, partnerId: string | null, channel: Channel, createdAt: string, sentiment: { label: SentimentLabel, score: number } }>, delayed: Array<{ reference: string, eta: string, status: BookingStatus, courierId: string | null, minutesLate: number }> } } };
 
 export type DeliverySequenceFieldsFragment = { courierId: string, day: string, manual: boolean, distances: DistanceSource, finishAt: string, lateMinutes: number, computedAt: string, origin: { lat: number, lng: number } | null, stops: Array<{ reference: string, kind: StopKind, status: BookingStatus, customerName: string, windowStart: string | null, windowEnd: string | null, plannedArrival: string, lateMinutes: number, address: { line1: string, line2: string | null, city: string, region: string | null, postcode: string, country: string, precision: GeoPrecision | null, point: { lat: number, lng: number } | null }, point: { lat: number, lng: number } | null }> };
 
@@ -2754,6 +2759,13 @@ export const DashboardDocument = new TypedDocumentString(`
       voicebot {
         state
         detail
+      }
+      dependencies {
+        name
+        state
+        since
+        fallback
+        lastError
       }
     }
     kpis {

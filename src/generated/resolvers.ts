@@ -192,6 +192,11 @@ export type BotReport = {
   total: BotFigures;
 };
 
+export type BreakerState =
+  | 'CLOSED'
+  | 'HALF_OPEN'
+  | 'OPEN';
+
 export type CallOutcome =
   | 'ABANDONED'
   | 'BOOKED'
@@ -487,6 +492,15 @@ export type DeliverySequence = {
   manual: Scalars['Boolean']['output'];
   origin?: Maybe<GeoPoint>;
   stops: Array<SequencedStop>;
+};
+
+export type DependencyHealth = {
+  __typename?: 'DependencyHealth';
+  fallback: Scalars['String']['output'];
+  lastError?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  since: Scalars['AWSDateTime']['output'];
+  state: BreakerState;
 };
 
 export type Deployment = {
@@ -1891,6 +1905,7 @@ export type SystemHealth = {
   __typename?: 'SystemHealth';
   api: Scalars['Boolean']['output'];
   database: Scalars['Boolean']['output'];
+  dependencies: Array<DependencyHealth>;
   lastChangeFeedEventAt?: Maybe<Scalars['AWSDateTime']['output']>;
   lastVoiceCallAt?: Maybe<Scalars['AWSDateTime']['output']>;
   voicebot: VoicebotStatus;
@@ -2075,6 +2090,7 @@ export type ResolversTypes = {
   BotFigures: ResolverTypeWrapper<BotFigures>;
   BotPrompt: ResolverTypeWrapper<BotPrompt>;
   BotReport: ResolverTypeWrapper<BotReport>;
+  BreakerState: BreakerState;
   CallOutcome: CallOutcome;
   CategoryCount: ResolverTypeWrapper<CategoryCount>;
   Channel: Channel;
@@ -2106,6 +2122,7 @@ export type ResolversTypes = {
   DelayedDelivery: ResolverTypeWrapper<DelayedDelivery>;
   DeliveryProof: ResolverTypeWrapper<DeliveryProof>;
   DeliverySequence: ResolverTypeWrapper<DeliverySequence>;
+  DependencyHealth: ResolverTypeWrapper<DependencyHealth>;
   Deployment: ResolverTypeWrapper<Deployment>;
   DeploymentError: ResolverTypeWrapper<DeploymentError>;
   DeploymentPage: ResolverTypeWrapper<DeploymentPage>;
@@ -2282,6 +2299,7 @@ export type ResolversParentTypes = {
   DelayedDelivery: DelayedDelivery;
   DeliveryProof: DeliveryProof;
   DeliverySequence: DeliverySequence;
+  DependencyHealth: DependencyHealth;
   Deployment: Deployment;
   DeploymentError: DeploymentError;
   DeploymentPage: DeploymentPage;
@@ -2800,6 +2818,14 @@ export type DeliverySequenceResolvers<ContextType = any, ParentType extends Reso
   manual?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   origin?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
   stops?: Resolver<Array<ResolversTypes['SequencedStop']>, ParentType, ContextType>;
+};
+
+export type DependencyHealthResolvers<ContextType = any, ParentType extends ResolversParentTypes['DependencyHealth'] = ResolversParentTypes['DependencyHealth']> = {
+  fallback?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['AWSDateTime'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['BreakerState'], ParentType, ContextType>;
 };
 
 export type DeploymentResolvers<ContextType = any, ParentType extends ResolversParentTypes['Deployment'] = ResolversParentTypes['Deployment']> = {
@@ -3411,6 +3437,7 @@ export type SuggestionFigureResolvers<ContextType = any, ParentType extends Reso
 export type SystemHealthResolvers<ContextType = any, ParentType extends ResolversParentTypes['SystemHealth'] = ResolversParentTypes['SystemHealth']> = {
   api?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   database?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  dependencies?: Resolver<Array<ResolversTypes['DependencyHealth']>, ParentType, ContextType>;
   lastChangeFeedEventAt?: Resolver<Maybe<ResolversTypes['AWSDateTime']>, ParentType, ContextType>;
   lastVoiceCallAt?: Resolver<Maybe<ResolversTypes['AWSDateTime']>, ParentType, ContextType>;
   voicebot?: Resolver<ResolversTypes['VoicebotStatus'], ParentType, ContextType>;
@@ -3508,6 +3535,7 @@ export type Resolvers<ContextType = any> = {
   DelayedDelivery?: DelayedDeliveryResolvers<ContextType>;
   DeliveryProof?: DeliveryProofResolvers<ContextType>;
   DeliverySequence?: DeliverySequenceResolvers<ContextType>;
+  DependencyHealth?: DependencyHealthResolvers<ContextType>;
   Deployment?: DeploymentResolvers<ContextType>;
   DeploymentError?: DeploymentErrorResolvers<ContextType>;
   DeploymentPage?: DeploymentPageResolvers<ContextType>;

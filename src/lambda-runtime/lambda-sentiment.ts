@@ -6,10 +6,13 @@ import { createLexiconSentimentAnalyzer } from '../core/sentiment/lexicon-sentim
 import { createComprehendSentimentAnalyzer } from '../data/comprehend-sentiment';
 import type { Log } from '../observability/telemetry';
 import type { LambdaConfig } from './lambda-config';
+import type { Breaker } from '../data/dependency-breaker';
 
 export function createLambdaSentiment(
   config: Pick<LambdaConfig, 'region' | 'sentiment'>,
   log: Pick<Log, 'warn'>,
+  /** The circuit breaker and timeout around Comprehend (src/data/dependency-breaker.ts). */
+  breaker?: Breaker,
 ): SentimentAnalyzer {
   const lexicon = createLexiconSentimentAnalyzer();
   return config.sentiment === 'comprehend'
@@ -18,6 +21,7 @@ export function createLambdaSentiment(
         credentials: fromNodeProviderChain(),
         fallback: lexicon,
         log,
+        ...(breaker ? { breaker } : {}),
       })
     : lexicon;
 }

@@ -27,6 +27,8 @@ import { appRouter } from '../api/app-router';
 import { createApi } from '../api/router';
 import { createApiDeps } from '../api/runtime';
 import { createComprehendSentimentAnalyzer } from '../data/comprehend-sentiment';
+import { createDependencyBreakers, dependencyRecorder } from '../data/dependency-breaker';
+import { systemClock } from '../core/system-clock';
 import { createLexiconSentimentAnalyzer } from '../core/sentiment/lexicon-sentiment';
 import { createDocumentClient } from '../lambda-runtime/document-client';
 import type { ApiDeps } from '../api/deps';
@@ -73,6 +75,8 @@ export type StackOptions = {
   seed: boolean;
   /** The seeded company's rules: the demo's (default), or none (tests that book at any hour they run). */
   seedRules?: 'demo' | 'unrestricted';
+  /** How long an open circuit breaker waits before its trial call (30 s, as in the cloud, by default). */
+  breakerHalfOpenMs?: number;
   /** 'dev': Vite middleware (hot reload); 'static': the built app from dist/web; 'none': API only. */
   web: 'dev' | 'static' | 'none';
   log?: (line: string) => void;
@@ -276,6 +280,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const served: { outputs?: ReturnType<typeof localAmplifyOutputs>; webUrl?: string } = {};
     const apiLog = telemetry.log('api');
     const lexicon = createLexiconSentimentAnalyzer();
+    // Circuit breakers around Comprehend and the SMS provider, as in the cloud; their state changes go to the
+    // rollups, where the dashboard's health line reads them.
+    const breakers = createDependencyBreakers({
+      clock: systemClock,
+      log: apiLog,
+      record: dependencyRecorder(doc, tables.rollups),
+      ...(options.breakerHalfOpenMs !== undefined ? { halfOpenAfterMs: options.breakerHalfOpenMs } : {}),
+    });
     const baseDeps = createApiDeps({
       doc,
       tables,
@@ -292,8 +304,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         credentials: LOCAL_CREDENTIALS,
         fallback: lexicon,
         log: apiLog,
+        breaker: breakers.sentiment,
       }),
       sms: { client: awsConfig, settings: {} },
+      breakers,
       // Customer SMS link to the web app this stack serves (its URL is known once the server listens).
       trackingBaseUrl: () => served.webUrl,
     });

@@ -22,12 +22,19 @@ import { createLambdaSentiment } from '../lambda-runtime/lambda-sentiment';
 import { jsonLog } from '../observability/telemetry';
 import { createActiveDefinitionSource } from '../provisioning/active-prompts';
 import { createLexCodeHook } from './lex-codehook';
+import { createDependencyBreakers, dependencyRecorder } from '../data/dependency-breaker';
 
 const config = loadLambdaConfig();
 const log = jsonLog('lex-codehook');
 const doc = createDocumentClient({ region: config.region });
 const calendar = createBusinessCalendar(config.timeZone);
 const outbox = createOutboxNotifier(doc, config.tables.outbox, systemClock);
+// Comprehend and the SMS provider behind circuit breakers whose state changes the dashboard shows.
+const breakers = createDependencyBreakers({
+  clock: systemClock,
+  log,
+  record: dependencyRecorder(doc, config.tables.rollups),
+});
 const settings = createSettingsRepository(doc, config.tables.settings);
 const deployments = createDeploymentRepository(doc, config.tables.deployments);
 // The company's rules, re-read at most once a minute per container, as the API does.
@@ -43,10 +50,16 @@ const codeHook = createLexCodeHook(
     couriers: createCourierRepository(doc, config.tables.couriers),
     geocoder: createGazetteerGeocoder(),
     // Feedback given by phone is scored as on the web: Amazon Comprehend in the cloud.
-    sentiment: createLambdaSentiment(config, log),
+    sentiment: createLambdaSentiment(config, log, breakers.sentiment),
     idempotency: createIdempotencyStore(doc, config.tables.idempotency, systemClock),
     // A booking made by phone is confirmed by SMS too, each message recorded in the outbox.
-    notifier: createSmsNotifier({ client: { region: config.region }, settings: config.sms, outbox, log }),
+    notifier: createSmsNotifier({
+      client: { region: config.region },
+      settings: config.sms,
+      outbox,
+      log,
+      breaker: breakers.sms,
+    }),
     trackingLinks: createTrackingLinks(requireWebAppUrl(config)),
     onNotifyError: (error, about) =>
       log.error('customer notification not sent', {

@@ -6,16 +6,25 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Booking, BookingStatus } from '../../src/core/model';
 import type { Stack } from '../../src/local/stack';
-import { assignCourier, bookCourier, trackBooking, updateDeliveryStatus } from '../../src/generated/graphql';
+import {
+  assignCourier,
+  bookCourier,
+  dashboard,
+  submitFeedback,
+  trackBooking,
+  updateDeliveryStatus,
+} from '../../src/generated/graphql';
 import { SERVICE_BUSY_MESSAGE } from '../../src/api/public-error';
 import { bookingViolations } from '../../src/integrity/item-invariants';
 import { as, gql, startTestStack, tomorrowAt, type Caller, type GraphQLResult } from '../support/test-stack';
 
 let stack: Stack;
 let admin: Caller;
+/** How long an open breaker waits before its trial call, shortened from 30 s for the test. */
+const BREAKER_HALF_OPEN_MS = 2_000;
 
 beforeAll(async () => {
-  stack = await startTestStack({ provisionVoicebot: true });
+  stack = await startTestStack({ provisionVoicebot: true, breakerHalfOpenMs: BREAKER_HALF_OPEN_MS });
   admin = await as(stack, 'admin@example.com');
 }, 180_000);
 afterEach(async () => {
@@ -178,14 +187,16 @@ describe('DynamoDB throttling one call in five', () => {
         idempotencyKey: `${walked}-step-${i}`,
         ...(status === 'DELIVERED' ? { recipientName: 'Pat Doe' } : {}),
       };
-      // In transit meets a write throttled past the SDK's three attempts: the courier is told to retry.
+      // In transit meets writes to the bookings table throttled past the SDK's three attempts, and the courier
+      // is told to retry. Nine strikes, not three: in one run of six another write to the bookings table took the
+      // three first (which write is not found yet); nine leave at least one request of this step refused.
       if (status === 'IN_TRANSIT') {
         await arm({
           service: 'dynamodb',
           operation: 'PutItem',
           table: stack.tables.bookings,
           code: 'ProvisionedThroughputExceededException',
-          times: 3,
+          times: 9,
         });
       }
       // Sent twice, as the courier app's outbox resends an update whose answer it never saw.
@@ -226,4 +237,99 @@ describe('DynamoDB throttling one call in five', () => {
     expect((sameName.Items ?? []).filter((b) => b.customerName === customerName)).toHaveLength(1);
     console.info(`throttling struck ${struck} DynamoDB calls; the API answered "busy" ${busy.count} times`);
   }, 180_000);
+});
+
+describe('Comprehend and the SMS provider failing', () => {
+  type Health = { dependencies: { name: string; state: string; fallback: string; lastError: string | null }[] };
+  const health = async () =>
+    (await gql<{ dashboard: { health: Health } }>(stack, admin, dashboard, {})).data!.dashboard.health.dependencies;
+
+  it('opens their breakers: feedback is scored by the lexicon and status updates go on, the dashboard says so, and both recover once the fault is lifted', async () => {
+    // Prepare: a delivered booking of courier-05's to give feedback on, and one to walk.
+    const courier = await as(stack, 'courier5@example.com');
+    const input = {
+      customerName: 'Breaker Test',
+      customerPhone: '(206) 555-0188',
+      pickup: { line1: '1201 3rd Ave', city: 'Seattle', postcode: '98101' },
+      delivery: { line1: '400 Broad St', city: 'Seattle', postcode: '98109' },
+      package: { size: 'SMALL', weightKg: 1 },
+      pickupWindowStart: tomorrowAt(stack, 10),
+      pickupWindowEnd: tomorrowAt(stack, 12),
+    };
+    const booked = await gql<{ bookCourier: Booking }>(stack, admin, bookCourier, input);
+    const reference = booked.data!.bookCourier.reference;
+    await gql(stack, admin, assignCourier, { reference, courierId: 'courier-05' });
+    await arm({ service: 'comprehend', code: 'InternalServerException', status: 500, forSeconds: 120 });
+    await arm({ service: 'sms-voice', code: 'InternalServerException', status: 500, forSeconds: 120 });
+
+    // Act: a courier's day of updates while both fail (six of them text the customer: out for delivery and
+    // failed, three times each, the last one delivered), feedback once it is
+    // delivered; then the fault is lifted and the trial calls go through.
+    const statuses: BookingStatus[] = [
+      'COLLECTED',
+      'IN_TRANSIT',
+      'OUT_FOR_DELIVERY',
+      'FAILED_DELIVERY',
+      'OUT_FOR_DELIVERY',
+      'FAILED_DELIVERY',
+      'OUT_FOR_DELIVERY',
+      'DELIVERED',
+    ];
+    const updated: (string | undefined)[] = [];
+    for (const status of statuses) {
+      const result = await gql(stack, courier, updateDeliveryStatus, {
+        reference,
+        status,
+        lat: 47.61,
+        lng: -122.34,
+        note: 'On the way.',
+        ...(status === 'FAILED_DELIVERY'
+          ? { failureReason: 'RECIPIENT_ABSENT', note: 'Nobody answered the door.' }
+          : {}),
+        ...(status === 'DELIVERED' ? { recipientName: 'Pat Doe' } : {}),
+      });
+      updated.push(result.errors?.[0]?.errorType);
+    }
+    const scored: { label: string }[] = [];
+    for (let i = 0; i < 6; i++) {
+      const fed = await gql<{ submitFeedback: { sentiment: { label: string } } }>(stack, admin, submitFeedback, {
+        bookingReference: reference,
+        type: 'COMPLAINT',
+        rating: 1,
+        text: `The driver was rude and the parcel arrived damaged (${i}).`,
+        complaintCategory: 'DAMAGED_PACKAGE',
+        severity: 'MEDIUM',
+      });
+      expect(fed.errors, `feedback ${i}`).toBeUndefined();
+      scored.push(fed.data!.submitFeedback.sentiment);
+    }
+    const whileFailing = await health();
+    await fetch(`${stack.gatewayUrl}/_local/faults`, { method: 'DELETE' });
+    await new Promise((resolve) => setTimeout(resolve, BREAKER_HALF_OPEN_MS + 200));
+    const praise = await gql(stack, admin, submitFeedback, {
+      bookingReference: reference,
+      type: 'FEEDBACK',
+      rating: 5,
+      text: 'Lovely courier, thank you!',
+    });
+    // A new booking texts its customer: the SMS breaker's trial call.
+    const next = await gql(stack, admin, bookCourier, { ...input, customerName: 'Breaker Test Again' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const afterwards = await health();
+
+    // Assess
+    expect(scored.every((s) => s.label === 'NEGATIVE')).toBe(true);
+    expect(updated).toEqual(statuses.map(() => undefined));
+    expect(next.errors).toBeUndefined();
+    expect(praise.errors).toBeUndefined();
+    const byName = (list: Health['dependencies']) => Object.fromEntries(list.map((d) => [d.name, d]));
+    expect(byName(whileFailing)).toMatchObject({
+      'Sentiment (Amazon Comprehend)': { state: 'OPEN', fallback: expect.stringMatching(/lexicon/) },
+      'Customer SMS (End User Messaging)': { state: 'OPEN', fallback: expect.stringMatching(/outbox/) },
+    });
+    expect(byName(afterwards)).toMatchObject({
+      'Sentiment (Amazon Comprehend)': { state: 'CLOSED' },
+      'Customer SMS (End User Messaging)': { state: 'CLOSED' },
+    });
+  }, 120_000);
 });

@@ -22,7 +22,10 @@ export function testCompanyTimeZone(now: Date = new Date()): string {
 }
 
 export type TestStackOptions = Partial<
-  Pick<StackOptions, 'web' | 'provisionVoicebot' | 'mapTileUrl' | 'mcpPort' | 'timeZone' | 'seedRules' | 'log'>
+  Pick<
+    StackOptions,
+    'web' | 'provisionVoicebot' | 'mapTileUrl' | 'mcpPort' | 'timeZone' | 'seedRules' | 'log' | 'breakerHalfOpenMs'
+  >
 >;
 
 /** A seeded throwaway stack on free ports, its company in `testCompanyTimeZone()` unless `timeZone` is given. */

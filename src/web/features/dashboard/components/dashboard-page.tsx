@@ -29,15 +29,41 @@ function Kpi({ id, label, value, hint }: { id: string; label: string; value: str
   );
 }
 
-function HealthItem({ id, label, ok, text }: { id: string; label: string; ok: boolean | null; text: string }) {
+function HealthItem({
+  id,
+  label,
+  ok,
+  text,
+  title,
+}: {
+  id: string;
+  label: string;
+  ok: boolean | null;
+  text: string;
+  title?: string;
+}) {
   const tone = ok === null ? 'unknown' : ok ? 'ok' : 'bad';
   return (
-    <div className="health__item" data-testid={`health-${id}`} data-state={tone}>
+    <div className="health__item" data-testid={`health-${id}`} data-state={tone} title={title}>
       <span className={`health__dot health__dot--${tone}`} aria-hidden="true" />
       <span className="health__label">{label}</span>
       <span className="health__text">{text}</span>
     </div>
   );
+}
+
+type DependencyHealth = DashboardData['health']['dependencies'][number];
+
+/** A dependency's breaker in the admin's words: working, failing (and what happens meanwhile), or trying again. */
+function dependencyText(d: DependencyHealth, age: (at: string) => string): string {
+  switch (d.state) {
+    case 'CLOSED':
+      return `Working · recovered ${age(d.since)}`;
+    case 'OPEN':
+      return `Failing since ${age(d.since)}. ${d.fallback}`;
+    case 'HALF_OPEN':
+      return `Trying again · failing since ${age(d.since)}`;
+  }
 }
 
 function Health({ health }: { health: DashboardData['health'] }) {
@@ -76,6 +102,16 @@ function Health({ health }: { health: DashboardData['health'] }) {
           health.lastVoiceCallAt ? ` · last call ${calendar.formatAge(health.lastVoiceCallAt, now)}` : ''
         }`}
       />
+      {health.dependencies.map((d) => (
+        <HealthItem
+          key={d.name}
+          id={`dependency-${d.name.split(' ')[0]!.toLowerCase()}`}
+          label={d.name}
+          ok={d.state === 'CLOSED' ? true : d.state === 'OPEN' ? false : null}
+          text={dependencyText(d, (at) => calendar.formatAge(at, now))}
+          {...(d.lastError ? { title: d.lastError } : {})}
+        />
+      ))}
     </div>
   );
 }
