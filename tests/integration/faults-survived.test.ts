@@ -16,7 +16,7 @@ import {
 } from '../../src/generated/graphql';
 import { SERVICE_BUSY_MESSAGE } from '../../src/api/public-error';
 import { bookingViolations } from '../../src/integrity/item-invariants';
-import { as, gql, startTestStack, tomorrowAt, type Caller, type GraphQLResult } from '../support/test-stack';
+import { as, bookingInput, gql, startTestStack, type Caller, type GraphQLResult } from '../support/test-stack';
 
 let stack: Stack;
 let admin: Caller;
@@ -126,16 +126,7 @@ describe('DynamoDB throttling one call in five', () => {
     const courier = await as(stack, 'courier4@example.com');
     const customerName = 'Throttle Test';
     const keys = Array.from({ length: 12 }, (_, i) => `throttle-test-${i}-${Date.now()}`);
-    const input = (idempotencyKey: string) => ({
-      customerName,
-      customerPhone: '(206) 555-0177',
-      pickup: { line1: '1201 3rd Ave', city: 'Seattle', postcode: '98101' },
-      delivery: { line1: '400 Broad St', city: 'Seattle', postcode: '98109' },
-      package: { size: 'SMALL', weightKg: 2.5 },
-      pickupWindowStart: tomorrowAt(stack, 10),
-      pickupWindowEnd: tomorrowAt(stack, 12),
-      idempotencyKey,
-    });
+    const input = (idempotencyKey: string) => bookingInput(stack, { customerName, idempotencyKey });
     const busy = { count: 0 };
     const throttling = await arm({
       service: 'dynamodb',
@@ -245,17 +236,9 @@ describe('Comprehend and the SMS provider failing', () => {
     (await gql<{ dashboard: { health: Health } }>(stack, admin, dashboard, {})).data!.dashboard.health.dependencies;
 
   it('opens their breakers: feedback is scored by the lexicon and status updates go on, the dashboard says so, and both recover once the fault is lifted', async () => {
-    // Prepare: a delivered booking of courier-05's to give feedback on, and one to walk.
+    // Prepare: a booking of courier-05's, walked to delivery and then given feedback.
     const courier = await as(stack, 'courier5@example.com');
-    const input = {
-      customerName: 'Breaker Test',
-      customerPhone: '(206) 555-0188',
-      pickup: { line1: '1201 3rd Ave', city: 'Seattle', postcode: '98101' },
-      delivery: { line1: '400 Broad St', city: 'Seattle', postcode: '98109' },
-      package: { size: 'SMALL', weightKg: 1 },
-      pickupWindowStart: tomorrowAt(stack, 10),
-      pickupWindowEnd: tomorrowAt(stack, 12),
-    };
+    const input = bookingInput(stack, { customerName: 'Breaker Test' });
     const booked = await gql<{ bookCourier: Booking }>(stack, admin, bookCourier, input);
     const reference = booked.data!.bookCourier.reference;
     await gql(stack, admin, assignCourier, { reference, courierId: 'courier-05' });
