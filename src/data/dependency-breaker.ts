@@ -151,7 +151,7 @@ export function createBreaker(options: {
 }
 
 /** The Rollups table's `dependency` partition (rollup-repository.ts reads it for the dashboard). */
-const DEPENDENCY_PK = 'dependency';
+export const DEPENDENCY_PK = 'dependency';
 
 /**
  * Writes a breaker's state change to the Rollups table, where the dashboard reads it. Runtimes (Lambda

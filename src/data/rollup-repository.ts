@@ -22,6 +22,7 @@ import {
 } from '../core/analytics';
 import type { DependencyHealth, RollupReader } from '../core/dashboard';
 import { isConditionalCheckFailed } from './paged-query';
+import { DEPENDENCY_PK } from './dependency-breaker';
 
 export type RollupRepository = RollupReader & {
   /** Adds a change's delta unless its source already reached that version for that day; false when it had. */
@@ -56,8 +57,6 @@ const watchKey = (w: Pick<DeliveryWatch, 'day' | 'eta' | 'reference'>) => ({
   sk: `${w.eta}#${w.reference}`,
 });
 const FEED_KEY = { pk: 'feed', sk: 'health' };
-/** Where dependencyRecorder (src/data/dependency-breaker.ts) keeps each breaker's state. */
-export const DEPENDENCY_PK = 'dependency';
 const COUNTER_PROJECTION = COUNTERS.map((_, i) => `#c${i}`).join(', ');
 const COUNTER_NAMES = Object.fromEntries(COUNTERS.map((name, i) => [`#c${i}`, counterAttribute(name)]));
 /**
