@@ -2,13 +2,7 @@
 import { RequestProofUploadDocument, UpdateDeliveryStatusDocument } from '../../../../generated/graphql';
 import { runOperation } from '../../../lib/graphql-client';
 import type { OutboxTransport } from './sync';
-
-export class UploadRefused extends Error {
-  constructor(status: number) {
-    super(`The image store refused the upload (HTTP ${status}).`);
-    this.name = 'UploadRefused';
-  }
-}
+import { s3ErrorCode, UploadRefused } from './upload-refused';
 
 export const apiTransport: OutboxTransport = {
   async requestUpload(reference, kind, contentType) {
@@ -21,7 +15,10 @@ export const apiTransport: OutboxTransport = {
   },
   async upload(target, image) {
     const response = await fetch(target.uploadUrl, { method: 'PUT', headers: target.headers, body: image });
-    if (!response.ok) throw new UploadRefused(response.status);
+    if (!response.ok) {
+      const body = await response.text().catch(() => '');
+      throw new UploadRefused(response.status, s3ErrorCode(body));
+    }
   },
   async send(update) {
     const { updateDeliveryStatus } = await runOperation(UpdateDeliveryStatusDocument, {
