@@ -8,6 +8,7 @@ import { runDashboardBench } from './dashboard.bench';
 import { runLiveBench } from './live.bench';
 import { runMapBench } from './map.bench';
 import { runMcpBench } from './mcp.bench';
+import { runSoakBench } from './soak.bench';
 import { runStreamsBench } from './streams.bench';
 import { runLambdaBench, runVoiceBench } from './voice.bench';
 import { machineLoad, writeResult } from './stats';
@@ -32,6 +33,8 @@ const benches = {
   'courier-performance': runCourierPerformanceBench,
   lambda: runLambdaBench,
   streams: runStreamsBench,
+  // Issue 13: a mixed load for SOAK_SECONDS (90 by default) with faults switched on and off midway, then a recount.
+  soak: runSoakBench,
 };
 const only = process.argv.slice(2);
 
