@@ -1,6 +1,7 @@
 // What the field handlers need: the core's ports plus a logger. Built once per runtime (Lambda or local).
 import type { BusinessCalendar } from '../core/business-calendar';
 import type { NotifyErrorHandler } from '../core/customer-notifications';
+import type { BookCourierDeps } from '../core/bookings';
 import type { AdminNoticeLog, SentMessageLog } from '../core/sent-messages';
 import type { TrackingLinks } from '../core/tracking-links';
 import type { ManualSequenceStore, RoutingPort } from '../core/delivery-sequence';
@@ -49,6 +50,8 @@ export type ApiDeps = {
   trackingLinks: TrackingLinks;
   /** Why a customer message could not be sent: logged with the booking reference, never failing the change. */
   onNotifyError: NotifyErrorHandler;
+  /** A booking stored whose idempotency record could not be completed: logged; the booking is still the answer. */
+  onIdempotencyError?: BookCourierDeps['onIdempotencyError'];
   /** The customer messages that went out, for the admins' Messages page. */
   sentMessages: SentMessageLog;
   /** The notices sent to the admins (service alerts, executive summaries), as the outbox recorded them. */

@@ -83,6 +83,11 @@ export function createApiDeps(options: {
     trackingLinks: createTrackingLinks(options.trackingBaseUrl),
     onNotifyError: (error, about) =>
       options.log.error('customer notification not sent', { ...about, error: describeError(error) }),
+    onIdempotencyError: (error, about) =>
+      options.log.error('booking stored, its idempotency record not completed', {
+        ...about,
+        error: describeError(error),
+      }),
     sentMessages: repos.outbox,
     adminNotices: repos.outbox,
     calls: repos.conversations,

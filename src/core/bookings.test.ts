@@ -355,6 +355,75 @@ describe('bookCourier', () => {
     expect(world.idempotency.keys()).toEqual([]);
   });
 
+  it('books once when the idempotency record is throttled after the booking is stored, and the retry gets it', async () => {
+    // Prepare: the record's write fails three times (throttled past the SDK's retries), then goes through.
+    const world = makeWorld();
+    let failures = 3;
+    const waited: number[] = [];
+    const throttled = {
+      ...world,
+      wait: async (ms: number) => void waited.push(ms),
+      idempotency: {
+        ...world.idempotency,
+        complete: async (key: string, result: string) => {
+          if (failures-- > 0) throw new Error('ProvisionedThroughputExceededException');
+          return world.idempotency.complete(key, result);
+        },
+      },
+    };
+    // Act
+    const first = await book(throttled, admin, { idempotencyKey: 'k3' });
+    const retry = await book(world, admin, { idempotencyKey: 'k3' });
+    // Assess
+    expect(retry.reference).toBe(first.reference);
+    expect(world.bookings.all()).toHaveLength(1);
+    expect(waited).toEqual([200, 400, 800]);
+  });
+
+  it('answers with the stored booking and keeps the key claimed when its idempotency record cannot be written', async () => {
+    // Prepare: the record's write never succeeds; the first answer's fate is unknown to the client, which retries.
+    const world = makeWorld();
+    const reported: { idempotencyKey: string; bookingReference: string }[] = [];
+    const broken = {
+      ...world,
+      wait: async () => {},
+      onIdempotencyError: (_e: unknown, about: { idempotencyKey: string; bookingReference: string }) =>
+        void reported.push(about),
+      idempotency: { ...world.idempotency, complete: async () => Promise.reject(new Error('throttled')) },
+    };
+    // Act
+    const first = await book(broken, admin, { idempotencyKey: 'k4' });
+    const retry = await caught(book({ ...world, wait: async () => {} }, admin, { idempotencyKey: 'k4' }));
+    // Assess: one booking; the retry is told to wait, never booked a second time.
+    expect(world.bookings.all().map((b) => b.reference)).toEqual([first.reference]);
+    expect(retry).toBeInstanceOf(ConflictError);
+    expect(reported).toEqual([{ idempotencyKey: 'admin:sub-admin:k4', bookingReference: first.reference }]);
+  });
+
+  it('gives the key back even when the first release is throttled, so the retry books', async () => {
+    // Prepare: the booking write fails; the release fails once.
+    const world = makeWorld();
+    let releaseFailures = 1;
+    const broken = {
+      ...world,
+      wait: async () => {},
+      bookings: { ...world.bookings, create: async () => Promise.reject(new Error('throttled')) },
+      idempotency: {
+        ...world.idempotency,
+        release: async (key: string) => {
+          if (releaseFailures-- > 0) throw new Error('throttled');
+          return world.idempotency.release(key);
+        },
+      },
+    };
+    // Act
+    const failed = await caught(book(broken as World, admin, { idempotencyKey: 'k5' }));
+    const retry = await book(world, admin, { idempotencyKey: 'k5' });
+    // Assess
+    expect(failed).toBeInstanceOf(Error);
+    expect(world.bookings.all().map((b) => b.reference)).toEqual([retry.reference]);
+  });
+
   it('tries a fresh reference when the first one is taken', async () => {
     // Prepare
     const world = makeWorld();

@@ -295,6 +295,11 @@ export type BookCourierDeps = {
   trackingLinks?: TrackingLinks;
   idempotency?: IdempotencyStore;
   onNotifyError?: NotifyErrorHandler;
+  /**
+   * The booking was stored but its idempotency record could not be completed: the booking is the answer, and the
+   * key stays claimed, so a retry is refused as still in progress instead of booking twice. Logged by the runtime.
+   */
+  onIdempotencyError?: (error: unknown, about: { idempotencyKey: string; bookingReference: string }) => void;
   /** How a duplicate pauses while the first request with its idempotency key is in flight (tests pass a fake). */
   wait?: (ms: number) => Promise<void>;
 };
@@ -360,6 +365,7 @@ export async function bookCourier(input: unknown, principal: Principal, deps: Bo
     if (earlier) return earlier;
   }
 
+  let stored: Booking | undefined;
   try {
     const startIso = new Date(parsed.pickupWindowStart).toISOString();
     const endIso = new Date(parsed.pickupWindowEnd).toISOString();
@@ -388,16 +394,45 @@ export async function bookCourier(input: unknown, principal: Principal, deps: Bo
     if (eta) draft.eta = eta;
 
     const booking = await createWithFreshReference(deps, draft);
+    stored = booking;
     if (idempotencyKey && deps.idempotency) {
       const result: IdempotentResult = { reference: booking.reference, fingerprint };
-      await deps.idempotency.complete(idempotencyKey, JSON.stringify(result));
+      const store = deps.idempotency;
+      try {
+        await persistently(() => store.complete(idempotencyKey, JSON.stringify(result)), deps.wait);
+      } catch (e) {
+        // The booking exists: answering "busy" would send the client back with the same key to a released key and
+        // a second booking (seen with the idempotency table's UpdateItem throttled). It is the answer; the key stays
+        // claimed.
+        deps.onIdempotencyError?.(e, { idempotencyKey, bookingReference: booking.reference });
+      }
     }
     await notifyCustomer(booking, deps);
     return booking;
   } catch (e) {
-    if (idempotencyKey && deps.idempotency) await deps.idempotency.release(idempotencyKey);
+    // Only while nothing is stored is the key given back, so that a retry books; a key that cannot be given back
+    // would refuse every retry as "still in progress" for a day, so that is retried too.
+    const store = deps.idempotency;
+    if (idempotencyKey && store && !stored) await persistently(() => store.release(idempotencyKey), deps.wait);
     throw e;
   }
+}
+
+/**
+ * The pauses between tries of an idempotency record's write after the SDK's own retries gave up (throttling):
+ * the record is what makes a client's retry safe, so it is worth 1.4 s more than an ordinary write.
+ */
+const RECORD_RETRY_PAUSES_MS = [200, 400, 800];
+
+async function persistently(write: () => Promise<void>, wait: (ms: number) => Promise<void> = pause): Promise<void> {
+  for (const ms of RECORD_RETRY_PAUSES_MS) {
+    try {
+      return await write();
+    } catch {
+      await wait(ms);
+    }
+  }
+  return write();
 }
 
 /**
