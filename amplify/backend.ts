@@ -38,6 +38,7 @@ import { lexCodeHook } from './functions/lex-codehook/resource';
 import { provisioner } from './functions/provisioner/resource';
 import { corruptionDetector } from './functions/corruption-detector/resource';
 import { retentionArchiver } from './functions/retention-archiver/resource';
+import { textResender } from './functions/text-resender/resource';
 import { environmentName, loadCloudEnvironment } from './environments';
 import {
   instrumentFunctions,
@@ -60,6 +61,7 @@ const backend = defineBackend({
   provisioner,
   corruptionDetector,
   retentionArchiver,
+  textResender,
 });
 
 /** Sandboxes are throwaway; every other deployment keeps its data when the stack goes away. */
@@ -142,6 +144,7 @@ const archiveBucket = new s3.Bucket(tablesStack, 'ExpiredItemsArchive', {
 });
 const detectorLambda = backend.corruptionDetector.resources.lambda;
 const archiverLambda = backend.retentionArchiver.resources.lambda;
+const resenderLambda = backend.textResender.resources.lambda;
 /** Tables whose every write is checked against the domain's invariants (src/integrity). */
 const CHECKED_TABLES: readonly TableKey[] = ['bookings', 'feedback'];
 /** Tables whose TTL expiries are archived to S3 before they are gone (src/retention). */
@@ -253,6 +256,10 @@ for (const [key, def] of Object.entries(TABLES) as [TableKey, TableDefinition][]
   // The detector and the archiver only read the stream; their configuration names every table.
   backend.corruptionDetector.addEnvironment(tableEnvName(key), table.tableName);
   backend.retentionArchiver.addEnvironment(tableEnvName(key), table.tableName);
+  // The text resender reads the failed texts and marks what became of each; it reads a booking's status.
+  backend.textResender.addEnvironment(tableEnvName(key), table.tableName);
+  if (key === 'outbox') table.grantReadWriteData(resenderLambda);
+  if (key === 'bookings') table.grantReadData(resenderLambda);
   if (def.stream && CHECKED_TABLES.includes(key)) {
     detectorLambda.addEventSource(
       new DynamoEventSource(table, {
@@ -527,7 +534,8 @@ provisionerLambda.addToRolePolicy(
 
 /**
  * Customer SMS (Req 11.8): the api function (status updates, bookings) and the code hook (bookings by phone)
- * text customers through AWS End User Messaging SMS, linking to the web app's public tracking page. Its URL
+ * text customers through AWS End User Messaging SMS, linking to the web app's public tracking page; the text
+ * resender sends again, every minute, the texts it did not take (src/core/failed-texts.ts). Its URL
  * (the CloudFront domain, or the web app's own domain) comes from WEB_APP_URL at synth time; without it the two
  * functions refuse to start with a message saying so. SMS_ORIGINATION_IDENTITY and SMS_CONFIGURATION_SET pick
  * the sender and the delivery-event configuration (the account's defaults when unset). The grant is the one
@@ -538,7 +546,7 @@ if (webAppUrl !== undefined) {
   const issue = trackingBaseUrlIssue(webAppUrl);
   if (issue) throw new Error(`WEB_APP_URL ${issue}`);
 }
-for (const fn of [backend.api, backend.lexCodeHook]) {
+for (const fn of [backend.api, backend.lexCodeHook, backend.textResender]) {
   if (webAppUrl) fn.addEnvironment('WEB_APP_URL', webAppUrl);
   for (const name of ['SMS_ORIGINATION_IDENTITY', 'SMS_CONFIGURATION_SET']) {
     const value = process.env[name];
@@ -639,6 +647,7 @@ for (const grantee of [
   provisionerLambda,
   detectorLambda,
   archiverLambda,
+  resenderLambda,
 ]) {
   tablesKey.grantEncryptDecrypt(grantee);
 }
@@ -653,6 +662,7 @@ const functions: BackendFunction[] = [
   { name: 'provisioner', fn: provisionerLambda },
   { name: 'corruption-detector', fn: detectorLambda },
   { name: 'retention-archiver', fn: archiverLambda },
+  { name: 'text-resender', fn: resenderLambda },
 ];
 instrumentFunctions(functions, cloudEnv, !isSandbox);
 

@@ -113,6 +113,13 @@ export const AMPLIFY_ACKNOWLEDGEMENTS: Acknowledgement[] = [
     reason: 'grantInvoke on the provisioner covers its versions; the wildcard is the qualifier of that one function.',
   },
   {
+    finding: /^AwsSolutions-IAM5\[Resource::<textresenderlambda\w+\.Arn>:\*\]$/,
+    path: /\/function\/SchedulerRoleForTarget-\w+\/DefaultPolicy\/Resource$/,
+    reason:
+      "Amplify's schedule for the text resender (EventBridge Scheduler) may invoke that one function; the wildcard " +
+      'is the qualifier (its versions and the live alias), nothing else.',
+  },
+  {
     finding: /^AwsSolutions-IAM5\[Resource::<proofOfDeliveryBucket\w+\.Arn>\/(proof|summaries)\/\*\]$/,
     path: /\/storage\/.*--storageAccess\d+\/Resource$/,
     reason:
@@ -154,7 +161,7 @@ export const AMPLIFY_ACKNOWLEDGEMENTS: Acknowledgement[] = [
   {
     finding:
       /^AwsSolutions-IAM5\[Resource::arn:<AWS::Partition>:sms-voice:<AWS::Region>:<AWS::AccountId>:(phone-number|sender-id|pool|configuration-set|opt-out-list)\/\*\]$/,
-    path: /\/(api|lex-codehook)-lambda\/ServiceRole\/(DefaultPolicy|OverflowPolicy\d*)\/Resource$/,
+    path: /\/(api|lex-codehook|text-resender)-lambda\/ServiceRole\/(DefaultPolicy|OverflowPolicy\d*)\/Resource$/,
     reason:
       'Customer SMS (sms-voice:SendTextMessage only): the sender, pool and configuration set are chosen by ' +
       "configuration at run time, so the grant covers this account's and Region's SMS resources of each kind.",

@@ -3,7 +3,8 @@
 // message here with what End User Messaging answered. Admin notices are recorded here too (alert-repository.ts),
 // and the Messages page lists them apart.
 import { randomUUID } from 'node:crypto';
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { FailedTextQueue } from '../core/failed-texts';
 import type { Clock, Notification, Notifier, Page } from '../core/ports';
 import type {
   AdminNoticeLog,
@@ -14,13 +15,14 @@ import type {
   SentMessageQuery,
 } from '../core/sent-messages';
 import { toItem } from './item-codec';
-import { queryPage } from './paged-query';
+import { isConditionalCheckFailed, queryPage } from './paged-query';
 
 export type OutboxEntry = SentMessage;
 
 export type OutboxNotifier = Notifier &
   SentMessageLog &
-  AdminNoticeLog & {
+  AdminNoticeLog &
+  FailedTextQueue & {
     /** Stores a message with what became of it. */
     record(
       notification: Notification,
@@ -36,9 +38,21 @@ export const ADMIN_CHANNEL = 'ADMIN';
 
 export function createOutboxNotifier(doc: DynamoDBDocumentClient, table: string, clock: Clock): OutboxNotifier {
   const fromItem = (item: Record<string, unknown>): OutboxEntry => {
-    const { expiresAt: _expiresAt, channel: _channel, ...entry } = item;
+    const {
+      expiresAt: _expiresAt,
+      channel: _channel,
+      resolution: _resolution,
+      resolvedAt: _resolvedAt,
+      resentAs: _resentAs,
+      claimedUntil: _claimedUntil,
+      attempts: _attempts,
+      lastAttemptAt: _lastAttemptAt,
+      ...entry
+    } = item;
     return { delivery: 'OUTBOX', ...entry } as OutboxEntry;
   };
+  // A failed text is open until resolved; a run's claim on it lapses at claimedUntil (failed-texts.ts).
+  const OPEN = '(attribute_not_exists(resolution) AND (attribute_not_exists(claimedUntil) OR claimedUntil < :now))';
 
   const record: OutboxNotifier['record'] = async (notification, outcome) => {
     const now = clock.now();
@@ -89,6 +103,78 @@ export function createOutboxNotifier(doc: DynamoDBDocumentClient, table: string,
             page,
             fromItem,
           );
+    },
+
+    async unresolvedFailed(since, now, limit) {
+      const page = await queryPage(
+        doc,
+        {
+          TableName: table,
+          IndexName: 'sent',
+          KeyConditionExpression: 'channel = :sms AND createdAt >= :since',
+          FilterExpression: `delivery = :failed AND ${OPEN}`,
+          ExpressionAttributeValues: {
+            ':sms': SMS_CHANNEL,
+            ':since': since.toISOString(),
+            ':failed': 'FAILED',
+            ':now': now.toISOString(),
+          },
+          ScanIndexForward: true,
+        },
+        { limit },
+        fromItem,
+      );
+      return page.items;
+    },
+
+    async claim(id, now, until) {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: { id },
+            UpdateExpression: 'SET claimedUntil = :until',
+            ConditionExpression: `delivery = :failed AND ${OPEN}`,
+            ExpressionAttributeValues: {
+              ':until': until.toISOString(),
+              ':failed': 'FAILED',
+              ':now': now.toISOString(),
+            },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionalCheckFailed(error)) return false;
+        throw error;
+      }
+    },
+
+    async release(id, at) {
+      await doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: { id },
+          UpdateExpression: 'REMOVE claimedUntil SET lastAttemptAt = :at ADD attempts :one',
+          ConditionExpression: 'attribute_exists(id) AND attribute_not_exists(resolution)',
+          ExpressionAttributeValues: { ':at': at.toISOString(), ':one': 1 },
+        }),
+      );
+    },
+
+    async resolve(id, resolution, at, resentAs) {
+      await doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: { id },
+          UpdateExpression: `REMOVE claimedUntil SET resolution = :resolution, resolvedAt = :at${resentAs ? ', resentAs = :resentAs' : ''}`,
+          ConditionExpression: 'attribute_exists(id) AND attribute_not_exists(resolution)',
+          ExpressionAttributeValues: {
+            ':resolution': resolution,
+            ':at': at.toISOString(),
+            ...(resentAs ? { ':resentAs': resentAs } : {}),
+          },
+        }),
+      );
     },
 
     async listAdminNotices(query): Promise<Page<AdminNoticeRecord>> {

@@ -145,6 +145,49 @@ describe('End User Messaging SMS notifier', () => {
   });
 });
 
+describe('sending a failed text again, and texts the outbox could not record', () => {
+  it('resend records only what the provider took, and throws, recording nothing, while it still fails', async () => {
+    // Prepare
+    const w = world();
+
+    // Act
+    const taken = await w.notifier.resend(message);
+    server.use(refuse(500, 'InternalServerException', { Message: 'down' }));
+    const stillDown = w.notifier.resend(message);
+
+    // Assess
+    expect(taken).toEqual({ delivery: 'SENT', id: 'id' });
+    await expect(stillDown).rejects.toMatchObject({ name: 'InternalServerException' });
+    expect(w.recorded).toEqual([{ kind: 'OUT_FOR_DELIVERY', delivery: 'SENT', providerMessageId: 'msg-0001' }]);
+  });
+
+  it('never keeps a text the provider took as not sent, even when recording it failed (it would go twice)', async () => {
+    // Prepare: the outbox refuses the first record (the SENT one), as a throttled table would.
+    const recorded: MessageDelivery[] = [];
+    let refusals = 1;
+    server.use(http.post(ENDPOINT, () => HttpResponse.json({ MessageId: 'msg-0002' })));
+    const notifier = createSmsNotifier({
+      client,
+      settings: {},
+      outbox: {
+        record: async (n, outcome) => {
+          if (refusals-- > 0) throw Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
+          recorded.push(outcome.delivery);
+          return { ...n, ...outcome, id: 'id', createdAt: '2025-06-10T15:00:00.000Z' };
+        },
+      },
+      log: { info: () => {} },
+    });
+
+    // Act
+    const sent = notifier.send(message);
+
+    // Assess
+    await expect(sent).rejects.toMatchObject({ name: 'SentNotRecorded', cause: { name: 'ThrottlingException' } });
+    expect(recorded).toEqual([]);
+  });
+});
+
 describe('createSmsNotifier behind a circuit breaker', () => {
   it('records each message as failed, stops calling a failing provider once open, and lets opt-outs keep it closed', async () => {
     // Prepare

@@ -28,6 +28,8 @@ import { createApi } from '../api/router';
 import { createApiDeps } from '../api/runtime';
 import { createComprehendSentimentAnalyzer } from '../data/comprehend-sentiment';
 import { createDependencyBreakers, dependencyRecorder } from '../data/dependency-breaker';
+import { createFailedTextResender, describeResend } from '../data/failed-text-resender';
+import type { ResendReport } from '../core/failed-texts';
 import { systemClock } from '../core/system-clock';
 import { createLexiconSentimentAnalyzer } from '../core/sentiment/lexicon-sentiment';
 import { createDocumentClient } from '../lambda-runtime/document-client';
@@ -119,6 +121,8 @@ export type Stack = {
   flushChangeFeed(): Promise<void>;
   /** Runs the scheduler's late-delivery check now (or as at `now`); returns the alerts it raised. */
   checkLateDeliveries(now?: Date): Promise<ServiceAlert[]>;
+  /** Runs the scheduler's failed-text resender now; returns what became of each failed customer text it saw. */
+  resendFailedTexts(): Promise<ResendReport>;
   /**
    * Stops without losing a change: first what makes new work (the fleet simulator, the MCP server, GraphQL
    * mutations and Lambda invocations, which finish what they started), then the change feed is drained —
@@ -186,6 +190,8 @@ function createIntake() {
 }
 
 const STOPPING = 'The local stack is stopping; try again once it is running.';
+/** How often the local scheduler sends again the customer texts the SMS provider did not take (every minute in the cloud). */
+const RESEND_TEXTS_MS = 30_000;
 /** How often the local scheduler looks for deliveries past their ETA. */
 const LATE_CHECK_MS = 30_000;
 
@@ -486,6 +492,25 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         (e: unknown) => log(`[alerts] late-delivery check failed: ${String(e)}`),
       ),
     );
+    // Customer texts the SMS provider did not take, sent again once it answers (the text-resender function in the
+    // cloud), through the same breaker as every other text.
+    const resendTexts = createFailedTextResender({
+      doc,
+      tables,
+      sms: { client: awsConfig, settings: {} },
+      breaker: breakers.sms,
+      clock: systemClock,
+      log: apiLog,
+    });
+    scheduler.every(RESEND_TEXTS_MS, () =>
+      resendTexts().then(
+        (report) => {
+          const line = describeResend(report);
+          if (line) log(`[texts] ${line}`);
+        },
+        (e: unknown) => log(`[texts] resending failed customer texts failed: ${String(e)}`),
+      ),
+    );
     // The weekly executive summary: last week's, once, soon after start and then hourly (EventBridge Scheduler
     // in the cloud). Nothing to do when it exists.
     const summaryJob = async () => {
@@ -553,6 +578,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       telemetryFile: telemetry.file,
       flushChangeFeed: () => gateway.flushStreams(),
       checkLateDeliveries: checkLate,
+      resendFailedTexts: resendTexts,
       close: closeAll,
     };
   } catch (e) {

@@ -1,0 +1,1 @@
+export { handler } from '../../src/notifications/text-resender-lambda';
