@@ -108,6 +108,7 @@ export async function runSoakBench() {
   const mcpClients: Client[] = [];
   try {
     const run = Date.now().toString(36);
+    const runStartedAt = new Date().toISOString();
     const samples: Sample[] = [];
     /** Each distinct error seen, by operation and type, with one message: what a defect report needs. */
     const errorsSeen = new Map<string, { count: number; message: string }>();
@@ -603,21 +604,32 @@ export async function runSoakBench() {
       );
       feedbackDuplicates += Math.max(0, (forBooking.Items ?? []).length - 1);
     }
-    // Idempotent requests stored once: every booking this run named, counted by its unique customer name.
+    // Idempotent requests stored once: every booking this run named, counted by its unique customer name; and the
+    // bookings made by phone during the run, beside the ones a caller heard a reference for.
     const byName = new Map<string, string[]>();
+    const phoneStored: string[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await stack.doc.send(
         new ScanCommand({
           TableName: stack.tables.bookings,
-          FilterExpression: 'begins_with(#name, :prefix)',
-          ExpressionAttributeNames: { '#reference': 'reference', '#name': 'customerName' },
-          ExpressionAttributeValues: { ':prefix': `Soak ${run} ` },
-          ProjectionExpression: '#reference, #name',
+          FilterExpression: 'begins_with(#name, :prefix) OR (#channel = :voice AND #created >= :since)',
+          ExpressionAttributeNames: {
+            '#reference': 'reference',
+            '#name': 'customerName',
+            '#channel': 'channel',
+            '#created': 'createdAt',
+          },
+          ExpressionAttributeValues: { ':prefix': `Soak ${run} `, ':voice': 'VOICE', ':since': runStartedAt },
+          ProjectionExpression: '#reference, #name, #channel',
           ...(startKey ? { ExclusiveStartKey: startKey } : {}),
         }),
       );
       for (const item of page.Items ?? []) {
+        if (item.channel === 'VOICE') {
+          phoneStored.push(String(item.reference));
+          continue;
+        }
         const name = String(item.customerName);
         byName.set(name, [...(byName.get(name) ?? []), String(item.reference)]);
       }
@@ -628,6 +640,8 @@ export async function runSoakBench() {
       .filter(([, refs]) => refs.length > 1)
       .map(([name, refs]) => `${name}: ${refs.join(', ')}`);
     const storedUnacknowledged = [...byName.keys()].filter((name) => !acknowledgedNames.has(name));
+    const phoneAcknowledged = new Set(ackedBookings.filter((b) => b.source === 'phone').map((b) => b.reference));
+    const phoneUnheard = phoneStored.filter((r) => !phoneAcknowledged.has(r));
 
     // Subscriptions: every subscriber's last event of each walked booking is its final state.
     const finalOf = new Map(walks.map((w) => [w.reference, stored.get(w.reference)?.status]));
@@ -732,8 +746,8 @@ export async function runSoakBench() {
         goal: `0: ${duplicates.length + duplicateAnswers.length + feedbackDuplicates === 0 ? 'met' : 'MISSED'}`,
       },
       {
-        measure: 'stored but never acknowledged (named bookings)',
-        figure: storedUnacknowledged.length,
+        measure: 'stored but never acknowledged: named bookings; phone bookings whose caller heard no reference',
+        figure: `${storedUnacknowledged.length}; ${phoneUnheard.length} of ${phoneStored.length} made by phone`,
         goal: 'figure beside it',
       },
       {
@@ -801,6 +815,7 @@ export async function runSoakBench() {
       duplicates: [...duplicates, ...duplicateAnswers],
       feedbackDuplicates,
       storedUnacknowledged,
+      phoneUnheard,
       violations,
       subscriptions: { eventsReceived, staleAdmin, staleCourier },
       maxTurnMs: maxTurn.ms,
