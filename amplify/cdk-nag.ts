@@ -103,6 +103,14 @@ export const AMPLIFY_ACKNOWLEDGEMENTS: Acknowledgement[] = [
       "Amazon Comprehend's DetectSentiment (the api function and the code hook score feedback with it).",
   },
   {
+    finding: /^AwsSolutions-IAM5\[Resource::arn:<AWS::Partition>:lex:<AWS::Region>:<AWS::AccountId>:bot\/\*\]$/,
+    path: /\/storage\/api-lambda\/ServiceRole\/(DefaultPolicy|OverflowPolicy\d*)\/Resource$/,
+    reason:
+      "The api function reads Lex V2's analytics of the deployed bot (lex:ListSessionMetrics and " +
+      'lex:ListIntentMetrics only). A bot ARN holds the id Lex assigns when the provisioner creates the bot at run ' +
+      "time, so the grant covers this account's bots in this Region and no other Lex action.",
+  },
+  {
     finding: /^AwsSolutions-IAM5\[Resource::arn:<AWS::Partition>:iam::<AWS::AccountId>:role\/\*-lex-role\]$/,
     path: /\/function\/provisioner-lambda\/ServiceRole\/DefaultPolicy\/Resource$/,
     reason: 'The provisioner creates and passes only the bot roles it names <bot>-lex-role (resourceNames()).',

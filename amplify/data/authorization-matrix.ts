@@ -116,6 +116,7 @@ export const GRAPHQL_AUTHORIZATION_MATRIX = {
   'Query.alertSettings': adminOnly(),
   'Query.executiveSummaries': adminOnly(),
   'Query.analyticsBot': adminOnly(),
+  'Query.analyticsLex': adminOnly(),
   'Query.analyticsFleet': adminOnly(),
   'Query.partnerAnalytics': adminOnly({ partnerUser: OWN_LIST }),
   'Query.courierPerformance': adminAndOwnCourier(),

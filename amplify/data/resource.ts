@@ -742,6 +742,31 @@ const schema = a
       missedUtterances: a.ref('UtteranceCount').required().array().required(),
       reaskedSlots: a.ref('SlotCount').required().array().required(),
     }),
+    /** Amazon Lex V2's own analytics of the deployed bot (ListSessionMetrics, ListIntentMetrics), beside the above. */
+    LexAnalyticsState: a.enum(['AVAILABLE', 'NOT_DEPLOYED', 'UNAVAILABLE']),
+    LexIntentFigures: a.customType({
+      intent: a.string().required(),
+      count: a.integer().required(),
+      success: a.integer().required(),
+      failure: a.integer().required(),
+      switched: a.integer().required(),
+      dropped: a.integer().required(),
+    }),
+    LexReport: a.customType({
+      from: a.date().required(),
+      to: a.date().required(),
+      state: a.ref('LexAnalyticsState').required(),
+      /** What the state means, in plain words (which bot and alias, or why there are no figures). */
+      detail: a.string().required(),
+      botId: a.string(),
+      botAliasId: a.string(),
+      conversations: a.integer(),
+      success: a.integer(),
+      failure: a.integer(),
+      dropped: a.integer(),
+      averageTurns: a.float(),
+      intents: a.ref('LexIntentFigures').required().array().required(),
+    }),
     AlertKind: a.enum(['LATE_DELIVERY', 'COMPLAINT_RATE', 'DATA_INTEGRITY']),
     ServiceAlert: a.customType({
       day: a.date().required(),
@@ -1067,6 +1092,12 @@ const schema = a
         granularity: a.ref('AnalyticsGranularity').required(),
       })
       .returns(a.ref('BotReport').required())
+      .authorization((allow) => [allow.groups(['admin'])])
+      .handler(api),
+    analyticsLex: a
+      .query()
+      .arguments({ from: a.date().required(), to: a.date().required() })
+      .returns(a.ref('LexReport').required())
       .authorization((allow) => [allow.groups(['admin'])])
       .handler(api),
     analyticsFleet: a

@@ -30,6 +30,7 @@ import type { SeriesReader } from '../core/analytics-range';
 import type { CallRecorder } from '../core/call-metrics';
 import type { AdminNotifier, AlertStore } from '../core/analytics-alerts';
 import type { SummaryStore } from '../core/executive-summary';
+import type { DeployedBotSource, LexAnalyticsSource } from '../core/lex-analytics';
 import type { DeploymentRepository } from '../provisioning/deployment';
 import type { ProvisioningEngine } from '../provisioning/engine';
 import type { ConnectDirectory } from '../provisioning/connect-directory';
@@ -81,6 +82,9 @@ export type ApiDeps = {
   admins?: AdminNotifier;
   /** The weekly executive summaries' PDFs and their listing (Req 10.6), where the runtime has a bucket. */
   summaries?: SummaryStore;
+  /** The Lex bot and alias callers reach (from the latest successful deployment), and Lex V2's analytics of it. */
+  lexBots?: DeployedBotSource;
+  lexAnalytics?: LexAnalyticsSource;
   /** Where the voicebot's deployment state comes from, once a voicebot is deployed. */
   voicebot?: VoicebotStatusSource;
   // Partner access (Req 7, 16.4): absent in runtimes that serve no partners.

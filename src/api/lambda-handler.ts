@@ -34,6 +34,7 @@ const baseDeps: ApiDeps = createApiDeps({
   ...(config.proofBucket ? { proofs: { bucket: config.proofBucket, s3: { region: config.region } } } : {}),
   trackingBaseUrl: requireWebAppUrl(config),
   sms: { client: { region: config.region }, settings: config.sms },
+  lex: { region: config.region },
 });
 // An executive summary generated on demand tells the admins through their SNS topic too, when one is configured.
 const deps: ApiDeps = { ...baseDeps, admins: createLambdaAdminNotifier(config, doc, baseDeps.log) };

@@ -20,6 +20,9 @@ import { createSmsNotifier, type SmsSettings } from '../data/sms-notifier';
 import type { DependencyBreakers } from '../data/dependency-breaker';
 import { createTrackingLinks } from '../core/tracking-links';
 import { createVoicebotStatusSource } from '../provisioning/voicebot-status';
+import { createDeployedBotSource } from '../provisioning/deployed-bot';
+import { createLexAnalyticsReader } from '../data/lex-analytics-reader';
+import type { LexModelsV2ClientConfig } from '@aws-sdk/client-lex-models-v2';
 
 export function createApiDeps(options: {
   doc: DynamoDBDocumentClient;
@@ -44,6 +47,8 @@ export function createApiDeps(options: {
   sentiment?: SentimentAnalyzer;
   /** The circuit breakers around the dependencies that can fail slowly (the SMS provider's is used here). */
   breakers?: DependencyBreakers;
+  /** How to reach Lex V2's models API, for its analytics of the deployed bot (AWS in the cloud, the gateway locally). */
+  lex?: LexModelsV2ClientConfig;
 }): ApiDeps {
   const calendar = createBusinessCalendar(options.timeZone);
   const repos = createRepositories(options.doc, options.tables, {
@@ -59,6 +64,8 @@ export function createApiDeps(options: {
   return {
     ...repos,
     voicebot: createVoicebotStatusSource(repos.deployments),
+    lexBots: createDeployedBotSource(repos.deployments),
+    ...(options.lex ? { lexAnalytics: createLexAnalyticsReader(options.lex) } : {}),
     ...(options.mcpServiceArn ? { mcpServiceArn: options.mcpServiceArn } : {}),
     ...(options.proofs ? { proofs: createProofStore(options.proofs) } : {}),
     ...(options.proofs

@@ -122,6 +122,11 @@ export type GeoPrecision =
   | 'POSTCODE'
   | 'STREET';
 
+export type LexAnalyticsState =
+  | 'AVAILABLE'
+  | 'NOT_DEPLOYED'
+  | 'UNAVAILABLE';
+
 export type LocationUnavailable =
   | 'NOT_SUPPORTED'
   | 'NO_FIX'
@@ -357,6 +362,14 @@ export type AnalyticsBotQueryVariables = Exact<{
 
 
 export type AnalyticsBotQuery = { analyticsBot: { from: string, to: string, granularity: AnalyticsGranularity, total: { calls: number, containmentRate: number | null, recognitionRate: number | null, averageTurns: number | null, outcomes: Array<{ outcome: CallOutcome, count: number }>, transfers: Array<{ reason: string, count: number }>, intents: Array<{ intent: string, count: number }> }, buckets: Array<{ start: string, end: string, figures: { calls: number, containmentRate: number | null, recognitionRate: number | null, averageTurns: number | null, outcomes: Array<{ outcome: CallOutcome, count: number }>, transfers: Array<{ reason: string, count: number }>, intents: Array<{ intent: string, count: number }> } }>, missedUtterances: Array<{ text: string, count: number }>, reaskedSlots: Array<{ slot: string, count: number }> } };
+
+export type AnalyticsLexQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
+
+
+export type AnalyticsLexQuery = { analyticsLex: { from: string, to: string, state: LexAnalyticsState, detail: string, botId: string | null, botAliasId: string | null, conversations: number | null, success: number | null, failure: number | null, dropped: number | null, averageTurns: number | null, intents: Array<{ intent: string, count: number, success: number, failure: number, switched: number, dropped: number }> } };
 
 export type ServiceAlertFieldsFragment = { day: string, key: string, kind: AlertKind, raisedAt: string, message: string, reference: string | null, minutesLate: number | null, complaints: number | null, feedback: number | null, rate: number | null, threshold: number | null, table: string | null, recovery: string | null };
 
@@ -1761,6 +1774,31 @@ export const AnalyticsBotDocument = new TypedDocumentString(`
     count
   }
 }`) as unknown as TypedDocumentString<AnalyticsBotQuery, AnalyticsBotQueryVariables>;
+export const AnalyticsLexDocument = new TypedDocumentString(`
+    query AnalyticsLex($from: AWSDate!, $to: AWSDate!) {
+  analyticsLex(from: $from, to: $to) {
+    from
+    to
+    state
+    detail
+    botId
+    botAliasId
+    conversations
+    success
+    failure
+    dropped
+    averageTurns
+    intents {
+      intent
+      count
+      success
+      failure
+      switched
+      dropped
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AnalyticsLexQuery, AnalyticsLexQueryVariables>;
 export const ServiceAlertsDocument = new TypedDocumentString(`
     query ServiceAlerts($day: AWSDate!) {
   serviceAlerts(day: $day) {
@@ -4014,6 +4052,7 @@ export const analyticsFleet = AnalyticsFleetDocument.toString() as GeneratedQuer
 export const partnerAnalytics = PartnerAnalyticsDocument.toString() as GeneratedQuery<PartnerAnalyticsQueryVariables, PartnerAnalyticsQuery>;
 export const courierPerformance = CourierPerformanceDocument.toString() as GeneratedQuery<CourierPerformanceQueryVariables, CourierPerformanceQuery>;
 export const analyticsBot = AnalyticsBotDocument.toString() as GeneratedQuery<AnalyticsBotQueryVariables, AnalyticsBotQuery>;
+export const analyticsLex = AnalyticsLexDocument.toString() as GeneratedQuery<AnalyticsLexQueryVariables, AnalyticsLexQuery>;
 export const serviceAlerts = ServiceAlertsDocument.toString() as GeneratedQuery<ServiceAlertsQueryVariables, ServiceAlertsQuery>;
 export const alertSettings = AlertSettingsDocument.toString() as GeneratedQuery<AlertSettingsQueryVariables, AlertSettingsQuery>;
 export const updateAlertSettings = UpdateAlertSettingsDocument.toString() as GeneratedMutation<UpdateAlertSettingsMutationVariables, UpdateAlertSettingsMutation>;

@@ -742,6 +742,37 @@ export type IssuedPartnerToken = {
   tokenInfo: PartnerToken;
 };
 
+export type LexAnalyticsState =
+  | 'AVAILABLE'
+  | 'NOT_DEPLOYED'
+  | 'UNAVAILABLE';
+
+export type LexIntentFigures = {
+  __typename?: 'LexIntentFigures';
+  count: Scalars['Int']['output'];
+  dropped: Scalars['Int']['output'];
+  failure: Scalars['Int']['output'];
+  intent: Scalars['String']['output'];
+  success: Scalars['Int']['output'];
+  switched: Scalars['Int']['output'];
+};
+
+export type LexReport = {
+  __typename?: 'LexReport';
+  averageTurns?: Maybe<Scalars['Float']['output']>;
+  botAliasId?: Maybe<Scalars['String']['output']>;
+  botId?: Maybe<Scalars['String']['output']>;
+  conversations?: Maybe<Scalars['Int']['output']>;
+  detail: Scalars['String']['output'];
+  dropped?: Maybe<Scalars['Int']['output']>;
+  failure?: Maybe<Scalars['Int']['output']>;
+  from: Scalars['AWSDate']['output'];
+  intents: Array<LexIntentFigures>;
+  state: LexAnalyticsState;
+  success?: Maybe<Scalars['Int']['output']>;
+  to: Scalars['AWSDate']['output'];
+};
+
 export type LocationUnavailable =
   | 'NOT_SUPPORTED'
   | 'NO_FIX'
@@ -1311,6 +1342,7 @@ export type Query = {
   analyticsFeedbackComments: FeedbackPage;
   analyticsFleet: Array<FleetLine>;
   analyticsHeatMap: HeatReport;
+  analyticsLex: LexReport;
   analyticsRegions: RegionReport;
   analyticsRoutes: RouteReport;
   analyticsVolumes: VolumeReport;
@@ -1391,6 +1423,12 @@ export type QueryAnalyticsFleetArgs = {
 
 
 export type QueryAnalyticsHeatMapArgs = {
+  from: Scalars['AWSDate']['input'];
+  to: Scalars['AWSDate']['input'];
+};
+
+
+export type QueryAnalyticsLexArgs = {
   from: Scalars['AWSDate']['input'];
   to: Scalars['AWSDate']['input'];
 };
@@ -2154,6 +2192,9 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IntentCount: ResolverTypeWrapper<IntentCount>;
   IssuedPartnerToken: ResolverTypeWrapper<IssuedPartnerToken>;
+  LexAnalyticsState: LexAnalyticsState;
+  LexIntentFigures: ResolverTypeWrapper<LexIntentFigures>;
+  LexReport: ResolverTypeWrapper<LexReport>;
   LocationUnavailable: LocationUnavailable;
   Me: ResolverTypeWrapper<Me>;
   MessageDelivery: MessageDelivery;
@@ -2325,6 +2366,8 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   IntentCount: IntentCount;
   IssuedPartnerToken: IssuedPartnerToken;
+  LexIntentFigures: LexIntentFigures;
+  LexReport: LexReport;
   Me: Me;
   ModelBooleanInput: ModelBooleanInput;
   ModelFloatInput: ModelFloatInput;
@@ -3006,6 +3049,30 @@ export type IssuedPartnerTokenResolvers<ContextType = any, ParentType extends Re
   tokenInfo?: Resolver<ResolversTypes['PartnerToken'], ParentType, ContextType>;
 };
 
+export type LexIntentFiguresResolvers<ContextType = any, ParentType extends ResolversParentTypes['LexIntentFigures'] = ResolversParentTypes['LexIntentFigures']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dropped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failure?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  intent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  success?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  switched?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LexReportResolvers<ContextType = any, ParentType extends ResolversParentTypes['LexReport'] = ResolversParentTypes['LexReport']> = {
+  averageTurns?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  botAliasId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  botId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  conversations?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  detail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dropped?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  failure?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+  intents?: Resolver<Array<ResolversTypes['LexIntentFigures']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['LexAnalyticsState'], ParentType, ContextType>;
+  success?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+};
+
 export type MeResolvers<ContextType = any, ParentType extends ResolversParentTypes['Me'] = ResolversParentTypes['Me']> = {
   courierId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3178,6 +3245,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   analyticsFeedbackComments?: Resolver<ResolversTypes['FeedbackPage'], ParentType, ContextType, RequireFields<QueryAnalyticsFeedbackCommentsArgs, 'from' | 'to'>>;
   analyticsFleet?: Resolver<Array<ResolversTypes['FleetLine']>, ParentType, ContextType, RequireFields<QueryAnalyticsFleetArgs, 'from' | 'to'>>;
   analyticsHeatMap?: Resolver<ResolversTypes['HeatReport'], ParentType, ContextType, RequireFields<QueryAnalyticsHeatMapArgs, 'from' | 'to'>>;
+  analyticsLex?: Resolver<ResolversTypes['LexReport'], ParentType, ContextType, RequireFields<QueryAnalyticsLexArgs, 'from' | 'to'>>;
   analyticsRegions?: Resolver<ResolversTypes['RegionReport'], ParentType, ContextType, RequireFields<QueryAnalyticsRegionsArgs, 'from' | 'to'>>;
   analyticsRoutes?: Resolver<ResolversTypes['RouteReport'], ParentType, ContextType, RequireFields<QueryAnalyticsRoutesArgs, 'from' | 'to'>>;
   analyticsVolumes?: Resolver<ResolversTypes['VolumeReport'], ParentType, ContextType, RequireFields<QueryAnalyticsVolumesArgs, 'from' | 'granularity' | 'to'>>;
@@ -3558,6 +3626,8 @@ export type Resolvers<ContextType = any> = {
   HourCount?: HourCountResolvers<ContextType>;
   IntentCount?: IntentCountResolvers<ContextType>;
   IssuedPartnerToken?: IssuedPartnerTokenResolvers<ContextType>;
+  LexIntentFigures?: LexIntentFiguresResolvers<ContextType>;
+  LexReport?: LexReportResolvers<ContextType>;
   Me?: MeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NewAddress?: NewAddressResolvers<ContextType>;

@@ -313,6 +313,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         breaker: breakers.sentiment,
       }),
       sms: { client: awsConfig, settings: {} },
+      // Lex V2's analytics of the deployed bot, from the gateway's Lex emulator (as the cloud reads Amazon Lex).
+      lex: { ...awsConfig, maxAttempts: 2 },
       breakers,
       // Customer SMS link to the web app this stack serves (its URL is known once the server listens).
       trackingBaseUrl: () => served.webUrl,

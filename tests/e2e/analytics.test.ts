@@ -10,12 +10,14 @@ import {
   submitFeedback,
   updateAlertSettings,
   analyticsBot,
+  analyticsLex,
   analyticsFeedback,
   analyticsHeatMap,
   analyticsRegions,
   analyticsVolumes,
   partnerAnalytics,
   type AnalyticsBotQuery,
+  type AnalyticsLexQuery,
   type AnalyticsFeedbackQuery,
   type AnalyticsHeatMapQuery,
   type AnalyticsRegionsQuery,
@@ -33,7 +35,8 @@ let range: { from: string; to: string };
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  stack = await startTestStack({ web: 'static' });
+  // The voicebot is provisioned into the emulated Connect instance, so a simulated call reaches Lex.
+  stack = await startTestStack({ web: 'static', provisionVoicebot: true });
   const today = companyDay(stack);
   range = { from: addDays(today, -59), to: today };
   browser = await launchBrowser();
@@ -43,7 +46,7 @@ beforeAll(async () => {
   });
   await signInAt(page, `${stack.webUrl}/analytics/volumes`, 'admin@example.com', DEMO_PASSWORD);
   await page.waitForSelector('[data-testid="analytics-volumes"]', { timeout: 30_000 });
-});
+}, 180_000);
 afterAll(async () => {
   await browser?.close();
   await stack?.close();
@@ -181,19 +184,39 @@ describe('analytics pages', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  it('voicebot: the calls the code hook recorded, by outcome, with missed utterances', async () => {
-    // Prepare
-    const api = await gql<AnalyticsBotQuery>(stack, await as(stack, 'admin@example.com'), analyticsBot, {
-      ...range,
-      granularity: 'DAY',
-    });
+  it("voicebot: the calls the code hook recorded, by outcome, with missed utterances, and Lex's own count beside them", async () => {
+    // Prepare: one phone call through the call simulator (Connect → Lex → the code hook).
+    const simulator = stack.outputs.custom.callSimulator!;
+    const post = async (path: string, body: unknown) =>
+      (await (
+        await fetch(`${simulator.url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      ).json()) as { call: { contactId: string; state: string } };
+    const started = await post('/calls', { from: '+12065550188', phoneNumber: simulator.phoneNumber });
+    for (const line of ['I want to track a parcel', "I don't have it", 'no thanks, goodbye'])
+      if ((await post(`/calls/${started.call.contactId}/say`, { text: line })).call.state !== 'IN_BOT') break;
+    await stack.flushChangeFeed();
+    const admin = await as(stack, 'admin@example.com');
+    const api = await gql<AnalyticsBotQuery>(stack, admin, analyticsBot, { ...range, granularity: 'DAY' });
+    const lex = await gql<AnalyticsLexQuery>(stack, admin, analyticsLex, range);
 
     // Act
     await open('voicebot');
     await page.waitForSelector('[data-testid="chart-bot"] .recharts-bar-rectangle');
+    await page.waitForSelector('[data-testid="table-lex"]');
     await shoot('voicebot');
 
     // Assess
+    expect(lex.data!.analyticsLex.state).toBe('AVAILABLE');
+    expect(lex.data!.analyticsLex.conversations).toBeGreaterThanOrEqual(1);
+    expect(await text('[data-testid="lex-conversations-lex"]')).toBe(String(lex.data!.analyticsLex.conversations));
+    expect(await text('[data-testid="lex-conversations-hook"]')).toBe(String(api.data!.analyticsBot.total.calls));
+    expect(await page.locator('[data-testid="table-lex-intents"] tbody tr').count()).toBe(
+      lex.data!.analyticsLex.intents.length,
+    );
     const total = api.data!.analyticsBot.total;
     expect(await text('[data-testid="tile-calls-value"]')).toBe(String(total.calls));
     expect(await text('[data-testid="tile-containment-value"]')).toBe(`${Math.round(total.containmentRate! * 100)}%`);

@@ -427,6 +427,41 @@ export function describeEnvironment(env: EnvironmentName): void {
           expect(st).toMatchObject({ Effect: 'Allow', Action: 'comprehend:DetectSentiment', Resource: '*' });
     });
 
+    it("lets the api function read Lex V2's analytics of this account's bots, and nothing more of Lex", () => {
+      const resources = amplifyResources(amplify);
+      const reading = resources.flatMap(({ resource }) =>
+        statementsOf(resource)
+          .filter((st) => list(st.Action).some((a) => /^lex:List\w*Metrics$/.test(String(a))))
+          .map((st) => ({ roles: JSON.stringify(resource.Properties?.Roles ?? []), st })),
+      );
+      expect(reading).toHaveLength(1);
+      expect(reading[0]!.roles).toMatch(/apilambdaServiceRole/);
+      expect(reading[0]!.st).toEqual({
+        Effect: 'Allow',
+        Action: ['lex:ListSessionMetrics', 'lex:ListIntentMetrics'],
+        Resource: {
+          'Fn::Join': [
+            '',
+            [
+              'arn:',
+              { Ref: 'AWS::Partition' },
+              ':lex:',
+              { Ref: 'AWS::Region' },
+              ':',
+              { Ref: 'AWS::AccountId' },
+              ':bot/*',
+            ],
+          ],
+        },
+      });
+      // No other Lex action reaches the api function's role.
+      const apiLex = resources
+        .filter(({ resource }) => JSON.stringify(resource.Properties?.Roles ?? []).includes('apilambdaServiceRole'))
+        .flatMap(({ resource }) => statementsOf(resource).flatMap((st) => list(st.Action).map(String)))
+        .filter((a) => a.startsWith('lex:'));
+      expect(apiLex.sort()).toEqual(['lex:ListIntentMetrics', 'lex:ListSessionMetrics']);
+    });
+
     it("schedules last week's executive summary on Monday mornings in the company's time zone, in either mode", () => {
       for (const mode of ['LAMBDA', 'FARGATE']) {
         const { nested } = scopesOf(loadInfra(env, { BatchDeploymentMode: mode }));

@@ -41,6 +41,7 @@ import { lexEvent } from '../events/lex-event';
 import {
   alertSettings,
   analyticsBot,
+  analyticsLex,
   executiveSummaries,
   generateExecutiveSummary,
   onAlertRaised,
@@ -48,6 +49,7 @@ import {
   submitFeedback,
   updateAlertSettings,
   type AnalyticsBotQuery,
+  type AnalyticsLexQuery,
 } from '../../src/generated/graphql';
 import { subscribeRealtime } from '../support/realtime-client';
 
@@ -463,6 +465,25 @@ describe("the voicebot's performance", () => {
   });
 });
 
+describe("Lex V2's own analytics", () => {
+  it('with no voicebot deployed, says so: a clear state, not an error', async () => {
+    // Act
+    const r = await gql<AnalyticsLexQuery>(stack, await admin(), analyticsLex, { from, to: today });
+
+    // Assess
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.analyticsLex).toMatchObject({
+      from,
+      to: today,
+      state: 'NOT_DEPLOYED',
+      botId: null,
+      conversations: null,
+      intents: [],
+    });
+    expect(r.data!.analyticsLex.detail).toMatch(/No voicebot is deployed yet/);
+  });
+});
+
 describe('service-quality alerts', () => {
   it('thresholds: admins read and set them, each field checked; others are refused', async () => {
     // Prepare
@@ -678,6 +699,7 @@ describe('who may read analytics', () => {
     ['analyticsHeatMap', analyticsHeatMap, {}],
     ['analyticsFleet', analyticsFleet, {}],
     ['analyticsBot', analyticsBot, { granularity: 'DAY' }],
+    ['analyticsLex', analyticsLex, {}],
   ] as const;
 
   it.each(COMPANY)('%s: refused to a courier and a partner user, granted to an admin', async (_name, query, extra) => {

@@ -407,6 +407,7 @@ const INPUTS: Record<OperationKey, OperationInput> = {
   'Query.alertSettings': { vars: () => ({}), objectless: true },
   'Query.executiveSummaries': { vars: () => ({}), objectless: true },
   'Query.analyticsBot': { vars: ranged, objectless: true },
+  'Query.analyticsLex': { vars: range, objectless: true },
   'Query.analyticsFleet': { vars: range, objectless: true },
   'Query.partnerAnalytics': { vars: ({ fam }) => ({ ...range(), partnerId: fam.partnerId }) },
   'Query.courierPerformance': { vars: ({ fam }) => ({ ...ranged(), courierId: fam.courierId }) },

@@ -23,6 +23,8 @@ import {
   CreateIntentCommand,
   DescribeBotCommand,
   DescribeBotLocaleCommand,
+  ListIntentMetricsCommand,
+  ListSessionMetricsCommand,
   LexModelsV2Client,
 } from '@aws-sdk/client-lex-models-v2';
 import {
@@ -224,6 +226,24 @@ describe('stock AWS SDK v3 clients against the gateway', () => {
     );
     const read = await runtime.send(new GetSessionCommand(session));
     const recognized = await runtime.send(new RecognizeTextCommand({ ...session, text: 'hello there' }));
+    // Lex's analytics of the conversation just had, read with the stock models client.
+    const day = { startDateTime: new Date(Date.now() - 3_600_000), endDateTime: new Date(Date.now() + 60_000) };
+    const sessions = await models.send(
+      new ListSessionMetricsCommand({
+        botId: bot.botId,
+        ...day,
+        metrics: [{ name: 'Count', statistic: 'Sum' }],
+        filters: [{ name: 'SessionId', operator: 'EQ', values: ['stock-1'] }],
+      }),
+    );
+    const intents = await models.send(
+      new ListIntentMetricsCommand({
+        botId: bot.botId,
+        ...day,
+        metrics: [{ name: 'Count', statistic: 'Sum' }],
+        groupBy: [{ name: 'IntentName' }],
+      }),
+    );
     const deleted = await runtime.send(new DeleteSessionCommand(session));
     const missing = await runtime
       .send(new RecognizeTextCommand({ ...session, botId: 'NOSUCHBOT1', text: 'hello' }))
@@ -234,6 +254,10 @@ describe('stock AWS SDK v3 clients against the gateway', () => {
     expect(put.sessionId).toBe('stock-1');
     expect(read.sessionState?.sessionAttributes).toEqual({ caller: '+12065550134' });
     expect(recognized.sessionState?.intent?.name).toBe('Greet');
+    expect(sessions.results?.[0]?.metricsResults).toEqual([{ name: 'Count', statistic: 'Sum', value: 1 }]);
+    expect(intents.results?.map((r) => [r.groupByKeys?.[0]?.value, r.metricsResults?.[0]?.value])).toEqual([
+      ['Greet', 1],
+    ]);
     expect(deleted.sessionId).toBe('stock-1');
     expect(missing).toBeInstanceOf(ResourceNotFoundException);
   });

@@ -1,5 +1,5 @@
-// The Lex V2 models API as msw handlers: bots, locales (with builds), slot types, intents, slots, versions
-// and aliases, with the paths, JSON fields, statuses and errors of @aws-sdk/client-lex-models-v2's protocol.
+// The Lex V2 models API as msw handlers: bots, locales (with builds), slot types, intents, slots, versions,
+// aliases and the analytics metrics (lex-analytics.ts), with the paths, JSON fields, statuses and errors of @aws-sdk/client-lex-models-v2's protocol.
 import type {
   BotAliasLocaleSettings,
   SlotPriority,
@@ -7,6 +7,7 @@ import type {
   SlotValueSelectionSetting,
 } from '@aws-sdk/client-lex-models-v2';
 import type { HttpHandler } from 'msw';
+import { createLexAnalyticsHandlers } from './lex-analytics';
 import { conflict, invalid, notFound, preconditionFailed } from './lex-errors';
 import { buildFailures } from './lex-locale-build';
 import {
@@ -1071,5 +1072,6 @@ export function createLexModelsHandlers(store: LexModelsStore): HttpHandler[] {
     ...slotHandlers(store),
     ...versionHandlers(store),
     ...aliasHandlers(store),
+    ...createLexAnalyticsHandlers(store),
   ];
 }

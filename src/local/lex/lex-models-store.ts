@@ -16,6 +16,7 @@ import type {
   SlotPriority,
 } from '@aws-sdk/client-lex-models-v2';
 import { notFound, preconditionFailed } from './lex-errors';
+import type { LexAnalyticsState } from './lex-analytics';
 
 export type BotStatus = 'Creating' | 'Available' | 'Inactive' | 'Deleting' | 'Failed' | 'Versioning';
 export type LocaleStatus = 'Creating' | 'NotBuilt' | 'Building' | 'Built' | 'Failed' | 'Deleting';
@@ -113,7 +114,11 @@ export type BotRecord = {
   aliases: Record<string, AliasRecord>;
 };
 
-export type LexModelsState = { bots: Record<string, BotRecord> };
+export type LexModelsState = {
+  bots: Record<string, BotRecord>;
+  /** The conversations the runtime served, for the analytics operations (absent in older state files). */
+  analytics?: LexAnalyticsState;
+};
 
 /** How long each simulated transition takes (ms). 0 settles on the next read. */
 export type LexDelays = { create: number; build: number; version: number };

@@ -1,16 +1,5 @@
 import { gunzipSync } from 'node:zlib';
 import {
-  BuildBotLocaleCommand,
-  CreateBotAliasCommand,
-  CreateBotCommand,
-  CreateBotLocaleCommand,
-  CreateBotVersionCommand,
-  CreateIntentCommand,
-  CreateSlotCommand,
-  CreateSlotTypeCommand,
-  UpdateIntentCommand,
-} from '@aws-sdk/client-lex-models-v2';
-import {
   DeleteSessionCommand,
   DependencyFailedException,
   GetSessionCommand,
@@ -25,9 +14,9 @@ import { createLexModelsHandlers } from './lex-models-handlers';
 import { createLexModelsStore } from './lex-models-store';
 import { createLexRuntimeHandlers, type LambdaInvoker } from './lex-runtime-handlers';
 import { lexClients } from './testing/lex-test-kit';
+import { provisionPizzaBot } from './testing/pizza-bot';
 
 const LAMBDA = 'arn:aws:lambda:us-east-1:000000000000:function:pizza-hook';
-const text = (value: string) => [{ message: { plainTextMessage: { value } } }];
 
 let hook: ((event: LexV2Event) => unknown) | undefined;
 const events: LexV2Event[] = [];
@@ -45,130 +34,9 @@ const server = setupServer(
 const { models, runtime } = lexClients();
 const ids = { botId: '', plain: '', hooked: '' };
 
-/** A pizza bot: OrderPizza (Size, Crust required; confirmation; closing) and CheckOrder (OrderNumber). */
-async function provisionPizzaBot() {
-  const { botId = '' } = await models.send(
-    new CreateBotCommand({
-      botName: 'PizzaBot',
-      roleArn: 'arn:aws:iam::000000000000:role/r',
-      dataPrivacy: { childDirected: false },
-      idleSessionTTLInSeconds: 300,
-    }),
-  );
-  const scope = { botId, botVersion: 'DRAFT', localeId: 'en_US' };
-  await models.send(new CreateBotLocaleCommand({ ...scope, nluIntentConfidenceThreshold: 0.4 }));
-  const type = async (slotTypeName: string, values: [string, ...string[]][]) =>
-    (
-      await models.send(
-        new CreateSlotTypeCommand({
-          ...scope,
-          slotTypeName,
-          valueSelectionSetting: { resolutionStrategy: 'TopResolution' },
-          slotTypeValues: values.map(([value, ...synonyms]) => ({
-            sampleValue: { value },
-            synonyms: synonyms.map((s) => ({ value: s })),
-          })),
-        }),
-      )
-    ).slotTypeId ?? '';
-  const size = await type('Size', [
-    ['SMALL', 'small', 'little'],
-    ['LARGE', 'large', 'big'],
-  ]);
-  const crust = await type('Crust', [
-    ['THIN', 'thin', 'crispy'],
-    ['THICK', 'thick', 'deep dish'],
-  ]);
-  const order = {
-    ...scope,
-    intentName: 'OrderPizza',
-    sampleUtterances: [
-      { utterance: 'I want a pizza' },
-      { utterance: 'order a {Size} pizza' },
-      { utterance: 'order a pizza' },
-    ],
-    intentConfirmationSetting: {
-      promptSpecification: { messageGroups: text('A {Size} {Crust} pizza, right?'), maxRetries: 2 },
-      declinationResponse: { messageGroups: text('OK, no pizza.') },
-    },
-    intentClosingSetting: { closingResponse: { messageGroups: text('Your {Size} pizza is on its way.') } },
-  };
-  const { intentId = '' } = await models.send(new CreateIntentCommand(order));
-  const slot = (slotName: string, slotTypeId: string, prompt: string) =>
-    models.send(
-      new CreateSlotCommand({
-        ...scope,
-        intentId,
-        slotName,
-        slotTypeId,
-        valueElicitationSetting: {
-          slotConstraint: 'Required',
-          promptSpecification: { messageGroups: text(prompt), maxRetries: 1 },
-        },
-      }),
-    );
-  const sizeSlot = await slot('Size', size, 'What size?');
-  const crustSlot = await slot('Crust', crust, 'Thin or thick crust?');
-  await models.send(
-    new UpdateIntentCommand({
-      ...order,
-      intentId,
-      slotPriorities: [
-        { priority: 1, slotId: sizeSlot.slotId },
-        { priority: 2, slotId: crustSlot.slotId },
-      ],
-    }),
-  );
-  const check = await models.send(
-    new CreateIntentCommand({
-      ...scope,
-      intentName: 'CheckOrder',
-      sampleUtterances: [{ utterance: 'where is my order' }, { utterance: 'check order {OrderNumber}' }],
-    }),
-  );
-  await models.send(
-    new CreateSlotCommand({
-      ...scope,
-      intentId: check.intentId,
-      slotName: 'OrderNumber',
-      slotTypeId: 'AMAZON.Number',
-      valueElicitationSetting: { slotConstraint: 'Optional' },
-    }),
-  );
-  await models.send(
-    new UpdateIntentCommand({
-      ...scope,
-      intentId: check.intentId,
-      intentName: 'CheckOrder',
-      sampleUtterances: [{ utterance: 'where is my order' }, { utterance: 'check order {OrderNumber}' }],
-      dialogCodeHook: { enabled: true },
-      fulfillmentCodeHook: { enabled: true },
-    }),
-  );
-  await models.send(new BuildBotLocaleCommand(scope));
-  const { botVersion } = await models.send(
-    new CreateBotVersionCommand({ botId, botVersionLocaleSpecification: { en_US: { sourceBotVersion: 'DRAFT' } } }),
-  );
-  const plain = await models.send(new CreateBotAliasCommand({ botId, botAliasName: 'plain', botVersion }));
-  const hooked = await models.send(
-    new CreateBotAliasCommand({
-      botId,
-      botAliasName: 'hooked',
-      botVersion,
-      botAliasLocaleSettings: {
-        en_US: {
-          enabled: true,
-          codeHookSpecification: { lambdaCodeHook: { lambdaARN: LAMBDA, codeHookInterfaceVersion: '1.0' } },
-        },
-      },
-    }),
-  );
-  Object.assign(ids, { botId, plain: plain.botAliasId, hooked: hooked.botAliasId });
-}
-
 beforeAll(async () => {
   server.listen({ onUnhandledRequest: 'error' });
-  await provisionPizzaBot();
+  Object.assign(ids, await provisionPizzaBot(models, LAMBDA));
 });
 afterAll(() => server.close());
 beforeEach(() => {

@@ -16,6 +16,7 @@ import {
   type WireSessionState,
 } from './lex-dialog';
 import { lexRoute, type LexRequest } from './lex-route';
+import { recordTurn } from './lex-analytics';
 
 export type { LambdaInvoker } from './lex-dialog';
 
@@ -123,17 +124,37 @@ export function createLexRuntimeHandlers(options: LexRuntimeOptions): HttpHandle
       const sessionState = readSessionState(req.body, false);
       const requestAttributes = readRequestAttributes(req.body);
       const key = keyOf(req.params);
+      const previous = sessions.get(key);
+      const at = now();
+      const requestId = randomUUID();
       const { response, session } = await runTurn(
         bot,
-        sessions.get(key),
+        previous,
         {
           sessionId: req.params.sessionId ?? '',
           text,
           ...(sessionState ? { sessionState } : {}),
           ...(requestAttributes ? { requestAttributes } : {}),
         },
-        { ...(invoke ? { invoke } : {}), now, timeZone, requestId: randomUUID() },
+        { ...(invoke ? { invoke } : {}), now, timeZone, requestId },
       );
+      // Lex Analytics: the turn counts towards its conversation, which keeps the id of the request that began it.
+      const conversation = recordTurn(
+        store,
+        {
+          bot,
+          sessionId: req.params.sessionId ?? '',
+          text,
+          ...(requestAttributes ? { requestAttributes } : {}),
+          live: previous !== undefined && at - previous.updatedAt <= bot.idleSessionTtlSeconds * 1000,
+          requestId,
+          at,
+        },
+        response,
+      );
+      response.sessionState.originatingRequestId = conversation.originatingRequestId;
+      session.state.originatingRequestId = conversation.originatingRequestId;
+      store.save();
       sessions.set(key, session);
       return { status: 200, body: response };
     }),

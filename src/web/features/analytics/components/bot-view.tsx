@@ -1,7 +1,13 @@
 // The voicebot's performance (Req 2.4): calls by outcome, containment, intent recognition, turns per call,
-// the most frequent missed utterances and the slots most often asked again — recorded by the code hook.
+// the most frequent missed utterances and the slots most often asked again — recorded by the code hook — and
+// beside them the same conversations as Amazon Lex V2's own analytics count them.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { AnalyticsBotDocument, type AnalyticsBotQuery } from '../../../../generated/graphql';
+import {
+  AnalyticsBotDocument,
+  AnalyticsLexDocument,
+  type AnalyticsBotQuery,
+  type AnalyticsLexQuery,
+} from '../../../../generated/graphql';
 import { runOperation } from '../../../lib/graphql-client';
 import type { Granularity, Range } from '../api/analytics-api';
 import { formatPercent, toCsv } from '../hooks/analytics-format';
@@ -10,6 +16,8 @@ import { bucketLabel } from './volumes-view';
 import { ReportFrame, SectionHeader, Tile } from './report-frame';
 
 type BotReport = AnalyticsBotQuery['analyticsBot'];
+type LexReport = AnalyticsLexQuery['analyticsLex'];
+type BotFigures = BotReport['total'];
 
 const OUTCOMES = [
   ['BOOKED', 'Booked', '#27ae60'],
@@ -20,8 +28,120 @@ const OUTCOMES = [
 ] as const;
 const words = (s: string) => s.charAt(0) + s.slice(1).toLowerCase().replace(/_/g, ' ');
 
-export const fetchBot = async (range: Range, granularity: Granularity) =>
-  (await runOperation(AnalyticsBotDocument, { ...range, granularity })).analyticsBot;
+export const fetchBot = async (range: Range, granularity: Granularity) => {
+  const [bot, lex] = await Promise.all([
+    runOperation(AnalyticsBotDocument, { ...range, granularity }),
+    runOperation(AnalyticsLexDocument, range),
+  ]);
+  return { ...bot.analyticsBot, lex: lex.analyticsLex };
+};
+
+const outcome = (f: BotFigures, ...names: string[]) =>
+  f.outcomes.filter((o) => names.includes(o.outcome)).reduce((sum, o) => sum + o.count, 0);
+const turns = (n: number | null | undefined) => (n === null || n === undefined ? '—' : n.toFixed(1));
+
+/** The code hook's figure, Lex's, and in one line why the two differ by definition. */
+function comparisons(t: BotFigures, lex: LexReport) {
+  return [
+    {
+      id: 'conversations',
+      label: 'Conversations',
+      hook: t.calls,
+      lex: lex.conversations ?? 0,
+      why: 'Lex starts a new conversation when a caller speaks again after the session timeout; the code hook counts each call once.',
+    },
+    {
+      id: 'success',
+      label: 'Succeeded',
+      hook: outcome(t, 'BOOKED', 'TRACKED', 'FEEDBACK'),
+      lex: lex.success ?? 0,
+      why: 'Lex counts conversations whose last intent closed fulfilled; the code hook counts calls that booked, tracked or left feedback.',
+    },
+    {
+      id: 'failure',
+      label: 'Failed (Lex) · to an agent (code hook)',
+      hook: outcome(t, 'TRANSFERRED'),
+      lex: lex.failure ?? 0,
+      why: 'Lex counts conversations whose last intent failed or fell back; the code hook counts calls handed to an agent.',
+    },
+    {
+      id: 'dropped',
+      label: 'Dropped (Lex) · abandoned (code hook)',
+      hook: outcome(t, 'ABANDONED'),
+      lex: lex.dropped ?? 0,
+      why: 'Lex counts a conversation dropped only once its session times out; the code hook counts a hang-up at once.',
+    },
+    {
+      id: 'turns',
+      label: 'Turns per conversation',
+      hook: turns(t.averageTurns),
+      lex: turns(lex.averageTurns),
+      why: 'Lex counts every utterance, re-asks it answers without the code hook included; the code hook counts the turns it answered.',
+    },
+  ];
+}
+
+function LexTable({ total, lex }: { total: BotFigures; lex: LexReport }) {
+  if (lex.state !== 'AVAILABLE')
+    return (
+      <p className="an-lex-state" data-testid="lex-state" data-state={lex.state}>
+        {lex.detail}
+      </p>
+    );
+  return (
+    <>
+      <p className="an-lex-state" data-testid="lex-state" data-state={lex.state}>
+        {lex.detail}
+      </p>
+      <table className="table" data-testid="table-lex">
+        <thead>
+          <tr>
+            <th />
+            <th>Code hook</th>
+            <th>Amazon Lex</th>
+            <th>Why they differ</th>
+          </tr>
+        </thead>
+        <tbody>
+          {comparisons(total, lex).map((row) => (
+            <tr key={row.id} data-testid={`lex-${row.id}`}>
+              <td>{row.label}</td>
+              <td data-testid={`lex-${row.id}-hook`}>{row.hook}</td>
+              <td data-testid={`lex-${row.id}-lex`}>{row.lex}</td>
+              <td className="an-lex-why">{String(row.hook) === String(row.lex) ? '' : row.why}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {lex.intents.length > 0 && (
+        <table className="table" data-testid="table-lex-intents">
+          <thead>
+            <tr>
+              <th>Intent</th>
+              <th>Count</th>
+              <th>Success</th>
+              <th>Failure</th>
+              <th>Switched</th>
+              <th>Dropped</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lex.intents.map((i) => (
+              <tr key={i.intent}>
+                <td>{i.intent}</td>
+                <td>{i.count}</td>
+                <td>{i.success}</td>
+                <td>{i.failure}</td>
+                <td>{i.switched}</td>
+                <td>{i.dropped}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
 
 export function botCsv(report: BotReport): string {
   return toCsv(
@@ -127,6 +247,8 @@ export function BotView({ range, granularity }: { range: Range; granularity: Gra
                 </table>
               </div>
             </div>
+            <SectionHeader title="As Amazon Lex counts them" />
+            <LexTable total={t} lex={report.lex} />
           </>
         );
       }}
