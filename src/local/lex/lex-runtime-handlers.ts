@@ -110,6 +110,15 @@ export function createLexRuntimeHandlers(options: LexRuntimeOptions): HttpHandle
   const now = options.now ?? Date.now;
   const timeZone = options.timeZone ?? 'UTC';
   const sessions = new Map<string, StoredSession>();
+  // The recorded turns reach the state file at most once a second (the service saves again when it closes): a
+  // busy local stack would otherwise rewrite the whole file on every turn.
+  let pendingSave: NodeJS.Timeout | undefined;
+  const saveSoon = () => {
+    pendingSave ??= setTimeout(() => {
+      pendingSave = undefined;
+      store.save();
+    }, 1_000).unref();
+  };
   const keyOf = (p: Record<string, string>) => [p.botId, p.botAliasId, p.localeId, p.sessionId].join('/');
   const botOf = (req: LexRequest) =>
     resolveRuntimeBot(store, req.params.botId ?? '', req.params.botAliasId ?? '', req.params.localeId ?? '');
@@ -154,7 +163,7 @@ export function createLexRuntimeHandlers(options: LexRuntimeOptions): HttpHandle
       );
       response.sessionState.originatingRequestId = conversation.originatingRequestId;
       session.state.originatingRequestId = conversation.originatingRequestId;
-      store.save();
+      saveSoon();
       sessions.set(key, session);
       return { status: 200, body: response };
     }),
