@@ -2,10 +2,16 @@
 // request to the emulated service that answers it (DynamoDB, Cognito, S3, Lex, Connect). It speaks HTTP/1.1
 // and cleartext HTTP/2 (h2c, prior knowledge) on the same port, as LocalStack does: the SDK's Lex runtime
 // client uses HTTP/2 by default, every other client HTTP/1.1.
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  STATUS_CODES,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import { createServer as createHttp2Server, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
-import type { GatewayRequest, GatewayService } from './gateway-service';
+import type { GatewayRequest, GatewayService, RawAnswer } from './gateway-service';
 import { writeFaultResponse, type FaultInjection } from './faults/fault-injection';
 
 export type GatewayOptions = {
@@ -66,6 +72,17 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   };
   const http1 = createServer(answer);
   http1.keepAliveTimeout = 5_000;
+  // A request Node's parser refuses never reaches `answer`; Node's own reply to headers over its limit is a bare
+  // 431. Answer as the service the request was for would (S3: 400 RequestHeaderSectionTooLarge), then close.
+  http1.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Socket) => {
+    if (socket.writableEnded) return;
+    if (!socket.writable) return void socket.destroy();
+    const reply =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? oversizedHeadersAnswer(services, error.rawPacket?.toString('latin1') ?? '')
+        : { status: 400, headers: {}, body: '' };
+    socket.end(rawResponse(reply));
+  });
   // Node's compatibility API: the members services use (statusCode, setHeader, writeHead, write, end,
   // headersSent, destroy) behave on an Http2ServerResponse as on a ServerResponse.
   const http2 = createHttp2Server((req, res: Http2ServerResponse) => answer(req, res as unknown as ServerResponse));
@@ -180,6 +197,28 @@ function readBody(req: IncomingMessage | Http2ServerRequest): Promise<Buffer> {
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** The first service's answer to headers over Node's limit, or the gateway's own awsJson 431. */
+function oversizedHeadersAnswer(services: GatewayService[], head: string): RawAnswer {
+  for (const service of services) {
+    const reply = service.answerOversizedHeaders?.(head);
+    if (reply) return reply;
+  }
+  const type = 'RequestHeaderFieldsTooLarge';
+  return {
+    status: 431,
+    headers: { 'Content-Type': 'application/x-amz-json-1.0', 'x-amzn-ErrorType': type },
+    body: JSON.stringify({ __type: type, message: 'The request headers are larger than the local gateway accepts.' }),
+  };
+}
+
+/** An HTTP/1.1 response as bytes for a socket, closing the connection. */
+function rawResponse(reply: RawAnswer): string {
+  const lines = [`HTTP/1.1 ${reply.status} ${STATUS_CODES[reply.status] ?? ''}`];
+  const headers = { ...reply.headers, 'Content-Length': String(Buffer.byteLength(reply.body)), Connection: 'close' };
+  for (const [name, value] of Object.entries(headers)) lines.push(`${name}: ${value}`);
+  return `${lines.join('\r\n')}\r\n\r\n${reply.body}`;
 }
 
 /** An error body in the awsJson shape, with the header the SDKs read the error type from. */

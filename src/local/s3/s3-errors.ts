@@ -2,6 +2,8 @@
 // exception (NoSuchKey, NoSuchBucket, …). HEAD responses carry no body, so the SDK names those by status.
 import { escapeXml } from './s3-xml';
 
+const hostId = (requestId: string) => Buffer.from(requestId).toString('base64');
+
 /** A failure the emulator answers as the S3 error of the same code. `details` become extra `<Error>` children. */
 export class S3Error extends Error {
   constructor(
@@ -14,22 +16,26 @@ export class S3Error extends Error {
     this.name = code;
   }
 
-  toResponse(method: string, requestId: string, extraHeaders: Record<string, string> = {}): Response {
-    const headers = {
-      'x-amz-request-id': requestId,
-      'x-amz-id-2': Buffer.from(requestId).toString('base64'),
-      ...extraHeaders,
-    };
-    if (method === 'HEAD') return new Response(null, { status: this.status, headers });
+  /** The `<Error>` document S3 answers with. */
+  toXml(requestId: string): string {
     const details = Object.entries(this.details)
       .filter(([, value]) => value !== undefined)
       .map(([name, value]) => `<${name}>${escapeXml(String(value))}</${name}>`)
       .join('');
-    const body =
+    return (
       `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${escapeXml(this.code)}</Code>` +
       `<Message>${escapeXml(this.message)}</Message>${details}<RequestId>${requestId}</RequestId>` +
-      `<HostId>${headers['x-amz-id-2']}</HostId></Error>`;
-    return new Response(body, { status: this.status, headers: { ...headers, 'Content-Type': 'application/xml' } });
+      `<HostId>${hostId(requestId)}</HostId></Error>`
+    );
+  }
+
+  toResponse(method: string, requestId: string, extraHeaders: Record<string, string> = {}): Response {
+    const headers = { 'x-amz-request-id': requestId, 'x-amz-id-2': hostId(requestId), ...extraHeaders };
+    if (method === 'HEAD') return new Response(null, { status: this.status, headers });
+    return new Response(this.toXml(requestId), {
+      status: this.status,
+      headers: { ...headers, 'Content-Type': 'application/xml' },
+    });
   }
 }
 
@@ -54,3 +60,14 @@ export const accessDenied = (message = 'Access Denied', details: S3Error['detail
 
 export const notImplemented = (what: string) =>
   new S3Error(501, 'NotImplemented', `The local S3 emulator does not implement ${what}.`);
+
+/**
+ * S3 reads at most 8 KiB of request line and headers: past that it answers 400 RequestHeaderSectionTooLarge
+ * (with MaxSizeAllowed) and closes the connection, whatever the request was.
+ */
+export const MAX_HEADER_SECTION_BYTES = 8192;
+
+export const requestHeaderSectionTooLarge = () =>
+  new S3Error(400, 'RequestHeaderSectionTooLarge', 'Your request header section exceeds the maximum allowed size.', {
+    MaxSizeAllowed: MAX_HEADER_SECTION_BYTES,
+  });

@@ -12,7 +12,15 @@ import {
   DEFAULT_CORS_RULES,
   parseCorsConfiguration,
 } from './s3-cors';
-import { invalidArgument, malformedXml, noSuchBucket, notImplemented, S3Error } from './s3-errors';
+import {
+  invalidArgument,
+  malformedXml,
+  MAX_HEADER_SECTION_BYTES,
+  noSuchBucket,
+  notImplemented,
+  requestHeaderSectionTooLarge,
+  S3Error,
+} from './s3-errors';
 import { createSignatureVerifier, queryPairs, verifyPayloadHash, type S3Credentials } from './s3-signature';
 import { createS3Store, type CorsRule, type ObjectHeaders, type ObjectRecord, type S3Store } from './s3-store';
 import { childrenNamed, childText, parseXml, xmlDocument, xmlTextDocument, type XmlNode } from './s3-xml';
@@ -122,6 +130,16 @@ function pathStyleOf(url: URL): URL {
   pathStyle.hostname = suffix.slice(1);
   pathStyle.pathname = `/${bucket}${url.pathname}`;
   return pathStyle;
+}
+
+/** The bytes of the request line and header lines as sent over HTTP/1.1: what S3 holds to 8 KiB. */
+function headerSectionBytes(request: Request, url: URL): number {
+  let bytes = Buffer.byteLength(`${request.method} ${url.pathname}${url.search} HTTP/1.1\r\n`);
+  if (!request.headers.has('host')) bytes += Buffer.byteLength(`host: ${url.host}\r\n`);
+  request.headers.forEach((value, name) => {
+    bytes += Buffer.byteLength(`${name}: ${value}\r\n`);
+  });
+  return bytes + 2;
 }
 
 function requestId(): string {
@@ -613,6 +631,7 @@ export function createS3Emulator(options: S3EmulatorOptions): S3Emulator {
     const rules = await corsRulesOf(bucket);
     const cors = corsResponseHeaders(rules, request);
     try {
+      if (headerSectionBytes(request, signed) > MAX_HEADER_SECTION_BYTES) throw requestHeaderSectionTooLarge();
       if (isPreflight) {
         if (!bucket || !store.hasBucket(bucket)) throw noSuchBucket(bucket ?? '');
         const headers = answerPreflight(rules, request, url.pathname.split('/').length > 2 ? 'OBJECT' : 'BUCKET');

@@ -107,6 +107,34 @@ describe('S3 on the gateway over HTTP', () => {
     expect(await tampered.text()).toContain('<Code>SignatureDoesNotMatch</Code>');
   });
 
+  it('answers an upload with an oversized Content-Type as S3 does: 400 RequestHeaderSectionTooLarge, nothing stored', async () => {
+    // Prepare: over S3's 8 KiB, and over Node's own 16 KiB parser limit (which answered a bare 431 before).
+    const key = 'photos/b4/door.jpg';
+    const putUrl = await getSignedUrl(s3, new PutObjectCommand({ Bucket: BUCKET, Key: key }), { expiresIn: 120 });
+    const upload = (contentType: string) =>
+      fetch(putUrl, { method: 'PUT', headers: { 'Content-Type': contentType }, body: new Uint8Array(200_000) });
+
+    // Act
+    const answers = [];
+    for (const size of [10_000, 100_000]) {
+      const answer = await upload('x'.repeat(size));
+      answers.push([answer.status, answer.headers.get('content-type'), await answer.text()] as const);
+    }
+    const stored = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key })).catch((e: unknown) => e);
+    const fine = await upload('image/jpeg');
+
+    // Assess
+    for (const [status, type, body] of answers) {
+      expect(status).toBe(400);
+      expect(type).toBe('application/xml');
+      expect(body).toMatch(
+        /<Error><Code>RequestHeaderSectionTooLarge<\/Code><Message>Your request header section exceeds the maximum allowed size\.<\/Message><MaxSizeAllowed>8192<\/MaxSizeAllowed><RequestId>\w+<\/RequestId>/,
+      );
+    }
+    expect((stored as { name?: string }).name).toBe('NotFound');
+    expect(fine.status).toBe(200);
+  });
+
   it('lets the web app upload: its preflight is answered with the origin and PUT allowed', async () => {
     // Act
     const answer = await fetch(`${gateway.url}/${BUCKET}/photos/new.jpg`, {

@@ -6,6 +6,8 @@ import { toFetchRequest, writeFetchResponse } from '../fetch-bridge';
 import { createS3Emulator, type S3EmulatorOptions } from './s3-handlers';
 import { signingServiceOf } from '../fetch-bridge';
 import type { S3Store } from './s3-store';
+import { requestHeaderSectionTooLarge } from './s3-errors';
+import { randomBytes } from 'node:crypto';
 
 export type S3ServiceOptions = Omit<S3EmulatorOptions, 'endpoint'>;
 
@@ -44,6 +46,21 @@ export function createS3Service(options: S3ServiceOptions): S3Service {
         req.headers['access-control-request-method'] !== undefined &&
         store.hasBucket(firstPathSegment(req.url))
       );
+    },
+    answerOversizedHeaders(head) {
+      // Signed for S3: the presigned query (request line) or the Authorization header names the scope.
+      if (!/(?:\/|%2F)s3(?:\/|%2F)aws4_request/i.test(head)) return undefined;
+      const id = randomBytes(8).toString('hex').toUpperCase();
+      const error = requestHeaderSectionTooLarge();
+      return {
+        status: error.status,
+        headers: {
+          'Content-Type': 'application/xml',
+          'x-amz-request-id': id,
+          'x-amz-id-2': Buffer.from(id).toString('base64'),
+        },
+        body: error.toXml(id),
+      };
     },
     async handle(req, res) {
       const response =
