@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { LexV2Event, LexV2Result } from 'aws-lambda';
-import { lexEvent } from '../../tests/events/lex-event';
+import { lexEvent, type LexEventOptions } from '../../tests/events/lex-event';
 import { generateReference } from '../core/reference';
 import { seededRandom } from '../core/seeded-random';
 import { BOT_DEFINITION } from './bot-definition';
@@ -11,7 +11,10 @@ import {
   TRANSFER_REASON_ATTRIBUTE,
   createLexCodeHook,
   decodeSession,
+  MAX_SLOT_VALUE_CHARS,
+  MAX_TRANSCRIPT_CHARS,
 } from './lex-codehook';
+import { say } from './speech';
 import { makeVoiceWorld } from './testing/voice-world';
 
 /** Lex's limit on session attributes (keys and values together). */
@@ -244,5 +247,57 @@ describe('Lex V2 code hook', () => {
     // Assess
     expect(result.sessionState.sessionAttributes).toMatchObject({ contactId: 'c-123' });
     expect(result.sessionState.dialogAction.type).toBe('ElicitIntent');
+  });
+
+  it('takes a turn longer than Lex sends as not understood: asks again at once, keeps none of it, then hands over', async () => {
+    // Prepare: a booking call at its first question, then 12–47k-character slot values and an utterance, the
+    // sizes the fuzzing sent (a slot value used to be kept whole in the session until its step: 47 KB).
+    const { deps, world, logged } = makeVoiceWorld();
+    const hook = createLexCodeHook(deps);
+    const caller = { [CALLER_ATTRIBUTE]: '+1 206 555 0134' };
+    const [first] = await call(hook, [lexEvent({ intent: 'BookCourier', sessionAttributes: caller })]);
+    const long = (n: number) => 'k as in kilo '.repeat(Math.ceil(n / 13)).slice(0, n);
+    const turns: LexEventOptions[] = [
+      { intent: 'BookCourier', slots: { DeliveryAddress: long(47_000) } },
+      { intent: 'BookCourier', slots: { PickupAddress: 'é😀'.repeat(6_000) } },
+      { intent: 'GiveFeedback', slots: { Comment: long(12_000) }, inputTranscript: long(12_000) },
+    ];
+
+    // Act
+    const started = performance.now();
+    const results = [];
+    let attributes = first!.sessionState.sessionAttributes ?? {};
+    for (const t of turns) {
+      const result = await hook(lexEvent({ ...t, sessionAttributes: attributes }));
+      results.push(result);
+      attributes = result.sessionState.sessionAttributes ?? {};
+    }
+    const tookMs = performance.now() - started;
+    // Right at the bounds, the words are still read (a long feedback comment is a real one).
+    const atBounds = await createLexCodeHook(makeVoiceWorld().deps)(
+      lexEvent({
+        intent: 'BookCourier',
+        slots: { PickupAddress: `1201 3rd Ave 98101${' '.repeat(MAX_SLOT_VALUE_CHARS - 18)}` },
+        inputTranscript: 'x'.repeat(MAX_TRANSCRIPT_CHARS),
+      }),
+    );
+
+    // Assess
+    const [again, twice, handedOver] = results;
+    expect(again?.sessionState.dialogAction).toEqual({ type: 'ElicitSlot', slotToElicit: 'PickupAddress' });
+    expect(JSON.stringify(again?.messages)).toContain(say(deps.prompts, 'didNotCatch'));
+    expect(twice?.sessionState.dialogAction).toEqual({ type: 'ElicitSlot', slotToElicit: 'PickupAddress' });
+    expect(handedOver?.sessionState.dialogAction).toEqual({ type: 'Close' });
+    expect(handedOver?.sessionState.sessionAttributes?.[TRANSFER_REASON_ATTRIBUTE]).toBe('NOT_UNDERSTOOD');
+    for (const r of results) expect(attributeBytes(r)).toBeLessThan(1024);
+    expect(tookMs).toBeLessThan(200);
+    expect(world.bookings.all()).toEqual([]);
+    expect(logged.filter((l) => l.level === 'warn').map((l) => l.detail)).toEqual([
+      { input: 'DeliveryAddress', chars: 47_000 },
+      { input: 'PickupAddress', chars: 18_000 },
+      { input: 'inputTranscript', chars: 12_000 },
+    ]);
+    expect(logged.filter((l) => l.level === 'error')).toEqual([]);
+    expect(atBounds.sessionState.dialogAction).toEqual({ type: 'ElicitSlot', slotToElicit: 'DeliveryAddress' });
   });
 });

@@ -27,6 +27,24 @@ export const CALLER_ATTRIBUTE = 'callerNumber';
 
 const INTENTS: ReadonlySet<string> = new Set(INTENT_NAMES);
 
+/**
+ * The most of a caller's words the code hook reads. Lex V2 itself takes at most 1,024 characters of text in a
+ * turn (RecognizeText), so an utterance longer than that cannot have come from a caller; a free-text comment
+ * slot may be as long as the utterance.
+ */
+export const MAX_TRANSCRIPT_CHARS = 1024;
+/** A spoken slot value (an address, a name, a size, a day) is short: longer is not something a caller said. */
+export const MAX_SLOT_VALUE_CHARS = 200;
+const LONG_SLOTS: ReadonlySet<string> = new Set<SlotName>(['Comment']);
+/** The bot's own state is small (Lex allows 12 KB of session attributes in all); anything longer is not ours. */
+const MAX_STATE_CHARS = 12 * 1024;
+/** A phone number in any format fits in this; the contact flow sets it, but it is read as untrusted. */
+const MAX_CALLER_CHARS = 40;
+
+const SLOT_NAMES: ReadonlySet<string> = new Set(BOT_DEFINITION.intents.flatMap((i) => i.slots.map((s) => s.name)));
+
+const slotLimit = (name: string) => (LONG_SLOTS.has(name) ? MAX_TRANSCRIPT_CHARS : MAX_SLOT_VALUE_CHARS);
+
 function isSession(value: unknown): value is VoiceSession {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
@@ -35,7 +53,7 @@ function isSession(value: unknown): value is VoiceSession {
 
 /** The bot's state from its session attribute; anything unreadable starts afresh rather than failing the call. */
 export function decodeSession(raw: string | undefined): VoiceSession {
-  if (!raw) return newSession();
+  if (!raw || raw.length > MAX_STATE_CHARS) return newSession();
   try {
     const parsed: unknown = JSON.parse(raw);
     return isSession(parsed) ? parsed : newSession();
@@ -48,32 +66,63 @@ export function encodeSession(session: VoiceSession): string {
   return JSON.stringify(session);
 }
 
-function slotValues(slots: LexV2Slots | undefined): Partial<Record<SlotName, string>> {
+/**
+ * The slots of the bot's own slot names that have a value, or which one is longer than a caller could have
+ * said (the values are not read further).
+ */
+function slotValues(slots: LexV2Slots | undefined): Partial<Record<SlotName, string>> | OverLong {
   const values: Partial<Record<SlotName, string>> = {};
   for (const [name, slot] of Object.entries(slots ?? {})) {
-    const value = slot?.value.interpretedValue ?? slot?.value.originalValue;
-    if (value !== undefined && value.trim() !== '') values[name as SlotName] = value;
+    if (!SLOT_NAMES.has(name)) continue;
+    const value: unknown = slot?.value?.interpretedValue ?? slot?.value?.originalValue;
+    if (typeof value !== 'string') continue;
+    if (value.length > slotLimit(name)) return { input: name, chars: value.length };
+    if (value.trim() !== '') values[name as SlotName] = value;
   }
   return values;
 }
 
-/** The caller's turn and the bot's state, read from a Lex V2 event. */
-export function readLexEvent(event: LexV2Event): { turn: Turn; session: VoiceSession } {
+/** Which input of a turn was longer than Lex sends, and its length (never its content). */
+export type OverLong = { input: string; chars: number };
+
+/** What the bot makes of a turn it cannot take as said: nothing understood, nothing kept from it. */
+function notUnderstood(sessionId: string): Turn {
+  return { sessionId, intent: 'FallbackIntent', slots: {}, confirmation: 'None', transcript: '' };
+}
+
+/**
+ * The caller's turn and the bot's state, read from a Lex V2 event. An utterance or slot value longer than Lex
+ * could have sent (`overLong`) is not read further: the turn is one the bot did not understand, so it asks
+ * again (and after MAX_MISSES such turns hands the caller to a person), and none of it is kept.
+ */
+export function readLexEvent(event: LexV2Event): { turn: Turn; session: VoiceSession; overLong?: OverLong } {
   const attributes = event.sessionState.sessionAttributes ?? {};
   const intent = event.sessionState.intent;
   const session = decodeSession(attributes[STATE_ATTRIBUTE]);
   const callerRaw = attributes[CALLER_ATTRIBUTE];
-  if (!session.caller && callerRaw) {
+  if (!session.caller && typeof callerRaw === 'string' && callerRaw.length <= MAX_CALLER_CHARS) {
     const phone = normalizePhone(callerRaw);
     if (phone.ok) session.caller = phone.e164;
   }
+  const sessionId = typeof event.sessionId === 'string' ? event.sessionId : '';
+  const transcript: unknown = event.inputTranscript;
+  const slots = slotValues(intent?.slots);
+  if (typeof transcript === 'string' && transcript.length > MAX_TRANSCRIPT_CHARS) {
+    return {
+      turn: notUnderstood(sessionId),
+      session,
+      overLong: { input: 'inputTranscript', chars: transcript.length },
+    };
+  }
+  if ('input' in slots) return { turn: notUnderstood(sessionId), session, overLong: slots };
   return {
     turn: {
-      sessionId: event.sessionId,
-      intent: INTENTS.has(intent.name) ? (intent.name as IntentName) : 'FallbackIntent',
-      slots: slotValues(intent.slots),
-      confirmation: intent.confirmationState,
-      transcript: event.inputTranscript ?? '',
+      sessionId,
+      intent:
+        typeof intent?.name === 'string' && INTENTS.has(intent.name) ? (intent.name as IntentName) : 'FallbackIntent',
+      slots,
+      confirmation: intent?.confirmationState ?? 'None',
+      transcript: typeof transcript === 'string' ? transcript : '',
     },
     session,
   };
@@ -188,7 +237,11 @@ export function createLexCodeHook(
       const locale: Locale = event?.bot?.localeId in definition.prompts ? (event.bot.localeId as Locale) : 'en_US';
       prompts = definition.prompts[locale];
       try {
-        const { turn, session } = readLexEvent(event);
+        const { turn, session, overLong } = readLexEvent(event);
+        if (overLong) {
+          // Which input and its size only: the words themselves are not logged.
+          deps.log.warn('voice turn input longer than Lex sends: taken as not understood', overLong);
+        }
         const outcome = await handleTurn(turn, session, { ...deps, prompts });
         // The bot's performance figures (Req 2.4): a failure to record never fails the call.
         await deps.calls
