@@ -17,6 +17,10 @@ export type SeriesReader = {
 
 export type DayRange = { from: string; to: string };
 
+/** The days a report may name: any the business could have figures for, with room for weeks and months around. */
+export const EARLIEST_DAY = '2000-01-01';
+export const LATEST_DAY = '2999-12-31';
+
 /** The longest range a report may cover, in days: about thirteen months (a year and its previous month). */
 export const MAX_RANGE_DAYS = 400;
 
@@ -32,6 +36,18 @@ export function parseRange(from: unknown, to: unknown): DayRange {
       field: 'to',
       resolution: 'Give the last day of the range as YYYY-MM-DD.',
     });
+  for (const [field, day] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
+    // Reports step to the previous period and to whole weeks and months around the range: days far outside
+    // the business's life (year 9999's last week is in year 10000) are refused by name rather than failing there.
+    if (day < EARLIEST_DAY || day > LATEST_DAY)
+      throw new ValidationError(`${field} (${day}) must be between ${EARLIEST_DAY} and ${LATEST_DAY}.`, {
+        field,
+        resolution: 'Give a day of the business, as YYYY-MM-DD.',
+      });
+  }
   const length = daysBetween(from, to) + 1;
   if (length < 1)
     throw new ValidationError(`to (${to}) is before from (${from}).`, {

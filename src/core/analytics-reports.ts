@@ -2,6 +2,7 @@
 // performance (Req 11.9-11.10, 12): every figure from the change feed's series rollups, never from the
 // bookings, in the company's calendar. Who may read what is decided here.
 import { ForbiddenError, ValidationError } from './errors';
+import { assertIdLength } from './id-length';
 import { SERVICE_REGIONS } from './geo/service-regions';
 import {
   COMPLAINT_CATEGORIES,
@@ -554,6 +555,7 @@ export async function getPartnerAnalytics(
   principal: Principal,
   deps: AnalyticsDeps & { partners: PartnerDirectory },
 ): Promise<(PartnerFigures & { name: string })[]> {
+  if (partnerId !== undefined) assertIdLength(partnerId, 'partnerId', 'partner ids look like acme');
   if (partnerId !== undefined) assertPartnerReader(principal, partnerId);
   else if (principal.role !== 'ADMIN' && principal.role !== 'PARTNER') assertPartnerReader(principal, '');
   const named = partnerId ?? (principal.role === 'PARTNER' ? principal.partnerId : undefined);
@@ -710,6 +712,7 @@ export async function getCourierPerformance(
       field: 'courierId',
       resolution: 'Name the courier, e.g. courier-07.',
     });
+  assertIdLength(courierId, 'courierId', 'courier ids look like courier-07');
   assertCourierReader(principal, courierId);
   const series = SERIES.courier(courierId);
   // The buckets partition the range, so their sum is its total: each series is read once, by the chart's

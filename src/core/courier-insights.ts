@@ -8,6 +8,7 @@ import { readTotal, type DayRange, type SeriesReader } from './analytics-range';
 import { assertCourierReader, courierFigures, fleetLines } from './analytics-reports';
 import { SERIES, type SeriesCounters } from './analytics-series';
 import { ValidationError } from './errors';
+import { assertIdLength } from './id-length';
 import { dayString, optionalEnum, optionalText, pageSchema, parseInput, type PageInput } from './input-validation';
 import {
   BOOKING_STATUSES,
@@ -37,6 +38,7 @@ export function courierOf(courierId: string | null | undefined, principal: Princ
       field: 'courierId',
       resolution: 'Name the courier, e.g. courier-07.',
     });
+  assertIdLength(id, 'courierId', 'courier ids look like courier-07');
   assertCourierReader(principal, id);
   return id;
 }

@@ -89,3 +89,25 @@ describe('describeMe', () => {
     expect(() => describeMe(anonymous)).toThrow(ForbiddenError);
   });
 });
+
+describe('updateCourierLocation readings (issue 13 fuzzing)', () => {
+  it('stores a position rounded to a centimetre, so a denormal reading DynamoDB cannot hold is stored as 0', async () => {
+    // Prepare
+    const world = makeWorld();
+    // Act
+    const moved = await updateCourierLocation(
+      courier9,
+      { lat: -5.4e-323, lng: -122.332112345678, heading: 5e-324, speedKph: 12.3456 },
+      world,
+    );
+    // Assess
+    expect(moved.lastLocation).toEqual({
+      lat: 0,
+      lng: -122.3321123,
+      heading: 0,
+      speedKph: 12.3,
+      at: expect.any(String),
+    });
+    expect(Object.is(moved.lastLocation?.lat, -0)).toBe(false);
+  });
+});

@@ -58,6 +58,15 @@ const locationSchema = z.object({
 
 export type CourierLocationInput = z.input<typeof locationSchema>;
 
+/**
+ * A reading rounded to what it can mean (7 decimals of a degree are about a centimetre): DynamoDB stores no number
+ * smaller than 1e-130, so a device's 5e-324 would otherwise fail the write. Negative zero becomes zero.
+ */
+function storable(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor || 0;
+}
+
 /** A courier reports where they are; the courier is the signed-in one, never one named in the input. */
 export async function updateCourierLocation(
   principal: Principal,
@@ -72,8 +81,12 @@ export async function updateCourierLocation(
       resolution: 'Your sign-in is not linked to a courier profile; ask an administrator.',
     });
   }
-  const location: CourierLocation = { lat: parsed.lat, lng: parsed.lng, at: deps.clock.now().toISOString() };
-  if (parsed.heading !== undefined) location.heading = parsed.heading;
-  if (parsed.speedKph !== undefined) location.speedKph = parsed.speedKph;
+  const location: CourierLocation = {
+    lat: storable(parsed.lat, 7),
+    lng: storable(parsed.lng, 7),
+    at: deps.clock.now().toISOString(),
+  };
+  if (parsed.heading !== undefined) location.heading = storable(parsed.heading, 1);
+  if (parsed.speedKph !== undefined) location.speedKph = storable(parsed.speedKph, 1);
   return deps.couriers.updateLocation(principal.courierId, location);
 }

@@ -84,6 +84,7 @@ export async function getPartner(
   deps: { partners: PartnerRepository },
 ): Promise<Partner> {
   assertAdmin(actor, 'look up partners');
+  if (id.trim() === '') throw new ValidationError('id is required: give the partner id, e.g. acme.', { field: 'id' });
   if (id.length > 64)
     throw new ValidationError('id is too long; partner ids have at most 64 characters.', { field: 'id' });
   const partner = await deps.partners.get(id);
