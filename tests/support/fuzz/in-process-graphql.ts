@@ -6,10 +6,12 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { decodeJwt } from 'jose';
 import { appRouter } from '../../../src/api/app-router';
+import { PARTNER_OPERATIONS } from '../../../src/api/partner-operations';
 import { QUERY_LIMITS } from '../../../src/api/query-limits';
 import { createApi } from '../../../src/api/router';
 import { formatAppSyncError, type AppSyncLogEntry } from '../../../src/local/appsync/appsync-errors';
-import type { CognitoPrincipal, Principal } from '../../../src/local/appsync/authorization';
+import type { CognitoPrincipal, IamPrincipal, Principal } from '../../../src/local/appsync/authorization';
+import { LOCAL_MCP_SERVICE } from '../../../src/local/appsync/service-identities';
 import { buildExecutableSchema } from '../../../src/local/appsync/executable-schema';
 import {
   execute,
@@ -26,6 +28,16 @@ import type { Stack } from '../../../src/local/stack';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
+/** The MCP service's principal, as the local server's authenticator makes it from its signature (src/local/stack.ts). */
+const MCP_PRINCIPAL: IamPrincipal = {
+  mode: 'iam',
+  accessKeyId: LOCAL_MCP_SERVICE.accessKeyId,
+  accountId: LOCAL_MCP_SERVICE.accountId,
+  userArn: LOCAL_MCP_SERVICE.userArn,
+  username: LOCAL_MCP_SERVICE.accessKeyId,
+  policyFields: Object.keys(PARTNER_OPERATIONS),
+};
+
 export type Answer = {
   data?: Record<string, unknown> | null;
   errors?: { message: string; errorType?: string; path?: readonly (string | number)[] | null }[];
@@ -33,7 +45,18 @@ export type Answer = {
 
 export type InProcessGraphQL = {
   schema: GraphQLSchema;
-  run(principal: Principal, query: string, variables: Record<string, unknown>): Promise<Answer>;
+  run(
+    principal: Principal,
+    query: string,
+    variables: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<Answer>;
+  /**
+   * A fetch for the MCP server's GraphQL caller (mcp-server/src/graphql-client.ts): its signed request runs here
+   * under the MCP service's IAM principal, with its headers (the partner token it acts for), as the HTTP server
+   * would run it after checking the signature (checked over the wire by tests/integration/mcp-*.test.ts).
+   */
+  mcpFetch: typeof fetch;
   /** Faults the resolvers logged (each one is also an InternalFailure answer). */
   faults: AppSyncLogEntry[];
 };
@@ -76,23 +99,39 @@ export async function inProcessGraphQL(stack: Stack): Promise<InProcessGraphQL> 
   return {
     schema,
     faults,
-    async run(principal, query, variables) {
-      const tooManyTokens = checkTokenLimit(query, QUERY_LIMITS.tokens);
-      if (tooManyTokens) return { data: null, errors: format([tooManyTokens]) };
-      let document = documents.get(query);
-      if (!document) {
-        document = parse(query);
-        const invalid = validate(schema, document, rules);
-        if (invalid.length > 0) return { errors: format(invalid) };
-        documents.set(query, document);
-      }
-      const result = await execute({
-        schema,
-        document,
-        variableValues: variables,
-        contextValue: { principal, headers: { 'x-forwarded-for': '127.0.0.1' }, sourceIp: '127.0.0.1' },
-      });
-      return { data: result.data as Answer['data'], ...(result.errors ? { errors: format(result.errors) } : {}) };
+    run,
+    async mcpFetch(_url, init) {
+      const { query, variables } = JSON.parse(String(init?.body)) as {
+        query: string;
+        variables: Record<string, unknown>;
+      };
+      const headers = Object.fromEntries(new Headers(init?.headers).entries());
+      const answer = await run(MCP_PRINCIPAL, query, variables ?? {}, headers);
+      return Response.json(answer);
     },
   };
+
+  async function run(
+    principal: Principal,
+    query: string,
+    variables: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ): Promise<Answer> {
+    const tooManyTokens = checkTokenLimit(query, QUERY_LIMITS.tokens);
+    if (tooManyTokens) return { data: null, errors: format([tooManyTokens]) };
+    let document = documents.get(query);
+    if (!document) {
+      document = parse(query);
+      const invalid = validate(schema, document, rules);
+      if (invalid.length > 0) return { errors: format(invalid) };
+      documents.set(query, document);
+    }
+    const result = await execute({
+      schema,
+      document,
+      variableValues: variables,
+      contextValue: { principal, headers: { ...headers, 'x-forwarded-for': '127.0.0.1' }, sourceIp: '127.0.0.1' },
+    });
+    return { data: result.data as Answer['data'], ...(result.errors ? { errors: format(result.errors) } : {}) };
+  }
 }

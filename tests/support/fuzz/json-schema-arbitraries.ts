@@ -23,7 +23,7 @@ function plausible(schema: JsonSchema, name: string, hints: Hints): unknown {
   const hint = hints[name];
   if (hint) return hint();
   if (schema.enum) return schema.enum[0];
-  switch (typeOf(schema)) {
+  switch (typeOf(schema) ?? 'string') {
     case 'object': {
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(schema.properties ?? {})) {
@@ -86,7 +86,7 @@ function wrongValue(schema: JsonSchema, seed: ChangeSeed, base: unknown): { valu
     if (seed.pick % 10 < 7) return { value: schema.enum[seed.pick % schema.enum.length] };
     return { value: [String(schema.enum[0]).toLowerCase(), '', 'UNKNOWN', seed.text][seed.pick % 4] };
   }
-  switch (typeOf(schema)) {
+  switch (typeOf(schema) ?? 'string') {
     case 'integer':
       return { value: seed.int };
     case 'number':
