@@ -91,7 +91,9 @@ function LexTable({ total, lex }: { total: BotFigures; lex: LexReport }) {
   return (
     <>
       <p className="an-lex-state" data-testid="lex-state" data-state={lex.state}>
-        {lex.detail}
+        {lex.detail} Lex counts only the conversations it served itself since the bot was deployed; the code hook&apos;s
+        column also holds the calls recorded before that (history brought over, or the local demo&apos;s seeded calls),
+        so the two totals differ by those.
       </p>
       <table className="table" data-testid="table-lex">
         <thead>
