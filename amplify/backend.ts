@@ -588,6 +588,23 @@ for (const fn of [backend.api, backend.lexCodeHook]) {
 }
 
 /**
+ * Geocoding (issue 13): the api function (web and partner bookings) and the code hook (bookings by phone) place
+ * each address with Amazon Location Service's Places v2 Geocode (the Seattle gazetteer locally through the
+ * gateway's emulator, and whenever Amazon Location fails). Geocode is authorised on the Places provider
+ * resource, so the grant names it rather than a wildcard.
+ */
+for (const fn of [backend.api, backend.lexCodeHook]) {
+  fn.addEnvironment('GEOCODER', 'amazon-location');
+  const { partition, region } = Stack.of(fn.resources.lambda);
+  fn.resources.lambda.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['geo-places:Geocode'],
+      resources: [`arn:${partition}:geo-places:${region}::provider/default`],
+    }),
+  );
+}
+
+/**
  * The admins' notices (Req 10.5, 10.6, 6.8): service alerts raised by the aggregator and the corruption detector,
  * and executive summaries (the
  * api function's "generate now"; the weekly batch job in infra-cfn, which reads the topic from the outputs),

@@ -8,6 +8,7 @@ import { createApiDeps } from './runtime';
 import { createDocumentClient } from '../lambda-runtime/document-client';
 import { createLambdaAdminNotifier } from '../lambda-runtime/lambda-admin-notifier';
 import { createLambdaSentiment } from '../lambda-runtime/lambda-sentiment';
+import { createLambdaGeocoder } from '../lambda-runtime/lambda-geocoder';
 import { createCloudVoicebot } from '../provisioning/cloud-voicebot';
 import type { ApiDeps } from './deps';
 import { createDependencyBreakers, dependencyRecorder } from '../data/dependency-breaker';
@@ -16,7 +17,7 @@ import { systemClock } from '../core/system-clock';
 const config = loadLambdaConfig();
 const doc = createDocumentClient({ region: config.region });
 const log = jsonLog('api');
-// Comprehend and the SMS provider behind circuit breakers whose state changes the dashboard shows.
+// Comprehend, the SMS provider and Amazon Location behind circuit breakers whose state changes the dashboard shows.
 const breakers = createDependencyBreakers({
   clock: systemClock,
   log,
@@ -28,6 +29,7 @@ const baseDeps: ApiDeps = createApiDeps({
   timeZone: config.timeZone,
   log,
   sentiment: createLambdaSentiment(config, log, breakers.sentiment),
+  geocoder: createLambdaGeocoder(config, log, breakers.geocoder),
   breakers,
   mcpServiceArn: config.mcpServiceArn,
   ...(config.retention ? { retention: config.retention } : {}),

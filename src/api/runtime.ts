@@ -10,7 +10,7 @@ import { createRepositories } from '../data/repositories';
 import type { TableNames } from '../data/tables';
 import { createGazetteerGeocoder } from '../core/geo/gazetteer-geocoder';
 import { createLexiconSentimentAnalyzer } from '../core/sentiment/lexicon-sentiment';
-import type { SentimentAnalyzer } from '../core/ports';
+import type { Geocoder, SentimentAnalyzer } from '../core/ports';
 import { systemClock } from '../core/system-clock';
 import { cryptoRandom } from '../core/crypto-random';
 import type { ApiDeps } from './deps';
@@ -45,6 +45,8 @@ export function createApiDeps(options: {
   retention?: { bookingDays?: number; auditDays?: number };
   /** The sentiment port: Amazon Comprehend in the cloud (SENTIMENT_ANALYZER); the lexicon analyser by default. */
   sentiment?: SentimentAnalyzer;
+  /** The geocoder port: Amazon Location in the cloud (GEOCODER) and locally; the Seattle gazetteer by default. */
+  geocoder?: Geocoder;
   /** The circuit breakers around the dependencies that can fail slowly (the SMS provider's is used here). */
   breakers?: DependencyBreakers;
   /** How to reach Lex V2's models API, for its analytics of the deployed bot (AWS in the cloud, the gateway locally). */
@@ -98,7 +100,7 @@ export function createApiDeps(options: {
     sentMessages: repos.outbox,
     adminNotices: repos.outbox,
     calls: repos.conversations,
-    geocoder: createGazetteerGeocoder(),
+    geocoder: options.geocoder ?? createGazetteerGeocoder(),
     sentiment: options.sentiment ?? createLexiconSentimentAnalyzer(),
     clock: systemClock,
     calendar,

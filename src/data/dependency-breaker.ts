@@ -1,7 +1,7 @@
 // A circuit breaker and a timeout around each dependency that can fail slowly (Req 16.6, issue 13): Amazon
-// Comprehend for sentiment, End User Messaging for customer SMS. After `failuresToOpen` failures in a row the
+// Comprehend for sentiment, End User Messaging for customer SMS, Amazon Location for geocoding. After `failuresToOpen` failures in a row the
 // breaker opens: calls fail at once (the adapter falls back — the lexicon scores the text, the message is kept
-// as not sent) instead of each waiting out a sick dependency; after `halfOpenAfterMs` one trial call goes
+// as not sent, the Seattle gazetteer places the address) instead of each waiting out a sick dependency; after `halfOpenAfterMs` one trial call goes
 // through, and a success closes it again — the system recovers by itself when the fault is lifted. Each state
 // change is recorded (`onChange`) so the dashboard's health line shows it, whichever runtime saw it.
 //
@@ -180,10 +180,11 @@ export function dependencyRecorder(
 }
 
 /** The dependencies that can fail slowly, one breaker each, as every runtime guards them. */
-export type DependencyBreakers = { sentiment: Breaker; sms: Breaker };
+export type DependencyBreakers = { sentiment: Breaker; sms: Breaker; geocoder: Breaker };
 
 export const SENTIMENT_DEPENDENCY = 'Sentiment (Amazon Comprehend)';
 export const SMS_DEPENDENCY = 'Customer SMS (End User Messaging)';
+export const GEOCODER_DEPENDENCY = 'Geocoder (Amazon Location)';
 
 export function createDependencyBreakers(options: {
   clock: Clock;
@@ -212,6 +213,15 @@ export function createDependencyBreakers(options: {
       name: SMS_DEPENDENCY,
       fallback: 'Customer texts are kept in the outbox as not sent; status updates go on.',
       timeoutMs: 3_000,
+      counts: isServiceFailure,
+    }),
+    // A booking never waits on, nor is refused for, Amazon Location: the gazetteer places the address at once.
+    // Its refusal of one request (a ValidationException) is the service working and does not count.
+    geocoder: createBreaker({
+      ...common,
+      name: GEOCODER_DEPENDENCY,
+      fallback: 'Addresses are placed by the built-in Seattle gazetteer until Amazon Location answers again.',
+      timeoutMs: 2_000,
       counts: isServiceFailure,
     }),
   };

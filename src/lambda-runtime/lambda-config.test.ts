@@ -78,3 +78,14 @@ describe('the Lambda configuration of the sentiment port', () => {
     );
   });
 });
+
+describe('the Lambda configuration of the geocoder port', () => {
+  it('places addresses with Amazon Location when GEOCODER says so, the gazetteer by default, and refuses others', () => {
+    // Act / Assess
+    expect(loadLambdaConfig(env({ GEOCODER: 'amazon-location' })).geocoder).toBe('amazon-location');
+    expect(loadLambdaConfig(env()).geocoder).toBe('gazetteer');
+    expect(() => loadLambdaConfig(env({ GEOCODER: 'google' }))).toThrow(
+      /GEOCODER: GEOCODER must be gazetteer or amazon-location/,
+    );
+  });
+});

@@ -51,6 +51,12 @@ const schema = z.object({
       errorMap: () => ({ message: 'SENTIMENT_ANALYZER must be lexicon or comprehend' }),
     })
     .default('lexicon'),
+  /** The geocoder port: Amazon Location Service in the cloud (set by amplify/backend.ts), the gazetteer otherwise. */
+  GEOCODER: z
+    .enum(['gazetteer', 'amazon-location'], {
+      errorMap: () => ({ message: 'GEOCODER must be gazetteer or amazon-location' }),
+    })
+    .default('gazetteer'),
   ...tableEnv,
 });
 
@@ -67,6 +73,8 @@ export type LambdaConfig = {
   adminTopicArn?: string;
   /** Who scores feedback texts: Amazon Comprehend (falling back to the lexicon when it fails) or the lexicon. */
   sentiment: 'lexicon' | 'comprehend';
+  /** Who places addresses: Amazon Location (falling back to the Seattle gazetteer when it fails) or the gazetteer. */
+  geocoder: 'gazetteer' | 'amazon-location';
   tables: TableNames;
   /** Retention overrides; absent, the repositories' defaults (400 days) apply. */
   retention?: { bookingDays?: number; auditDays?: number };
@@ -120,6 +128,7 @@ export function loadLambdaConfig(env: NodeJS.ProcessEnv = process.env): LambdaCo
     },
     ...(parsed.data.ADMIN_TOPIC_ARN ? { adminTopicArn: parsed.data.ADMIN_TOPIC_ARN } : {}),
     sentiment: parsed.data.SENTIMENT_ANALYZER,
+    geocoder: parsed.data.GEOCODER,
     tables,
     ...(parsed.data.BOOKING_RETENTION_DAYS || parsed.data.AUDIT_RETENTION_DAYS
       ? {

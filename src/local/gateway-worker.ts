@@ -13,6 +13,7 @@ import { createConnectService } from './connect/connect-service';
 import { createIamService } from './iam/iam-emulator';
 import { createComprehendService } from './comprehend/comprehend-service';
 import { createSmsService } from './sms/sms-service';
+import { createGeoPlacesService } from './geo-places/geo-places-service';
 import { createLambdaService, functionNameOf } from './lambda/lambda-emulator';
 import { startGateway, type Gateway } from './gateway';
 import { createFaultInjection } from './faults/fault-injection';
@@ -92,7 +93,18 @@ async function start(): Promise<void> {
     gateway = await startGateway({
       port: options.port,
       host: options.host,
-      services: [service, cognito, s3, lex, connect, iam, lambda, createComprehendService(), createSmsService()],
+      services: [
+        service,
+        cognito,
+        s3,
+        lex,
+        connect,
+        iam,
+        lambda,
+        createComprehendService(),
+        createSmsService(),
+        createGeoPlacesService(),
+      ],
       // Local only: POST /_local/faults makes the next matching AWS call fail, as Fault Injection Service would.
       faults: createFaultInjection(),
     });

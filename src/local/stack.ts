@@ -27,6 +27,8 @@ import { appRouter } from '../api/app-router';
 import { createApi } from '../api/router';
 import { createApiDeps } from '../api/runtime';
 import { createComprehendSentimentAnalyzer } from '../data/comprehend-sentiment';
+import { createLocationGeocoder } from '../data/location-geocoder';
+import { createGazetteerGeocoder } from '../core/geo/gazetteer-geocoder';
 import { createDependencyBreakers, dependencyRecorder } from '../data/dependency-breaker';
 import { createFailedTextResender, describeResend } from '../data/failed-text-resender';
 import type { ResendReport } from '../core/failed-texts';
@@ -286,7 +288,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const served: { outputs?: ReturnType<typeof localAmplifyOutputs>; webUrl?: string } = {};
     const apiLog = telemetry.log('api');
     const lexicon = createLexiconSentimentAnalyzer();
-    // Circuit breakers around Comprehend and the SMS provider, as in the cloud; their state changes go to the
+    // Circuit breakers around Comprehend, the SMS provider and Amazon Location, as in the cloud; their state changes go to the
     // rollups, where the dashboard's health line reads them.
     const breakers = createDependencyBreakers({
       clock: systemClock,
@@ -311,6 +313,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         fallback: lexicon,
         log: apiLog,
         breaker: breakers.sentiment,
+      }),
+      // Addresses are placed through the gateway's Amazon Location Geocode (answered from the gazetteer), as the
+      // cloud's are by Amazon Location: when it fails, the gazetteer places them directly.
+      geocoder: createLocationGeocoder({
+        endpoint: `${gatewayUrl}/v2`,
+        region,
+        credentials: LOCAL_CREDENTIALS,
+        fallback: createGazetteerGeocoder(),
+        log: apiLog,
+        breaker: breakers.geocoder,
       }),
       sms: { client: awsConfig, settings: {} },
       // Lex V2's analytics of the deployed bot, from the gateway's Lex emulator (as the cloud reads Amazon Lex).

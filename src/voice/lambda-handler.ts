@@ -4,7 +4,6 @@ import type { LexV2Event } from 'aws-lambda';
 import { createBusinessCalendar } from '../core/business-calendar';
 import { createSettingsCache } from '../core/company-settings';
 import { cryptoRandom } from '../core/crypto-random';
-import { createGazetteerGeocoder } from '../core/geo/gazetteer-geocoder';
 import { systemClock } from '../core/system-clock';
 import { createTrackingLinks } from '../core/tracking-links';
 import { createBookingRepository } from '../data/booking-repository';
@@ -19,6 +18,7 @@ import { createSmsNotifier } from '../data/sms-notifier';
 import { createDocumentClient } from '../lambda-runtime/document-client';
 import { loadLambdaConfig, requireWebAppUrl } from '../lambda-runtime/lambda-config';
 import { createLambdaSentiment } from '../lambda-runtime/lambda-sentiment';
+import { createLambdaGeocoder } from '../lambda-runtime/lambda-geocoder';
 import { jsonLog } from '../observability/telemetry';
 import { createActiveDefinitionSource } from '../provisioning/active-prompts';
 import { createLexCodeHook } from './lex-codehook';
@@ -29,7 +29,7 @@ const log = jsonLog('lex-codehook');
 const doc = createDocumentClient({ region: config.region });
 const calendar = createBusinessCalendar(config.timeZone);
 const outbox = createOutboxNotifier(doc, config.tables.outbox, systemClock);
-// Comprehend and the SMS provider behind circuit breakers whose state changes the dashboard shows.
+// Comprehend, the SMS provider and Amazon Location behind circuit breakers whose state changes the dashboard shows.
 const breakers = createDependencyBreakers({
   clock: systemClock,
   log,
@@ -48,7 +48,8 @@ const codeHook = createLexCodeHook(
     bookings: createBookingRepository(doc, config.tables.bookings, { calendar }),
     feedback: createFeedbackRepository(doc, config.tables.feedback, calendar),
     couriers: createCourierRepository(doc, config.tables.couriers),
-    geocoder: createGazetteerGeocoder(),
+    // Addresses given by phone are placed as on the web: Amazon Location in the cloud.
+    geocoder: createLambdaGeocoder(config, log, breakers.geocoder),
     // Feedback given by phone is scored as on the web: Amazon Comprehend in the cloud.
     sentiment: createLambdaSentiment(config, log, breakers.sentiment),
     idempotency: createIdempotencyStore(doc, config.tables.idempotency, systemClock),

@@ -462,6 +462,39 @@ export function describeEnvironment(env: EnvironmentName): void {
       expect(apiLex.sort()).toEqual(['lex:ListIntentMetrics', 'lex:ListSessionMetrics']);
     });
 
+    it('places addresses with Amazon Location in the functions that book, allowed Geocode on the Places provider only', () => {
+      const resources = amplifyResources(amplify);
+      const placing = resources.filter(
+        ({ resource }) =>
+          resource.Type === 'AWS::Lambda::Function' &&
+          JSON.stringify(resource.Properties?.Environment ?? {}).includes('"GEOCODER":"amazon-location"'),
+      );
+      expect(placing.map(({ id }) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual([
+        'apilambda',
+        'lexcodehooklambda',
+      ]);
+      const granting = resources.filter(({ resource }) =>
+        statementsOf(resource).some((st) => list(st.Action).some((a) => String(a).startsWith('geo-places:'))),
+      );
+      expect(granting.map(({ resource }) => JSON.stringify(resource.Properties!.Roles)).join(' ')).toMatch(
+        /apilambda[\s\S]*lexcodehooklambda|lexcodehooklambda[\s\S]*apilambda/,
+      );
+      for (const { resource } of granting)
+        for (const st of statementsOf(resource).filter((x) =>
+          list(x.Action).some((a) => String(a).startsWith('geo-places:')),
+        )) {
+          expect(st).toMatchObject({ Effect: 'Allow', Action: 'geo-places:Geocode' });
+          expect(JSON.stringify(st.Resource)).toBe(
+            JSON.stringify({
+              'Fn::Join': [
+                '',
+                ['arn:', { Ref: 'AWS::Partition' }, ':geo-places:', { Ref: 'AWS::Region' }, '::provider/default'],
+              ],
+            }),
+          );
+        }
+    });
+
     it("schedules last week's executive summary on Monday mornings in the company's time zone, in either mode", () => {
       for (const mode of ['LAMBDA', 'FARGATE']) {
         const { nested } = scopesOf(loadInfra(env, { BatchDeploymentMode: mode }));

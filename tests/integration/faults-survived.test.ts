@@ -16,6 +16,7 @@ import {
 } from '../../src/generated/graphql';
 import { SERVICE_BUSY_MESSAGE } from '../../src/api/public-error';
 import { bookingViolations } from '../../src/integrity/item-invariants';
+import { geocodeSeattle } from '../../src/core/geo/gazetteer-geocoder';
 import { as, bookingInput, gql, startTestStack, type Caller, type GraphQLResult } from '../support/test-stack';
 
 let stack: Stack;
@@ -331,5 +332,68 @@ describe('Comprehend and the SMS provider failing', () => {
       expect(t, `${t.kind} text`).toMatchObject({ resolution: t.kind === 'DELIVERED' ? 'RESENT' : 'SUPERSEDED' });
     const resent = failed.find((t) => t.kind === 'DELIVERED')!;
     expect(texts.find((t) => t.id === resent.resentAs)).toMatchObject({ kind: 'DELIVERED', delivery: 'SENT' });
+  }, 120_000);
+});
+
+describe('Amazon Location failing, with Comprehend and the SMS provider', () => {
+  type Health = { dependencies: { name: string; state: string; fallback: string; lastError: string | null }[] };
+  const geocoderHealth = async () =>
+    (
+      await gql<{ dashboard: { health: Health } }>(stack, admin, dashboard, {})
+    ).data!.dashboard.health.dependencies.find((d) => d.name === 'Geocoder (Amazon Location)');
+
+  it('opens the geocoder breaker: bookings are placed by the gazetteer and never refused, the dashboard says so, and it recovers once the fault is lifted', async () => {
+    // Prepare: all three dependencies down, as an outage of the region's AI and location services would be.
+    const geocode = await arm({ service: 'geo-places', code: 'InternalServerException', status: 500, forSeconds: 120 });
+    await arm({ service: 'comprehend', code: 'InternalServerException', status: 500, forSeconds: 120 });
+    await arm({ service: 'sms-voice', code: 'InternalServerException', status: 500, forSeconds: 120 });
+
+    // Act: five bookings (ten addresses to place) while Amazon Location fails; then the fault is lifted, and a
+    // booking after the breaker's pause makes the trial call.
+    const booked: GraphQLResult<{ bookCourier: Booking }>[] = [];
+    for (let i = 0; i < 5; i++)
+      booked.push(
+        await gql<{ bookCourier: Booking }>(
+          stack,
+          admin,
+          bookCourier,
+          bookingInput(stack, { customerName: `Geo Outage ${i}` }),
+        ),
+      );
+    const struck = (await armed()).find((f) => f.id === geocode.id)?.affected ?? 0;
+    const whileFailing = await geocoderHealth();
+    await fetch(`${stack.gatewayUrl}/_local/faults`, { method: 'DELETE' });
+    await new Promise((resolve) => setTimeout(resolve, BREAKER_HALF_OPEN_MS + 200));
+    const after = await gql<{ bookCourier: Booking }>(
+      stack,
+      admin,
+      bookCourier,
+      bookingInput(stack, { customerName: 'Geo Outage Over' }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const afterwards = await geocoderHealth();
+
+    // Assess: every booking made, each address placed where the gazetteer puts it.
+    const input = bookingInput(stack) as {
+      pickup: { line1: string; postcode: string };
+      delivery: { line1: string; postcode: string };
+    };
+    const pickup = geocodeSeattle({ ...input.pickup, city: 'Seattle' });
+    const delivery = geocodeSeattle({ ...input.delivery, city: 'Seattle' });
+    if (pickup.status !== 'FOUND' || delivery.status !== 'FOUND') throw new Error('the test addresses should be found');
+    for (const [i, result] of [...booked, after].entries()) {
+      expect(result.errors, `booking ${i}`).toBeUndefined();
+      expect(result.data!.bookCourier.pickup).toMatchObject({ point: pickup.point, precision: 'ADDRESS' });
+      expect(result.data!.bookCourier.delivery).toMatchObject({ point: delivery.point, precision: 'ADDRESS' });
+    }
+    // Five failures in a row opened it: the calls after those were not sent to the failing service.
+    expect(struck).toBeGreaterThanOrEqual(5);
+    expect(struck).toBeLessThan(10);
+    expect(whileFailing).toMatchObject({
+      state: 'OPEN',
+      fallback: expect.stringMatching(/gazetteer/),
+      lastError: expect.stringMatching(/InternalServerException/),
+    });
+    expect(afterwards).toMatchObject({ state: 'CLOSED' });
   }, 120_000);
 });

@@ -1,11 +1,24 @@
 // Which AWS service and operation a gateway request is, so an armed fault can name what it breaks:
-// REST services (Lex, Connect, Lambda, S3) by method and path, the JSON services (DynamoDB, Comprehend, End User
+// REST services (Lex, Connect, Lambda, S3, Amazon Location's Places) by method and path, the JSON services (DynamoDB, Comprehend, End User
 // Messaging SMS) by X-Amz-Target, IAM by its Action field.
 import type { GatewayRequest } from '../gateway-service';
 import { signingServiceOfRequest } from '../fetch-bridge';
 
-/** By SigV4 signing service: End User Messaging SMS (pinpoint-sms-voice-v2) signs as `sms-voice`. */
-export const FAULT_SERVICES = ['lex', 'connect', 'iam', 'lambda', 's3', 'dynamodb', 'comprehend', 'sms-voice'] as const;
+/**
+ * By SigV4 signing service: End User Messaging SMS (pinpoint-sms-voice-v2) signs as `sms-voice`, Amazon Location's
+ * Places v2 as `geo-places`.
+ */
+export const FAULT_SERVICES = [
+  'lex',
+  'connect',
+  'iam',
+  'lambda',
+  's3',
+  'dynamodb',
+  'comprehend',
+  'sms-voice',
+  'geo-places',
+] as const;
 export type FaultService = (typeof FAULT_SERVICES)[number];
 
 /** How a service puts an error on the wire: the SDK of each protocol reads its error type from a different place. */
@@ -15,6 +28,7 @@ export const PROTOCOL_OF: Record<FaultService, ErrorProtocol> = {
   lex: 'rest-json',
   connect: 'rest-json',
   lambda: 'rest-json',
+  'geo-places': 'rest-json',
   dynamodb: 'json',
   comprehend: 'json',
   'sms-voice': 'json',
@@ -94,6 +108,7 @@ export const REST_ROUTES: Partial<Record<FaultService, Record<string, Route>>> =
     GetPolicy: 'GET /2015-03-31/functions/{fn}/policy',
     RemovePermission: 'DELETE /2015-03-31/functions/{fn}/policy/{sid}',
   }),
+  'geo-places': routes({ Geocode: 'POST /v2/geocode' }),
 };
 
 /** S3's object and bucket operations by method and path depth (path-style URLs: /bucket/key...). */
@@ -164,7 +179,8 @@ export function operationOf(service: FaultService, req: GatewayRequest): string 
       return s3Operation(req.method, segments, new URLSearchParams(rawQuery));
     case 'lex':
     case 'connect':
-    case 'lambda': {
+    case 'lambda':
+    case 'geo-places': {
       const table = REST_ROUTES[service] ?? {};
       return Object.entries(table).find(([, r]) => matchesRoute(r, req.method, segments))?.[0];
     }
