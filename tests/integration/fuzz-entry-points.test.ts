@@ -62,8 +62,6 @@ const timings: Record<string, { cases: number; seconds: number }> = {};
 let started = 0;
 /** Per entry point: generous on a busy machine, and growing with FUZZ_RUNS for the nightly-sized run. */
 const TIMEOUT_MS = 120_000 + FUZZ_RUNS * 400;
-/** Runs the entry points still blocked by open product defects too (see below). */
-const FUZZ_ALL = process.env.FUZZ_ALL === '1';
 
 async function asAdmin<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}) {
   const r = await gql<T>(stack, admin, query, variables);
@@ -367,10 +365,7 @@ describe('fuzzing every entry point', () => {
     TIMEOUT_MS,
   );
 
-  // Blocked by known defects being fixed in product code (issue 13): the gateway's S3 answers an oversized
-  // Content-Type with no body, presigned proof uploads have no size limit and corrupt images are stored; the
-  // outbox pauses on some fuzzed updates. Skipped in `npm test` until those fixes land; FUZZ_ALL=1 runs them.
-  it.skipIf(!FUZZ_ALL)(
+  it(
     'uploads: proof upload requests and PUTs of any type, size and bytes are stored or refused, never half',
     async () => {
       // Prepare
@@ -459,7 +454,7 @@ describe('fuzzing every entry point', () => {
     TIMEOUT_MS,
   );
 
-  it.skipIf(!FUZZ_ALL)(
+  it(
     'queued courier updates: replayed through the outbox, each applies once or is kept with a clear reason',
     async () => {
       // Prepare
