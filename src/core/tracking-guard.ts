@@ -40,6 +40,10 @@ export async function guardPublicLookup<T>(
   const windowMs = rules.missWindowSeconds * 1000;
   const windowStart = Math.floor(nowMs / windowMs) * windowMs;
   const missKey = `track-miss#${source}#${windowStart / 1000}`;
+  // A sliding window (the previous fixed window's misses weighted by how much of it still lies within the last
+  // missWindowSeconds): fixed windows alone forget every miss at :00, :15, :30 and :45, which let a guesser make
+  // twice the misses around a boundary and let the lockout miss a burst that straddles one.
+  const previousKey = `track-miss#${source}#${(windowStart - windowMs) / 1000}`;
   const retryAfterSeconds = Math.max(1, Math.ceil((windowStart + windowMs - nowMs) / 1000));
   const lockedOut = () =>
     new RateLimitError(
@@ -50,16 +54,19 @@ export async function guardPublicLookup<T>(
       },
     );
 
-  if ((await deps.counter.count(missKey)) >= rules.missesPerWindow) throw lockedOut();
+  const [current, previous] = await Promise.all([deps.counter.count(missKey), deps.counter.count(previousKey)]);
+  const allowed = rules.missesPerWindow - Math.ceil(previous * (1 - (nowMs - windowStart) / windowMs));
+  if (current >= allowed) throw lockedOut();
   await enforceRateLimit(`track#${source}`, { limit: rules.lookupsPerMinute, windowSeconds: 60 }, deps);
   try {
     return await lookup();
   } catch (e) {
     if (!(e instanceof NotFoundError)) throw e;
+    // Kept through the next window too, where it is the previous one.
     const counted = await deps.counter.increment(
       missKey,
-      rules.missesPerWindow,
-      (windowStart + windowMs) / 1000 + COUNTER_GRACE_SECONDS,
+      allowed,
+      (windowStart + 2 * windowMs) / 1000 + COUNTER_GRACE_SECONDS,
     );
     if (!counted) throw lockedOut();
     throw e;
