@@ -162,19 +162,24 @@ export function createOutboxNotifier(doc: DynamoDBDocumentClient, table: string,
     },
 
     async resolve(id, resolution, at, resentAs) {
-      await doc.send(
-        new UpdateCommand({
-          TableName: table,
-          Key: { id },
-          UpdateExpression: `REMOVE claimedUntil SET resolution = :resolution, resolvedAt = :at${resentAs ? ', resentAs = :resentAs' : ''}`,
-          ConditionExpression: 'attribute_exists(id) AND attribute_not_exists(resolution)',
-          ExpressionAttributeValues: {
-            ':resolution': resolution,
-            ':at': at.toISOString(),
-            ...(resentAs ? { ':resentAs': resentAs } : {}),
-          },
-        }),
-      );
+      // Another run may have resolved it first (two runs meeting a superseded text): its resolution stands.
+      await doc
+        .send(
+          new UpdateCommand({
+            TableName: table,
+            Key: { id },
+            UpdateExpression: `REMOVE claimedUntil SET resolution = :resolution, resolvedAt = :at${resentAs ? ', resentAs = :resentAs' : ''}`,
+            ConditionExpression: 'attribute_exists(id) AND attribute_not_exists(resolution)',
+            ExpressionAttributeValues: {
+              ':resolution': resolution,
+              ':at': at.toISOString(),
+              ...(resentAs ? { ':resentAs': resentAs } : {}),
+            },
+          }),
+        )
+        .catch((error: unknown) => {
+          if (!isConditionalCheckFailed(error)) throw error;
+        });
     },
 
     async listAdminNotices(query): Promise<Page<AdminNoticeRecord>> {
