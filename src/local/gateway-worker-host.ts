@@ -27,6 +27,8 @@ export type GatewayWorker = {
   subscribeStreams(consumer: string, handler: StreamHandler): Promise<() => Promise<void>>;
   /** Resolves once every stream record published so far has been delivered or given up on. */
   flushStreams(): Promise<void>;
+  /** How many stream records the consumers have finished since the gateway started (a drain's progress). */
+  streamRecordsHandled(): number;
   /** Where the gateway's Lambda runs local functions (invoked by name); until set, invocations fail. */
   setFunctionRunner(runner: (functionName: string, event: unknown) => Promise<unknown>): void;
   close(): Promise<void>;
@@ -66,6 +68,7 @@ export async function startGatewayWorker(options: GatewayWorkerOptions): Promise
       if (!failure) send({ type: 'invoke-result', id, error });
     }
   }
+  let recordsHandled = 0;
   let nextFlush = 0;
   const flushes = new Map<number, { resolve(): void; reject(error: Error): void }>();
   type Waiter = {
@@ -105,6 +108,7 @@ export async function startGatewayWorker(options: GatewayWorkerOptions): Promise
       subscribed.inFlight.add(delivery);
       try {
         await delivery;
+        recordsHandled += event.Records.length;
       } finally {
         subscribed.inFlight.delete(delivery);
       }
@@ -175,6 +179,7 @@ export async function startGatewayWorker(options: GatewayWorkerOptions): Promise
         await Promise.allSettled([...subscribed.inFlight]);
       };
     },
+    streamRecordsHandled: () => recordsHandled,
     setFunctionRunner(runner) {
       runFunction = runner;
     },

@@ -2,6 +2,7 @@
 // (DynamoDB with streams and TTL, Cognito with SRP), the AppSync-compatible GraphQL server running the api
 // Lambda's router, the change feed wired from table streams to the dashboard rollups and to subscriptions,
 // demo data, and the web app. It stops without losing a change: see `close`.
+import type { StopProgress } from './stop-on-signals';
 import { channel } from 'node:diagnostics_channel';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -133,6 +134,8 @@ export type Stack = {
    * process killed half-way) stays in the gateway's stream log and is delivered on the next start.
    */
   close(): Promise<void>;
+  /** While `close` runs: the step it waits for, and the change-feed records handled so far (a drain's progress). */
+  closing(): StopProgress | undefined;
 };
 
 /** The change feed's publish mutations: the notifier's calls, which the drain at shutdown depends on. */
@@ -234,19 +237,28 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const throwaway = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'courier-stack-')));
   // Closed last-started-first; the order of the pushes below is the shutdown order read backwards.
-  const closers: (() => Promise<void>)[] = [];
+  const closers: { name: string; close: () => Promise<void> }[] = [];
   const scheduler = createLocalScheduler();
   let closing: Promise<void> | undefined;
+  /** The stop's step under way, and since when (a stop that overruns says what it was waiting for). */
+  let closingStep: { name: string; since: number } | undefined;
+  const step = async (name: string, close: () => Promise<void>) => {
+    closingStep = { name, since: performance.now() };
+    await close().catch(() => {});
+  };
+  /** Change-feed records the consumers have finished (0 before the gateway runs). */
+  let changesHandled = () => 0;
   const closeAll = () =>
     (closing ??= (async () => {
-      await scheduler.stop();
-      for (const c of [...closers].reverse()) await c().catch(() => {});
+      await step('scheduled jobs under way', () => scheduler.stop());
+      for (const c of [...closers].reverse()) await step(c.name, c.close);
+      closingStep = undefined;
       if (throwaway) await rm(dataDir, { recursive: true, force: true });
     })());
   const intake = createIntake();
   // Every service's structured logs and metrics in one file (closed last); the stack's own notices too.
   const telemetry = createLocalTelemetry({ file: join(dataDir, 'telemetry.jsonl'), print: options.log });
-  closers.push(() => telemetry.close());
+  closers.push({ name: 'telemetry file', close: () => telemetry.close() });
   const log = telemetry.note;
 
   try {
@@ -264,16 +276,20 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
       onCognitoMessage: (m) => log(`[cognito] ${m.channel} to ${m.destination}: code ${m.code ?? '-'}`),
     });
-    closers.push(() => gateway.close());
+    closers.push({ name: 'AWS gateway', close: () => gateway.close() });
+    changesHandled = () => gateway.streamRecordsHandled();
     const gatewayUrl = gateway.url;
 
     const awsConfig = { endpoint: gatewayUrl, region, credentials: LOCAL_CREDENTIALS };
     const ddb = new DynamoDBClient(awsConfig);
     const doc = createDocumentClient(ddb);
     const cognito = new CognitoIdentityProviderClient(awsConfig);
-    closers.push(async () => {
-      ddb.destroy();
-      cognito.destroy();
+    closers.push({
+      name: 'AWS clients',
+      close: async () => {
+        ddb.destroy();
+        cognito.destroy();
+      },
     });
 
     const tables = localTableNames('courier-');
@@ -339,7 +355,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       region,
       credentials: LOCAL_CREDENTIALS,
     });
-    closers.push(async () => voicebot.close());
+    closers.push({ name: 'voicebot', close: async () => voicebot.close() });
     gateway.setFunctionRunner((name, event) =>
       intake.run(
         () => voicebot.runFunction(name, event),
@@ -386,7 +402,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       loadAuthRulesSdl(ROOT),
     ]);
     const web = await webMiddleware(options.web, () => served.outputs);
-    closers.push(() => web.close());
+    closers.push({ name: 'web server', close: () => web.close() });
     const server = await createAppSyncServer({
       port: options.webPort,
       host,
@@ -418,7 +434,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       web: web.middleware,
       log: (entry) => log(JSON.stringify(entry)),
     });
-    closers.push(() => server.close());
+    closers.push({ name: 'GraphQL server', close: () => server.close() });
     const webUrl = `http://localhost:${server.port}`;
     served.webUrl = webUrl;
     const graphqlUrl = `${webUrl}/graphql`;
@@ -492,7 +508,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     ];
     // Shutdown, after the intake closed (below): the consumers finish every record emitted so far while
     // the GraphQL server (the notifier's way to subscribers) and the gateway are still up, then stop.
-    closers.push(async () => void (await Promise.all(consumers.map((stop) => stop()))));
+    closers.push({
+      name: "change feed consumers' last batches",
+      close: async () => void (await Promise.all(consumers.map((stop) => stop()))),
+    });
     // Late deliveries: time passing writes nothing, so a scheduler looks for them (in the cloud, EventBridge
     // Scheduler runs the late-deliveries batch job: src/jobs).
     const checkLate = async (now = new Date()) =>
@@ -542,8 +561,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       );
     };
     scheduler.every(3_600_000, summaryJob, SUMMARY_FIRST_MS);
-    closers.push(() => gateway.flushStreams());
-    closers.push(() => intake.close());
+    closers.push({ name: 'change feed drain', close: () => gateway.flushStreams() });
+    closers.push({ name: 'GraphQL requests and Lambda invocations under way', close: () => intake.close() });
 
     // The partner MCP server: a separate service in the cloud (Fargate or Lambda), here beside the API. It
     // checks partner tokens itself and calls GraphQL signed as its own service identity.
@@ -560,7 +579,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
             tables,
             log: telemetry.log('mcp'),
           });
-    if (mcp) closers.push(() => mcp.close());
+    if (mcp) closers.push({ name: 'MCP server', close: () => mcp.close() });
 
     // First start: the bot goes into the emulated Connect instance through the same engine the wizard uses,
     // after the change feed is up (so its progress is published like any deployment's).
@@ -569,7 +588,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // Last to start, first to stop: it acts through the core like a courier's app, so its changes reach
     // subscribers through the change feed above.
     const simulator = options.simulator ? await startFleetSimulator({ ...options.simulator, deps, log }) : undefined;
-    if (simulator) closers.push(() => simulator.stop());
+    if (simulator) closers.push({ name: 'fleet simulator', close: () => simulator.stop() });
 
     return {
       gatewayUrl,
@@ -594,6 +613,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       checkLateDeliveries: checkLate,
       resendFailedTexts: resendTexts,
       close: closeAll,
+      closing: () =>
+        closingStep && {
+          step: closingStep.name,
+          seconds: (performance.now() - closingStep.since) / 1000,
+          changesHandled: changesHandled(),
+        },
     };
   } catch (e) {
     await closeAll();

@@ -248,9 +248,11 @@ describe('Ctrl-C in the middle of a burst of changes', () => {
 
       // Act
       let interruptedAfter = 0;
+      let interruptedAt = 0;
       const first = await burst(before, BURST, (made) => {
         if (made !== STOP_AFTER || !npmStart.child.pid) return;
         interruptedAfter = made;
+        interruptedAt = performance.now();
         process.kill(-npmStart.child.pid, 'SIGINT');
       });
       ddb.destroy();
@@ -282,8 +284,8 @@ describe('Ctrl-C in the middle of a burst of changes', () => {
       const seconds = (from: number, to = performance.now()) => `${((to - from) / 1000).toFixed(1)} s`;
       console.info(
         `npm start ready in ${seconds(started, readyAt)}; ${first.made} of ${first.tried} changes made before it ` +
-          `stopped (Ctrl-C after ${interruptedAfter}), ${first.refused.length} refused while stopping; Ctrl-C to ` +
-          `exit ${seconds(readyAt, stoppedAt)} after the burst began; ${rest.made} after a restart, then settled, ` +
+          `stopped (Ctrl-C after ${interruptedAfter}, ${seconds(readyAt, interruptedAt)} after the burst began), ` +
+          `${first.refused.length} refused while stopping; exit ${seconds(interruptedAt, stoppedAt)} after Ctrl-C; ${rest.made} after a restart, then settled, ` +
           `in ${seconds(stoppedAt)}; dashboard ${JSON.stringify(bookingCounters(dashboard))}`,
       );
       expect(interruptedAfter).toBe(STOP_AFTER);
