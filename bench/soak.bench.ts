@@ -6,7 +6,8 @@
 // same key as the app's outbox does (and some sent twice, as an outbox that never saw the answer); partner MCP
 // tool calls through the official SDK client (book_courier with idempotency keys, track_booking); and live
 // subscriptions over AppSync's real-time protocol. The faults: DynamoDB throttling one call in five, Comprehend
-// (sentiment) down and End User Messaging SMS (customer texts) failing, through the gateway's /_local/faults.
+// (sentiment) down, End User Messaging SMS (customer texts) failing and Amazon Location (the geocoder) down,
+// through the gateway's /_local/faults.
 // Prints requests served and errors by kind per operation, p50/p99 per operation per phase, the process's memory
 // before and after, the breakers' states during and after the faults, and a recount from the tables: every write
 // the load was told succeeded is found with the right state and history, and idempotent retries stored once.
@@ -80,6 +81,7 @@ const FAULTS = [
   },
   { service: 'comprehend', code: 'InternalServerException', status: 500 },
   { service: 'sms-voice', code: 'InternalServerException', status: 500 },
+  { service: 'geo-places', code: 'InternalServerException', status: 500 },
 ];
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
