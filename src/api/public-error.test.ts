@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import { ValidationError } from '../core/errors';
-import { INTERNAL_FAILURE_MESSAGE, SERVICE_BUSY_MESSAGE, isBusyFault, toPublicError } from './public-error';
+import {
+  INTERNAL_FAILURE_MESSAGE,
+  SERVICE_BUSY_MESSAGE,
+  SERVICE_BUSY_READ_MESSAGE,
+  isBusyFault,
+  toPublicError,
+} from './public-error';
 
 describe('toPublicError', () => {
   it('passes a user error on with its field, hides a defect behind InternalFailure, and logs only the fault', () => {
@@ -29,14 +35,18 @@ describe('toPublicError', () => {
 
     // Act
     const answers = [throttled, timedOut].map((e) => toPublicError(e, (f) => logged.push(f)));
+    const toQuery = toPublicError(throttled, (f) => logged.push(f), 'query');
 
     // Assess
     expect(answers.map((a) => [a.name, a.message])).toEqual([
       ['ServiceUnavailable', SERVICE_BUSY_MESSAGE],
       ['ServiceUnavailable', SERVICE_BUSY_MESSAGE],
     ]);
-    expect(SERVICE_BUSY_MESSAGE).toMatch(/try it again in a few seconds/i);
-    expect(logged).toEqual([throttled, timedOut]);
+    expect(SERVICE_BUSY_MESSAGE).toMatch(/try it again in a few seconds; with the same idempotency key/i);
+    // A query has no idempotency key to speak of: it is only told to try again.
+    expect([toQuery.name, toQuery.message]).toEqual(['ServiceUnavailable', SERVICE_BUSY_READ_MESSAGE]);
+    expect(SERVICE_BUSY_READ_MESSAGE).not.toMatch(/idempotency/i);
+    expect(logged).toEqual([throttled, timedOut, throttled]);
     expect(isBusyFault(new Error('ValidationException'))).toBe(false);
     expect(isBusyFault(null)).toBe(false);
   });

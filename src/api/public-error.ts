@@ -28,9 +28,11 @@ function describe(e: DomainError): string {
   return parts.join(' ');
 }
 
-export const SERVICE_BUSY_MESSAGE =
-  'The service is busy and could not finish this request. Try it again in a few seconds; ' +
-  'with the same idempotency key a retried change never applies twice.';
+/** What a caller is told when a query could not finish because AWS was busy or slow. */
+export const SERVICE_BUSY_READ_MESSAGE =
+  'The service is busy and could not finish this request. Try it again in a few seconds.';
+/** The same for a change (a mutation), which a caller can send again safely with its idempotency key. */
+export const SERVICE_BUSY_MESSAGE = `${SERVICE_BUSY_READ_MESSAGE.slice(0, -1)}; with the same idempotency key a retried change never applies twice.`;
 
 /** The AWS errors that mean "too much, too fast" or "too slow": the SDK retried them and ran out of attempts. */
 const BUSY_ERRORS = new Set([
@@ -50,11 +52,20 @@ export function isBusyFault(e: unknown): boolean {
   return (typeof name === 'string' && BUSY_ERRORS.has(name)) || (typeof $retryable === 'object' && $retryable !== null);
 }
 
-export function toPublicError(e: unknown, logFault: (fault: unknown) => void): PublicError {
+/** `operation` is what failed: a query is told only to try again, a change also how to retry it safely. */
+export function toPublicError(
+  e: unknown,
+  logFault: (fault: unknown) => void,
+  operation: 'query' | 'change' = 'change',
+): PublicError {
   if (e instanceof PublicError) return e;
   if (isDomainError(e) && e.kind === 'user') return new PublicError(e.name, describe(e));
   logFault(e);
   // Throttled or timed out after the SDK's retries: say so, so a caller (and the courier app's outbox) retries.
-  if (isBusyFault(e)) return new PublicError('ServiceUnavailable', SERVICE_BUSY_MESSAGE);
+  if (isBusyFault(e))
+    return new PublicError(
+      'ServiceUnavailable',
+      operation === 'query' ? SERVICE_BUSY_READ_MESSAGE : SERVICE_BUSY_MESSAGE,
+    );
   return new PublicError('InternalFailure', INTERNAL_FAILURE_MESSAGE);
 }

@@ -67,7 +67,11 @@ export function createApi(router: Router, deps: ApiDeps): Api {
         if (access) await admitPartnerCall(key, caller.principal, access, deps);
         return await handler(event.arguments ?? {}, { principal: caller.principal, event, deps });
       } catch (e) {
-        failure = toPublicError(e, (fault) => deps.log.error(`${key} failed`, fault));
+        failure = toPublicError(
+          e,
+          (fault) => deps.log.error(`${key} failed`, fault),
+          event.info.parentTypeName === 'Mutation' ? 'change' : 'query',
+        );
         throw failure;
       } finally {
         // Calls made with a token directly are audited here; the MCP server audits the tool calls it relays.
