@@ -12,6 +12,8 @@
 // before and after, the breakers' states during and after the faults, and a recount from the tables: every write
 // the load was told succeeded is found with the right state and history, and idempotent retries stored once.
 // Goals: 0 lost, 0 duplicates, 0 "other" errors (an InternalFailure is a defect), the breakers closed again.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -83,6 +85,14 @@ const FAULTS = [
   { service: 'sms-voice', code: 'InternalServerException', status: 500 },
   { service: 'geo-places', code: 'InternalServerException', status: 500 },
 ];
+
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+/** The process's memory after a full collection: heapUsed alone counts garbage not yet collected. */
+const retainedMemory = () => {
+  collectGarbage();
+  return process.memoryUsage();
+};
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -504,7 +514,7 @@ export async function runSoakBench() {
     const load: { before: ReturnType<typeof machineLoad>; after?: ReturnType<typeof machineLoad> } = {
       before: machineLoad(),
     };
-    const memoryBefore = process.memoryUsage();
+    const memoryBefore = retainedMemory();
     loadStart = performance.now();
     loadEnd = loadStart + SECONDS * 1000;
     const third = (SECONDS * 1000) / 3;
@@ -542,7 +552,7 @@ export async function runSoakBench() {
       await sleep(1_000);
     }
     await stack.flushChangeFeed();
-    const memoryAfter = process.memoryUsage();
+    const memoryAfter = retainedMemory();
     load.after = machineLoad();
     const loadAfter = load.after;
 
@@ -779,7 +789,7 @@ export async function runSoakBench() {
         goal: 'figure beside it',
       },
       {
-        measure: 'process memory before → after: RSS, heap used (MB)',
+        measure: 'process memory before → after, each after a full GC: RSS, heap used (MB)',
         figure: `${mb(memoryBefore.rss)} → ${mb(memoryAfter.rss)}, ${mb(memoryBefore.heapUsed)} → ${mb(memoryAfter.heapUsed)}`,
         goal: 'figure beside it',
       },
