@@ -452,14 +452,14 @@ apiLambda.addToRolePolicy(
   }),
 );
 /**
- * Lex V2's own analytics of the deployed bot, read beside the code hook's figures (the analyticsLex field): the two
+ * Lex V2's own analytics of the deployed bot, read beside the code hook's figures (the analyticsLex field): the three
  * metrics actions only, on this account's Lex bots in this Region. A Lex V2 bot ARN carries the bot's id, which
  * Lex assigns when the provisioner creates the bot at run time, so `bot/*` is as narrow as synth time allows.
  */
 const apiFunctionStack = Stack.of(apiLambda);
 apiLambda.addToRolePolicy(
   new PolicyStatement({
-    actions: ['lex:ListSessionMetrics', 'lex:ListIntentMetrics'],
+    actions: ['lex:ListSessionMetrics', 'lex:ListIntentMetrics', 'lex:ListIntentStageMetrics'],
     resources: [`arn:${apiFunctionStack.partition}:lex:${apiFunctionStack.region}:${apiFunctionStack.account}:bot/*`],
   }),
 );

@@ -106,8 +106,8 @@ export const AMPLIFY_ACKNOWLEDGEMENTS: Acknowledgement[] = [
     finding: /^AwsSolutions-IAM5\[Resource::arn:<AWS::Partition>:lex:<AWS::Region>:<AWS::AccountId>:bot\/\*\]$/,
     path: /\/storage\/api-lambda\/ServiceRole\/(DefaultPolicy|OverflowPolicy\d*)\/Resource$/,
     reason:
-      "The api function reads Lex V2's analytics of the deployed bot (lex:ListSessionMetrics and " +
-      'lex:ListIntentMetrics only). A bot ARN holds the id Lex assigns when the provisioner creates the bot at run ' +
+      "The api function reads Lex V2's analytics of the deployed bot (lex:ListSessionMetrics, lex:ListIntentMetrics " +
+      'and lex:ListIntentStageMetrics only). A bot ARN holds the id Lex assigns when the provisioner creates the bot at run ' +
       "time, so the grant covers this account's bots in this Region and no other Lex action.",
   },
   {

@@ -742,7 +742,10 @@ const schema = a
       missedUtterances: a.ref('UtteranceCount').required().array().required(),
       reaskedSlots: a.ref('SlotCount').required().array().required(),
     }),
-    /** Amazon Lex V2's own analytics of the deployed bot (ListSessionMetrics, ListIntentMetrics), beside the above. */
+    /**
+     * Amazon Lex V2's own analytics of the deployed bot (ListSessionMetrics, ListIntentMetrics,
+     * ListIntentStageMetrics), beside the above.
+     */
     LexAnalyticsState: a.enum(['AVAILABLE', 'NOT_DEPLOYED', 'UNAVAILABLE']),
     LexIntentFigures: a.customType({
       intent: a.string().required(),
@@ -751,6 +754,16 @@ const schema = a
       failure: a.integer().required(),
       switched: a.integer().required(),
       dropped: a.integer().required(),
+    }),
+    /** One intent stage as Lex counts it (a slot's elicitation, the confirmation, the fulfillment). */
+    LexStageFigures: a.customType({
+      intent: a.string().required(),
+      stage: a.string().required(),
+      count: a.integer().required(),
+      success: a.integer().required(),
+      failed: a.integer().required(),
+      dropped: a.integer().required(),
+      retried: a.integer().required(),
     }),
     LexReport: a.customType({
       from: a.date().required(),
@@ -766,6 +779,8 @@ const schema = a
       dropped: a.integer(),
       averageTurns: a.float(),
       intents: a.ref('LexIntentFigures').required().array().required(),
+      /** Intent stages, the most re-asked first. */
+      stages: a.ref('LexStageFigures').required().array().required(),
     }),
     AlertKind: a.enum(['LATE_DELIVERY', 'COMPLAINT_RATE', 'DATA_INTEGRITY']),
     ServiceAlert: a.customType({

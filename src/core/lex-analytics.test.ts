@@ -22,6 +22,12 @@ const figures: LexFigures = {
   dropped: 0,
   averageTurns: 4.5,
   intents: [{ intent: 'TrackDelivery', count: 2, success: 2, failure: 0, switched: 0, dropped: 0 }],
+  stages: [
+    { intent: 'TrackDelivery', stage: 'Fulfillment', count: 2, success: 2, failed: 0, dropped: 0, retried: 0 },
+    { intent: 'BookCourier', stage: 'PickupAddress', count: 1, success: 1, failed: 0, dropped: 0, retried: 1 },
+    { intent: 'TrackDelivery', stage: 'TrackingReference', count: 2, success: 1, failed: 0, dropped: 1, retried: 3 },
+    { intent: 'BookCourier', stage: 'Confirmation', count: 1, success: 1, failed: 0, dropped: 0, retried: 0 },
+  ],
 };
 const warnings: unknown[] = [];
 const log = { warn: (message: string, detail?: unknown) => warnings.push([message, detail]) };
@@ -35,7 +41,16 @@ describe("Lex V2's analytics of the deployed bot", () => {
     const report = await getLexAnalytics(range, admin, { calendar, log, bots: { current: async () => bot }, lex });
     // Assess
     expect(asked).toEqual([[bot, new Date('2026-03-07T08:00:00Z'), new Date('2026-03-09T07:00:00Z')]]);
-    expect(report).toMatchObject({ state: 'AVAILABLE', botId: bot.botId, botAliasId: bot.botAliasId, ...figures });
+    const { stages, ...rest } = figures;
+    expect(report).toMatchObject({ state: 'AVAILABLE', botId: bot.botId, botAliasId: bot.botAliasId, ...rest });
+    // The stages Lex re-asked most first; without retries, the most reached first.
+    expect(report.stages.map((s) => [s.stage, s.retried])).toEqual([
+      ['TrackingReference', 3],
+      ['PickupAddress', 1],
+      ['Fulfillment', 0],
+      ['Confirmation', 0],
+    ]);
+    expect(report.stages).toHaveLength(stages.length);
     expect(report.detail).toBe('Lex V2 analytics of CourierVoicebot (live, en_US).');
   });
 
@@ -60,6 +75,7 @@ describe("Lex V2's analytics of the deployed bot", () => {
       state: 'NOT_DEPLOYED',
       detail: expect.stringMatching(/^No voicebot/),
       intents: [],
+      stages: [],
     });
     expect(failing.state).toBe('UNAVAILABLE');
     expect(failing.detail).toContain(

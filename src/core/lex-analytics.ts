@@ -1,6 +1,7 @@
 // Amazon Lex V2's own analytics of the deployed bot (Req 2.4), read beside the figures the code hook records:
-// conversations by Lex's end states (success, failure, dropped), turns per conversation, and each intent's
-// success, failure, switches and drops. The bot is the one the latest successful deployment put behind the
+// conversations by Lex's end states (success, failure, dropped), turns per conversation, each intent's
+// success, failure, switches and drops, and each intent stage's (a slot's elicitation, the confirmation, the
+// fulfillment) successes, failures, drops and retries - where the bot had to ask again. The bot is the one the latest successful deployment put behind the
 // phone number; with none deployed the report says so rather than failing.
 import type { BusinessCalendar } from './business-calendar';
 import type { DayRange } from './analytics-range';
@@ -27,6 +28,18 @@ export type LexIntentFigures = {
   dropped: number;
 };
 
+/** One intent stage as Lex counts it: how often it was reached and how it ended, and the re-asks in it. */
+export type LexStageFigures = {
+  intent: string;
+  /** The slot elicited, or the intent's confirmation or fulfillment stage, as Lex names it. */
+  stage: string;
+  count: number;
+  success: number;
+  failed: number;
+  dropped: number;
+  retried: number;
+};
+
 export type LexFigures = {
   conversations: number;
   success: number;
@@ -35,9 +48,13 @@ export type LexFigures = {
   /** Turns per conversation; null without conversations. */
   averageTurns: number | null;
   intents: LexIntentFigures[];
+  stages: LexStageFigures[];
 };
 
-/** The port: Lex V2's analytics API (ListSessionMetrics, ListIntentMetrics) for one bot alias and locale. */
+/**
+ * The port: Lex V2's analytics API (ListSessionMetrics, ListIntentMetrics, ListIntentStageMetrics) for one bot
+ * alias and locale.
+ */
 export type LexAnalyticsSource = {
   read(bot: DeployedLexBot, start: Date, end: Date): Promise<LexFigures>;
 };
@@ -57,6 +74,8 @@ export type LexReport = {
   dropped?: number;
   averageTurns?: number | null;
   intents: LexIntentFigures[];
+  /** The stages Lex re-asked most first (then the most reached). */
+  stages: LexStageFigures[];
 };
 
 export type LexAnalyticsDeps = {
@@ -73,7 +92,7 @@ export async function getLexAnalytics(
   deps: LexAnalyticsDeps,
 ): Promise<LexReport> {
   assertAnalyticsReader(principal);
-  const base = { from: range.from, to: range.to, intents: [] };
+  const base = { from: range.from, to: range.to, intents: [], stages: [] };
   const bot = await deps.bots?.current();
   if (!bot)
     return {
@@ -93,7 +112,14 @@ export async function getLexAnalytics(
     };
   try {
     const figures = await deps.lex.read(bot, deps.calendar.startOf(range.from), deps.calendar.endOf(range.to));
-    return { ...base, ...ids, ...figures, state: 'AVAILABLE', detail: `Lex V2 analytics of ${which}.` };
+    const stages = [...figures.stages].sort(
+      (a, b) =>
+        b.retried - a.retried ||
+        b.count - a.count ||
+        a.intent.localeCompare(b.intent) ||
+        a.stage.localeCompare(b.stage),
+    );
+    return { ...base, ...ids, ...figures, stages, state: 'AVAILABLE', detail: `Lex V2 analytics of ${which}.` };
   } catch (error) {
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     deps.log.warn('Lex analytics unavailable', { botId: bot.botId, error: reason });

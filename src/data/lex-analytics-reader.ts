@@ -1,17 +1,22 @@
 // The Lex analytics port on the AWS SDK: ListSessionMetrics (conversations by end state, turns per
-// conversation) and ListIntentMetrics (each intent's outcomes) for the deployed alias and locale. The same code
-// reads Amazon Lex V2 in the cloud and the local gateway's Lex emulator.
+// conversation), ListIntentMetrics (each intent's outcomes) and ListIntentStageMetrics (each intent's stages:
+// outcomes and retries) for the deployed alias and locale. The same code reads Amazon Lex V2 in the cloud and
+// the local gateway's Lex emulator.
 import {
   LexModelsV2Client,
   ListIntentMetricsCommand,
+  ListIntentStageMetricsCommand,
   ListSessionMetricsCommand,
   type AnalyticsIntentMetricName,
+  type AnalyticsIntentStageMetricName,
+  type ListIntentStageMetricsCommandOutput,
   type LexModelsV2ClientConfig,
 } from '@aws-sdk/client-lex-models-v2';
-import type { DeployedLexBot, LexAnalyticsSource, LexIntentFigures } from '../core/lex-analytics';
+import type { DeployedLexBot, LexAnalyticsSource, LexIntentFigures, LexStageFigures } from '../core/lex-analytics';
 
 const INTENT_METRICS: AnalyticsIntentMetricName[] = ['Count', 'Success', 'Failure', 'Switched', 'Dropped'];
-/** A safety bound on ListIntentMetrics pages (the bot has a handful of intents). */
+const STAGE_METRICS: AnalyticsIntentStageMetricName[] = ['Count', 'Success', 'Failed', 'Dropped', 'Retry'];
+/** A safety bound on ListIntentMetrics and ListIntentStageMetrics pages (a handful of intents, a few stages each). */
 const MAX_PAGES = 20;
 
 export function createLexAnalyticsReader(config: LexModelsV2ClientConfig): LexAnalyticsSource {
@@ -70,6 +75,38 @@ export function createLexAnalyticsReader(config: LexModelsV2ClientConfig): LexAn
         if (!nextToken) break;
       }
       intents.sort((a, b) => b.count - a.count || a.intent.localeCompare(b.intent));
+
+      // Lex groups stages by stage name (or the intent switched to), not by intent: one query per intent.
+      const stages: LexStageFigures[] = [];
+      for (const { intent } of intents) {
+        let token: string | undefined;
+        for (let page = 0; page < MAX_PAGES; page++) {
+          const out: ListIntentStageMetricsCommandOutput = await lex.send(
+            new ListIntentStageMetricsCommand({
+              ...scope,
+              filters: [...scope.filters, { name: 'IntentName', operator: 'EQ', values: [intent] }],
+              metrics: STAGE_METRICS.map((name) => ({ name, statistic: 'Sum' as const })),
+              groupBy: [{ name: 'IntentStageName' }],
+              maxResults: 100,
+              ...(token ? { nextToken: token } : {}),
+            }),
+          );
+          for (const result of out.results ?? []) {
+            const of = (name: string) => result.metricsResults?.find((m) => m.name === name)?.value ?? 0;
+            stages.push({
+              intent,
+              stage: result.groupByKeys?.find((k) => k.name === 'IntentStageName')?.value ?? '(unnamed)',
+              count: of('Count'),
+              success: of('Success'),
+              failed: of('Failed'),
+              dropped: of('Dropped'),
+              retried: of('Retry'),
+            });
+          }
+          token = out.nextToken;
+          if (!token) break;
+        }
+      }
       return {
         conversations,
         success: metric('Success'),
@@ -77,6 +114,7 @@ export function createLexAnalyticsReader(config: LexModelsV2ClientConfig): LexAn
         dropped: metric('Dropped'),
         averageTurns: conversations > 0 ? metric('TurnsPerConversation') : null,
         intents,
+        stages,
       };
     },
   };

@@ -369,7 +369,7 @@ export type AnalyticsLexQueryVariables = Exact<{
 }>;
 
 
-export type AnalyticsLexQuery = { analyticsLex: { from: string, to: string, state: LexAnalyticsState, detail: string, botId: string | null, botAliasId: string | null, conversations: number | null, success: number | null, failure: number | null, dropped: number | null, averageTurns: number | null, intents: Array<{ intent: string, count: number, success: number, failure: number, switched: number, dropped: number }> } };
+export type AnalyticsLexQuery = { analyticsLex: { from: string, to: string, state: LexAnalyticsState, detail: string, botId: string | null, botAliasId: string | null, conversations: number | null, success: number | null, failure: number | null, dropped: number | null, averageTurns: number | null, intents: Array<{ intent: string, count: number, success: number, failure: number, switched: number, dropped: number }>, stages: Array<{ intent: string, stage: string, count: number, success: number, failed: number, dropped: number, retried: number }> } };
 
 export type ServiceAlertFieldsFragment = { day: string, key: string, kind: AlertKind, raisedAt: string, message: string, reference: string | null, minutesLate: number | null, complaints: number | null, feedback: number | null, rate: number | null, threshold: number | null, table: string | null, recovery: string | null };
 
@@ -1795,6 +1795,15 @@ export const AnalyticsLexDocument = new TypedDocumentString(`
       failure
       switched
       dropped
+    }
+    stages {
+      intent
+      stage
+      count
+      success
+      failed
+      dropped
+      retried
     }
   }
 }

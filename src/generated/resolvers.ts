@@ -768,9 +768,21 @@ export type LexReport = {
   failure?: Maybe<Scalars['Int']['output']>;
   from: Scalars['AWSDate']['output'];
   intents: Array<LexIntentFigures>;
+  stages: Array<LexStageFigures>;
   state: LexAnalyticsState;
   success?: Maybe<Scalars['Int']['output']>;
   to: Scalars['AWSDate']['output'];
+};
+
+export type LexStageFigures = {
+  __typename?: 'LexStageFigures';
+  count: Scalars['Int']['output'];
+  dropped: Scalars['Int']['output'];
+  failed: Scalars['Int']['output'];
+  intent: Scalars['String']['output'];
+  retried: Scalars['Int']['output'];
+  stage: Scalars['String']['output'];
+  success: Scalars['Int']['output'];
 };
 
 export type LocationUnavailable =
@@ -2195,6 +2207,7 @@ export type ResolversTypes = {
   LexAnalyticsState: LexAnalyticsState;
   LexIntentFigures: ResolverTypeWrapper<LexIntentFigures>;
   LexReport: ResolverTypeWrapper<LexReport>;
+  LexStageFigures: ResolverTypeWrapper<LexStageFigures>;
   LocationUnavailable: LocationUnavailable;
   Me: ResolverTypeWrapper<Me>;
   MessageDelivery: MessageDelivery;
@@ -2368,6 +2381,7 @@ export type ResolversParentTypes = {
   IssuedPartnerToken: IssuedPartnerToken;
   LexIntentFigures: LexIntentFigures;
   LexReport: LexReport;
+  LexStageFigures: LexStageFigures;
   Me: Me;
   ModelBooleanInput: ModelBooleanInput;
   ModelFloatInput: ModelFloatInput;
@@ -3068,9 +3082,20 @@ export type LexReportResolvers<ContextType = any, ParentType extends ResolversPa
   failure?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
   intents?: Resolver<Array<ResolversTypes['LexIntentFigures']>, ParentType, ContextType>;
+  stages?: Resolver<Array<ResolversTypes['LexStageFigures']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['LexAnalyticsState'], ParentType, ContextType>;
   success?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['AWSDate'], ParentType, ContextType>;
+};
+
+export type LexStageFiguresResolvers<ContextType = any, ParentType extends ResolversParentTypes['LexStageFigures'] = ResolversParentTypes['LexStageFigures']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dropped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  intent?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  retried?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  success?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type MeResolvers<ContextType = any, ParentType extends ResolversParentTypes['Me'] = ResolversParentTypes['Me']> = {
@@ -3628,6 +3653,7 @@ export type Resolvers<ContextType = any> = {
   IssuedPartnerToken?: IssuedPartnerTokenResolvers<ContextType>;
   LexIntentFigures?: LexIntentFiguresResolvers<ContextType>;
   LexReport?: LexReportResolvers<ContextType>;
+  LexStageFigures?: LexStageFiguresResolvers<ContextType>;
   Me?: MeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NewAddress?: NewAddressResolvers<ContextType>;

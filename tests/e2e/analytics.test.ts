@@ -208,6 +208,9 @@ describe('analytics pages', () => {
     await page.waitForSelector('[data-testid="chart-bot"] .recharts-bar-rectangle');
     await page.waitForSelector('[data-testid="table-lex"]');
     await shoot('voicebot');
+    const download = page.waitForEvent('download');
+    await page.click('[data-testid="csv-voicebot-lex-stages"]');
+    const stagesCsv = await readFile((await (await download).path())!, 'utf8');
 
     // Assess
     expect(lex.data!.analyticsLex.state).toBe('AVAILABLE');
@@ -216,6 +219,24 @@ describe('analytics pages', () => {
     expect(await text('[data-testid="lex-conversations-hook"]')).toBe(String(api.data!.analyticsBot.total.calls));
     expect(await page.locator('[data-testid="table-lex-intents"] tbody tr').count()).toBe(
       lex.data!.analyticsLex.intents.length,
+    );
+    // Lex's intent stages, the most re-asked first: the call was asked for its booking reference.
+    const stages = lex.data!.analyticsLex.stages;
+    expect(stages.some((st) => st.intent === 'TrackDelivery' && st.stage === 'BookingReference')).toBe(true);
+    const rows = page.locator('[data-testid="table-lex-stages"] tbody tr');
+    expect(await rows.count()).toBe(stages.length);
+    expect((await rows.first().locator('td').allTextContents()).map((c) => c.trim())).toEqual([
+      stages[0]!.stage,
+      stages[0]!.intent,
+      String(stages[0]!.count),
+      String(stages[0]!.retried),
+      String(stages[0]!.dropped),
+    ]);
+    const csvLines = stagesCsv.trim().split('\r\n');
+    expect(csvLines[0]).toBe('intent,stage,reached,success,failed,dropped,retried');
+    expect(csvLines).toHaveLength(stages.length + 1);
+    expect(csvLines.slice(1).reduce((sum, l) => sum + Number(l.split(',')[6]), 0)).toBe(
+      stages.reduce((sum, st) => sum + st.retried, 0),
     );
     const total = api.data!.analyticsBot.total;
     expect(await text('[data-testid="tile-calls-value"]')).toBe(String(total.calls));

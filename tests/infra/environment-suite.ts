@@ -438,7 +438,7 @@ export function describeEnvironment(env: EnvironmentName): void {
       expect(reading[0]!.roles).toMatch(/apilambdaServiceRole/);
       expect(reading[0]!.st).toEqual({
         Effect: 'Allow',
-        Action: ['lex:ListSessionMetrics', 'lex:ListIntentMetrics'],
+        Action: ['lex:ListSessionMetrics', 'lex:ListIntentMetrics', 'lex:ListIntentStageMetrics'],
         Resource: {
           'Fn::Join': [
             '',
@@ -459,7 +459,7 @@ export function describeEnvironment(env: EnvironmentName): void {
         .filter(({ resource }) => JSON.stringify(resource.Properties?.Roles ?? []).includes('apilambdaServiceRole'))
         .flatMap(({ resource }) => statementsOf(resource).flatMap((st) => list(st.Action).map(String)))
         .filter((a) => a.startsWith('lex:'));
-      expect(apiLex.sort()).toEqual(['lex:ListIntentMetrics', 'lex:ListSessionMetrics']);
+      expect(apiLex.sort()).toEqual(['lex:ListIntentMetrics', 'lex:ListIntentStageMetrics', 'lex:ListSessionMetrics']);
     });
 
     it('places addresses with Amazon Location in the functions that book, allowed Geocode on the Places provider only', () => {

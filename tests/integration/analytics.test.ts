@@ -479,6 +479,7 @@ describe("Lex V2's own analytics", () => {
       botId: null,
       conversations: null,
       intents: [],
+      stages: [],
     });
     expect(r.data!.analyticsLex.detail).toMatch(/No voicebot is deployed yet/);
   });

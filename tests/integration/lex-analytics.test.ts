@@ -1,7 +1,7 @@
 // Amazon Lex V2's own analytics beside the code hook's figures (issue 11, point 9): on the local stack with the
 // voicebot provisioned, a simulated phone call goes through Connect and Lex (the gateway's emulators) and Lex's
-// conversation count, read through the analyticsLex GraphQL field, goes up by one with the code hook's; only an
-// administrator may read it.
+// conversation count, read through the analyticsLex GraphQL field, goes up by one with the code hook's, and the
+// intent stage the caller was asked in is counted once more; only an administrator may read it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stack } from '../../src/local/stack';
 import {
@@ -76,6 +76,12 @@ describe("Lex V2's analytics beside the code hook's figures", () => {
     // The call ended with the bot closing the conversation, so Lex has classified it already.
     expect(ends(after.lex)).toBe(ends(before.lex) + 1);
     expect(after.lex.averageTurns).toBeGreaterThanOrEqual(1);
+    // Asked for the booking reference: that stage of TrackDelivery was reached once more (ListIntentStageMetrics).
+    const reached = (r: typeof after.lex) =>
+      r.stages.find((s) => s.intent === 'TrackDelivery' && s.stage === 'BookingReference')?.count ?? 0;
+    expect(reached(after.lex)).toBe(reached(before.lex) + 1);
+    const retried = after.lex.stages.map((s) => s.retried);
+    expect(retried).toEqual([...retried].sort((a, b) => b - a));
   });
 
   it('is refused to a courier and to a partner user', async () => {

@@ -24,8 +24,10 @@ import {
   DescribeBotCommand,
   DescribeBotLocaleCommand,
   ListIntentMetricsCommand,
+  ListIntentStageMetricsCommand,
   ListSessionMetricsCommand,
   LexModelsV2Client,
+  ValidationException,
 } from '@aws-sdk/client-lex-models-v2';
 import {
   DeleteSessionCommand,
@@ -244,6 +246,28 @@ describe('stock AWS SDK v3 clients against the gateway', () => {
         groupBy: [{ name: 'IntentName' }],
       }),
     );
+    const stages = await models.send(
+      new ListIntentStageMetricsCommand({
+        botId: bot.botId,
+        ...day,
+        metrics: [
+          { name: 'Count', statistic: 'Sum' },
+          { name: 'Success', statistic: 'Sum' },
+        ],
+        groupBy: [{ name: 'IntentStageName' }],
+        filters: [{ name: 'IntentName', operator: 'EQ', values: ['Greet'] }],
+      }),
+    );
+    const stagesByIntent = await models
+      .send(
+        new ListIntentStageMetricsCommand({
+          botId: bot.botId,
+          ...day,
+          metrics: [{ name: 'Count', statistic: 'Sum' }],
+          groupBy: [{ name: 'IntentName' as 'IntentStageName' }],
+        }),
+      )
+      .catch((e: unknown) => e);
     const deleted = await runtime.send(new DeleteSessionCommand(session));
     const missing = await runtime
       .send(new RecognizeTextCommand({ ...session, botId: 'NOSUCHBOT1', text: 'hello' }))
@@ -258,6 +282,20 @@ describe('stock AWS SDK v3 clients against the gateway', () => {
     expect(intents.results?.map((r) => [r.groupByKeys?.[0]?.value, r.metricsResults?.[0]?.value])).toEqual([
       ['Greet', 1],
     ]);
+    // Greet has no slot and no confirmation: its one stage is the fulfillment, which succeeded.
+    expect(stages.results).toEqual([
+      {
+        groupByKeys: [{ name: 'IntentStageName', value: 'Fulfillment' }],
+        metricsResults: [
+          { name: 'Count', statistic: 'Sum', value: 1 },
+          { name: 'Success', statistic: 'Sum', value: 1 },
+        ],
+      },
+    ]);
+    expect(stagesByIntent).toBeInstanceOf(ValidationException);
+    expect((stagesByIntent as Error).message).toContain(
+      "Value 'IntentName' at 'groupBy.1.member.name' failed to satisfy constraint: Member must satisfy enum value set: [IntentStageName, SwitchedToIntent]",
+    );
     expect(deleted.sessionId).toBe('stock-1');
     expect(missing).toBeInstanceOf(ResourceNotFoundException);
   });

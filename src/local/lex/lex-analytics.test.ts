@@ -1,9 +1,12 @@
 import {
   ListIntentMetricsCommand,
+  ListIntentStageMetricsCommand,
   ListSessionMetricsCommand,
   ListUtteranceMetricsCommand,
   ResourceNotFoundException,
   ValidationException,
+  type AnalyticsIntentStageMetricName,
+  type ListIntentStageMetricsCommandInput,
   type ListSessionMetricsCommandInput,
 } from '@aws-sdk/client-lex-models-v2';
 import { RecognizeTextCommand } from '@aws-sdk/client-lex-runtime-v2';
@@ -11,21 +14,40 @@ import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLexModelsHandlers } from './lex-models-handlers';
 import { createLexModelsStore } from './lex-models-store';
-import { createLexRuntimeHandlers } from './lex-runtime-handlers';
+import { createLexRuntimeHandlers, type LambdaInvoker } from './lex-runtime-handlers';
 import { lexClients, manualClock } from './testing/lex-test-kit';
 import { provisionPizzaBot } from './testing/pizza-bot';
 
 const clock = manualClock(Date.parse('2025-06-10T15:00:00.000Z'));
 const store = createLexModelsStore({ now: clock.now, delays: { create: 0, build: 0, version: 0 } });
-const server = setupServer(...createLexModelsHandlers(store), ...createLexRuntimeHandlers({ store, now: clock.now }));
+type HookEvent = {
+  invocationSource: string;
+  sessionState: { intent: { name: string; slots: Record<string, unknown> } };
+};
+/** The hooked alias's code hook for CheckOrder: asks for the order number until it has one, then fulfils. */
+const invoke: LambdaInvoker = async (_arn, event) => {
+  const { invocationSource, sessionState } = event as HookEvent;
+  const intent = sessionState.intent;
+  if (invocationSource === 'FulfillmentCodeHook')
+    return { sessionState: { dialogAction: { type: 'Close' }, intent: { ...intent, state: 'Fulfilled' } } };
+  if (intent.slots.OrderNumber) return { sessionState: { dialogAction: { type: 'Delegate' }, intent } };
+  return {
+    sessionState: { dialogAction: { type: 'ElicitSlot', slotToElicit: 'OrderNumber' }, intent },
+    messages: [{ contentType: 'PlainText', content: 'Which order number?' }],
+  };
+};
+const server = setupServer(
+  ...createLexModelsHandlers(store),
+  ...createLexRuntimeHandlers({ store, invoke, now: clock.now }),
+);
 const { models, runtime } = lexClients();
 let bot = { botId: '', plain: '', hooked: '' };
 const sessionIds: Record<string, string> = {};
 const originating: string[] = [];
 
-async function say(session: string, text: string) {
+async function say(session: string, text: string, alias: 'plain' | 'hooked' = 'plain') {
   const out = await runtime.send(
-    new RecognizeTextCommand({ botId: bot.botId, botAliasId: bot.plain, localeId: 'en_US', sessionId: session, text }),
+    new RecognizeTextCommand({ botId: bot.botId, botAliasId: bot[alias], localeId: 'en_US', sessionId: session, text }),
   );
   clock.advance(10_000);
   return out;
@@ -287,5 +309,126 @@ describe('Lex analytics in the emulator: request validation', () => {
       .catch((e: unknown) => e);
     // Assess
     expect(error).toBeInstanceOf(ResourceNotFoundException);
+  });
+});
+
+describe('Lex analytics in the emulator: ListIntentStageMetrics', () => {
+  const STAGE_METRICS: AnalyticsIntentStageMetricName[] = ['Count', 'Success', 'Failed', 'Dropped', 'Retry'];
+  const nextDay = { startDateTime: new Date('2025-06-11T00:00:00Z'), endDateTime: new Date('2025-06-12T00:00:00Z') };
+  /** Each stage of one intent: [Count, Success, Failed, Dropped, Retry], by stage name. */
+  const stagesOf = async (
+    intent: string,
+    when: typeof range,
+    extra: Partial<ListIntentStageMetricsCommandInput> = {},
+  ) => {
+    const out = await models.send(
+      new ListIntentStageMetricsCommand({
+        botId: bot.botId,
+        ...when,
+        metrics: STAGE_METRICS.map((name) => ({ name, statistic: 'Sum' as const })),
+        groupBy: [{ name: 'IntentStageName' }],
+        filters: [{ name: 'IntentName', operator: 'EQ', values: [intent] }],
+        ...extra,
+      }),
+    );
+    return Object.fromEntries(
+      out.results!.map((r) => [r.groupByKeys![0]!.value, r.metricsResults!.map((m) => m.value)]),
+    );
+  };
+
+  /** The next day: a slot re-asked twice then filled, a caller who hangs up in a slot, one who runs out of tries. */
+  beforeAll(async () => {
+    clock.advance(Date.parse('2025-06-11T09:00:00Z') - clock.now());
+    // The code hook asks for the order number three times: two retries, then fulfilled.
+    for (const t of ['where is my order', 'I lost it', 'no idea', '4521']) await say('reasked', t, 'hooked');
+    // Asked for the size, says something else, then hangs up (the session expires in the Size stage).
+    for (const t of ['I want a pizza', 'purple']) await say('hung-up', t);
+    // Asked for the size twice (maxRetries 1), fails again: the bot falls back, the Size stage failed.
+    for (const t of ['I want a pizza', 'purple', 'green']) await say('gave-up', t);
+    clock.advance(10 * 60_000);
+  });
+
+  it('counts each stage reached, its successes, failures, drops and retries, as Lex defines them', async () => {
+    // Act
+    const firstDay = { pizza: await stagesOf('OrderPizza', range), check: await stagesOf('CheckOrder', range) };
+    const secondDay = { pizza: await stagesOf('OrderPizza', nextDay), check: await stagesOf('CheckOrder', nextDay) };
+    // Assess: the first day's five conversations, stage by stage.
+    expect(firstDay.pizza).toEqual({
+      Size: [3, 1, 0, 2, 0], // ordered: filled; silent: expired; switched: CheckOrder asked for instead
+      Crust: [2, 2, 0, 0, 0], // ordered, declined ('order a small pizza' gave the size)
+      Confirmation: [2, 1, 1, 0, 0], // yes, no
+      Fulfillment: [1, 1, 0, 0, 0],
+    });
+    expect(firstDay.check).toEqual({ Fulfillment: [1, 1, 0, 0, 0] });
+    // The next day: OrderNumber re-asked twice then filled; Size dropped by a hang-up after one retry and failed
+    // by running out of retries after one.
+    expect(secondDay.check).toEqual({ OrderNumber: [1, 1, 0, 0, 2], Fulfillment: [1, 1, 0, 0, 0] });
+    expect(secondDay.pizza).toEqual({ Size: [2, 0, 1, 1, 2] });
+  });
+
+  it('groups by the intent switched to, filters by stage, and bins by day', async () => {
+    // Act
+    const switched = await models.send(
+      new ListIntentStageMetricsCommand({
+        botId: bot.botId,
+        ...range,
+        metrics: [{ name: 'Count', statistic: 'Sum' }],
+        groupBy: [{ name: 'IntentStageName' }, { name: 'SwitchedToIntent' }],
+      }),
+    );
+    const size = await models.send(
+      new ListIntentStageMetricsCommand({
+        startDateTime: range.startDateTime,
+        endDateTime: nextDay.endDateTime,
+        botId: bot.botId,
+        metrics: [{ name: 'Retry', statistic: 'Sum' }],
+        binBy: [{ name: 'ConversationStartTime', interval: 'OneDay', order: 'Ascending' }],
+        filters: [{ name: 'IntentStageName', operator: 'EQ', values: ['Size'] }],
+      }),
+    );
+    // Assess
+    expect(switched.results).toEqual([
+      {
+        groupByKeys: [
+          { name: 'IntentStageName', value: 'Size' },
+          { name: 'SwitchedToIntent', value: 'CheckOrder' },
+        ],
+        metricsResults: [{ name: 'Count', statistic: 'Sum', value: 1 }],
+      },
+    ]);
+    expect(size.results!.map((r) => [r.binKeys![0]!.value, value(r)])).toEqual([
+      [Date.parse('2025-06-10T00:00:00Z'), 0],
+      [Date.parse('2025-06-11T00:00:00Z'), 2],
+    ]);
+  });
+
+  it('refuses what Lex refuses: its own metric names (Failed, not Failure) and stage groupings only', async () => {
+    // Act
+    const refused = (input: Partial<ListIntentStageMetricsCommandInput>) =>
+      models
+        .send(
+          new ListIntentStageMetricsCommand({
+            botId: bot.botId,
+            ...range,
+            metrics: [{ name: 'Count', statistic: 'Sum' }],
+            ...input,
+          }),
+        )
+        .catch((e: unknown) => e);
+    const failure = await refused({ metrics: [{ name: 'Failure' as 'Failed', statistic: 'Sum' }] });
+    const byIntent = await refused({ groupBy: [{ name: 'IntentName' as 'IntentStageName' }] });
+    const badFilter = await refused({ filters: [{ name: 'IntentStageName', operator: 'GT', values: ['Size'] }] });
+    // Assess
+    expect(failure).toBeInstanceOf(ValidationException);
+    expect((failure as Error).message).toBe(
+      "1 validation error detected: Value 'Failure' at 'metrics.1.member.name' failed to satisfy constraint: Member must satisfy enum value set: [Count, Success, Failed, Dropped, Retry]",
+    );
+    expect(byIntent).toBeInstanceOf(ValidationException);
+    expect((byIntent as Error).message).toBe(
+      "1 validation error detected: Value 'IntentName' at 'groupBy.1.member.name' failed to satisfy constraint: Member must satisfy enum value set: [IntentStageName, SwitchedToIntent]",
+    );
+    expect((badFilter as Error).message).toContain(
+      "Operator 'GT' at 'filters.1.member.operator' is not supported for filter 'IntentStageName'",
+    );
   });
 });

@@ -1,11 +1,17 @@
 // Lex V2 Analytics in the emulator: every RecognizeText turn it serves is recorded against its conversation
 // (a sessionId with the originatingRequestId Lex gives it when the session starts or has expired), and the
-// models API's ListSessionMetrics, ListIntentMetrics and ListUtteranceMetrics answer over those records with
-// the real wire shapes and request validation. End states follow Lex's key definitions
+// models API's ListSessionMetrics, ListIntentMetrics, ListIntentStageMetrics and ListUtteranceMetrics answer
+// over those records with the real wire shapes and request validation. End states follow Lex's key definitions
 // (docs.aws.amazon.com/lexv2/latest/dg/analytics-key-definitions.html):
 // - an intent is Success when Lex closes it Fulfilled or ReadyForFulfillment, Failed when it closes it Failed
 //   or the bot falls back to AMAZON.FallbackIntent before it completes, Switched when another intent is
 //   recognized first, Dropped when the session expires before any of these;
+// - an intent stage is where the bot waits on the caller within an intent: a slot's elicitation (named after
+//   the slot), the confirmation prompt ('Confirmation'), and the fulfillment ('Fulfillment', reached when the
+//   intent closes after its last slot or a yes). A stage is Success when the bot moves on to another stage,
+//   Failed when the intent closes Failed in it (a no at the confirmation) or the retries run out (the bot falls
+//   back), Dropped when the caller switches to another intent (kept as SwitchedToIntent) or the session expires
+//   in it (the caller hung up); each further elicitation of the same stage is a Retry;
 // - a conversation is Success or Failure as its last intent is (a conversation that ends on the fallback intent
 //   is a Failure), Dropped when it expires before its last intent is either; one still going has no end state.
 // Bin keys are the bin's start in epoch milliseconds (UTC hours or days).
@@ -27,6 +33,22 @@ export type RecordedIntent = {
 
 export type RecordedUtterance = { text: string; at: number; detected: boolean; intent: string };
 
+export type RecordedStage = {
+  intent: string;
+  /** The slot elicited, CONFIRMATION_STAGE or FULFILLMENT_STAGE. */
+  name: string;
+  startedAt: number;
+  /** Elicitations of the stage after its first (Lex's Retry). */
+  retries: number;
+  /** Set once the bot left the stage; Dropped by expiry is worked out when read. */
+  endState?: 'Success' | 'Failed' | 'Dropped';
+  /** The intent the caller switched to in this stage. */
+  switchedTo?: string;
+};
+
+export const CONFIRMATION_STAGE = 'Confirmation';
+export const FULFILLMENT_STAGE = 'Fulfillment';
+
 export type RecordedConversation = {
   botId: string;
   botAliasId: string;
@@ -42,6 +64,8 @@ export type RecordedConversation = {
   turns: number;
   intents: RecordedIntent[];
   utterances: RecordedUtterance[];
+  /** Absent in conversations recorded before stages were. */
+  stages?: RecordedStage[];
 };
 
 export type LexAnalyticsState = { conversations: RecordedConversation[] };
@@ -92,6 +116,7 @@ export function recordTurn(store: LexModelsStore, turn: TurnRecord, response: Tu
       turns: 0,
       intents: [],
       utterances: [],
+      stages: [],
     };
     analytics.conversations.push(conversation);
     if (analytics.conversations.length > MAX_RECORDED_CONVERSATIONS) analytics.conversations.shift();
@@ -118,7 +143,62 @@ export function recordTurn(store: LexModelsStore, turn: TurnRecord, response: Tu
   if (name === fallback) open.endState = 'Failed';
   else if (response.sessionState.dialogAction?.type === 'Close')
     open.endState = state === 'Fulfilled' || state === 'ReadyForFulfillment' ? 'Success' : 'Failed';
+  recordStage(conversation, name, fallback, response, at);
   return conversation;
+}
+
+/** Moves the conversation's intent stages on by one turn's response (see the header for the end states). */
+function recordStage(
+  conversation: RecordedConversation,
+  intent: string,
+  fallback: string,
+  response: TurnResponse,
+  at: number,
+): void {
+  const stages = (conversation.stages ??= []);
+  let open = stages.at(-1);
+  if (open?.endState) open = undefined;
+  if (open && open.intent !== intent) {
+    // Falling back mid-stage means the retries ran out; any other intent is a switch, which drops the stage.
+    if (intent === fallback) open.endState = 'Failed';
+    else Object.assign(open, { endState: 'Dropped', switchedTo: intent });
+    open = undefined;
+  }
+  if (intent === fallback) return;
+  const action = response.sessionState.dialogAction;
+  const reached =
+    action?.type === 'ElicitSlot'
+      ? action.slotToElicit
+      : action?.type === 'ConfirmIntent'
+        ? CONFIRMATION_STAGE
+        : undefined;
+  if (reached) {
+    if (open?.name === reached) {
+      open.retries += 1;
+      return;
+    }
+    if (open) open.endState = 'Success';
+    stages.push({ intent, name: reached, startedAt: at, retries: 0 });
+    return;
+  }
+  if (action?.type !== 'Close') return;
+  const state = response.sessionState.intent?.state;
+  const fulfilled = state === 'Fulfilled' || state === 'ReadyForFulfillment';
+  if (open) {
+    const passed =
+      fulfilled ||
+      (open.name === CONFIRMATION_STAGE && response.sessionState.intent?.confirmationState === 'Confirmed');
+    open.endState = passed ? 'Success' : 'Failed';
+    // A no at the confirmation (or a slot the code hook gave up on) fails there: fulfillment is never reached.
+    if (!passed) return;
+  } else if (!fulfilled) return; // closed Failed before any stage: nothing was asked, nothing fulfilled
+  stages.push({
+    intent,
+    name: FULFILLMENT_STAGE,
+    startedAt: at,
+    retries: 0,
+    endState: fulfilled ? 'Success' : 'Failed',
+  });
 }
 
 // ---- reading
@@ -127,6 +207,10 @@ const expired = (c: RecordedConversation, now: number) => now - c.lastAt > c.idl
 
 export function intentEndState(c: RecordedConversation, i: RecordedIntent, now: number): string | undefined {
   return i.endState ?? (expired(c, now) ? 'Dropped' : undefined);
+}
+
+export function stageEndState(c: RecordedConversation, s: RecordedStage, now: number): string | undefined {
+  return s.endState ?? (expired(c, now) ? 'Dropped' : undefined);
 }
 
 export function conversationEndState(c: RecordedConversation, now: number): string | undefined {
@@ -252,6 +336,40 @@ const INTENTS: Kind = {
               Failure: flag(endState === 'Failed'),
               Switched: flag(endState === 'Switched'),
               Dropped: flag(endState === 'Dropped'),
+            },
+          };
+        }),
+    ),
+};
+
+const STAGES: Kind = {
+  operation: 'ListIntentStageMetrics',
+  metrics: ['Count', 'Success', 'Failed', 'Dropped', 'Retry'],
+  maxMetrics: 5,
+  groupBy: ['IntentStageName', 'SwitchedToIntent'],
+  maxGroupBy: 2,
+  filters: { ...COMMON_FILTERS, IntentName: ['EQ'], IntentStageName: ['EQ'] },
+  maxFilters: 9,
+  rows: (conversations, start, end, now) =>
+    conversations.flatMap((c) =>
+      (c.stages ?? [])
+        .filter((s) => inRange(s.startedAt, start, end))
+        .map((s) => {
+          const endState = stageEndState(c, s, now);
+          return {
+            time: s.startedAt,
+            fields: {
+              ...commonFields(c),
+              IntentName: s.intent,
+              IntentStageName: s.name,
+              SwitchedToIntent: s.switchedTo,
+            },
+            values: {
+              Count: 1,
+              Success: flag(endState === 'Success'),
+              Failed: flag(endState === 'Failed'),
+              Dropped: flag(endState === 'Dropped'),
+              Retry: s.retries,
             },
           };
         }),
@@ -541,11 +659,12 @@ function metricsRoute(store: LexModelsStore, kind: Kind, path: string): HttpHand
   });
 }
 
-/** ListSessionMetrics, ListIntentMetrics and ListUtteranceMetrics over the recorded conversations. */
+/** ListSessionMetrics, ListIntentMetrics, ListIntentStageMetrics and ListUtteranceMetrics over the recorded conversations. */
 export function createLexAnalyticsHandlers(store: LexModelsStore): HttpHandler[] {
   return [
     metricsRoute(store, SESSIONS, 'sessionmetrics'),
     metricsRoute(store, INTENTS, 'intentmetrics'),
+    metricsRoute(store, STAGES, 'intentstagemetrics'),
     metricsRoute(store, UTTERANCES, 'utterancemetrics'),
   ];
 }

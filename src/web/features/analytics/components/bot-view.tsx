@@ -1,6 +1,7 @@
 // The voicebot's performance (Req 2.4): calls by outcome, containment, intent recognition, turns per call,
 // the most frequent missed utterances and the slots most often asked again — recorded by the code hook — and
-// beside them the same conversations as Amazon Lex V2's own analytics count them.
+// beside them the same conversations as Amazon Lex V2's own analytics count them, with the intent stages
+// (slots, confirmation, fulfillment) Lex had to ask again most.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import {
   AnalyticsBotDocument,
@@ -115,33 +116,95 @@ function LexTable({ total, lex }: { total: BotFigures; lex: LexReport }) {
           ))}
         </tbody>
       </table>
-      {lex.intents.length > 0 && (
-        <table className="table" data-testid="table-lex-intents">
-          <thead>
-            <tr>
-              <th>Intent</th>
-              <th>Count</th>
-              <th>Success</th>
-              <th>Failure</th>
-              <th>Switched</th>
-              <th>Dropped</th>
-            </tr>
-          </thead>
-          <tbody>
-            {lex.intents.map((i) => (
-              <tr key={i.intent}>
-                <td>{i.intent}</td>
-                <td>{i.count}</td>
-                <td>{i.success}</td>
-                <td>{i.failure}</td>
-                <td>{i.switched}</td>
-                <td>{i.dropped}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <div className="an-split">
+        <div>
+          <SectionHeader title="Intents as Lex counts them" />
+          <LexIntents intents={lex.intents} />
+        </div>
+        <div>
+          <SectionHeader title="Stages Lex re-asked most" csv={() => lexStagesCsv(lex)} name="voicebot-lex-stages" />
+          <LexStages stages={lex.stages} />
+        </div>
+      </div>
     </>
+  );
+}
+
+function LexIntents({ intents }: { intents: LexReport['intents'] }) {
+  return (
+    <table className="table" data-testid="table-lex-intents">
+      <thead>
+        <tr>
+          <th>Intent</th>
+          <th>Count</th>
+          <th>Success</th>
+          <th>Failure</th>
+          <th>Switched</th>
+          <th>Dropped</th>
+        </tr>
+      </thead>
+      <tbody>
+        {intents.map((i) => (
+          <tr key={i.intent}>
+            <td>{i.intent}</td>
+            <td>{i.count}</td>
+            <td>{i.success}</td>
+            <td>{i.failure}</td>
+            <td>{i.switched}</td>
+            <td>{i.dropped}</td>
+          </tr>
+        ))}
+        {intents.length === 0 && (
+          <tr>
+            <td colSpan={6} className="an-lex-why">
+              Lex has counted no intents in these days.
+            </td>
+          </tr>
+        )}
+      </tbody>
+    </table>
+  );
+}
+
+/** Lex's intent stages, the most re-asked first (the order the report gives). */
+function LexStages({ stages }: { stages: LexReport['stages'] }) {
+  return (
+    <table className="table" data-testid="table-lex-stages">
+      <thead>
+        <tr>
+          <th>Stage</th>
+          <th>Intent</th>
+          <th>Reached</th>
+          <th>Retried</th>
+          <th>Dropped</th>
+        </tr>
+      </thead>
+      <tbody>
+        {stages.map((s) => (
+          <tr key={`${s.intent}/${s.stage}`} data-testid={`lex-stage-${s.intent}-${s.stage}`}>
+            <td>{s.stage}</td>
+            <td>{s.intent}</td>
+            <td>{s.count}</td>
+            <td>{s.retried}</td>
+            <td>{s.dropped}</td>
+          </tr>
+        ))}
+        {stages.length === 0 && (
+          <tr>
+            <td colSpan={5} className="an-lex-why">
+              Lex has counted no intent stages in these days.
+            </td>
+          </tr>
+        )}
+      </tbody>
+    </table>
+  );
+}
+
+export function lexStagesCsv(lex: LexReport): string {
+  return toCsv(
+    ['intent', 'stage', 'reached', 'success', 'failed', 'dropped', 'retried'],
+    lex.stages.map((s) => [s.intent, s.stage, s.count, s.success, s.failed, s.dropped, s.retried]),
   );
 }
 
