@@ -176,5 +176,19 @@ export type ProofStore = {
   uploadTarget(key: string, contentType: string): Promise<ProofUploadTarget>;
   /** A presigned GET for `key` (15 minutes). */
   viewUrl(key: string): Promise<string>;
-  exists(key: string): Promise<boolean>;
+  /** What is stored under `key`, enough to judge it (see judgeProofImage); undefined when nothing is. */
+  inspect(key: string): Promise<StoredProof | undefined>;
+};
+
+/**
+ * A stored proof image as the check at delivery sees it: its size and stored type, and the bytes that tell
+ * whether it is a complete image — the first and last PROOF_EDGE_BYTES (fewer when it is smaller; none when
+ * it is empty or above PROOF_MAX_BYTES), and for a key ending .svg of at most PROOF_MAX_BYTES the whole body.
+ */
+export type StoredProof = {
+  size: number;
+  contentType: string;
+  head: Uint8Array;
+  tail: Uint8Array;
+  body?: Uint8Array;
 };

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { assignCourier, bookCourier, updateDeliveryStatus } from './bookings';
 import { ConflictError, FaultError, ForbiddenError, NotFoundError, ValidationError } from './errors';
 import type { Booking, BookingStatus, Principal } from './model';
-import { isProofKeyOf, newProofKey, proofImages, proofKeyPrefix, requestProofUpload } from './proof';
+import type { StoredProof } from './ports';
+import {
+  isProofKeyOf,
+  judgeProofImage,
+  newProofKey,
+  PROOF_MAX_BYTES,
+  proofImages,
+  proofKeyPrefix,
+  requestProofUpload,
+  type ProofField,
+} from './proof';
 import { seededRandom } from './seeded-random';
 import {
   acme,
@@ -16,6 +26,7 @@ import {
   voicebot,
 } from './testing/fixtures';
 import { createMemoryProofStore, type MemoryProofStore } from './testing/memory-proof-store';
+import { JPEG_IMAGE, PNG_IMAGE, SVG_SIGNATURE, WEBP_IMAGE } from './testing/proof-images';
 
 async function caught(p: Promise<unknown>): Promise<unknown> {
   try {
@@ -46,7 +57,7 @@ async function outForDelivery(world: ProofWorld): Promise<Booking> {
 /** A signature uploaded the way the app does it: ask for a target, then PUT to it. */
 async function uploadedSignature(world: ProofWorld, reference: string, by: Principal = courier7): Promise<string> {
   const upload = await requestProofUpload({ reference, kind: 'SIGNATURE', contentType: 'image/png' }, by, world);
-  world.proofs.put(upload.key, upload.headers['Content-Type']!);
+  world.proofs.put(upload.key, upload.headers['Content-Type']!, PNG_IMAGE);
   return upload.key;
 }
 
@@ -235,6 +246,49 @@ describe('updateDeliveryStatus with proof images', () => {
     expect((await world.bookings.get(b.reference))?.status).toBe('OUT_FOR_DELIVERY');
   });
 
+  it('refuses a truncated photo and a scripted signature, naming each field, and writes nothing', async () => {
+    // Prepare
+    const world = proofWorld();
+    const b = await outForDelivery(world);
+    const photo = await requestProofUpload(
+      { reference: b.reference, kind: 'PHOTO', contentType: 'image/jpeg' },
+      courier7,
+      world,
+    );
+    world.proofs.put(photo.key, 'image/jpeg', JPEG_IMAGE.subarray(0, 500));
+    const signature = await requestProofUpload(
+      { reference: b.reference, kind: 'SIGNATURE', contentType: 'image/svg+xml' },
+      courier7,
+      world,
+    );
+    world.proofs.put(signature.key, 'image/svg+xml', svgWith('<script>alert(1)</script>'));
+
+    // Act
+    const error = await caught(
+      updateDeliveryStatus(
+        {
+          reference: b.reference,
+          status: 'DELIVERED',
+          proof: { signatureKey: signature.key, photoKey: photo.key },
+          locationUnavailable: 'NO_FIX',
+        },
+        courier7,
+        world,
+      ),
+    );
+
+    // Assess
+    expect(error).toBeInstanceOf(ValidationError);
+    const issues = (error as ValidationError).issues;
+    expect(issues.map((i) => i.field)).toEqual(['proof.signatureKey', 'proof.photoKey']);
+    expect(issues[0]?.message).toContain('is an SVG with a script; signatures may only draw');
+    expect(issues[1]?.message).toContain('is not a complete JPEG image (it ends before the image does)');
+    expect((error as ValidationError).resolution).toContain('at most 5 MB');
+    const after = await world.bookings.get(b.reference);
+    expect(after?.status).toBe('OUT_FOR_DELIVERY');
+    expect(after?.version).toBe(b.version);
+  });
+
   it('checks only the folder when no store is configured', async () => {
     // Prepare
     const world = makeWorld();
@@ -256,6 +310,206 @@ describe('updateDeliveryStatus with proof images', () => {
     // Assess
     expect((wrong as ValidationError).field).toBe('proof.photoKey');
     expect(done.status).toBe('DELIVERED');
+  });
+});
+
+const MB = 1024 * 1024;
+const SIGNATURE_PNG = 'proof/K7M-4XR-7/signature-abcdefghijkmnpqr.png';
+const SIGNATURE_SVG = 'proof/K7M-4XR-7/signature-abcdefghijkmnpqr.svg';
+const PHOTO_JPG = 'proof/K7M-4XR-7/photo-abcdefghijkmnpqr.jpg';
+const PHOTO_WEBP = 'proof/K7M-4XR-7/photo-abcdefghijkmnpqr.webp';
+
+/** What the store reads of `body` stored under `key` as `contentType`: the way the S3 store reads it. */
+async function storedAs(key: string, contentType: string, body: Uint8Array | string): Promise<StoredProof> {
+  const store = createMemoryProofStore();
+  store.put(key, contentType, body);
+  return (await store.inspect(key))!;
+}
+
+async function verdict(
+  field: ProofField,
+  key: string,
+  contentType: string,
+  body: Uint8Array | string,
+): Promise<string | undefined> {
+  return judgeProofImage(field, key, await storedAs(key, contentType, body))?.message;
+}
+
+/** A JPEG of exactly `size` bytes: the real image's start, filler, and its end marker. */
+function jpegOfSize(size: number): Uint8Array {
+  const bytes = new Uint8Array(size).fill(0x20);
+  bytes.set(JPEG_IMAGE.subarray(0, 64));
+  bytes.set(JPEG_IMAGE.subarray(-2), size - 2);
+  return bytes;
+}
+
+function svgOfSize(size: number): string {
+  const open = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><path d="M1 1 L9 9" stroke="#000"/>';
+  return open + ' '.repeat(size - open.length - '</svg>'.length) + '</svg>';
+}
+
+const svgWith = (inner: string) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">${inner}</svg>`;
+
+describe('judgeProofImage', () => {
+  it('accepts complete PNG, JPEG and WebP images for either field and SVG drawings for signatures', async () => {
+    // Act
+    const verdicts = await Promise.all([
+      verdict('proof.signatureKey', SIGNATURE_PNG, 'image/png', PNG_IMAGE),
+      verdict('proof.photoKey', PHOTO_JPG, 'image/jpeg', JPEG_IMAGE),
+      verdict('proof.photoKey', PHOTO_WEBP, 'image/webp', WEBP_IMAGE),
+      verdict('proof.signatureKey', SIGNATURE_SVG, 'image/svg+xml', SVG_SIGNATURE),
+      verdict(
+        'proof.signatureKey',
+        SIGNATURE_SVG,
+        'image/svg+xml',
+        `\uFEFF<?xml version="1.0" encoding="UTF-8"?>\n<!-- drawn on the pad -->\n${SVG_SIGNATURE}\n<!-- end -->\n`,
+      ),
+      verdict('proof.signatureKey', SIGNATURE_SVG, 'image/svg+xml', svgWith('<path d="M1 1"/>').replace(/>.*$/, '/>')),
+    ]);
+
+    // Assess
+    expect(verdicts).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+  });
+
+  it('accepts 1 byte to exactly 5 MB and names the limit above it', async () => {
+    // Act
+    const atLimit = await verdict('proof.photoKey', PHOTO_JPG, 'image/jpeg', jpegOfSize(PROOF_MAX_BYTES));
+    const svgAtLimit = await verdict('proof.signatureKey', SIGNATURE_SVG, 'image/svg+xml', svgOfSize(PROOF_MAX_BYTES));
+    const oneOver = await verdict('proof.photoKey', PHOTO_JPG, 'image/jpeg', jpegOfSize(PROOF_MAX_BYTES + 1));
+    const large = await verdict('proof.photoKey', PHOTO_JPG, 'image/jpeg', jpegOfSize(Math.round(7.2 * MB)));
+    const largeSvg = await verdict(
+      'proof.signatureKey',
+      SIGNATURE_SVG,
+      'image/svg+xml',
+      svgOfSize(PROOF_MAX_BYTES + 1),
+    );
+    const empty = await verdict('proof.signatureKey', SIGNATURE_PNG, 'image/png', new Uint8Array(0));
+
+    // Assess
+    expect(PROOF_MAX_BYTES).toBe(5 * MB);
+    expect(atLimit).toBeUndefined();
+    expect(svgAtLimit).toBeUndefined();
+    expect(oneOver).toBe(
+      `proof.photoKey '${PHOTO_JPG}' is 5,242,881 bytes; proofs may be at most 5 MB; take the photo again, upload it with requestProofUpload and send the new key.`,
+    );
+    expect(large).toContain(`proof.photoKey '${PHOTO_JPG}' is 7.2 MB; proofs may be at most 5 MB;`);
+    expect(largeSvg).toContain('is 5,242,881 bytes; proofs may be at most 5 MB');
+    expect(empty).toBe(
+      `proof.signatureKey '${SIGNATURE_PNG}' is empty (0 bytes); take the signature again, upload it with requestProofUpload and send the new key.`,
+    );
+  });
+
+  it('refuses an image stored with another type than its name declares, or named as no accepted type', async () => {
+    // Act
+    const html = await verdict('proof.signatureKey', SIGNATURE_PNG, 'text/html', PNG_IMAGE);
+    const jpegAsPng = await verdict('proof.signatureKey', SIGNATURE_PNG, 'image/jpeg', JPEG_IMAGE);
+    const withCharset = await verdict(
+      'proof.signatureKey',
+      SIGNATURE_SVG,
+      'image/svg+xml; charset=utf-8',
+      SVG_SIGNATURE,
+    );
+    const svgPhoto = await verdict(
+      'proof.photoKey',
+      'proof/K7M-4XR-7/signature-abcdefghijkmnpqr.svg',
+      'image/svg+xml',
+      SVG_SIGNATURE,
+    );
+    const gif = await verdict('proof.photoKey', 'proof/K7M-4XR-7/photo-1.gif', 'image/gif', PNG_IMAGE);
+
+    // Assess
+    expect(html).toContain(
+      `proof.signatureKey '${SIGNATURE_PNG}' is stored as text/html, not image/png as its name (.png) declares`,
+    );
+    expect(jpegAsPng).toContain('is stored as image/jpeg, not image/png');
+    expect(withCharset).toBeUndefined();
+    expect(svgPhoto).toContain('is not named as a photo image (its name must end in .png, .jpg, .webp)');
+    expect(gif).toContain('proof.photoKey');
+    expect(gif).toContain('its name must end in .png, .jpg, .webp');
+  });
+
+  it('refuses raster images that are not of their type or end before the image does', async () => {
+    // Prepare
+    const webpWithTail = new Uint8Array([...WEBP_IMAGE, 0, 0, 0, 0]);
+    const badIhdr = PNG_IMAGE.slice();
+    badIhdr[12] = 0x58;
+
+    // Act
+    const verdicts = await Promise.all([
+      verdict('proof.photoKey', PHOTO_JPG, 'image/jpeg', JPEG_IMAGE.subarray(0, JPEG_IMAGE.length - 40)),
+      verdict('proof.photoKey', PHOTO_JPG, 'image/jpeg', PNG_IMAGE),
+      verdict('proof.signatureKey', SIGNATURE_PNG, 'image/png', PNG_IMAGE.subarray(0, PNG_IMAGE.length - 1)),
+      verdict('proof.signatureKey', SIGNATURE_PNG, 'image/png', '<html><body>not an image</body></html>'),
+      verdict('proof.signatureKey', SIGNATURE_PNG, 'image/png', badIhdr),
+      verdict('proof.photoKey', PHOTO_WEBP, 'image/webp', WEBP_IMAGE.subarray(0, WEBP_IMAGE.length - 1)),
+      verdict('proof.photoKey', PHOTO_WEBP, 'image/webp', webpWithTail),
+      verdict('proof.photoKey', PHOTO_WEBP, 'image/webp', JPEG_IMAGE),
+      verdict('proof.photoKey', PHOTO_JPG, 'image/jpeg', new Uint8Array([0xff, 0xd8, 0xff])),
+    ]);
+
+    // Assess
+    expect(verdicts).toEqual([
+      `proof.photoKey '${PHOTO_JPG}' is not a complete JPEG image (it ends before the image does); take the photo again, upload it with requestProofUpload and send the new key.`,
+      expect.stringContaining('is not a JPEG image (it does not start as one)'),
+      expect.stringContaining(
+        `proof.signatureKey '${SIGNATURE_PNG}' is not a complete PNG image (it ends before the image does)`,
+      ),
+      expect.stringContaining('is not a PNG image (it does not start as one)'),
+      expect.stringContaining('is not a PNG image (it does not start as one)'),
+      expect.stringContaining('is not a complete WebP image (it ends before the image does)'),
+      expect.stringContaining('is not a WebP image alone (4 bytes follow the image)'),
+      expect.stringContaining('is not a WebP image (it does not start as one)'),
+      expect.stringContaining('is not a complete JPEG image'),
+    ]);
+  });
+
+  it('refuses SVGs that do not only draw, are incomplete or are not SVG text', async () => {
+    // Act
+    const verdicts = await Promise.all(
+      [
+        svgWith('<script>fetch("/steal")</script>'),
+        svgWith('<svg:script href="x.js"/>'),
+        svgWith('<path d="M1 1"/>').replace('<svg ', '<svg onload="alert(1)" '),
+        svgWith('<rect width="5" height="5"\n  ONCLICK = "alert(1)"/>'),
+        svgWith('<a href="javascript:alert(1)"><path d="M1 1"/></a>'),
+        svgWith('<a href="java&#x09;script&#58;alert(1)"><path d="M1 1"/></a>'),
+        svgWith('<a href="&#106;avascript:alert(1)"><path d="M1 1"/></a>'),
+        svgWith('<foreignObject width="10" height="10"><div>hi</div></foreignObject>'),
+        SVG_SIGNATURE.slice(0, -10),
+        '<html><body><svg></svg></body></html>',
+        '<!DOCTYPE svg [<!ENTITY x "y">]><svg xmlns="http://www.w3.org/2000/svg"></svg>',
+        new Uint8Array([0x3c, 0x73, 0x76, 0x67, 0x20, 0xff, 0xfe, 0x3e]),
+        '<svgx></svgx>',
+      ].map((body) => verdict('proof.signatureKey', SIGNATURE_SVG, 'image/svg+xml', body)),
+    );
+
+    // Assess
+    expect(verdicts).toEqual([
+      `proof.signatureKey '${SIGNATURE_SVG}' is an SVG with a script; signatures may only draw; take the signature again, upload it with requestProofUpload and send the new key.`,
+      expect.stringContaining('is an SVG with a script; signatures may only draw'),
+      expect.stringContaining('is an SVG with an event handler (an on… attribute); signatures may only draw'),
+      expect.stringContaining('is an SVG with an event handler'),
+      expect.stringContaining('is an SVG with a javascript: link; signatures may only draw'),
+      expect.stringContaining('is an SVG with a javascript: link'),
+      expect.stringContaining('is an SVG with a javascript: link'),
+      expect.stringContaining('is an SVG with a <foreignObject> (embedded HTML); signatures may only draw'),
+      expect.stringContaining('is not a complete SVG image (it ends before the image does: no closing </svg>)'),
+      expect.stringContaining('is not an SVG image (it does not start with <svg)'),
+      expect.stringContaining('is not an SVG image (it does not start with <svg)'),
+      expect.stringContaining('is not an SVG image (it is not UTF-8 text)'),
+      expect.stringContaining('is not an SVG image (it does not start with <svg)'),
+    ]);
+  });
+
+  it('says a key that names nothing was never uploaded', () => {
+    // Act
+    const issue = judgeProofImage('proof.photoKey', PHOTO_JPG, undefined);
+
+    // Assess
+    expect(issue).toEqual({
+      field: 'proof.photoKey',
+      message: `proof.photoKey '${PHOTO_JPG}' was never uploaded; PUT the image to the uploadUrl from requestProofUpload (within 5 minutes) before marking the delivery.`,
+    });
   });
 });
 

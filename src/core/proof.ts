@@ -1,11 +1,12 @@
 // Proof-of-delivery images: the key each upload gets (per booking and kind), who may upload and who may see
-// them, and the check that a delivery's signature and photo keys name images uploaded for that booking.
+// them, and the check that a delivery's signature and photo keys name complete images of their declared type
+// uploaded for that booking.
 import { z } from 'zod';
 import { assertCanReadBooking, canChangeBookingStatus } from './access';
 import { ConflictError, FaultError, ForbiddenError, ValidationError } from './errors';
 import { issuesToError, parseInput, type Issue } from './input-validation';
 import type { Booking, DeliveryProof, Principal } from './model';
-import type { BookingRepository, ProofStore, Random } from './ports';
+import type { BookingRepository, ProofStore, Random, StoredProof } from './ports';
 import { requireReference } from './reference';
 import { describeStatus, isTerminal } from './status-machine';
 
@@ -26,6 +27,11 @@ const KEY_RANDOM_LENGTH = 16;
 /** The file-name part of a key: no slashes, so nothing can sit outside the booking's folder. */
 const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/;
 const PROOF_FIELDS = ['signatureKey', 'photoKey'] as const;
+
+/** The largest proof image a delivery accepts: a downscaled photo is a few hundred KB, a signature less. */
+export const PROOF_MAX_BYTES = 5 * 1024 * 1024;
+/** How many bytes from each end of a raster image the check reads: enough for its signature and its end. */
+export const PROOF_EDGE_BYTES = 16;
 
 export function proofContentTypes(kind: ProofKind): string[] {
   return Object.keys(CONTENT_TYPES[kind]);
@@ -145,15 +151,15 @@ export async function proofImages(
 
 /**
  * Refuses a delivery's signature or photo key unless it lies in the booking's proof folder and (when a
- * store is configured) the image was actually uploaded: a key that points at nothing would show a broken
- * image as "proof" forever.
+ * store is configured) names a complete image of the type its name declares: a key that points at nothing,
+ * at an empty or truncated file, at a web page or at a scripted SVG would be shown as "proof" forever.
  */
 export async function checkProofKeys(reference: string, proof: DeliveryProof, store?: ProofStore): Promise<void> {
   const prefix = proofKeyPrefix(reference);
   const found = await Promise.all(
     PROOF_FIELDS.map(async (name): Promise<Issue | undefined> => {
       const key = proof[name]?.trim();
-      const field = `proof.${name}`;
+      const field = `proof.${name}` as const;
       if (!key) return undefined;
       if (!isProofKeyOf(reference, key)) {
         return {
@@ -161,20 +167,152 @@ export async function checkProofKeys(reference: string, proof: DeliveryProof, st
           message: `${field} '${key}' is not an image of booking ${reference} (its keys start with ${prefix}); upload the image with requestProofUpload and send the key it returns.`,
         };
       }
-      if (store && !(await store.exists(key))) {
-        return {
-          field,
-          message: `${field} '${key}' was never uploaded; PUT the image to the uploadUrl from requestProofUpload (within 5 minutes) before marking the delivery.`,
-        };
-      }
-      return undefined;
+      return store ? judgeProofImage(field, key, await store.inspect(key)) : undefined;
     }),
   );
   const issues = found.filter((issue): issue is Issue => issue !== undefined);
   if (issues.length > 0) {
     throw new ValidationError(issuesToError(issues, 'proof of delivery').message, {
       issues,
-      resolution: 'Upload the image first with requestProofUpload, then send the key it returns.',
+      resolution: `Upload the image (again) with requestProofUpload — a complete PNG, JPEG or WebP, or an SVG for a signature, of at most ${formatMegabytes(PROOF_MAX_BYTES)} — then send the key it returns.`,
     });
   }
+}
+
+export type ProofField = `proof.${(typeof PROOF_FIELDS)[number]}`;
+
+/**
+ * Whether what is stored under `key` may stand as the delivery's proof in `field`: present, of 1 byte to
+ * PROOF_MAX_BYTES, stored with the type its extension declares (the one requestProofUpload signed), and a
+ * complete image of that type — the first and last bytes of a JPEG, PNG or WebP, the whole text of an SVG,
+ * which must only draw (no script, event handlers, javascript: links or embedded HTML). Undefined when it
+ * may; otherwise the issue, naming the field, what is wrong and what to do.
+ */
+export function judgeProofImage(field: ProofField, key: string, stored: StoredProof | undefined): Issue | undefined {
+  const kind: ProofKind = field === 'proof.signatureKey' ? 'SIGNATURE' : 'PHOTO';
+  const noun = kind === 'SIGNATURE' ? 'signature' : 'photo';
+  const again = `take the ${noun} again, upload it with requestProofUpload and send the new key.`;
+  const refuse = (problem: string): Issue => ({ field, message: `${field} '${key}' ${problem}; ${again}` });
+  if (stored === undefined) {
+    return {
+      field,
+      message: `${field} '${key}' was never uploaded; PUT the image to the uploadUrl from requestProofUpload (within 5 minutes) before marking the delivery.`,
+    };
+  }
+  const ext = /\.([a-z]+)$/.exec(key)?.[1];
+  const declared = Object.entries(CONTENT_TYPES[kind]).find(([, e]) => e === ext)?.[0];
+  if (declared === undefined) {
+    const allowed = Object.values(CONTENT_TYPES[kind]).map((e) => `.${e}`);
+    return refuse(`is not named as a ${noun} image (its name must end in ${allowed.join(', ')})`);
+  }
+  if (stored.size === 0) return refuse('is empty (0 bytes)');
+  if (stored.size > PROOF_MAX_BYTES) {
+    return refuse(`is ${formatMegabytes(stored.size)}; proofs may be at most ${formatMegabytes(PROOF_MAX_BYTES)}`);
+  }
+  const storedType = stored.contentType.split(';')[0]!.trim().toLowerCase();
+  if (storedType !== declared) {
+    return refuse(`is stored as ${stored.contentType || 'no type'}, not ${declared} as its name (.${ext}) declares`);
+  }
+  const problem = imageProblem(declared, stored);
+  return problem === undefined ? undefined : refuse(problem);
+}
+
+const JPEG_START = [0xff, 0xd8, 0xff];
+const JPEG_END = [0xff, 0xd9];
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+/** The first chunk of every PNG: IHDR, 13 bytes long. */
+const PNG_IHDR = [0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52];
+/** The last chunk of every PNG: IEND, empty, with its fixed CRC. */
+const PNG_IEND = [0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82];
+const ASCII = (text: string) => [...text].map((c) => c.charCodeAt(0));
+const INCOMPLETE = 'it ends before the image does';
+
+function startsWith(bytes: Uint8Array, expected: readonly number[], at = 0): boolean {
+  return bytes.length >= at + expected.length && expected.every((b, i) => bytes[at + i] === b);
+}
+
+function endsWith(bytes: Uint8Array, expected: readonly number[]): boolean {
+  return bytes.length >= expected.length && startsWith(bytes, expected, bytes.length - expected.length);
+}
+
+function imageProblem(type: string, stored: StoredProof): string | undefined {
+  const { head, tail, size } = stored;
+  switch (type) {
+    case 'image/jpeg':
+      if (!startsWith(head, JPEG_START)) return 'is not a JPEG image (it does not start as one)';
+      if (!endsWith(tail, JPEG_END)) return `is not a complete JPEG image (${INCOMPLETE})`;
+      return undefined;
+    case 'image/png':
+      if (!startsWith(head, PNG_SIGNATURE) || !startsWith(head, PNG_IHDR, PNG_SIGNATURE.length)) {
+        return 'is not a PNG image (it does not start as one)';
+      }
+      if (!endsWith(tail, PNG_IEND)) return `is not a complete PNG image (${INCOMPLETE})`;
+      return undefined;
+    case 'image/webp': {
+      if (!startsWith(head, ASCII('RIFF')) || !startsWith(head, ASCII('WEBP'), 8)) {
+        return 'is not a WebP image (it does not start as one)';
+      }
+      // The RIFF header counts the bytes after its first 8: the whole file, when nothing is missing or added.
+      const riffSize = (head[4]! | (head[5]! << 8) | (head[6]! << 16) | (head[7]! << 24)) >>> 0;
+      if (riffSize + 8 > size) return `is not a complete WebP image (${INCOMPLETE})`;
+      if (riffSize + 8 < size) return `is not a WebP image alone (${size - riffSize - 8} bytes follow the image)`;
+      return undefined;
+    }
+    case 'image/svg+xml':
+      return svgProblem(stored);
+    default:
+      throw new FaultError(`No check for proof image type ${type}`);
+  }
+}
+
+/** The prolog an SVG file may open with: a BOM, an XML declaration, whitespace and comments. */
+const SVG_PROLOG = /^\uFEFF?(?:<\?xml\s[^>]*\?>)?(?:\s|<!--[\s\S]*?-->)*/;
+/** What may follow the root's end tag (matched from the last `</svg`, so a long body is read once). */
+const SVG_EPILOG = /^<\/svg\s*>(?:\s|<!--[\s\S]*?-->)*$/;
+/** What turns a drawing into a program or a page; `on…=` attributes are event handlers (onload, onclick, …). */
+const SVG_SCRIPT = /<\s*(?:[\w.-]+:)?script\b/i;
+const SVG_EVENT_HANDLER = /[\s"'/](?:[\w.-]+:)?on[a-z]+\s*=/i;
+const SVG_FOREIGN_OBJECT = /<\s*(?:[\w.-]+:)?foreignObject\b/i;
+const ONLY_DRAW = 'signatures may only draw';
+
+function svgProblem(stored: StoredProof): string | undefined {
+  if (stored.body === undefined) throw new FaultError('The proof store gave no body for an SVG within the limit');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(stored.body);
+  } catch {
+    return 'is not an SVG image (it is not UTF-8 text)';
+  }
+  const root = text.slice(SVG_PROLOG.exec(text)?.[0].length ?? 0);
+  if (!/^<svg[\s>/]/.test(root)) return 'is not an SVG image (it does not start with <svg)';
+  if (!SVG_EPILOG.test(root.slice(root.lastIndexOf('</svg'))) && !/^<svg\b[^<]*\/>\s*$/.test(root)) {
+    return `is not a complete SVG image (${INCOMPLETE}: no closing </svg>)`;
+  }
+  if (SVG_SCRIPT.test(root)) return `is an SVG with a script; ${ONLY_DRAW}`;
+  if (SVG_EVENT_HANDLER.test(root)) return `is an SVG with an event handler (an on… attribute); ${ONLY_DRAW}`;
+  // Browsers read character references and drop tabs and newlines inside URLs: "java&#x09;script:" is a link.
+  const plain = decodeCharacterReferences(root).replace(/[\p{Cc}\s]+/gu, '');
+  if (/javascript:/i.test(plain)) return `is an SVG with a javascript: link; ${ONLY_DRAW}`;
+  if (SVG_FOREIGN_OBJECT.test(root)) return `is an SVG with a <foreignObject> (embedded HTML); ${ONLY_DRAW}`;
+  return undefined;
+}
+
+const NAMED_REFERENCES: Readonly<Record<string, string>> = { colon: ':', tab: '\t', newline: '\n' };
+
+function decodeCharacterReferences(text: string): string {
+  return text.replace(/&(?:#x([0-9a-f]+)|#(\d+)|([a-z]+));?/gi, (whole, hex?: string, dec?: string, name?: string) => {
+    if (name !== undefined) return NAMED_REFERENCES[name.toLowerCase()] ?? whole;
+    const code = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+/** "7.2 MB", or the exact byte count where one decimal would hide that a size is over the limit. */
+function formatMegabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  const rounded = mb.toFixed(1).replace(/\.0$/, '');
+  if (bytes > PROOF_MAX_BYTES && Number(mb.toFixed(1)) <= PROOF_MAX_BYTES / (1024 * 1024)) {
+    return `${bytes.toLocaleString('en-US')} bytes`;
+  }
+  return `${rounded} MB`;
 }

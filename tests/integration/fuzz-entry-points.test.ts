@@ -14,6 +14,7 @@ import { McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.j
 import type { LexV2Event, LexV2Result } from 'aws-lambda';
 import { addDays } from '../../src/core/business-calendar';
 import { PARTNER_SCOPES } from '../../src/core/model';
+import { JPEG_IMAGE, PNG_IMAGE, SVG_SIGNATURE, WEBP_IMAGE } from '../../src/core/testing/proof-images';
 import type { Principal } from '../../src/local/appsync/authorization';
 import { LOCAL_MCP_SERVICE } from '../../src/local/appsync';
 import { PROOF_BUCKET, type Stack } from '../../src/local/stack';
@@ -366,14 +367,30 @@ describe('fuzzing every entry point', () => {
   );
 
   it(
-    'uploads: proof upload requests and PUTs of any type, size and bytes are stored or refused, never half',
+    'uploads: proof upload requests and PUTs of any type, size and bytes are stored or refused, never half; a delivery with the key is accepted only for a complete image',
     async () => {
       // Prepare
       const courierPrincipal = userPoolPrincipal((courier as { token: string }).token);
       const request = rootFields(graphql.schema, [operations.requestProofUpload]).find(
         (r) => r.key === 'Mutation.requestProofUpload',
       )!;
+      const update = rootFields(graphql.schema, [operations.updateDeliveryStatus]).find(
+        (r) => r.key === 'Mutation.updateDeliveryStatus',
+      )!;
+      /** Complete images by type: 'complete' sends the one the upload was granted for. */
+      const complete: Record<string, Uint8Array<ArrayBuffer>> = {
+        'image/png': PNG_IMAGE,
+        'image/jpeg': JPEG_IMAGE,
+        'image/webp': WEBP_IMAGE,
+        'image/svg+xml': new TextEncoder().encode(SVG_SIGNATURE),
+      };
+      // Uploads for the out-for-delivery booking go to one of its own, delivered with the key: a fresh one after each
+      // accepted delivery, so the shared fixture stays out for delivery.
+      let deliverable = await booking('OUT_FOR_DELIVERY');
+      let delivered = 0;
+      let refusedImages = 0;
       const bytes = fc.oneof(
+        fc.constant('complete' as const),
         fc.uint8Array({ maxLength: 64 }),
         fc.constantFrom(
           new Uint8Array([0xff, 0xd8, 0xff, 0xe0]),
@@ -381,6 +398,9 @@ describe('fuzzing every entry point', () => {
           new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
           new TextEncoder().encode('<html><body>not an image</body></html>'),
           new Uint8Array(0),
+          JPEG_IMAGE.subarray(0, JPEG_IMAGE.length - 2),
+          WEBP_IMAGE.subarray(0, 100),
+          new TextEncoder().encode(SVG_SIGNATURE.replace('<path', '<path onclick="alert(1)"')),
         ),
         fc.integer({ min: 1, max: 1_500_000 }).map((n) => new Uint8Array(n).fill(0x41)),
       );
@@ -410,8 +430,9 @@ describe('fuzzing every entry point', () => {
       // Act
       for (const c of cases) {
         const label = `upload ${JSON.stringify({ ...c, body: c.body.length }).slice(0, 300)}`;
+        const reference = c.reference === refs.outForDelivery ? deliverable : c.reference;
         recorder.begin();
-        const variables = { reference: c.reference, kind: c.kind, contentType: c.contentType };
+        const variables = { reference, kind: c.kind, contentType: c.contentType };
         const answer = await graphql.run(courierPrincipal, request.query, variables);
         const errors = answer.errors ?? [];
         const changed = (['reference', 'kind', 'contentType'] as const).map((k) => [k]);
@@ -423,9 +444,10 @@ describe('fuzzing every entry point', () => {
         const declared = JSON.parse(upload.headers) as Record<string, string>;
         const headers: Record<string, string> =
           c.putType === 'declared' ? declared : c.putType === '' ? {} : { 'Content-Type': c.putType };
+        const body = c.body === 'complete' ? (complete[declared['Content-Type']!] ?? PNG_IMAGE) : c.body;
         let put: Response;
         try {
-          put = await fetch(upload.uploadUrl, { method: 'PUT', headers, body: c.body });
+          put = await fetch(upload.uploadUrl, { method: 'PUT', headers, body });
         } catch (e) {
           // A header value fetch itself refuses (control characters): nothing was sent.
           if (e instanceof TypeError) continue;
@@ -443,13 +465,42 @@ describe('fuzzing every entry point', () => {
         if (!put.ok && head) problems.add(label, ['a refused upload left an object behind']);
         if (put.ok && head?.ContentType !== declared['Content-Type'])
           problems.add(label, [`stored as ${head?.ContentType ?? 'nothing'}, granted for ${declared['Content-Type']}`]);
+        if (!put.ok || reference !== deliverable) continue;
+        // The delivery with that key: accepted for a complete image of the granted type, else refused naming the field.
+        const field = c.kind === 'SIGNATURE' ? 'signatureKey' : 'photoKey';
+        recorder.begin();
+        const answer2 = await graphql.run(courierPrincipal, update.query, {
+          reference,
+          status: 'DELIVERED',
+          [field]: upload.key,
+          recipientName: 'Fuzz Recipient',
+          locationUnavailable: 'NO_FIX',
+        });
+        const refusals = answer2.errors ?? [];
+        problems.add(label, answerProblems(refusals, [`proof.${field}`]));
+        problems.add(label, await recorder.check(recorder.end(), refusals.length > 0));
+        // The store kept the granted type (checked above): a complete image of it must be accepted.
+        const expected = c.body === 'complete';
+        if (refusals.length === 0 && !expected) problems.add(label, ['delivered with an image that is not complete']);
+        if (refusals.length > 0 && expected)
+          problems.add(label, [`a complete image refused: ${refusals[0]?.message ?? ''}`]);
+        if (refusals.length > 0) refusedImages += 1;
+        else {
+          delivered += 1;
+          deliverable = await booking('OUT_FOR_DELIVERY');
+        }
       }
       done();
       s3.destroy();
 
       // Assess
-      expect(problems.kept, `${problems.total} problems; stored ${stored}; ${faultsLogged()}`).toEqual([]);
+      expect(
+        problems.kept,
+        `${problems.total} problems; stored ${stored}, delivered ${delivered}, refused ${refusedImages}; ${faultsLogged()}`,
+      ).toEqual([]);
       expect(stored).toBeGreaterThan(0);
+      expect(delivered).toBeGreaterThan(0);
+      expect(refusedImages).toBeGreaterThan(0);
     },
     TIMEOUT_MS,
   );

@@ -1,8 +1,10 @@
 // Proof-of-delivery images end to end on the local stack: a courier uploads a signature through a presigned
-// URL to the gateway's S3 and marks the delivery with its key; keys of other bookings or never uploaded are
-// refused; admins and the booking's partner get view URLs that serve the bytes, other partners get nothing.
+// URL to the gateway's S3 and marks the delivery with its key; keys of other bookings or never uploaded, and
+// uploads that are not complete images of their type, are refused; admins and the booking's partner get view
+// URLs that serve the bytes, other partners get nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Booking } from '../../src/core/model';
+import { JPEG_IMAGE, PNG_IMAGE, WEBP_IMAGE } from '../../src/core/testing/proof-images';
 import type { ProofImagesQuery, RequestProofUploadMutation } from '../../src/generated/graphql';
 import type { Stack } from '../../src/local/stack';
 import {
@@ -152,6 +154,95 @@ describe('proof of delivery', () => {
     expect(missing.errors?.[0]?.message).toContain('proof.photoKey');
     expect(missing.errors?.[0]?.message).toContain('never uploaded');
     expect((await stack.deps.bookings.get(reference))?.status).toBe('OUT_FOR_DELIVERY');
+  });
+
+  it('refuses uploads that are not complete images of their type, naming the field, and leaves the booking as it was', async () => {
+    // Prepare
+    const reference = await outForDelivery();
+    const before = await stack.deps.bookings.get(reference);
+    const upload = async (kind: 'SIGNATURE' | 'PHOTO', contentType: string, body: Uint8Array<ArrayBuffer> | string) => {
+      const r = await gql<RequestProofUploadMutation>(stack, courier, requestProofUpload, {
+        reference,
+        kind,
+        contentType,
+      });
+      const target = r.data!.requestProofUpload;
+      const headers = JSON.parse(target.headers) as Record<string, string>;
+      const put = await fetch(target.uploadUrl, { method: 'PUT', headers, body });
+      expect(put.status).toBe(200);
+      return target.key;
+    };
+    const corrupt = [
+      {
+        kind: 'PHOTO',
+        type: 'image/jpeg',
+        body: JPEG_IMAGE.subarray(0, 300),
+        says: 'is not a complete JPEG image (it ends before the image does)',
+      },
+      {
+        kind: 'SIGNATURE',
+        type: 'image/png',
+        body: '<html><body>not an image</body></html>',
+        says: 'is not a PNG image',
+      },
+      {
+        kind: 'SIGNATURE',
+        type: 'image/svg+xml',
+        body: SIGNATURE.replace('<path', '<script>alert(1)</script><path'),
+        says: 'is an SVG with a script; signatures may only draw',
+      },
+      { kind: 'SIGNATURE', type: 'image/png', body: new Uint8Array(0), says: 'is empty (0 bytes)' },
+      { kind: 'PHOTO', type: 'image/webp', body: WEBP_IMAGE.subarray(0, 200), says: 'is not a complete WebP image' },
+      {
+        kind: 'PHOTO',
+        type: 'image/jpeg',
+        body: new Uint8Array(Math.round(7.2 * 1024 * 1024)).fill(0x41),
+        says: 'is 7.2 MB; proofs may be at most 5 MB',
+      },
+    ] as const;
+
+    // Act
+    const answers = [];
+    for (const c of corrupt) {
+      const key = await upload(c.kind, c.type, c.body);
+      const field = c.kind === 'SIGNATURE' ? 'signatureKey' : 'photoKey';
+      answers.push(
+        await gql(stack, courier, updateDeliveryStatus, {
+          reference,
+          status: 'DELIVERED',
+          recipientName: 'Ada Lovelace',
+          [field]: key,
+          locationUnavailable: 'NO_FIX',
+        }),
+      );
+    }
+    const after = await stack.deps.bookings.get(reference);
+    const [signature, photo] = [
+      await upload('SIGNATURE', 'image/png', PNG_IMAGE),
+      await upload('PHOTO', 'image/jpeg', JPEG_IMAGE),
+    ];
+    const delivered = await gql<{ updateDeliveryStatus: Booking }>(stack, courier, updateDeliveryStatus, {
+      reference,
+      status: 'DELIVERED',
+      recipientName: 'Ada Lovelace',
+      signatureKey: signature,
+      photoKey: photo,
+      locationUnavailable: 'NO_FIX',
+    });
+
+    // Assess
+    answers.forEach((answer, i) => {
+      const c = corrupt[i]!;
+      const error = answer.errors?.[0];
+      expect(error?.errorType, c.says).toBe('ValidationError');
+      expect(error?.message).toContain(c.kind === 'SIGNATURE' ? 'proof.signatureKey' : 'proof.photoKey');
+      expect(error?.message).toContain(c.says);
+      expect(error?.message).toContain('upload it with requestProofUpload and send the new key');
+    });
+    expect(after?.status).toBe('OUT_FOR_DELIVERY');
+    expect(after?.version).toBe(before?.version);
+    expect(delivered.errors).toBeUndefined();
+    expect(delivered.data?.updateDeliveryStatus.status).toBe('DELIVERED');
   });
 
   it('gives admins and the booking’s partner the image, and other partners nothing', async () => {

@@ -114,6 +114,55 @@ describe('buckets and objects through the SDK', () => {
     expect(Buffer.from(await got.Body!.transformToByteArray()).toString('latin1')).toBe('PNG');
   });
 
+  it('serves suffix and open ranges as S3 does: 206 with Content-Range, 416 InvalidRange past the end', async () => {
+    // Prepare
+    const small = Buffer.from('0123456789');
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'photo.png', Body: PNG, ContentType: 'image/png' }));
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'small.jpg', Body: small, ContentType: 'image/jpeg' }));
+    const bytesOf = async (key: string, range: string) => {
+      const got = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key, Range: range }));
+      return {
+        range: got.ContentRange,
+        length: got.ContentLength,
+        body: Buffer.from(await got.Body!.transformToByteArray()),
+      };
+    };
+
+    // Act
+    const last = await bytesOf('photo.png', 'bytes=-16');
+    const from = await bytesOf('photo.png', `bytes=${PNG.length - 3}-`);
+    const suffixBeyond = await bytesOf('small.jpg', 'bytes=-16');
+    const clipped = await bytesOf('small.jpg', 'bytes=0-15');
+    const past = await errorOf(
+      s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'small.jpg', Range: 'bytes=10-20' })),
+    );
+    const emptySuffix = await errorOf(
+      s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'small.jpg', Range: 'bytes=-0' })),
+    );
+    const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'photo.png', Range: 'bytes=-16' }));
+    const replaced = await errorOf(
+      s3.send(
+        new GetObjectCommand({ Bucket: BUCKET, Key: 'small.jpg', Range: 'bytes=-16', IfMatch: '"not-its-etag"' }),
+      ),
+    );
+
+    // Assess
+    expect(last).toEqual({
+      range: `bytes ${PNG.length - 16}-${PNG.length - 1}/${PNG.length}`,
+      length: 16,
+      body: PNG.subarray(-16),
+    });
+    expect(from.body.equals(PNG.subarray(-3))).toBe(true);
+    expect(suffixBeyond).toEqual({ range: 'bytes 0-9/10', length: 10, body: small });
+    expect(clipped).toEqual({ range: 'bytes 0-9/10', length: 10, body: small });
+    expect(past.name).toBe('InvalidRange');
+    expect(past.$metadata?.httpStatusCode).toBe(416);
+    expect(emptySuffix.name).toBe('InvalidRange');
+    expect(head.ContentRange).toBe(`bytes ${PNG.length - 16}-${PNG.length - 1}/${PNG.length}`);
+    expect(head.ContentLength).toBe(16);
+    expect(replaced.$metadata?.httpStatusCode).toBe(412);
+  });
+
   it('lists with prefix, delimiter, max-keys and continuation tokens', async () => {
     // Prepare
     const keys = ['photos/b1/1.jpg', 'photos/b1/2.jpg', 'photos/b2/1.jpg', 'photos/top.jpg', 'signatures/b1.svg'];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { judgeProofImage } from '../../core/proof';
 import { seededRandom } from '../../core/seeded-random';
 import { signatureSvg } from './signature-svg';
 
@@ -23,5 +24,25 @@ describe('demo signatures', () => {
     // Assess
     expect(again).toBe(a);
     expect(other).not.toBe(a);
+  });
+
+  it('passes the check a delivery’s signature gets', () => {
+    // Prepare
+    const names = ['Grace Brewster Hopper', 'Ada Lovelace', 'Li', 'Jean-Luc Picard-Dupont'];
+
+    // Act
+    const verdicts = names.map((name, i) => {
+      const body = new TextEncoder().encode(signatureSvg(name, seededRandom(i)));
+      return judgeProofImage('proof.signatureKey', 'proof/K7M-4XR-7/signature-abcdefghijkmnpqr.svg', {
+        size: body.length,
+        contentType: 'image/svg+xml',
+        head: body.subarray(0, 16),
+        tail: body.subarray(-16),
+        body,
+      });
+    });
+
+    // Assess
+    expect(verdicts).toEqual([undefined, undefined, undefined, undefined]);
   });
 });
