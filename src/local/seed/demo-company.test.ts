@@ -3,6 +3,8 @@ import { createBusinessCalendar } from '../../core/business-calendar';
 import { isProofKeyOf } from '../../core/proof';
 import { seededRandom } from '../../core/seeded-random';
 import { createLexiconSentimentAnalyzer } from '../../core/sentiment/lexicon-sentiment';
+import { bookingToItem } from '../../data/item-codec';
+import { bookingViolations } from '../../integrity/item-invariants';
 import { generateDemoCompany } from './demo-company';
 
 describe('the demo company’s signatures', () => {
@@ -60,4 +62,31 @@ describe('the demo company’s today', () => {
       expect(company.bookings.every((b) => b.history.every((e) => Date.parse(e.at) <= now.getTime()))).toBe(true);
     },
   );
+});
+
+describe('the demo company at any time of day', () => {
+  it('keeps every booking whole, its history in time order, whatever the minute it is generated at', async () => {
+    // Prepare: every 20 minutes of a day (the fuzz suite found histories out of order at some hours)
+    const calendar = createBusinessCalendar('America/Los_Angeles');
+    const times = Array.from({ length: 72 }, (_, i) => calendar.at('2025-06-10', Math.floor(i / 3), (i % 3) * 20 + 7));
+
+    // Act
+    const found: string[] = [];
+    for (const now of times) {
+      const company = await generateDemoCompany({
+        now,
+        calendar,
+        random: seededRandom(2026),
+        sentiment: createLexiconSentimentAnalyzer(),
+        days: 2,
+      });
+      for (const booking of company.bookings) {
+        const violations = bookingViolations(bookingToItem(booking, calendar), calendar);
+        for (const v of violations) found.push(`${now.toISOString()} ${booking.reference}: ${v.message}`);
+      }
+    }
+
+    // Assess
+    expect(found.slice(0, 10)).toEqual([]);
+  });
 });

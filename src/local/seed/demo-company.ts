@@ -374,10 +374,14 @@ export async function generateDemoCompany(options: DemoOptions): Promise<DemoCom
             status === 'DELIVERED' || status === 'FAILED_DELIVERY'
               ? between(random, 10, 70) * MINUTE
               : between(random, 15, 90) * MINUTE;
-        // Today's latest changes are minutes apart, and none before a window that started already.
+        // Today's latest changes are minutes apart, before now and after the entry before them (and none before a
+        // window that started already): the rest of the path is spread between that entry and now.
         if (daysAgo === 0 && at > now - 5 * MINUTE) {
-          const apart = windowStart < now ? Math.min(5 * MINUTE, (now - windowStart) / path.length) : 5 * MINUTE;
-          at = now - (path.length - i) * apart;
+          const previous = Date.parse(booking.history.at(-1)!.at);
+          const after = windowStart < now ? Math.max(previous, windowStart) : previous;
+          const left = path.length - i;
+          const apart = Math.min(5 * MINUTE, (now - after) / (left + 1));
+          at = now - left * apart;
         }
         const location =
           status === 'COLLECTED'
