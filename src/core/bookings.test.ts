@@ -960,6 +960,35 @@ describe('updateDeliveryStatus', () => {
     expect((await world.bookings.get(b.reference))?.status).toBe('IN_TRANSIT');
   });
 
+  it('dates an update after the previous event when that event is dated after this server’s now (another clock ahead)', async () => {
+    // Prepare: the last event was written by a writer whose clock runs 90 s ahead of this one
+    const world = makeWorld();
+    const b = await bookingAt(world, []);
+    const previousAt = Date.parse(b.history.at(-1)!.at);
+    world.clock.set(new Date(previousAt - 90_000));
+    // Act
+    const collected = await updateDeliveryStatus(
+      { reference: b.reference, status: 'COLLECTED', locationUnavailable: 'NO_FIX' },
+      courier7,
+      world,
+    );
+    const inTransit = await updateDeliveryStatus(
+      {
+        reference: b.reference,
+        status: 'IN_TRANSIT',
+        locationUnavailable: 'NO_FIX',
+        at: new Date(previousAt - 60_000).toISOString(),
+      },
+      courier7,
+      world,
+    );
+    // Assess
+    const times = inTransit.history.map((e) => Date.parse(e.at));
+    expect(times).toEqual([...times].sort((x, y) => x - y));
+    expect(collected.history.at(-1)?.at).toBe(new Date(previousAt).toISOString());
+    expect(inTransit.history.at(-1)?.at).toBe(new Date(previousAt).toISOString());
+  });
+
   it('applies an update sent twice with one idempotency key once, and refuses the key for another update', async () => {
     // Prepare
     const world = makeWorld();

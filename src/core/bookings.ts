@@ -713,7 +713,11 @@ const RECEIVED_LATE_MS = 60_000;
  * booking's previous event, so the trail stays in order whatever the phone's clock says.
  */
 function actedAt(at: string | undefined, booking: Booking, now: Date): Date {
-  if (at === undefined) return now;
+  const previous = booking.history.at(-1)?.at;
+  const floor = previous ? Date.parse(previous) : 0;
+  // A previous event dated after this server's now (another writer's clock ahead of ours, within the skew
+  // allowed) keeps its place: the new one is dated at it, the trail stays in order.
+  if (at === undefined) return new Date(Math.max(floor, now.getTime()));
   const t = new Date(at);
   if (t.getTime() > now.getTime() + CLOCK_SKEW_MS) {
     throw new ValidationError(`at (${at}) is in the future.`, {
@@ -727,9 +731,7 @@ function actedAt(at: string | undefined, booking: Booking, now: Date): Date {
       resolution: 'Ask the dispatcher to record what happened to this delivery.',
     });
   }
-  const previous = booking.history.at(-1)?.at;
-  const floor = previous ? Date.parse(previous) : 0;
-  return new Date(Math.min(now.getTime(), Math.max(t.getTime(), floor)));
+  return new Date(Math.max(floor, Math.min(now.getTime(), t.getTime())));
 }
 
 /**
