@@ -65,19 +65,30 @@ const QUERIES: Query[] = [
   },
 ];
 
-type Measured = { set: DataSet; startSeconds: number; perQuery: { p50: number; p95: number; ops: DynamoOperations }[] };
+type Measured = {
+  set: DataSet;
+  startSeconds: number;
+  perQuery: { p50: number; p95: number; ops: DynamoOperations; answerBytes: number }[];
+};
 
-async function call(url: string, token: string, query: string, variables: object): Promise<number> {
+/** One call's time and the size of its answer (a sparse data set's answers are smaller: fewer heat cells). */
+async function call(
+  url: string,
+  token: string,
+  query: string,
+  variables: object,
+): Promise<{ ms: number; bytes: number }> {
   const started = performance.now();
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: token },
     body: JSON.stringify({ query, variables }),
   });
-  const json = (await res.json()) as { errors?: unknown[] };
+  const text = await res.text();
+  const json = JSON.parse(text) as { errors?: unknown[] };
   const ms = performance.now() - started;
   if (json.errors) throw new Error(`analytics query failed: ${JSON.stringify(json.errors)}`);
-  return ms;
+  return { ms, bytes: Buffer.byteLength(text) };
 }
 
 async function measure(set: DataSet, range: { from: string; to: string }): Promise<Measured> {
@@ -101,11 +112,15 @@ async function measure(set: DataSet, range: { from: string; to: string }): Promi
       for (let i = 0; i < WARM_UP; i++) await call(stack.graphqlUrl, token, q.document, q.variables(range));
       await resetDynamoOperations(stack.gatewayUrl);
       const samples: number[] = [];
-      for (let i = 0; i < REQUESTS; i++)
-        samples.push(await call(stack.graphqlUrl, token, q.document, q.variables(range)));
+      let answerBytes = 0;
+      for (let i = 0; i < REQUESTS; i++) {
+        const answer = await call(stack.graphqlUrl, token, q.document, q.variables(range));
+        samples.push(answer.ms);
+        answerBytes = answer.bytes;
+      }
       const ops = await readDynamoOperations(stack.gatewayUrl);
       const s = summarize(samples);
-      perQuery.push({ p50: s.p50, p95: s.p95, ops });
+      perQuery.push({ p50: s.p50, p95: s.p95, ops, answerBytes });
     }
     return { set, startSeconds, perQuery };
   } finally {
@@ -250,6 +265,8 @@ export async function runAnalyticsBench() {
         Scan: operationCount(s.ops, 'Scan') + operationCount(l.ops, 'Scan'),
         'Query/req': operationCount(l.ops, 'Query') / REQUESTS,
         'GetItem/req': operationCount(l.ops, 'GetItem') / REQUESTS,
+        'BatchGetItem/req': operationCount(l.ops, 'BatchGetItem') / REQUESTS,
+        [`answer KB ${small.set.label} → ${large.set.label}`]: `${(s.answerBytes / 1024).toFixed(1)} → ${(l.answerBytes / 1024).toFixed(1)}`,
         'bookings table calls': Object.values(l.ops.byTable[`courier-Bookings`] ?? {}).reduce((a, b) => a + b, 0),
       };
     });
