@@ -87,8 +87,11 @@ export type PartnerTokenRepository = {
  */
 export type RateLimitCounter = {
   increment(key: string, limit: number, expiresAtEpochSeconds: number): Promise<boolean>;
-  /** The current count of `key` (0 when it has none), read without changing it. */
-  count(key: string): Promise<number>;
+  /**
+   * The current counts of `keys`, in their order (0 for a key that has none), read together in one round trip
+   * and without changing them.
+   */
+  counts(keys: readonly string[]): Promise<number[]>;
 };
 
 export type AuditQuery = { by: 'partner'; partnerId: string; day?: string } | { by: 'day'; day: string };

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { NotFoundError, RateLimitError } from './errors';
+import type { RateLimitCounter } from './ports';
 import { createMemoryRateLimitCounter } from './testing/memory-repositories';
 import { guardPublicLookup, type TrackingGuardRules } from './tracking-guard';
 
@@ -72,5 +73,75 @@ describe('public tracking guard', () => {
       await expect(run('192.0.2.3', () => Promise.reject(new Error('table down')))).rejects.toThrow('table down');
     }
     await expect(run('192.0.2.3', found)).resolves.toBe('tracked');
+  });
+
+  it('reads the misses and counts the lookup side by side, and looks up only once both have answered', async () => {
+    // Prepare: a counter whose answers wait until released, recording which calls have started.
+    const counter = createMemoryRateLimitCounter();
+    const started: string[] = [];
+    const gates: (() => void)[] = [];
+    const gate = <T>(name: string, answer: () => Promise<T>) => {
+      started.push(name);
+      return new Promise<T>((resolve, reject) => gates.push(() => answer().then(resolve, reject)));
+    };
+    const gated: RateLimitCounter = {
+      counts: (keys) => gate('counts', () => counter.counts(keys)),
+      increment: (key, limit, expiresAt) => gate('increment', () => counter.increment(key, limit, expiresAt)),
+    };
+    const clock = { now: () => new Date('2025-06-10T15:05:00.000Z') };
+    const lookup = vi.fn(() => Promise.resolve('tracked'));
+
+    // Act
+    const result = guardPublicLookup('198.51.100.40', lookup, { counter: gated, clock }, RULES);
+    await new Promise((resolve) => setImmediate(resolve));
+    const beforeAnswers = { started: [...started], lookups: lookup.mock.calls.length };
+    gates.shift()?.();
+    await new Promise((resolve) => setImmediate(resolve));
+    const afterOne = lookup.mock.calls.length;
+    gates.shift()?.();
+
+    // Assess: one step of both counter calls, then the lookup.
+    expect(beforeAnswers).toEqual({ started: ['counts', 'increment'], lookups: 0 });
+    expect(afterOne).toBe(0);
+    await expect(result).resolves.toBe('tracked');
+    expect(lookup).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a locked-out address as locked out, also once its lookups for the minute are used up', async () => {
+    // Prepare: the misses' lockout and then more tries than the minute allows.
+    const { run, found, missing } = setup();
+    for (let i = 0; i < RULES.missesPerWindow; i++) await run('203.0.113.30', missing).catch(() => undefined);
+
+    // Act
+    const refusals = [];
+    for (let i = 0; i < RULES.lookupsPerMinute + 2; i++)
+      refusals.push(await run('203.0.113.30', found).catch((e: unknown) => e));
+
+    // Assess
+    for (const refusal of refusals) {
+      expect(refusal).toBeInstanceOf(RateLimitError);
+      expect((refusal as RateLimitError).message).toMatch(/^Too many tracking references that do not exist/);
+    }
+  });
+
+  it('neither looks up nor counts a miss when the misses cannot be read or the lookup cannot be counted', async () => {
+    for (const broken of ['counts', 'increment'] as const) {
+      // Prepare
+      const memory = createMemoryRateLimitCounter();
+      const counter: RateLimitCounter = {
+        counts: broken === 'counts' ? () => Promise.reject(new Error('table down')) : memory.counts,
+        increment: broken === 'increment' ? () => Promise.reject(new Error('table down')) : memory.increment,
+      };
+      const clock = { now: () => new Date('2025-06-10T15:05:00.000Z') };
+      const lookup = vi.fn(() => Promise.reject(new NotFoundError('No booking with reference K7M-4XR-8.')));
+
+      // Act
+      const outcome = guardPublicLookup('192.0.2.9', lookup, { counter, clock }, RULES).catch((e: unknown) => e);
+
+      // Assess
+      await expect(outcome).resolves.toMatchObject({ message: 'table down' });
+      expect(lookup).not.toHaveBeenCalled();
+      expect([...memory.stored.keys()].filter((key) => key.startsWith('track-miss'))).toEqual([]);
+    }
   });
 });

@@ -54,10 +54,19 @@ export async function guardPublicLookup<T>(
       },
     );
 
-  const [current, previous] = await Promise.all([deps.counter.count(missKey), deps.counter.count(previousKey)]);
+  // The misses are read and this lookup is counted against the minute's allowance at once (one round trip
+  // each, side by side), so a lookup waits for two steps: these, then the lookup itself. The lockout still
+  // decides first: a locked-out address is refused as locked out whatever its allowance says (its refused
+  // attempts now use up that allowance too, which only makes guessing slower).
+  const [misses, allowance] = await Promise.allSettled([
+    deps.counter.counts([missKey, previousKey]),
+    enforceRateLimit(`track#${source}`, { limit: rules.lookupsPerMinute, windowSeconds: 60 }, deps),
+  ]);
+  if (misses.status === 'rejected') throw misses.reason;
+  const [current = 0, previous = 0] = misses.value;
   const allowed = rules.missesPerWindow - Math.ceil(previous * (1 - (nowMs - windowStart) / windowMs));
   if (current >= allowed) throw lockedOut();
-  await enforceRateLimit(`track#${source}`, { limit: rules.lookupsPerMinute, windowSeconds: 60 }, deps);
+  if (allowance.status === 'rejected') throw allowance.reason;
   try {
     return await lookup();
   } catch (e) {

@@ -48,6 +48,35 @@ describe('rate limits on DynamoDB', () => {
   });
 });
 
+describe('rate-limit counts on DynamoDB', () => {
+  it('reads several counters in one BatchGetItem, in the order asked, 0 for a counter never incremented', async () => {
+    // Prepare
+    const counter = db.repos.rateLimits;
+    for (let i = 0; i < 3; i++) await counter.increment('counts#a', 10, 1_900_000_000);
+    await counter.increment('counts#b', 10, 1_900_000_000);
+    const keys = ['counts#b', 'counts#none', 'counts#a', 'counts#b'];
+    db.local.dynamo.operations.reset();
+
+    // Act
+    const counts = await counter.counts(keys);
+
+    // Assess
+    expect(counts).toEqual([1, 0, 3, 1]);
+    expect(db.local.dynamo.operations.snapshot().byTable[db.names.rateLimits]).toEqual({ BatchGetItem: 1 });
+    expect(await counter.counts([])).toEqual([]);
+  });
+
+  it('reads more keys than one BatchGetItem takes', async () => {
+    const counter = db.repos.rateLimits;
+    await counter.increment('counts#many-149', 10, 1_900_000_000);
+    const keys = Array.from({ length: 150 }, (_, i) => `counts#many-${i}`);
+    const counts = await counter.counts(keys);
+    expect(counts).toHaveLength(150);
+    expect(counts[149]).toBe(1);
+    expect(counts.filter((n) => n !== 0)).toEqual([1]);
+  });
+});
+
 describe('partner tokens on DynamoDB', () => {
   const token = (tokenId: string, partnerId: string, createdAt: string): PartnerToken => ({
     tokenId,

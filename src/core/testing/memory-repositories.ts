@@ -243,17 +243,17 @@ export function createMemoryPartnerTokenRepository(): MemoryPartnerTokenReposito
 }
 
 /** Counters as DynamoDB keeps them for the rate limiter: add one only while below the limit. */
-export function createMemoryRateLimitCounter(): RateLimitCounter & { counts: Map<string, number> } {
-  const counts = new Map<string, number>();
+export function createMemoryRateLimitCounter(): RateLimitCounter & { stored: Map<string, number> } {
+  const stored = new Map<string, number>();
   return {
-    counts,
+    stored,
     increment: async (key, limit) => {
-      const count = counts.get(key) ?? 0;
+      const count = stored.get(key) ?? 0;
       if (count >= limit) return false;
-      counts.set(key, count + 1);
+      stored.set(key, count + 1);
       return true;
     },
-    count: async (key) => counts.get(key) ?? 0,
+    counts: async (keys) => keys.map((key) => stored.get(key) ?? 0),
   };
 }
 

@@ -320,7 +320,12 @@ describe('local DynamoDB service', () => {
       const future = { N: String(now + 3600) };
       const put = (id: string, expiresAt: { N: string }) =>
         local.client.send(new PutItemCommand({ TableName: table, Item: { id: { S: id }, expiresAt } }));
-      const setTtl = (id: string, expression: string, values?: Record<string, { N: string }>) =>
+      const setTtl = (
+        id: string,
+        expression: string,
+        values?: Record<string, { N: string }>,
+        returnValues?: 'ALL_NEW' | 'UPDATED_OLD',
+      ) =>
         local.client.send(
           new UpdateItemCommand({
             TableName: table,
@@ -328,11 +333,16 @@ describe('local DynamoDB service', () => {
             UpdateExpression: expression,
             ExpressionAttributeNames: { '#t': 'expiresAt' },
             ...(values ? { ExpressionAttributeValues: values } : {}),
+            ...(returnValues ? { ReturnValues: returnValues } : {}),
           }),
         );
       await put('put-expired', past);
       await put('put-later', future);
-      await setTtl('updated-expired', 'SET #t = :t', { ':t': past });
+      const answers = {
+        none: await setTtl('updated-expired', 'SET #t = :t', { ':t': past }),
+        allNew: await setTtl('all-new-expired', 'SET #t = :t', { ':t': past }, 'ALL_NEW'),
+        updatedOld: await setTtl('updated-old-expired', 'SET #t = :t', { ':t': past }, 'UPDATED_OLD'),
+      };
       await put('moved-later', past);
       await setTtl('moved-later', 'SET #t = :t', { ':t': future });
       await put('cleared', past);
@@ -358,6 +368,8 @@ describe('local DynamoDB service', () => {
         'put-expired',
         'put-later',
         'updated-expired',
+        'all-new-expired',
+        'updated-old-expired',
         'moved-later',
         'cleared',
         'deleted',
@@ -370,10 +382,14 @@ describe('local DynamoDB service', () => {
           remaining.push(id);
 
       // Assess
-      expect(deleted).toBe(3);
+      expect(deleted).toBe(5);
       expect(again).toBe(0);
       expect(remaining).toEqual(['put-later', 'moved-later', 'cleared', 'batch-later']);
-      expect(local.dynamo.expiries().tracked).toBe(tracked - 3);
+      expect(local.dynamo.expiries().tracked).toBe(tracked - 5);
+      // Each update answered with the return values it asked for, none when it asked for none.
+      expect(answers.none.Attributes).toBeUndefined();
+      expect(answers.allNew.Attributes).toEqual({ id: { S: 'all-new-expired' }, expiresAt: past });
+      expect(answers.updatedOld.Attributes).toBeUndefined();
     },
   );
 

@@ -193,12 +193,21 @@ export async function createDynamoService(options: DynamoServiceOptions = {}): P
 
   /**
    * A write to a table without a stream goes straight to dynalite; on a TTL table the TTL process learns the
-   * item's expiry from it. An update names its changes in an expression, so the item's expiry is read back
-   * when the expression mentions the TTL attribute (after the answer is sent: the caller does not wait).
+   * item's expiry from it. An update names its changes in an expression: when the expression mentions the TTL
+   * attribute, the new item comes with the answer (`updateNotingExpiry`), or, when the client asked for other
+   * return values, the item's expiry is read back (after the answer is sent: the caller does not wait).
    */
   async function plainWrite(req: GatewayRequest, res: ServerResponse, input: Json, operation: string) {
     const table = String(input.TableName);
     const attribute = ttlAttributeOf(table);
+    const clientReturn = input.ReturnValues ?? 'NONE';
+    if (
+      operation === 'UpdateItem' &&
+      attribute &&
+      (clientReturn === 'NONE' || clientReturn === 'ALL_NEW') &&
+      mentionsAttribute(input, attribute)
+    )
+      return updateNotingExpiry(req, res, input, attribute);
     const response = await forward(req);
     if (!attribute || response.status !== 200) return pipe(res, response);
     const source = (operation === 'PutItem' ? input.Item : input.Key) as Item | undefined;
@@ -225,6 +234,24 @@ export async function createDynamoService(options: DynamoServiceOptions = {}): P
       // The update stands; only its expiry stays unknown until the next start reads it.
       console.error(`[dynamodb] reading the TTL of an item of ${table} failed`, error);
     }
+  }
+
+  /**
+   * An UpdateItem that may change the TTL attribute of an item of a table without a stream: asked for the new
+   * item (ALL_NEW), so the TTL process learns its expiry from the answer rather than from a second read, then
+   * answered as the client asked. This is the rate limiters' counter increment, on every public lookup.
+   */
+  async function updateNotingExpiry(req: GatewayRequest, res: ServerResponse, input: Json, attribute: string) {
+    const table = String(input.TableName);
+    const keys = pickKeys(input.Key as Item | undefined, await keyNamesOf(table));
+    if (!keys) return pipe(res, await forward(req));
+    const response = await send(req, { ...input, ReturnValues: 'ALL_NEW' });
+    if (response.status !== 200) return pipe(res, response);
+    // The write is done: nothing from here on may fail the request (it would be forwarded again).
+    const output = parseJson(response.body);
+    expiries.note(keyId(table, keys), expiryOf(output.Attributes as Item | undefined, attribute));
+    if ((input.ReturnValues ?? 'NONE') === 'NONE') delete output.Attributes;
+    replyJson(res, response, output);
   }
 
   /**
