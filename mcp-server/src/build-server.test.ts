@@ -329,3 +329,42 @@ describe('API errors', () => {
     }
   });
 });
+
+describe('a stateless session (one request each: HTTP server, Lambda)', () => {
+  it('introduces itself and lists tools as the FastMCP session does, only those of its token, and runs them', async () => {
+    // Prepare: the same read-only token through FastMCP's session and through a stateless one.
+    const { client: viaFastMcp } = await connected({ scopes: ['bookings:read'] });
+    const graphql = fakeGraphQL();
+    const app = buildMcpServer({
+      graphql,
+      audit: memoryAudit(),
+      clock: fixedClock('2026-06-01T09:00:00Z'),
+      log: { info: () => {}, warn: () => {}, error: () => {} },
+    });
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    const stateless = new Client({ name: 'test', version: '1.0.0' });
+    await Promise.all([
+      app.createStatelessSession(credential(['bookings:read'])).connect(serverSide),
+      stateless.connect(clientSide),
+    ]);
+
+    // Act
+    const [expected, actual] = await Promise.all([viaFastMcp.listTools(), stateless.listTools()]);
+    const tracked = (await stateless.callTool({
+      name: 'track_booking',
+      arguments: validArgs.track_booking,
+    })) as CallToolResult;
+    const refused = await stateless
+      .callTool({ name: 'book_courier', arguments: validArgs.book_courier })
+      .catch((e: Error) => e);
+
+    // Assess
+    expect(actual).toEqual(expected);
+    expect(stateless.getServerVersion()).toEqual(viaFastMcp.getServerVersion());
+    expect(stateless.getServerCapabilities()).toEqual(viaFastMcp.getServerCapabilities());
+    expect(stateless.getInstructions()).toEqual(viaFastMcp.getInstructions());
+    expect(tracked.isError).toBeFalsy();
+    expect(refused).toBeInstanceOf(Error);
+    expect(graphql.calls.map((c) => c.field)).toEqual(['trackBooking']);
+  });
+});

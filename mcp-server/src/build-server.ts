@@ -2,7 +2,20 @@
 // server, each hidden and refused outside the token's scopes, audited on every call, and serves the
 // protected-resource metadata. server.ts (HTTP) and lambda.ts choose how requests reach it.
 import { FastMCP, FastMCPSession, type Logger, type Tool } from 'fastmcp';
-import { CallToolRequestSchema, ErrorCode, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
+import {
+  CallToolRequestSchema,
+  CompleteRequestSchema,
+  ErrorCode,
+  ListToolsRequestSchema,
+  McpError,
+  SetLevelRequestSchema,
+  type CallToolResult,
+  type ListToolsResult,
+} from '@modelcontextprotocol/sdk/types.js';
 import { recordAudit } from '../../src/core/audit';
 import { ForbiddenError, UnauthorizedError } from '../../src/core/errors';
 import type { AuditRepository, Clock } from '../../src/core/ports';
@@ -41,7 +54,7 @@ export type McpAppDeps = {
 export type McpApp = {
   server: FastMCP<McpSessionAuth>;
   /** A one-request session for stateless transports (Lambda): the caller's tools only, no capability polling. */
-  createStatelessSession(auth: McpSessionAuth): FastMCPSession<McpSessionAuth>;
+  createStatelessSession(auth: McpSessionAuth): Server;
   /** Resolves when every audit entry written so far is stored. */
   flushAudit(): Promise<void>;
 };
@@ -135,6 +148,50 @@ function toFastMcpTool(tool: PartnerTool, run: ToolRunner): Tool<McpSessionAuth>
 }
 
 /**
+ * FastMCP's own `tools/list` answer for every tool (its JSON Schema of each tool's parameters), asked once of a
+ * FastMCP session in memory; a stateless session answers with the part its token's scopes allow.
+ */
+function fastMcpToolListing(tools: Tool<McpSessionAuth>[], logger: Logger): () => Promise<ListToolsResult['tools']> {
+  let listing: Promise<ListToolsResult['tools']> | undefined;
+  const list = async () => {
+    const session = new FastMCPSession<McpSessionAuth>({
+      name: SERVER_NAME,
+      version: SERVER_VERSION,
+      instructions: INSTRUCTIONS,
+      logger,
+      prompts: [],
+      resources: [],
+      resourcesTemplates: [],
+      roots: { enabled: false },
+      ping: { enabled: false },
+      tools,
+      stateless: true,
+      transportType: 'httpStream',
+    });
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    const client = new Client({ name: SERVER_NAME, version: SERVER_VERSION });
+    try {
+      await session.connect(serverSide);
+      await client.connect(clientSide);
+      return (await client.listTools()).tools;
+    } finally {
+      await client.close();
+      await session.close();
+    }
+  };
+  return () => {
+    listing ??= list().catch((e: unknown) => {
+      listing = undefined;
+      throw e;
+    });
+    return listing;
+  };
+}
+
+/** What a FastMCP session declares (FastMCP adds logging and completions to every server's capabilities). */
+const CAPABILITIES = { tools: {}, logging: {}, completions: {} };
+
+/**
  * Answers `tools/call` on a stateless session without FastMCP's own handler, which waits a fixed
  * `setTimeout(1)` after every tool (fastmcp 4.20.16, dist chunk: `await delay(1)`, there to let streamed
  * content and progress notifications flush; no option turns it off). These tools stream nothing and report
@@ -143,12 +200,8 @@ function toFastMcpTool(tool: PartnerTool, run: ToolRunner): Tool<McpSessionAuth>
  * called, an unknown name is a MethodNotFound error, and the arguments reach the tool as sent (our
  * parameters' validator accepts anything; the tool checks them itself and answers with a tool error).
  */
-function answerToolCallsDirectly(
-  session: FastMCPSession<McpSessionAuth>,
-  auth: McpSessionAuth,
-  runners: ReadonlyMap<string, ToolRunner>,
-): void {
-  session.server.setRequestHandler(CallToolRequestSchema, async (request): Promise<CallToolResult> => {
+function answerToolCallsDirectly(server: Server, auth: McpSessionAuth, runners: ReadonlyMap<string, ToolRunner>): void {
+  server.setRequestHandler(CallToolRequestSchema, async (request): Promise<CallToolResult> => {
     const run = runners.get(request.params.name);
     if (!run) throw new McpError(ErrorCode.MethodNotFound, `Unknown tool: ${request.params.name}`);
     return run(auth, request.params.arguments ?? {});
@@ -172,6 +225,11 @@ export function buildMcpServer(deps: McpAppDeps): McpApp {
   const runners = new Map(PARTNER_TOOLS.map((t) => [t.name, toolRunner(t, deps, audits)] as const));
   const tools = PARTNER_TOOLS.map((t) => toFastMcpTool(t, runners.get(t.name)!));
   server.addTools(tools);
+  // Stateless sessions are plain SDK servers sharing one JSON Schema validator: a FastMCP session builds a new
+  // SDK Server per request, and with it a new Ajv instance and its formats (≈ 1 ms of every call at load, for
+  // elicitation, which these tools never use); FastMCP gives no way to pass one in.
+  const jsonSchemaValidator = new AjvJsonSchemaValidator();
+  const listTools = fastMcpToolListing(tools, logger);
 
   if (deps.metadata) {
     const metadata = deps.metadata;
@@ -185,25 +243,22 @@ export function buildMcpServer(deps: McpAppDeps): McpApp {
     server,
     flushAudit: audits.flush,
     createStatelessSession: (auth) => {
-      const allowed = tools.filter((t) => t.canAccess?.(auth) ?? true);
-      const session = new FastMCPSession<McpSessionAuth>({
-        auth,
-        name: SERVER_NAME,
-        version: SERVER_VERSION,
-        instructions: INSTRUCTIONS,
-        logger,
-        prompts: [],
-        resources: [],
-        resourcesTemplates: [],
-        roots: { enabled: false },
-        ping: { enabled: false },
-        hasTools: true,
-        tools: allowed,
-        stateless: true,
-        transportType: 'httpStream',
+      const allowed = new Set(tools.filter((t) => t.canAccess?.(auth) ?? true).map((t) => t.name));
+      const server = new Server(
+        { name: SERVER_NAME, version: SERVER_VERSION },
+        { capabilities: CAPABILITIES, instructions: INSTRUCTIONS, jsonSchemaValidator },
+      );
+      server.onerror = (error) => logger.error('[MCP error]', error);
+      server.setRequestHandler(ListToolsRequestSchema, async () => ({
+        tools: (await listTools()).filter((t) => allowed.has(t.name)),
+      }));
+      // What FastMCP's session answers, with no prompts or resources to complete and a level that changes nothing.
+      server.setRequestHandler(SetLevelRequestSchema, () => ({}));
+      server.setRequestHandler(CompleteRequestSchema, () => {
+        throw new McpError(ErrorCode.InvalidParams, 'This server has no prompts or resources to complete.');
       });
-      answerToolCallsDirectly(session, auth, new Map(allowed.map((t) => [t.name, runners.get(t.name)!])));
-      return session;
+      answerToolCallsDirectly(server, auth, new Map([...allowed].map((name) => [name, runners.get(name)!])));
+      return server;
     },
   };
 }

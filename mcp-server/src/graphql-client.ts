@@ -1,9 +1,9 @@
 // The MCP server's only way into the business: typed GraphQL operations signed with SigV4 under the server's
 // own IAM identity, naming the partner token it acts for. The partner's token itself never leaves this server.
-import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { AwsCredentialIdentity, Provider } from '@aws-sdk/types';
 import { PARTNER_TOKEN_ID_HEADER } from '../../src/api/partner-operations';
+import { NodeSha256 } from '../../src/data/node-sha256';
 import { signedPostHeaders } from '../../src/data/signed-post';
 import type { GeneratedMutation, GeneratedQuery } from '../../src/generated/graphql';
 
@@ -61,7 +61,7 @@ export function createGraphQLCaller(options: GraphQLCallerOptions): GraphQLCalle
     service: 'appsync',
     region: options.region,
     credentials: options.credentials,
-    sha256: Sha256,
+    sha256: NodeSha256,
   });
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 15_000;

@@ -3,9 +3,9 @@
 // subscription starts.
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { AppSyncAuthorizerEvent, AppSyncAuthorizerResult } from 'aws-lambda';
-import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import { NodeSha256 } from '../../data/node-sha256';
 import type { CognitoPrincipal, IamPrincipal, LambdaPrincipal, Principal } from './authorization';
 
 export type UserPoolSettings = { issuer: string; jwksUrl: string; clientId: string };
@@ -142,7 +142,7 @@ export function createAuthenticator(settings: AuthenticationSettings): Authentic
       credentials: { accessKeyId, secretAccessKey },
       region: settings.iam.region,
       service: 'appsync',
-      sha256: Sha256,
+      sha256: NodeSha256,
       applyChecksum: false,
     });
   /** Every IAM identity by access key id: the backend functions' and the outside services'. */
