@@ -1,9 +1,9 @@
 // Calls the IAM-only publish mutations on the GraphQL API with a SigV4-signed POST: AppSync in the
 // cloud, the local AppSync-compatible server locally. The notifier's only way to reach subscribers.
 import { SignatureV4 } from '@smithy/signature-v4';
-import { Sha256 } from '@aws-crypto/sha256-js';
 import type { AwsCredentialIdentity, Provider } from '@aws-sdk/types';
 import type { Publication, Publisher } from './change-feed';
+import { NodeSha256 } from '../data/node-sha256';
 import { signedPostHeaders } from '../data/signed-post';
 import {
   publishAlertRaised,
@@ -26,7 +26,7 @@ export function createGraphQLPublisher(options: {
     service: 'appsync',
     region: options.region,
     credentials: options.credentials,
-    sha256: Sha256,
+    sha256: NodeSha256,
   });
   const url = new URL(options.url);
 

@@ -22,9 +22,14 @@ export type GatewayWorker = {
    * Every table's stream batches go to `handler` as the durable consumer `consumer`: first what it had not
    * finished when it last stopped (a previous run on the same data), then each new record. A rejection makes
    * the batch retry. The returned function stops the deliveries and resolves once the batches in flight are
-   * finished; the consumer's position stays after the last batch it finished.
+   * finished; the consumer's position stays after the last batch it finished. `windowMs` is its batching
+   * window (the gateway's default when absent).
    */
-  subscribeStreams(consumer: string, handler: StreamHandler): Promise<() => Promise<void>>;
+  subscribeStreams(
+    consumer: string,
+    handler: StreamHandler,
+    options?: { windowMs?: number },
+  ): Promise<() => Promise<void>>;
   /** Resolves once every stream record published so far has been delivered or given up on. */
   flushStreams(): Promise<void>;
   /** How many stream records the consumers have finished since the gateway started (a drain's progress). */
@@ -165,12 +170,12 @@ export async function startGatewayWorker(options: GatewayWorkerOptions): Promise
     port: ready.port,
     issuer: (poolId) => `${publicUrl}/${poolId}`,
     jwksUrl: (poolId) => `${publicUrl}/${poolId}/.well-known/jwks.json`,
-    async subscribeStreams(consumer, handler) {
+    async subscribeStreams(consumer, handler, options = {}) {
       if (consumers.has(consumer)) throw new Error(`The stream consumer ${consumer} is already subscribed.`);
       const subscribed = { handler, inFlight: new Set<Promise<void>>() };
       consumers.set(consumer, subscribed);
       const acknowledged = next('subscribed', consumer);
-      send({ type: 'subscribe', consumer });
+      send({ type: 'subscribe', consumer, ...(options.windowMs === undefined ? {} : { windowMs: options.windowMs }) });
       await acknowledged;
       return async () => {
         if (consumers.get(consumer) !== subscribed) return;

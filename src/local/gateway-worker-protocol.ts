@@ -22,7 +22,7 @@ export type ToGatewayWorker =
    * Start sending every table's stream batches to the named consumer, beginning with what it had not finished
    * when it last stopped; acknowledged with `subscribed`.
    */
-  | { type: 'subscribe'; consumer: string }
+  | { type: 'subscribe'; consumer: string; windowMs?: number }
   /** Stop sending the consumer batches; its position stays where its last finished batch left it. */
   | { type: 'unsubscribe'; consumer: string }
   /** The outcome of a `stream` batch: an `error` makes the worker's stream consumer retry it. */

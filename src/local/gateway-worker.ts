@@ -125,7 +125,7 @@ async function start(): Promise<void> {
   }
 }
 
-function subscribe(service: DynamoService, consumer: string): void {
+function subscribe(service: DynamoService, consumer: string, windowMs: number | undefined): void {
   if (!consumers.has(consumer))
     consumers.set(
       consumer,
@@ -137,7 +137,7 @@ function subscribe(service: DynamoService, consumer: string): void {
             batches.set(id, { resolve, reject });
             post({ type: 'stream', id, consumer, event });
           }),
-        { consumer },
+        { consumer, ...(windowMs === undefined ? {} : { windowMs }) },
       ),
     );
   post({ type: 'subscribed', consumer });
@@ -156,7 +156,7 @@ async function close(): Promise<void> {
 channel.on('message', (message: ToGatewayWorker) => {
   switch (message.type) {
     case 'subscribe':
-      if (dynamo) subscribe(dynamo, message.consumer);
+      if (dynamo) subscribe(dynamo, message.consumer, message.windowMs);
       return;
     case 'unsubscribe':
       consumers.get(message.consumer)?.();

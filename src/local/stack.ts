@@ -493,10 +493,17 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           ),
         ),
       ),
-      await gateway.subscribeStreams('stream-notifier', async (event) => {
-        if (notifierBatches.hasSubscribers) notifierBatches.publish({ receivedAt: performance.now(), event });
-        retryOnFailure(await handleStreamEvent(event, tables, publish, notifierLog));
-      }),
+      // The notifier is what someone waits on (subscribers see the change): it takes each record as it comes,
+      // without the gateway's 10 ms batching window (Lambda's default MaximumBatchingWindowInSeconds for a
+      // stream is 0 as well); the aggregator and the corruption detector keep theirs.
+      await gateway.subscribeStreams(
+        'stream-notifier',
+        async (event) => {
+          if (notifierBatches.hasSubscribers) notifierBatches.publish({ receivedAt: performance.now(), event });
+          retryOnFailure(await handleStreamEvent(event, tables, publish, notifierLog));
+        },
+        { windowMs: 0 },
+      ),
       // Corruption detection (issue 12): every booking and feedback write checked against the domain's invariants.
       await gateway.subscribeStreams('corruption-detector', async (event) => {
         const { findings } = detectCorruption(event, tables, deps.calendar, detector.reporter);

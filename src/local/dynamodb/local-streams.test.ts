@@ -32,6 +32,25 @@ describe('createStreamHub', () => {
     expect(ids(all).sort()).toEqual(['1', '2', '3', '4', '5', '6', '7']);
   });
 
+  it("uses a subscriber's own batching window when it gives one, the hub's otherwise", async () => {
+    // Prepare: a hub gathering for a long window, and a subscriber that asks for none (the notifier).
+    const hub = createStreamHub({ windowMs: 10_000 });
+    const immediate: DynamoDBStreamEvent[] = [];
+    const gathering: DynamoDBStreamEvent[] = [];
+    hub.subscribe('A', async (e) => void immediate.push(e), { windowMs: 0 });
+    hub.subscribe('A', async (e) => void gathering.push(e));
+
+    // Act
+    hub.publish('A', record(1));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    // Assess: the first has its batch, the second still waits for its window (flush delivers it).
+    expect(ids(immediate)).toEqual(['1']);
+    expect(gathering).toEqual([]);
+    await hub.flush();
+    expect(ids(gathering)).toEqual(['1']);
+  });
+
   it('retries a failing batch, then bisects it and skips only the record that keeps failing', async () => {
     // Prepare
     const logged: string[] = [];

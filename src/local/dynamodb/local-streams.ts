@@ -14,6 +14,11 @@ export type SubscribeOptions = {
    * published while they listen.
    */
   consumer?: string;
+  /**
+   * This subscriber's batching window in ms (its event source mapping's MaximumBatchingWindowInSeconds), instead
+   * of the hub's: 0 for a consumer someone waits on, as the notifier (Lambda's default for streams is 0 too).
+   */
+  windowMs?: number;
 };
 
 export type LocalStreams = {
@@ -39,6 +44,7 @@ type Subscription = {
   table: string;
   handler: StreamHandler;
   consumer?: string;
+  windowMs: number;
   queues: Map<string, Queue>;
   active: boolean;
 };
@@ -107,7 +113,7 @@ export function createStreamHub(options: StreamDeliveryOptions = {}, durable: { 
     if (queue.running) return;
     const q = queue;
     if (q.records.length >= batchSize) pump(sub, q);
-    else q.timer ??= setTimeout(() => pump(sub, q), windowMs);
+    else q.timer ??= setTimeout(() => pump(sub, q), sub.windowMs);
   }
 
   function unsubscribe(sub: Subscription): void {
@@ -123,7 +129,14 @@ export function createStreamHub(options: StreamDeliveryOptions = {}, durable: { 
     },
     subscribe(table, handler, subscribeOptions = {}) {
       const { consumer } = subscribeOptions;
-      const sub: Subscription = { table, handler, queues: new Map(), active: true, ...(consumer ? { consumer } : {}) };
+      const sub: Subscription = {
+        table,
+        handler,
+        windowMs: subscribeOptions.windowMs ?? windowMs,
+        queues: new Map(),
+        active: true,
+        ...(consumer ? { consumer } : {}),
+      };
       if (consumer && [...subscriptions].some((s) => s.consumer === consumer))
         throw new Error(`The stream consumer ${consumer} is already subscribed.`);
       subscriptions.add(sub);
