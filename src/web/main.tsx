@@ -3,6 +3,12 @@
 import './styles.css';
 import { dismissSavedDay, showSavedDay, signedInUser } from './app/day-snapshot';
 
+// A courier's first API round trip goes out as soon as its module is in (index.html preloads it with the app's
+// code, which uses it too), beside the download of React and Amplify (app/courier-start.ts).
+if (signedInUser(localStorage)?.groups.includes('courier')) {
+  import('./app/courier-start').then((early) => early.startCourierRequests()).catch(() => undefined);
+}
+
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 

@@ -4,7 +4,7 @@
 // phone and shown at once — marked as the saved copy it is, links working, nothing else clickable — until the app
 // renders its own day over it. Plain DOM only: this module is part of the entry every page downloads first.
 
-import { readGroups } from '../lib/token-claims';
+import { decodeClaims, readGroups } from '../lib/token-claims';
 
 /** One saved screen: whose it is, for which company day, and the markup the app rendered. */
 export type DaySnapshot = {
@@ -36,21 +36,11 @@ export function signedInUser(storage: KeyValueStore): { sub: string; groups: str
     if (!key?.startsWith(TOKEN_PREFIX) || !key.endsWith(LAST_AUTH_USER)) continue;
     const user = storage.getItem(key);
     const token = user ? storage.getItem(`${key.slice(0, -LAST_AUTH_USER.length)}.${user}.accessToken`) : null;
-    const claims = token ? claimsOf(token) : undefined;
+    const claims = token ? decodeClaims(token) : undefined;
     if (typeof claims?.sub !== 'string' || !claims.sub) continue;
     return { sub: claims.sub, groups: readGroups(claims) };
   }
   return undefined;
-}
-
-function claimsOf(jwt: string): Record<string, unknown> | undefined {
-  try {
-    const payload = jwt.split('.')[1] ?? '';
-    const claims: unknown = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/')));
-    return claims && typeof claims === 'object' ? (claims as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -4,12 +4,14 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { StartupFailure } from './startup-failure';
 import { appSettings, configureAmplify } from '../lib/amplify-config';
+import { fetchWithEarlyOutputs } from '../lib/early-requests';
 import { CompanyCalendarProvider } from '../lib/company-calendar';
 import { dismissSavedDay } from './day-snapshot';
 
 export function startApp(container: HTMLElement): void {
   const root = createRoot(container);
-  configureAmplify().then(
+  // The outputs the page's entry fetched for a courier's early requests (app/courier-start.ts), if it did.
+  configureAmplify(fetchWithEarlyOutputs()).then(
     () =>
       root.render(
         <StrictMode>

@@ -4,9 +4,9 @@ import { Amplify, type ResourcesConfig } from 'aws-amplify';
 import { parseAmplifyConfig } from 'aws-amplify/utils';
 import { z } from './zod';
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../../core/business-calendar';
+import { AMPLIFY_OUTPUTS_PATH } from './early-requests';
 
-/** Where the hosting serves the outputs: beside index.html, locally and in the cloud. */
-export const AMPLIFY_OUTPUTS_PATH = '/amplify_outputs.json';
+export { AMPLIFY_OUTPUTS_PATH };
 
 const text = () => z.string().check(z.minLength(1));
 

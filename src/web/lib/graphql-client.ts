@@ -1,5 +1,7 @@
 // The app's GraphQL transport: typed queries and subscriptions over Amplify's client (user-pool auth).
 import { generateClient, type GraphQLResult } from 'aws-amplify/api';
+import { fetchAuthSession } from 'aws-amplify/auth';
+import { takeEarlyResult } from './early-requests';
 
 /**
  * A GraphQL document carrying its result and variable types: codegen's `TypedDocumentString`
@@ -45,11 +47,20 @@ function getPublicGraphql(): GraphqlCall {
   return publicGraphql;
 }
 
-/** Runs a query or mutation; rejects with Amplify's `{ data, errors }` result when the server reports errors. */
+/**
+ * Runs a query or mutation; rejects with Amplify's `{ data, errors }` result when the server reports errors.
+ * A request the page's entry already sent (lib/early-requests.ts) is answered from there, once, when it
+ * succeeded and for the user still signed in; otherwise it goes out as always.
+ */
 export async function runOperation<TData, TVariables extends Variables>(
   document: TypedDocument<TData, TVariables>,
   variables: TVariables,
 ): Promise<TData> {
+  const early = takeEarlyResult(document.toString(), variables);
+  if (early) {
+    const [data, sub] = await Promise.all([early.data, sessionSub()]);
+    if (data !== undefined && sub === early.sub) return data as TData;
+  }
   const result = (await getGraphql()({ query: document.toString(), variables })) as GraphQLResult<TData>;
   return result.data;
 }
@@ -61,6 +72,13 @@ export async function runPublicOperation<TData, TVariables extends Variables>(
 ): Promise<TData> {
   const result = (await getPublicGraphql()({ query: document.toString(), variables })) as GraphQLResult<TData>;
   return result.data;
+}
+
+/** The signed-in user's `sub`, from Amplify's session (refreshed by it if need be); undefined when signed out. */
+async function sessionSub(): Promise<string | undefined> {
+  const session = await fetchAuthSession().catch(() => undefined);
+  const sub = session?.tokens?.accessToken.payload.sub;
+  return typeof sub === 'string' ? sub : undefined;
 }
 
 export type SubscriptionHandlers<TData> = {

@@ -6,6 +6,7 @@ import { collectPages } from '../../../lib/graphql-client';
 import { useCompanyCalendar } from '../../../lib/company-calendar';
 import { fetchBookingsPage, watchBookingChanges } from '../../bookings/api/bookings-api';
 import { matchesFilter, type BookingFilter } from '../../bookings/hooks/bookings-state';
+import { DAY_PAGE_SIZE } from '../api/day-request';
 
 export type CourierDay = {
   day: string;
@@ -20,7 +21,7 @@ export type CourierDay = {
 };
 
 type Saved = { savedAt: string; items: BookingFields[] };
-const PAGE = 100;
+const PAGE = DAY_PAGE_SIZE;
 
 const keyOf = (courierId: string, day: string) => `courier-day:${courierId}:${day}`;
 
