@@ -2,7 +2,13 @@
 // months, then whole ISO weeks, then days), and per-bucket reads for charts by day, week or month.
 import { addDays, daysBetween, isDay, monthOf, weekOf } from './business-calendar';
 import { ValidationError } from './errors';
-import { addCounters, seriesKeeps, type BucketKey, type Granularity, type SeriesCounters } from './analytics-series';
+import {
+  addCounters,
+  seriesKeepsDays,
+  type BucketKey,
+  type Granularity,
+  type SeriesCounters,
+} from './analytics-series';
 
 /** What the reports read: bucket items of a series, by granularity and an inclusive range of bucket ids. */
 export type SeriesReader = {
@@ -150,16 +156,31 @@ export function weekAlignedRange(range: DayRange): DayRange {
   return { from: weekOf(range.from), to: addDays(weekOf(range.to), 6) };
 }
 
-/** A week-aligned range as one run of whole weeks (for series without day items, whose months and weeks overlap). */
-function weekRuns(range: DayRange): BucketRun[] {
-  const ids: string[] = [];
-  for (let week = range.from; daysBetween(week, range.to) >= 0; week = addDays(week, 7)) ids.push(week);
-  return [{ granularity: 'week', from: range.from, to: ids.at(-1)!, ids }];
+/**
+ * A week-aligned range covered for a series without day items: its whole months of weeks (every week whose
+ * Monday falls in the month is in the range; see bucketsOf), then the weeks left over.
+ */
+export function coverWeeks(range: DayRange): BucketRun[] {
+  const byMonth = new Map<string, string[]>();
+  for (let week = range.from; daysBetween(week, range.to) >= 0; week = addDays(week, 7)) {
+    const month = week.slice(0, 7);
+    byMonth.set(month, [...(byMonth.get(month) ?? []), week]);
+  }
+  const months: string[] = [];
+  const weeks: string[] = [];
+  for (const [month, ids] of byMonth) {
+    // Whole when the month's first Monday and its last are both in the range.
+    const first = addDays(ids[0]!, -7).slice(0, 7) !== month;
+    const last = addDays(ids.at(-1)!, 7).slice(0, 7) !== month;
+    if (first && last) months.push(month);
+    else weeks.push(...ids);
+  }
+  return [...runs('month', months, nextMonth), ...runs('week', weeks, (w) => addDays(w, 7))];
 }
 
-/** The bucket items whose counters add up to a range: its cover (whole weeks only for a week-only series). */
+/** The bucket items whose counters add up to a range: its cover (by weeks for a series without day items). */
 export function coverKeys(series: string, range: DayRange): BucketKey[] {
-  const cover = seriesKeeps(series, 'day') ? coverRange(range) : weekRuns(weekAlignedRange(range));
+  const cover = seriesKeepsDays(series) ? coverRange(range) : coverWeeks(weekAlignedRange(range));
   return cover.flatMap((run) => run.ids.map((id) => ({ granularity: run.granularity, id })));
 }
 

@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays, daysFrom, monthOf, weekOf } from './business-calendar';
-import { coverRange, displayBuckets, readBuckets, readTotal, type SeriesReader } from './analytics-range';
+import {
+  coverRange,
+  displayBuckets,
+  readBuckets,
+  readTotal,
+  weekAlignedRange,
+  type SeriesReader,
+} from './analytics-range';
 import {
   bookingSeriesChanges,
   histogramBucket,
   histogramEdges,
   quantileMs,
   seriesDelta,
+  SERIES,
   type Granularity,
   type SeriesCounters,
 } from './analytics-series';
@@ -114,6 +122,51 @@ describe('coverRange', () => {
     ]);
     expect(months.reduce((s, b) => s + (b.counters.n ?? 0), 0)).toBe(expected);
     expect(displayBuckets(range, 'day')).toHaveLength(89);
+  });
+});
+
+describe('the heat grid by weeks and months of weeks', () => {
+  it('reads any week-aligned range from whole months of weeks and the weeks left, exactly and in fewer items', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 1, max: 200 }), async (offset, length) => {
+        // Prepare: each day's contribution kept in the buckets seriesDelta names, as the repository stores them
+        const from = addDays('2025-01-01', offset);
+        const range = weekAlignedRange({ from, to: addDays(from, length - 1) });
+        const items = new Map<string, SeriesCounters>();
+        const contributions = daysFrom(addDays(range.from, -40), addDays(range.to, 40)).map((day, i) => ({
+          series: SERIES.geo,
+          day,
+          counter: 'req_c1',
+          value: (i % 7) + 1,
+        }));
+        for (const change of seriesDelta([], contributions)) {
+          const key = `${change.bucket.granularity}#${change.bucket.id}`;
+          items.set(key, { req_c1: (items.get(key)?.req_c1 ?? 0) + change.delta.req_c1! });
+        }
+        const reads: string[] = [];
+        const reader: SeriesReader = {
+          read: () => Promise.reject(new Error('a week-only series has no day items to query')),
+          readKeys: async (_series, buckets) =>
+            buckets.map((b) => {
+              reads.push(`${b.granularity}#${b.id}`);
+              return items.get(`${b.granularity}#${b.id}`) ?? {};
+            }),
+        };
+        const expected = contributions
+          .filter((c) => c.day >= range.from && c.day <= range.to)
+          .reduce((sum, c) => sum + c.value, 0);
+
+        // Act
+        const total = await readTotal(reader, SERIES.geo, range);
+
+        // Assess
+        expect(total.req_c1 ?? 0).toBe(expected);
+        expect(reads.some((key) => key.startsWith('day#'))).toBe(false);
+        const weeks = Math.round(daysFrom(range.from, range.to).length / 7);
+        expect(reads.length).toBeLessThanOrEqual(Math.min(weeks, 10 + Math.ceil(weeks / 4.3)));
+        if (weeks >= 13) expect(reads.length).toBeLessThan(weeks);
+      }),
+    );
   });
 });
 

@@ -28,7 +28,21 @@ export function bucketsOfDay(day: string): BucketKey[] {
   ];
 }
 
-/** The series a contribution goes to; the heat grid is kept per ISO week only (it is read by whole weeks). */
+/**
+ * The buckets a series counts a day's contribution in. A week-only series (the heat grid) has no day items, so
+ * its "month" is the month's weeks — those whose Monday falls in it — and a week-aligned range is covered
+ * exactly by whole such months and the weeks left over.
+ */
+export function bucketsOf(series: string, day: string): BucketKey[] {
+  if (!WEEKS_ONLY.has(series)) return bucketsOfDay(day);
+  const week = weekOf(day);
+  return [
+    { granularity: 'week', id: week },
+    { granularity: 'month', id: monthOf(week) },
+  ];
+}
+
+/** The series a contribution goes to; the heat grid is kept per ISO week and months of weeks (read by whole weeks). */
 export const SERIES = {
   volumes: 'vol',
   feedback: 'fb',
@@ -43,9 +57,9 @@ export const SERIES = {
 
 const WEEKS_ONLY: ReadonlySet<string> = new Set([SERIES.geo]);
 
-/** Whether a series keeps buckets of this granularity. */
-export function seriesKeeps(series: string, granularity: Granularity): boolean {
-  return !WEEKS_ONLY.has(series) || granularity === 'week';
+/** Whether a series keeps day items (a week-only series keeps weeks and months of weeks: see bucketsOf). */
+export function seriesKeepsDays(series: string): boolean {
+  return !WEEKS_ONLY.has(series);
 }
 
 /** One counter increment of one series on one company day. */
@@ -360,8 +374,7 @@ export function seriesDelta(
 ): { series: string; bucket: BucketKey; delta: SeriesCounters }[] {
   const sums = new Map<string, { series: string; bucket: BucketKey; delta: SeriesCounters }>();
   const add = (c: SeriesContribution, sign: number) => {
-    for (const bucket of bucketsOfDay(c.day)) {
-      if (!seriesKeeps(c.series, bucket.granularity)) continue;
+    for (const bucket of bucketsOf(c.series, c.day)) {
       const key = `${c.series}|${bucket.granularity}|${bucket.id}`;
       let entry = sums.get(key);
       if (!entry) sums.set(key, (entry = { series: c.series, bucket, delta: {} }));

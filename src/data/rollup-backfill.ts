@@ -45,7 +45,7 @@ async function scanAll<T>(doc: DynamoDBDocumentClient, table: string, map: (item
  * The analytics series' layout version: raise it when what a booking or feedback contributes changes, and the
  * next start rebuilds the series from the data.
  */
-export const ANALYTICS_LAYOUT_VERSION = 4;
+export const ANALYTICS_LAYOUT_VERSION = 5;
 
 /** Builds the dashboard rollups and the analytics series that were never built; says which it built. */
 export async function backfillRollups(
