@@ -24,9 +24,10 @@ import {
   type AnalyticsVolumesQuery,
   type PartnerAnalyticsQuery,
 } from '../../src/generated/graphql';
-import { addDays } from '../../src/core/business-calendar';
+import { addDays, weekOf } from '../../src/core/business-calendar';
 import { as, companyDay, DEMO_PASSWORD, gql, startTestStack } from '../support/test-stack';
 import { ARTIFACTS, launchBrowser, signInAt } from '../support/browser';
+import { extractPdfText } from '../support/pdf-text';
 
 let stack: Stack;
 let browser: Browser;
@@ -246,19 +247,38 @@ describe('analytics pages', () => {
     );
   });
 
-  it('executive summaries: generate one now and list it with its PDF', async () => {
-    // Act
+  it('executive summaries: generate one now for a chosen week and list it with its PDF', async () => {
+    // Prepare: a week three weeks back, which the weekly schedule has not made
+    const week = weekOf(addDays(companyDay(stack), -21));
+    const volumes = await gql<AnalyticsVolumesQuery>(stack, await as(stack, 'admin@example.com'), analyticsVolumes, {
+      from: week,
+      to: addDays(week, 6),
+      granularity: 'WEEK',
+    });
     await open('summaries');
+    expect(await page.locator(`[data-testid="summary-${week}"]`).count()).toBe(0);
+
+    // Act
+    await page.fill('[data-testid="summary-week"]', addDays(week, 2));
     await page.click('[data-testid="summary-generate"]');
-    await page.waitForSelector('[data-testid="table-summaries"] tbody tr', { timeout: 20_000 });
+    await page.waitForSelector(`[data-testid="summary-${week}"]`, { timeout: 20_000 });
+    await page.waitForSelector('[data-testid="summary-generate"]:not([disabled])');
     await shoot('summaries');
-    const href = await page.getAttribute('[data-testid="table-summaries"] tbody tr a', 'href');
+    const row = text(`[data-testid="summary-${week}"] td`);
+    const href = await page.getAttribute(`[data-testid="summary-${week}"] a`, 'href');
     const pdf = await fetch(href!);
 
     // Assess
+    expect(await row).toBe(`${week} – ${addDays(week, 6)}`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toContain('pdf');
-    expect((await pdf.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    const lines = extractPdfText(new Uint8Array(await pdf.arrayBuffer()))
+      .join('\n')
+      .split('\n');
+    const bookings = lines.indexOf('Bookings');
+    expect(bookings).toBeGreaterThan(0);
+    expect(lines[bookings + 1]).toBe(String(volumes.data!.analyticsVolumes.total.bookings));
+    expect(await page.textContent('[data-testid="summary-generate"]')).toBe('Generate now');
   });
 
   it('a complaint spike and a late delivery raise alerts on the open dashboard, live', async () => {
