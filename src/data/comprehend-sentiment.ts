@@ -4,7 +4,7 @@
 //
 // Why a signed JSON POST rather than @aws-sdk/client-comprehend: DetectSentiment is one JSON request, and the
 // project's SigV4 signer (already used for AppSync and SNS) is all it takes; no client package to add.
-import { Sha256 } from '@aws-crypto/sha256-js';
+import { NodeSha256 } from './node-sha256';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { AwsCredentialIdentity, Provider } from '@aws-sdk/types';
 import type { Sentiment } from '../core/model';
@@ -71,7 +71,7 @@ export function createComprehendSentimentAnalyzer(options: {
     service: 'comprehend',
     region: options.region,
     credentials: options.credentials,
-    sha256: Sha256,
+    sha256: NodeSha256,
   });
   const url = new URL(options.endpoint ?? `https://comprehend.${options.region}.amazonaws.com/`);
 

@@ -5,7 +5,7 @@
 //
 // Why a signed JSON POST rather than @aws-sdk/client-geo-places: Geocode is one REST-JSON request, and the
 // project's SigV4 signer (already used for AppSync, SNS and Comprehend) is all it takes; no client package to add.
-import { Sha256 } from '@aws-crypto/sha256-js';
+import { NodeSha256 } from './node-sha256';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { AwsCredentialIdentity, Provider } from '@aws-sdk/types';
 import { haversineKm } from '../core/geo/haversine';
@@ -235,7 +235,7 @@ export function createLocationGeocoder(options: {
     service: 'geo-places',
     region: options.region,
     credentials: options.credentials,
-    sha256: Sha256,
+    sha256: NodeSha256,
   });
   const base = (options.endpoint ?? `https://places.geo.${options.region}.amazonaws.com/v2`).replace(/\/+$/, '');
   const url = new URL(`${base}/geocode`);

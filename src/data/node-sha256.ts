@@ -9,9 +9,10 @@ function bytesOf(data: SourceData): string | Uint8Array {
 }
 
 /**
- * The AWS SDK's own choice in Node (its `Hash` on node:crypto), for signers made by hand: @aws-crypto/sha256-js
- * hashes in JavaScript, about 0.8 ms more per signature here — paid on every change-feed publish and every MCP
- * relay, once by the signer and once by the local AppSync verifying it.
+ * The AWS SDK's own choice in Node (its `Hash` on node:crypto), for every signer the product makes by hand (the
+ * change-feed publisher, the MCP relay, the local AppSync's check, SNS, Comprehend, Amazon Location):
+ * @aws-crypto/sha256-js hashes in JavaScript, about 0.8 ms more per signature here. Tests keep signing with
+ * sha256-js, an independent implementation.
  */
 export class NodeSha256 implements Checksum {
   private readonly secret: string | Uint8Array | undefined;

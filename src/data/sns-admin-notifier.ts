@@ -4,7 +4,7 @@
 //
 // Why a signed query-protocol POST rather than @aws-sdk/client-sns: Publish is one form-encoded request, and
 // the project's SigV4 signer (already used for AppSync) is all it takes; no client package to add.
-import { Sha256 } from '@aws-crypto/sha256-js';
+import { NodeSha256 } from './node-sha256';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { AwsCredentialIdentity, Provider } from '@aws-sdk/types';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -62,7 +62,7 @@ export function createSnsPublish(options: {
     service: 'sns',
     region: options.region,
     credentials: options.credentials,
-    sha256: Sha256,
+    sha256: NodeSha256,
   });
   const url = new URL(options.endpoint ?? `https://sns.${options.region}.amazonaws.com/`);
   return async ({ topicArn, subject, message }) => {
