@@ -2,10 +2,11 @@ import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError, ValidationError } from '../core/errors';
 import { BOT_DEFINITION } from '../voice/bot-definition';
-import type { Deployment, StepKey } from './deployment';
+import type { Deployment, DeploymentRepository, StepKey } from './deployment';
 import { planDeployment } from './plan';
 import { createAwsFake, type AwsFake } from './testing/aws-fake';
 import { failOperation, type FailingOperation, type InjectedError } from './testing/failure-injection';
+import { createMemoryDeploymentRepository } from './testing/memory-deployment-repository';
 import { ADMIN, CODE_HOOK_ARN, INSTANCE_ID, QUEUE_ARN, createTestEngine } from './testing/provisioning-world';
 
 // The handler list is the only thing tied to the in-memory fake: swap createAwsFake's handlers for the
@@ -381,6 +382,41 @@ describe('provisioning engine', { timeout: 30_000 }, () => {
     await expect(w.engine.retry(done.id)).rejects.toBeInstanceOf(ConflictError);
     await expect(w.engine.rollback(done.id)).rejects.toBeInstanceOf(ConflictError);
     await expect(w.engine.retry('nope')).rejects.toThrow(/does not exist/);
+  });
+
+  it('lets an admin act on a failure as soon as it is stored, though the run has not yet heard back from the store', async () => {
+    // Prepare: the store keeps the FAILED record at once but is slow to answer the run that wrote it —
+    // the window in which an admin polling getDeployment already reads FAILED.
+    const fake = createAwsFake();
+    fake.addFunction(CODE_HOOK_ARN);
+    fake.addInstance(INSTANCE_ID);
+    fake.failNextBuild(['Slot PickupAddress in intent BookCourier has no prompt']);
+    const store = createMemoryDeploymentRepository();
+    let reply: () => void = () => undefined;
+    const replied = new Promise<void>((resolve) => (reply = resolve));
+    const slow: DeploymentRepository = {
+      ...store,
+      async update(deployment, expectedVersion) {
+        const stored = await store.update(deployment, expectedVersion);
+        if (stored.status === 'FAILED') await replied;
+        return stored;
+      },
+    };
+    const w = createTestEngine(server, fake.handlers, { deployments: slow });
+    const first = await w.engine.start(SETTINGS, ADMIN);
+    while ((await w.engine.get(first.id))?.status !== 'FAILED') await new Promise((r) => setTimeout(r, 1));
+
+    // Act: retry the failed deployment, and start another, before the first run has heard back.
+    const retried = await w.engine.retry(first.id);
+    reply();
+    const afterRetry = await w.engine.whenSettled(first.id);
+    const next = await w.engine.start(SETTINGS, ADMIN);
+    const nextDone = await w.engine.whenSettled(next.id);
+
+    // Assess: neither was refused as "still running", and whenSettled waited for the retry, not the old run.
+    expect(retried.status).toBe('RUNNING');
+    expect(afterRetry.status).toBe('SUCCEEDED');
+    expect(nextDone.status).toBe('SUCCEEDED');
   });
 
   it('merges prompt edits into the live prompts and refuses one made over a change its editor did not see', async () => {

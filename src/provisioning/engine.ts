@@ -19,6 +19,7 @@ import {
   type Deployment,
   type PromptEdits,
   type DeploymentRepository,
+  type DeploymentStatus,
   type DeploymentStep,
   type StepError,
   type StepResource,
@@ -71,6 +72,9 @@ export type ProvisioningEngine = {
    */
   resume(id: string): Promise<Deployment>;
 };
+
+/** Statuses a run ends in: nothing more is done to the deployment until an admin retries or rolls it back. */
+const FINISHED: ReadonlySet<DeploymentStatus> = new Set(['FAILED', 'SUCCEEDED', 'ROLLED_BACK']);
 
 export function createProvisioningEngine(deps: ProvisioningEngineDeps): ProvisioningEngine {
   const poll: PollSettings = { ...DEFAULT_POLL, ...deps.poll };
@@ -195,7 +199,10 @@ export function createProvisioningEngine(deps: ProvisioningEngineDeps): Provisio
           steps: d.steps.map((s) => (s.key === step?.key ? { ...s, status: 'FAILED', error: failure } : s)),
         })).catch(() => latest);
       })
-      .finally(() => active.delete(deployment.id));
+      // A retry may already have launched the next run under this id; only this run's own entry is removed.
+      .finally(() => {
+        if (active.get(deployment.id) === run) active.delete(deployment.id);
+      });
     active.set(deployment.id, run);
   }
 
@@ -260,9 +267,20 @@ export function createProvisioningEngine(deps: ProvisioningEngineDeps): Provisio
     return merged;
   }
 
-  function ensureIdle(id: string): void {
-    if (active.has(id))
+  /**
+   * Whether a run of this deployment is under way here. The stored status decides: a run whose last save
+   * (FAILED, SUCCEEDED, ROLLED_BACK) is already stored has finished its work, though its promise may not have
+   * settled yet — an admin who reads that status may act on it at once.
+   */
+  function isRunning(deployment: Deployment): boolean {
+    return active.has(deployment.id) && !FINISHED.has(deployment.status);
+  }
+
+  async function loadIdle(id: string): Promise<Deployment> {
+    const deployment = await load(id);
+    if (isRunning(deployment))
       throw new ConflictError(`Deployment ${id} is still running.`, { resolution: 'Wait for it to finish.' });
+    return deployment;
   }
 
   return {
@@ -277,7 +295,12 @@ export function createProvisioningEngine(deps: ProvisioningEngineDeps): Provisio
       try {
         for (const id of active.keys()) {
           const other = await deps.deployments.get(id);
-          if (other && other.instanceId === settings.instanceId && other.settings.botName === settings.botName)
+          if (
+            other &&
+            isRunning(other) &&
+            other.instanceId === settings.instanceId &&
+            other.settings.botName === settings.botName
+          )
             throw new ConflictError(`Deployment ${id} of ${settings.botName} to this instance is still running.`, {
               resolution: 'Wait for it to finish, then start again.',
             });
@@ -312,8 +335,7 @@ export function createProvisioningEngine(deps: ProvisioningEngineDeps): Provisio
     },
 
     async retry(id) {
-      ensureIdle(id);
-      const deployment = await load(id);
+      const deployment = await loadIdle(id);
       const failed = deployment.steps.findIndex((s) => s.status === 'FAILED');
       if (deployment.status !== 'FAILED' || failed < 0 || deployment.error?.phase === 'rollback')
         throw new ConflictError(
@@ -331,8 +353,7 @@ export function createProvisioningEngine(deps: ProvisioningEngineDeps): Provisio
     },
 
     async rollback(id) {
-      ensureIdle(id);
-      const deployment = await load(id);
+      const deployment = await loadIdle(id);
       if (deployment.status !== 'FAILED')
         throw new ConflictError(
           `Deployment ${id} is ${deployment.status}; only a failed deployment can be rolled back.`,
@@ -354,8 +375,7 @@ export function createProvisioningEngine(deps: ProvisioningEngineDeps): Provisio
     },
 
     async resume(id) {
-      ensureIdle(id);
-      const deployment = await load(id);
+      const deployment = await loadIdle(id);
       const unfinished = deployment.steps.findIndex((s) => s.status !== 'SUCCEEDED');
       switch (deployment.status) {
         case 'PENDING':

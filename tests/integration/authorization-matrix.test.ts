@@ -347,7 +347,22 @@ const FAIL_PROVISIONING = {
   times: 1,
 };
 
+const FINISHED = ['FAILED', 'SUCCEEDED', 'ROLLED_BACK'];
+
+/**
+ * Waits for every deployment an earlier cell started (an allowed start, retry or rollback runs on in the
+ * background) to finish, so a fixture's own start is not refused as "still running" — one run per bot, by design.
+ */
+async function idle(): Promise<void> {
+  const { listDeployments } = await asAdmin<{ listDeployments: { items: { id: string; status: string }[] } }>(
+    operations.listDeployments,
+    { limit: 20 },
+  );
+  for (const d of listDeployments.items) if (!FINISHED.includes(d.status)) await settled(d.id);
+}
+
 async function failedDeployment(): Promise<string> {
+  await idle();
   await arm(FAIL_PROVISIONING);
   const started = await asAdmin<{ startDeployment: { id: string } }>(operations.startDeployment, {
     settings: { instanceId: connectInstanceId },
@@ -358,7 +373,7 @@ async function failedDeployment(): Promise<string> {
 async function settled(id: string): Promise<string> {
   for (let i = 0; i < 200; i++) {
     const d = await asAdmin<{ getDeployment: { status: string } }>(operations.getDeployment, { id });
-    if (['FAILED', 'SUCCEEDED', 'ROLLED_BACK'].includes(d.getDeployment.status)) return id;
+    if (FINISHED.includes(d.getDeployment.status)) return id;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`deployment ${id} did not settle`);
@@ -536,7 +551,10 @@ const INPUTS: Record<OperationKey, OperationInput> = {
   },
   'Mutation.startDeployment': {
     vars: async ({ fresh }) => {
-      if (fresh) await arm(FAIL_PROVISIONING);
+      if (fresh) {
+        await idle();
+        await arm(FAIL_PROVISIONING);
+      }
       return { settings: { instanceId: connectInstanceId } };
     },
     objectless: true,
@@ -859,6 +877,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  await idle().catch(() => {});
   for (const c of mcpClients) await c.close().catch(() => {});
   await stack?.close();
 });
