@@ -22,6 +22,7 @@ import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { availableParallelism } from 'node:os';
 import { machineLoad, printTable, summarize, writeResult, type Row } from './stats';
 import { PROFILER, profileMainThread } from './cpu-profile';
+import { COLD_IMPORT_PARTS, profileColdImport, type ColdImportProfile } from './cold-import-profile';
 
 /** 50 concurrent calls carry the goal; 200 is the figure beside it. */
 const CONCURRENCIES = [1, 50, 200];
@@ -36,6 +37,8 @@ const BUNDLE_GOAL_KB = 300;
 const IMPORT_GOAL_MS = 100;
 const OTHER_IMPORT_GOAL_MS = 150;
 const IMPORT_RUNS = 5;
+/** The bundle variant whose cold import is profiled part by part. */
+const PROFILED_SDK = 'bundled-esm';
 const ROOT = join(import.meta.dirname, '..');
 
 type TurnKind =
@@ -436,12 +439,14 @@ async function benchBundles() {
         format: 'esm',
         external: variant.external,
         ...(variant.mainFields ? { mainFields: variant.mainFields } : {}),
+        // The ES module build is the one profiled below: its frames are mapped back to their sources.
+        ...(variant.sdk === PROFILED_SDK ? { sourcemap: 'linked' as const } : {}),
         // Some dependencies are CommonJS calling require(): give the ESM bundle one, as Lambda bundlers do.
         banner: { js: "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);" },
         metafile: true,
         logLevel: 'silent',
       });
-      const output = built.metafile.outputs[Object.keys(built.metafile.outputs)[0]!];
+      const output = Object.entries(built.metafile.outputs).find(([path]) => path.endsWith('.mjs'))?.[1];
       const kb = (output?.bytes ?? 0) / 1024;
       // The part of the cold import that is the runtime's own SDK: the same external modules imported alone.
       const sdk = [
@@ -491,7 +496,35 @@ async function benchBundles() {
     `voice — Lambda bundles (minified ESM; the runtime's AWS SDK, or the SDK bundled in from its CommonJS or its ES module build; goal ≤ ${BUNDLE_GOAL_KB} KB, code hook ≤ ${IMPORT_GOAL_MS} ms, others ≤ ${OTHER_IMPORT_GOAL_MS} ms)`,
     rows,
   );
-  return results;
+  const profiles = await profileBundles(out, env, [...new Set(results.map((r) => r.handler as string))]);
+  return results.map((r) => (r.sdk === PROFILED_SDK ? { ...r, profile: profiles.get(r.handler as string) } : r));
+}
+
+/**
+ * Where each handler's cold import goes, for its ES-module bundle (the fastest of the three): one profiled
+ * import per handler, its CPU time by part, and the app's own files that cost the most.
+ */
+async function profileBundles(out: string, env: Record<string, string>, handlers: string[]) {
+  const profiles = new Map<string, ColdImportProfile>();
+  const rows: Row[] = [];
+  for (const handler of handlers) {
+    const profile = await profileColdImport(join(out, `${handler}.${PROFILED_SDK}.mjs`), env, ROOT);
+    profiles.set(handler, profile);
+    rows.push({
+      handler,
+      'import ms (profiled)': profile.importMs,
+      ...Object.fromEntries(COLD_IMPORT_PARTS.map((part) => [part, profile.byPartMs[part]])),
+      'costliest app files': profile.appFiles
+        .slice(0, 3)
+        .map((f) => `${f.file.replace(/^src\//, '')} ${f.ms.toFixed(0)}`)
+        .join(', '),
+    });
+  }
+  printTable(
+    `voice — where a cold import goes (${PROFILED_SDK} bundles, one import under --cpu-prof; CPU ms by part; a native call counts for its caller)`,
+    rows,
+  );
+  return profiles;
 }
 
 function coldImport(file: string, env: Record<string, string>): Promise<number | string> {
