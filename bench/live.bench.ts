@@ -3,14 +3,17 @@
 // same with 1,000 subscribers beside it (AppSync's published k6 broadcast: 83 ms p95 at 10k, in the cloud).
 // Each figure comes with where the time went, per change (median): the write reaching the change feed's
 // notifier, the notifier's signed publish mutation reaching the real-time server, rendering the payload (once
-// per distinct subscriber shape), writing the frames, and the frames reaching the last subscriber.
+// per distinct subscriber shape), writing the frames, and the frames reaching the last subscriber. The
+// subscribers run in a thread of their own (live-clients.worker.ts), as they are other devices: reading their
+// frames does not queue on the event loop that serves them.
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { startTestStack, accessTokenFor, companyDay } from '../tests/support/test-stack';
 import { onBookingChanged, updateDeliveryStatus } from '../src/generated/graphql';
 import type { Stack } from '../src/local/stack';
 import type { PublishTiming } from '../src/local/appsync/realtime';
 import { printTable, setting, summarize, writeResult } from './stats';
-import { subscribeRealtime, type Subscription } from '../tests/support/realtime-client';
+import { Worker } from 'node:worker_threads';
+import type { FromLiveClients, LiveClientsInit, ToLiveClients } from './live-clients.worker';
 
 const GOAL_P95_MS = 100;
 const CHANGES = setting('BENCH_LIVE_CHANGES', 30, 1);
@@ -36,7 +39,69 @@ function median(values: number[]): number {
 /** `changes` status changes (plus one unmeasured warm-up) delivered to every client, timed per phase. */
 type Change = { reference: string; status: string };
 
-async function measure(stack: Stack, token: string, clients: Subscription<unknown>[], changes: Change[]) {
+/** The subscribers' thread (live-clients.worker.ts), driven by messages. */
+type LiveClients = {
+  subscribe(count: number): Promise<void>;
+  /** Arms the subscribers for one change; resolves with each one's arrival time (shared clock) once all have it. */
+  expect(change: number): Promise<{ arrivals: Promise<number[]> }>;
+  stop(): Promise<void>;
+};
+
+function startLiveClients(init: LiveClientsInit): LiveClients {
+  // The worker is TypeScript, and loader flags are not inherited by worker threads on Node 20: the thread
+  // imports its entry through tsx's scoped tsImport, as the gateway's worker does (src/local/gateway-worker-host.ts).
+  const entry = new URL('./live-clients.worker.ts', import.meta.url).href;
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const code = `import(${JSON.stringify(tsx)}).then((api) => api.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}));`;
+  const worker = new Worker(code, { eval: true, workerData: init });
+  const waiting: ((message: FromLiveClients) => boolean)[] = [];
+  let failure: Error | undefined;
+  worker.on('message', (message: FromLiveClients) => {
+    if (message.type === 'failed') failure = new Error(`live clients: ${message.message}`);
+    const index = waiting.findIndex((w) => w(message));
+    if (index >= 0) waiting.splice(index, 1);
+  });
+  worker.on('error', (error) => (failure = error));
+  const next = <T extends FromLiveClients['type']>(type: T, timeoutMs = 120_000) =>
+    new Promise<Extract<FromLiveClients, { type: T }>>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(failure ?? new Error(`live clients: no ${type} within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      waiting.push((message) => {
+        if (message.type !== type && message.type !== 'failed') return false;
+        clearTimeout(timer);
+        if (message.type === 'failed') reject(new Error(message.message));
+        else resolve(message as Extract<FromLiveClients, { type: T }>);
+        return true;
+      });
+    });
+  const send = (message: ToLiveClients) => worker.postMessage(message);
+  return {
+    async subscribe(count) {
+      const subscribed = next('subscribed');
+      send({ type: 'subscribe', count });
+      await subscribed;
+    },
+    async expect(change) {
+      const ready = next('ready');
+      const arrivals = next('arrivals', 30_000).then((m) => m.at);
+      // Not left unhandled if the change fails before anyone waits for its arrivals.
+      arrivals.catch(() => undefined);
+      send({ type: 'expect', change });
+      await ready;
+      return { arrivals };
+    },
+    async stop() {
+      await worker.terminate();
+    },
+  };
+}
+
+/** Now in the time the bench and its subscribers' thread share. */
+const sharedNow = () => performance.timeOrigin + performance.now();
+
+async function measure(stack: Stack, token: string, clients: LiveClients, changes: Change[]) {
   const notified: number[] = [];
   const published: PublishTiming[] = [];
   const onNotifier = (m: unknown) => notified.push((m as { receivedAt: number }).receivedAt);
@@ -52,20 +117,10 @@ async function measure(stack: Stack, token: string, clients: Subscription<unknow
     for (const [n, variables] of changes.entries()) {
       notified.length = 0;
       published.length = 0;
+      const { arrivals } = await clients.expect(n);
       const started = performance.now();
+      const startedShared = sharedNow();
       const measured = n > 0;
-      let slowest = 0;
-      const arrivals = clients.map(
-        (c) =>
-          new Promise<void>((resolve) =>
-            c.onData(() => {
-              const ms = performance.now() - started;
-              slowest = Math.max(slowest, ms);
-              if (measured) round.latencies.push(ms);
-              resolve();
-            }),
-          ),
-      );
       const res = await fetch(stack.graphqlUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: token },
@@ -74,10 +129,9 @@ async function measure(stack: Stack, token: string, clients: Subscription<unknow
       const json = (await res.json()) as { errors?: unknown[] };
       const answered = performance.now() - started;
       if (json.errors) throw new Error(JSON.stringify(json.errors));
-      await Promise.race([
-        Promise.all(arrivals),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('deliveries timed out')), 30_000)),
-      ]);
+      const latencies = (await arrivals).map((at) => at - startedShared);
+      const slowest = Math.max(...latencies);
+      if (measured) round.latencies.push(...latencies);
       round.perChangeSlowestMs.push(Math.round(slowest));
       const notifiedAt = notified[0];
       const publish = published[0];
@@ -111,18 +165,7 @@ export async function runLiveBench() {
     const candidates = ['COLLECTED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY'].flatMap((status) =>
       booked.map((b) => ({ reference: b.reference, status })),
     );
-    const clients: Subscription<unknown>[] = [];
-    const subscribeUpTo = async (count: number) => {
-      // In batches: each connection and each start is authenticated (a Cognito JWT verified) as AppSync does.
-      while (clients.length < count) {
-        const batch = Math.min(50, count - clients.length);
-        clients.push(
-          ...(await Promise.all(
-            Array.from({ length: batch }, () => subscribeRealtime(stack.realtimeUrl, auth, onBookingChanged)),
-          )),
-        );
-      }
-    };
+    const clients = startLiveClients({ realtimeUrl: stack.realtimeUrl, auth, query: onBookingChanged });
 
     const rounds: { clients: number; round: Round }[] = [];
     let used = 0;
@@ -133,10 +176,10 @@ export async function runLiveBench() {
       const round = candidates.slice(used, used + changes + 1);
       used += round.length;
       if (round.length < 2) throw new Error(`only ${booked.length} booked bookings to change`);
-      await subscribeUpTo(count);
+      await clients.subscribe(count);
       rounds.push({ clients: count, round: await measure(stack, token, clients, round) });
     }
-    for (const c of clients) c.close();
+    await clients.stop();
 
     const rows = rounds.map(({ clients: count, round }) => {
       const s = summarize(round.latencies);
