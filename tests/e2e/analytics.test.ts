@@ -118,6 +118,9 @@ describe('analytics pages', () => {
     expect(row).toContain('Downtown');
     expect(row).toContain(`${Math.round(downtown.onTimeRate! * 100)}%`);
     expect(Number(await page.getAttribute('[data-testid="region-map-legend"]', 'data-markers'))).toBeGreaterThan(20);
+    // Figures over the whole range: the range is offered, a granularity is not.
+    expect(await page.locator('[data-testid="analytics-range"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="analytics-granularity"]').count()).toBe(0);
   });
 
   it('feedback: ratings and categories, and the comments behind a figure', async () => {
@@ -257,6 +260,8 @@ describe('analytics pages', () => {
     });
     await open('summaries');
     expect(await page.locator(`[data-testid="summary-${week}"]`).count()).toBe(0);
+    // Summaries are listed by week, each with its own: the page's range and granularity are not offered.
+    expect(await page.locator('[data-testid="analytics-range"]').count()).toBe(0);
 
     // Act
     await page.fill('[data-testid="summary-week"]', addDays(week, 2));
@@ -344,6 +349,11 @@ describe('analytics pages', () => {
       .locator('[data-testid="partner-analytics"]')
       .screenshot({ path: join(ARTIFACTS, 'analytics-partner-user.png') });
     const rows = await partnerPage.locator('[data-testid="table-partners"] tbody tr').allTextContents();
+    // The partner's figures are over the range: a range is offered, a granularity is not.
+    const filters = {
+      range: await partnerPage.locator('[data-testid="analytics-range"]').count(),
+      granularity: await partnerPage.locator('[data-testid="analytics-granularity"]').count(),
+    };
     await context.close();
 
     // Assess
@@ -351,5 +361,6 @@ describe('analytics pages', () => {
     expect(rows[0]).toContain('Acme');
     expect(rows[0]).toContain(String(api.data!.partnerAnalytics[0]!.bookings));
     expect(rows.join(' ')).not.toContain('Globex');
+    expect(filters).toEqual({ range: 1, granularity: 0 });
   });
 });

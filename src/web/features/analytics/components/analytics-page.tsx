@@ -16,15 +16,19 @@ import { RegionsView } from './regions-view';
 import { RoutesView } from './routes-view';
 import { VolumesView } from './volumes-view';
 
+/**
+ * The views, each with the filters it applies: a range of days and a granularity, a range alone (figures
+ * over the whole range), or none (the executive summaries are listed by week, each with its own).
+ */
 export const VIEWS = [
-  { id: 'volumes', label: 'Volumes' },
-  { id: 'regions', label: 'Times by region' },
-  { id: 'feedback', label: 'Feedback' },
-  { id: 'routes', label: 'Routes' },
-  { id: 'heat-map', label: 'Heat map' },
-  { id: 'partners', label: 'Partners' },
-  { id: 'voicebot', label: 'Voicebot' },
-  { id: 'summaries', label: 'Executive summaries' },
+  { id: 'volumes', label: 'Volumes', filters: 'range-and-granularity' },
+  { id: 'regions', label: 'Times by region', filters: 'range' },
+  { id: 'feedback', label: 'Feedback', filters: 'range-and-granularity' },
+  { id: 'routes', label: 'Routes', filters: 'range' },
+  { id: 'heat-map', label: 'Heat map', filters: 'range' },
+  { id: 'partners', label: 'Partners', filters: 'range' },
+  { id: 'voicebot', label: 'Voicebot', filters: 'range-and-granularity' },
+  { id: 'summaries', label: 'Executive summaries', filters: 'none' },
 ] as const;
 export type ViewId = (typeof VIEWS)[number]['id'];
 
@@ -44,10 +48,13 @@ export function RangeControls({
   range,
   granularity,
   onApply,
+  withGranularity = true,
 }: {
   range: Range;
   granularity: Granularity;
   onApply: (range: Range, granularity: Granularity) => void;
+  /** Whether the view groups its figures by day, week or month (otherwise "By" is not offered). */
+  withGranularity?: boolean;
 }) {
   const [from, setFrom] = useState(range.from);
   const [to, setTo] = useState(range.to);
@@ -69,14 +76,16 @@ export function RangeControls({
         <span className="control__label">To</span>
         <input type="date" value={to} onChange={(e) => setTo(e.target.value)} data-testid="analytics-to" />
       </label>
-      <label className="control">
-        <span className="control__label">By</span>
-        <select value={g} onChange={(e) => setG(e.target.value as Granularity)} data-testid="analytics-granularity">
-          <option value="DAY">Day</option>
-          <option value="WEEK">Week</option>
-          <option value="MONTH">Month</option>
-        </select>
-      </label>
+      {withGranularity && (
+        <label className="control">
+          <span className="control__label">By</span>
+          <select value={g} onChange={(e) => setG(e.target.value as Granularity)} data-testid="analytics-granularity">
+            <option value="DAY">Day</option>
+            <option value="WEEK">Week</option>
+            <option value="MONTH">Month</option>
+          </select>
+        </label>
+      )}
       <button type="submit" className="button" data-testid="analytics-apply">
         Show
       </button>
@@ -95,7 +104,8 @@ export function AnalyticsPage() {
   const { view = 'volumes' } = useParams();
   const [range, setRange] = useState<Range>({ from: addDays(today, -(DEFAULT_DAYS - 1)), to: today });
   const [granularity, setGranularity] = useState<Granularity>('DAY');
-  const current = VIEWS.find((v) => v.id === view)?.id ?? 'volumes';
+  const shown = VIEWS.find((v) => v.id === view) ?? VIEWS[0];
+  const current = shown.id;
   return (
     <section className="page analytics" data-testid={`analytics-${current}`}>
       <header className="page__header">
@@ -120,14 +130,17 @@ export function AnalyticsPage() {
           </NavLink>
         ))}
       </nav>
-      <RangeControls
-        range={range}
-        granularity={granularity}
-        onApply={(r, g) => {
-          setRange(r);
-          setGranularity(g);
-        }}
-      />
+      {shown.filters !== 'none' && (
+        <RangeControls
+          range={range}
+          granularity={granularity}
+          withGranularity={shown.filters === 'range-and-granularity'}
+          onApply={(r, g) => {
+            setRange(r);
+            setGranularity(g);
+          }}
+        />
+      )}
       {current === 'volumes' && <VolumesView range={range} granularity={granularity} />}
       {current === 'regions' && <RegionsView range={range} />}
       {current === 'feedback' && <FeedbackView range={range} granularity={granularity} />}
@@ -153,7 +166,7 @@ export function PartnerAnalyticsPage({ partnerId }: { partnerId: string }) {
           <p className="page__subtitle">Your bookings' outcomes and feedback by company day ({calendar.timeZone}).</p>
         </div>
       </header>
-      <RangeControls range={range} granularity="DAY" onApply={(r) => setRange(r)} />
+      <RangeControls range={range} granularity="DAY" withGranularity={false} onApply={(r) => setRange(r)} />
       <PartnersView range={range} partnerId={partnerId} />
     </section>
   );
