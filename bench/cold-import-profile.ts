@@ -9,13 +9,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve as resolvePath } from 'node:path';
 import { SourceMap, type SourceMapPayload } from 'node:module';
-
-type ProfileNode = {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  children?: number[];
-};
-type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+import type { CpuProfile, CpuProfileNode } from './cpu-profile';
 
 export const COLD_IMPORT_PARTS = [
   'V8 compiling the bundle',
@@ -40,6 +34,36 @@ export type ColdImportProfile = {
 };
 
 /**
+ * One cold import of `file` in a fresh Node process with `env` (and `nodeArgs`), timed inside that process:
+ * its milliseconds, or the first lines of what it printed when the import failed.
+ */
+export function coldImport(
+  file: string,
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<number | string> {
+  const script = `const t=performance.now();await import(${JSON.stringify(file)});console.log(JSON.stringify({ms:performance.now()-t}));process.exit(0);`;
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...nodeArgs, '--input-type=module', '-e', script], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', () => {
+      const line = stdout.trim().split('\n').at(-1) ?? '';
+      try {
+        resolve((JSON.parse(line) as { ms: number }).ms);
+      } catch {
+        resolve((stderr || stdout).trim().split('\n').slice(0, 3).join(' ').slice(0, 300));
+      }
+    });
+  });
+}
+
+/**
  * Profiles one cold import of `bundle` (an ES module with its `.map` beside it) in a fresh Node process;
  * the app's files are named relative to `root`.
  */
@@ -50,22 +74,10 @@ export async function profileColdImport(
 ): Promise<ColdImportProfile> {
   const dir = await mkdtemp(join(tmpdir(), 'cold-import-'));
   try {
-    const script = `const t=performance.now();await import(${JSON.stringify(bundle)});console.log(JSON.stringify({ms:performance.now()-t}));`;
-    const stdout = await new Promise<string>((resolve, reject) => {
-      const child = spawn(
-        process.execPath,
-        ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=100', '--input-type=module', '-e', script],
-        { env, stdio: ['ignore', 'pipe', 'pipe'] },
-      );
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (d) => (out += d));
-      child.stderr.on('data', (d) => (err += d));
-      child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(err.slice(0, 300)))));
-    });
-    const importMs = (JSON.parse(stdout.trim().split('\n').at(-1)!) as { ms: number }).ms;
+    const importMs = await coldImport(bundle, env, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=100']);
+    if (typeof importMs === 'string') throw new Error(`profiled import of ${bundle} failed: ${importMs}`);
     const [file] = (await readdir(dir)).filter((f) => f.endsWith('.cpuprofile'));
-    const profile = JSON.parse(await readFile(join(dir, file!), 'utf8')) as Profile;
+    const profile = JSON.parse(await readFile(join(dir, file!), 'utf8')) as CpuProfile;
     const map = new SourceMap(JSON.parse(await readFile(`${bundle}.map`, 'utf8')) as SourceMapPayload);
     return { importMs, ...attribute(profile, map, bundle, root) };
   } finally {
@@ -79,14 +91,14 @@ export async function profileColdImport(
  */
 const TOP_LEVEL = '(top level of the bundle)';
 
-function attribute(profile: Profile, map: SourceMap, bundle: string, root: string) {
+function attribute(profile: CpuProfile, map: SourceMap, bundle: string, root: string) {
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const bundleUrl = `file://${bundle}`;
 
   /** The original source of a bundle frame: a node_modules package or a file of the app. */
-  const sourceOf = (frame: ProfileNode['callFrame']): string => {
+  const sourceOf = (frame: CpuProfileNode['callFrame']): string => {
     const entry = map.findEntry(frame.lineNumber, frame.columnNumber) as { originalSource?: string };
     return entry.originalSource ? resolvePath(dirname(bundle), entry.originalSource) : TOP_LEVEL;
   };

@@ -3,12 +3,13 @@
 // Native frames (socket writes, the garbage collector's) count for the closest caller that has a category.
 import { Session } from 'node:inspector/promises';
 
-type ProfileNode = {
+/** A V8 CPU profile (the inspector's Profiler.stop, or node's --cpu-prof file), as far as it is read here. */
+export type CpuProfileNode = {
   id: number;
-  callFrame: { functionName: string; url: string };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   children?: number[];
 };
-type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+export type CpuProfile = { nodes: CpuProfileNode[]; samples: number[]; timeDeltas: number[] };
 
 /** First match wins; urls are file:// paths of the repository, node_modules or node: builtins. */
 export const PROFILER = 'the profiler itself';
@@ -41,11 +42,11 @@ export async function profileMainThread<T>(run: () => Promise<T>): Promise<{ res
   await session.post('Profiler.start');
   const started = performance.now();
   let result: T;
-  let profile: Profile;
+  let profile: CpuProfile;
   try {
     result = await run();
   } finally {
-    profile = (await session.post('Profiler.stop')).profile as unknown as Profile;
+    profile = (await session.post('Profiler.stop')).profile as unknown as CpuProfile;
     session.disconnect();
   }
   const wallMs = performance.now() - started;

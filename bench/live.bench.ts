@@ -12,7 +12,7 @@ import { onBookingChanged, updateDeliveryStatus } from '../src/generated/graphql
 import type { Stack } from '../src/local/stack';
 import type { PublishTiming } from '../src/local/appsync/realtime';
 import { printTable, setting, summarize, writeResult } from './stats';
-import { Worker } from 'node:worker_threads';
+import { startTypeScriptWorker } from '../src/local/typescript-worker';
 import type { FromLiveClients, LiveClientsInit, ToLiveClients } from './live-clients.worker';
 
 const GOAL_P95_MS = 100;
@@ -48,12 +48,7 @@ type LiveClients = {
 };
 
 function startLiveClients(init: LiveClientsInit): LiveClients {
-  // The worker is TypeScript, and loader flags are not inherited by worker threads on Node 20: the thread
-  // imports its entry through tsx's scoped tsImport, as the gateway's worker does (src/local/gateway-worker-host.ts).
-  const entry = new URL('./live-clients.worker.ts', import.meta.url).href;
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const code = `import(${JSON.stringify(tsx)}).then((api) => api.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}));`;
-  const worker = new Worker(code, { eval: true, workerData: init });
+  const worker = startTypeScriptWorker(new URL('./live-clients.worker.ts', import.meta.url), init);
   const waiting: ((message: FromLiveClients) => boolean)[] = [];
   let failure: Error | undefined;
   worker.on('message', (message: FromLiveClients) => {

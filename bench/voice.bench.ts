@@ -2,7 +2,6 @@
 // the bare DynamoDB round trips a turn needs (goal p99 ≤ 60 ms and ≤ 2× raw), then every Lambda handler's
 // bundle size and cold import time, with the runtime's SDK and with the SDK bundled (goal ≤ 300 KB minified,
 // code hook ≤ 100 ms, others ≤ 150 ms).
-import { spawn } from 'node:child_process';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -22,7 +21,7 @@ import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { availableParallelism } from 'node:os';
 import { machineLoad, printTable, summarize, writeResult, type Row } from './stats';
 import { PROFILER, profileMainThread } from './cpu-profile';
-import { COLD_IMPORT_PARTS, profileColdImport, type ColdImportProfile } from './cold-import-profile';
+import { COLD_IMPORT_PARTS, coldImport, profileColdImport, type ColdImportProfile } from './cold-import-profile';
 
 /** 50 concurrent calls carry the goal; 200 is the figure beside it. */
 const CONCURRENCIES = [1, 50, 200];
@@ -525,28 +524,6 @@ async function profileBundles(out: string, env: Record<string, string>, handlers
     rows,
   );
   return profiles;
-}
-
-function coldImport(file: string, env: Record<string, string>): Promise<number | string> {
-  const script = `const t=performance.now();await import(${JSON.stringify(file)});console.log(JSON.stringify({ms:performance.now()-t}));process.exit(0);`;
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', () => {
-      const line = stdout.trim().split('\n').at(-1) ?? '';
-      try {
-        resolve((JSON.parse(line) as { ms: number }).ms);
-      } catch {
-        resolve((stderr || stdout).trim().split('\n').slice(0, 3).join(' ').slice(0, 300));
-      }
-    });
-  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

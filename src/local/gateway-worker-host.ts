@@ -1,7 +1,7 @@
 // Starts the AWS gateway (DynamoDB with streams and TTL, Cognito) in a worker thread and speaks for it in
 // the stack's thread: its URL, the Cognito issuer, table stream batches for named consumers and their flush,
 // and shutdown.
-import { Worker } from 'node:worker_threads';
+import { startTypeScriptWorker } from './typescript-worker';
 import type { StreamHandler } from './dynamodb/local-streams';
 import type { CognitoMessage } from './cognito/cognito-local-server';
 import type { FromGatewayWorker, GatewayWorkerData, ToGatewayWorker } from './gateway-worker-protocol';
@@ -42,21 +42,9 @@ export type GatewayWorker = {
 /** How long `close` waits for the gateway to close its services before the thread is stopped anyway. */
 const CLOSE_TIMEOUT_MS = 5_000;
 
-/**
- * The worker is TypeScript: under tsx the stack's thread has it, under vitest it does not (vitest
- * transforms only what it imports), and loader flags are not inherited by worker threads on Node 20.
- * So the thread itself imports its entry through tsx's scoped `tsImport`, whatever runs this thread.
- */
-function spawn(data: GatewayWorkerData): Worker {
-  const entry = new URL('./gateway-worker.ts', import.meta.url).href;
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const code = `import(${JSON.stringify(tsx)}).then((api) => api.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}));`;
-  return new Worker(code, { eval: true, workerData: data });
-}
-
 export async function startGatewayWorker(options: GatewayWorkerOptions): Promise<GatewayWorker> {
   const { onCognitoMessage, ...data } = options;
-  const worker = spawn(data);
+  const worker = startTypeScriptWorker(new URL('./gateway-worker.ts', import.meta.url), data);
   const send = (message: ToGatewayWorker) => worker.postMessage(message);
 
   /** The stream consumers in this thread, with the deliveries each has in flight. */

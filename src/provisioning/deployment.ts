@@ -7,6 +7,10 @@ import { parseInput } from '../core/input-validation';
 import { BOT_DEFINITION, LOCALES, type Locale, type PromptOverrides } from '../voice/bot-definition';
 
 export type DeploymentStatus = 'PENDING' | 'RUNNING' | 'FAILED' | 'SUCCEEDED' | 'ROLLING_BACK' | 'ROLLED_BACK';
+/** Whether a deployment with this status has ended its run: no change comes without an admin's action. */
+export function isSettled(status: DeploymentStatus): boolean {
+  return status === 'SUCCEEDED' || status === 'FAILED' || status === 'ROLLED_BACK';
+}
 export type StepStatus = 'PENDING' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ROLLING_BACK' | 'ROLLED_BACK';
 
 export const STEP_KEYS = [

@@ -15,11 +15,11 @@ import {
 import { latestSucceededDeployment } from './active-prompts';
 import { describeAwsError } from './aws-errors';
 import {
+  isSettled,
   parseDeploymentRequest,
   type Deployment,
   type PromptEdits,
   type DeploymentRepository,
-  type DeploymentStatus,
   type DeploymentStep,
   type StepError,
   type StepResource,
@@ -72,9 +72,6 @@ export type ProvisioningEngine = {
    */
   resume(id: string): Promise<Deployment>;
 };
-
-/** Statuses a run ends in: nothing more is done to the deployment until an admin retries or rolls it back. */
-const FINISHED: ReadonlySet<DeploymentStatus> = new Set(['FAILED', 'SUCCEEDED', 'ROLLED_BACK']);
 
 export function createProvisioningEngine(deps: ProvisioningEngineDeps): ProvisioningEngine {
   const poll: PollSettings = { ...DEFAULT_POLL, ...deps.poll };
@@ -273,7 +270,7 @@ export function createProvisioningEngine(deps: ProvisioningEngineDeps): Provisio
    * settled yet — an admin who reads that status may act on it at once.
    */
   function isRunning(deployment: Deployment): boolean {
-    return active.has(deployment.id) && !FINISHED.has(deployment.status);
+    return active.has(deployment.id) && !isSettled(deployment.status);
   }
 
   async function loadIdle(id: string): Promise<Deployment> {
