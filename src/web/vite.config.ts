@@ -2,6 +2,7 @@
 import react from '@vitejs/plugin-react';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { OutputBundle } from 'rolldown';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -47,14 +48,31 @@ function preloadAppStart(): Plugin {
           for (const imported of chunks.get(fileName)?.imports ?? []) add(imported);
         };
         add(start.fileName);
-        return files.map((fileName) => ({
+        const preloads = files.map((fileName) => ({
           tag: 'link',
           attrs: { rel: 'modulepreload', crossorigin: true, href: `/${fileName}` },
           injectTo: 'head' as const,
         }));
+        return { html: inlineEntryStylesheet(html, bundle), tags: preloads };
       },
     },
   };
+}
+
+/**
+ * The page's own stylesheet (styles.css, 5–6 kB gzip) goes into index.html as a <style> element: a stylesheet link
+ * blocks the first frame until it arrives, one more round trip on a slow network (and through the service worker on
+ * a repeat visit) before even the saved day can show. The policy allows inline styles (security-headers.ts); it
+ * does not allow inline scripts, so the entry's script stays a file.
+ */
+function inlineEntryStylesheet(html: string, bundle: OutputBundle): string {
+  const link = /<link rel="stylesheet" crossorigin href="\/(assets\/index-[\w-]+\.css)">/.exec(html);
+  if (!link) throw new Error('inlineEntryStylesheet: index.html links no stylesheet of its own');
+  const sheet = bundle[link[1]!];
+  if (sheet?.type !== 'asset') throw new Error(`inlineEntryStylesheet: ${link[1]} is not in the build`);
+  const css = typeof sheet.source === 'string' ? sheet.source : new TextDecoder().decode(sheet.source);
+  if (/url\(|@import/.test(css)) throw new Error('inlineEntryStylesheet: the stylesheet refers to other files');
+  return html.replace(link[0], () => `<style>${css.replace(/<\/style/gi, '<\\/style')}</style>`);
 }
 
 export default defineConfig({
@@ -123,32 +141,34 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     target: 'es2022',
-    // Amplify's auth, API and real-time client is one ~420 kB (100 kB gzip) chunk that changes only on upgrades.
+    // The admin's charts and PDF libraries and the sign-in page's Amplify UI are 420–490 kB chunks, each loaded only by
+    // the pages that use it.
     chunkSizeWarningLimit: 800,
     rolldownOptions: {
       output: {
         // Libraries in their own long-cached chunks, so a release of the app re-downloads only the app.
         codeSplitting: {
           groups: [
-            // What the page's entry runs before the app: the saved-day painter, the token reader it uses and Vite's
-            // preload helper. Shared with the app, they would otherwise land in the app's chunk and the entry would
-            // have to evaluate all of it first. (Its priority puts them here before the 'app' group below.)
+            // What the page's entry runs before the app, in one file beside it: the saved-day painter and the token
+            // reader it uses, a signed-in courier's first requests (app/courier-start.ts, sent while React and
+            // Amplify download) with the operation documents they use, and Vite's preload helper. Shared with the
+            // app, they would otherwise land in the app's chunk, which the entry would have to evaluate first; in
+            // files of their own, each would wait its turn for one of the browser's six connections on a slow network
+            // before the first request could go out. (Its priority puts them here before the 'app' group below.)
             {
               name: 'boot',
-              test: /app[\\/]day-snapshot\.ts$|lib[\\/]token-claims\.ts$|vite[\\/]preload-helper/,
+              test: /app[\\/](day-snapshot|courier-start)\.ts$|lib[\\/](token-claims|early-requests)\.ts$|core[\\/]business-calendar\.ts$|generated[\\/]graphql\.ts$|courier-day[\\/]api[\\/]day-request\.ts$|bookings[\\/]hooks[\\/]bookings-state\.ts$|vite[\\/]preload-helper/,
               priority: 30,
             },
-            // A signed-in courier's first requests, which the entry sends while React and Amplify download
-            // (app/courier-start.ts), with the operation documents they use: the app's start imports them too, so
-            // index.html preloads this beside the entry, and the entry stays small enough to run first.
-            {
-              name: 'early',
-              test: /app[\\/]courier-start\.ts$|lib[\\/]early-requests\.ts$|core[\\/]business-calendar\.ts$|generated[\\/]graphql\.ts$|courier-day[\\/]api[\\/]day-request\.ts$|bookings[\\/]hooks[\\/]bookings-state\.ts$/,
-              priority: 20,
-            },
-            // React's group holds preact, its stand-in (see resolve.alias). use-sync-external-store is React's own
-            // shim: left out, the charts group (recharts uses it) captured it,
-            // and every page downloaded the charts because Amplify UI imports it too.
+            // Libraries the app's start needs (preact for React, see resolve.alias; the router; Amplify's auth), in
+            // one file: on a slow phone network every file waits its turn for one of six connections. The rest, such
+            // as Amplify UI for the sign-in page or Amplify's API client (lib/graphql-client.ts loads it on first
+            // use), go with the lazy pages that import them, so a signed-in courier never waits for them.
+            // (app/start.tsx is an entry of its own, see preloadAppStart, so its libraries count as initial.)
+            { name: 'vendor', test: /node_modules[\\/]/, tags: ['$initial'], priority: 25 },
+            // React's other modules, for lazy pages only. use-sync-external-store is React's own shim: left out, the
+            // charts group (recharts uses it) captured it, and every page downloaded the charts because Amplify UI
+            // imports it too.
             {
               name: 'react',
               test: /node_modules[\\/](preact|react|react-dom|scheduler|react-router|react-router-dom|use-sync-external-store)[\\/]/,
@@ -165,10 +185,14 @@ export default defineConfig({
               test: /node_modules[\\/](recharts|d3-[^\\/]+|victory-vendor|@reduxjs|redux|react-redux|immer|reselect|es-toolkit|decimal\.js-light|internmap)[\\/]/,
             },
             { name: 'pdf', test: /node_modules[\\/](pdf-lib|@pdf-lib|pako)[\\/]/ },
-            // Libraries the app's start needs (Amplify's auth and API client); the rest, such as Amplify UI for the
-            // sign-in page, go with the lazy pages that import them, so a signed-in courier never downloads them.
-            // (app/start.tsx is an entry of its own, see preloadAppStart, so its libraries count as initial.)
-            { name: 'amplify', test: /node_modules[\\/]/, tags: ['$initial'] },
+            // The small parts every signed-in workspace draws (the header's brand, status badges and timelines, the
+            // live indicator), in one file that index.html preloads with the app's start: otherwise each is a file of
+            // its own that a workspace fetches after the app has started, and a courier's phone on a slow network
+            // waits for every one of them in turn for one of its six connections.
+            {
+              name: 'shared',
+              test: /src[\\/]web[\\/](components[\\/](brand|icons|status-badge|status-timeline|live-indicator)\.tsx|lib[\\/](booking-status|booking-text|use-connection-state)\.ts)$|src[\\/]core[\\/]model\.ts$/,
+            },
             // The app's own code the start needs, in one file rather than one per module it shares with a lazy page;
             // not the page's entry (the 'boot' group takes what it runs first).
             {

@@ -1,15 +1,26 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { forgetEarlyRequests, sendEarlyRequests } from './early-requests';
-import { runOperation, type TypedDocument } from './graphql-client';
+import { runOperation, subscribeTo, type TypedDocument } from './graphql-client';
 
 const amplify = vi.hoisted(() => ({
   sub: 'sub-7' as string | undefined,
   calls: [] as Array<{ query: string; variables: unknown }>,
+  subscribed: [] as string[],
+  unsubscribed: [] as string[],
 }));
 vi.mock('aws-amplify/api', () => ({
   generateClient: () => ({
     graphql: (options: { query: string; variables: unknown }) => {
       amplify.calls.push(options);
+      if (options.query.startsWith('subscription')) {
+        return {
+          subscribe(observer: { next: (message: { data: unknown }) => void }) {
+            amplify.subscribed.push(options.query);
+            observer.next({ data: { changed: 1 } });
+            return { unsubscribe: () => amplify.unsubscribed.push(options.query) };
+          },
+        };
+      }
       return Promise.resolve({ data: { me: { sub: 'from-amplify' } } });
     },
   }),
@@ -27,6 +38,8 @@ const session = { clientId: 'c', sub: 'sub-7', groups: ['courier'], accessToken:
 afterEach(() => {
   forgetEarlyRequests();
   amplify.calls.length = 0;
+  amplify.subscribed.length = 0;
+  amplify.unsubscribed.length = 0;
   amplify.sub = 'sub-7';
 });
 
@@ -64,5 +77,29 @@ describe('runOperation with a request sent early', () => {
     );
     await expect(runOperation(Me, {})).resolves.toEqual({ me: { sub: 'from-amplify' } });
     expect(amplify.calls).toHaveLength(1);
+  });
+});
+
+describe('subscribeTo, with the API category loaded on first use', () => {
+  const Changed = { toString: () => 'subscription Changed { changed }' } as TypedDocument<{ changed: number }, object>;
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it('subscribes once the client has loaded, delivers messages, and stops', async () => {
+    const received: unknown[] = [];
+    const stop = subscribeTo(Changed, {}, { next: (data) => received.push(data), error: () => undefined });
+    await settle();
+    expect(amplify.subscribed).toEqual([Changed.toString()]);
+    expect(received).toEqual([{ changed: 1 }]);
+    stop();
+    expect(amplify.unsubscribed).toEqual([Changed.toString()]);
+  });
+
+  it('never subscribes when stopped before the client has loaded', async () => {
+    const received: unknown[] = [];
+    const stop = subscribeTo(Changed, {}, { next: (data) => received.push(data), error: () => undefined });
+    stop();
+    await settle();
+    expect(amplify.subscribed).toEqual([]);
+    expect(received).toEqual([]);
   });
 });

@@ -1,5 +1,8 @@
 // The app's GraphQL transport: typed queries and subscriptions over Amplify's client (user-pool auth).
-import { generateClient, type GraphQLResult } from 'aws-amplify/api';
+// Amplify's API category (its GraphQL client, the graphql parser, rxjs: ~23 kB gzip) loads on the first operation
+// that needs it, not with the app's start: a courier's first screen is answered by the requests the page's entry
+// sent (lib/early-requests.ts), so it renders without waiting for that download (issue 10, cold first load).
+import type { GraphQLResult } from 'aws-amplify/api';
 import { fetchAuthSession } from 'aws-amplify/auth';
 import { takeEarlyResult } from './early-requests';
 
@@ -26,25 +29,24 @@ type MessageStream = {
  */
 type GraphqlCall = (options: { query: string; variables: Variables }) => unknown;
 
-let graphql: GraphqlCall | undefined;
-let publicGraphql: GraphqlCall | undefined;
+const clients = new Map<'userPool' | 'apiKey', Promise<GraphqlCall>>();
 
-/** Created on first use: Amplify must be configured before the client is generated. */
-function getGraphql(): GraphqlCall {
-  if (!graphql) {
-    const client = generateClient();
-    graphql = (options) => client.graphql(options);
+/**
+ * Amplify's client for the signed-in user (user pool) or for pages anyone may open (API key, public tracking),
+ * created on first use: Amplify must be configured first. A download that failed (the network dropped) is tried
+ * again by the next operation.
+ */
+function getGraphql(authMode: 'userPool' | 'apiKey' = 'userPool'): Promise<GraphqlCall> {
+  let client = clients.get(authMode);
+  if (!client) {
+    client = import('aws-amplify/api').then(({ generateClient }) => {
+      const amplify = generateClient({ authMode });
+      return (options: { query: string; variables: Variables }) => amplify.graphql(options);
+    });
+    client.catch(() => clients.delete(authMode));
+    clients.set(authMode, client);
   }
-  return graphql;
-}
-
-/** The API-key client, for pages anyone may open without signing in (public tracking). */
-function getPublicGraphql(): GraphqlCall {
-  if (!publicGraphql) {
-    const client = generateClient({ authMode: 'apiKey' });
-    publicGraphql = (options) => client.graphql(options);
-  }
-  return publicGraphql;
+  return client;
 }
 
 /**
@@ -61,7 +63,8 @@ export async function runOperation<TData, TVariables extends Variables>(
     const [data, sub] = await Promise.all([early.data, sessionSub()]);
     if (data !== undefined && sub === early.sub) return data as TData;
   }
-  const result = (await getGraphql()({ query: document.toString(), variables })) as GraphQLResult<TData>;
+  const graphql = await getGraphql();
+  const result = (await graphql({ query: document.toString(), variables })) as GraphQLResult<TData>;
   return result.data;
 }
 
@@ -70,7 +73,8 @@ export async function runPublicOperation<TData, TVariables extends Variables>(
   document: TypedDocument<TData, TVariables>,
   variables: TVariables,
 ): Promise<TData> {
-  const result = (await getPublicGraphql()({ query: document.toString(), variables })) as GraphQLResult<TData>;
+  const graphql = await getGraphql('apiKey');
+  const result = (await graphql({ query: document.toString(), variables })) as GraphQLResult<TData>;
   return result.data;
 }
 
@@ -86,18 +90,34 @@ export type SubscriptionHandlers<TData> = {
   error: (error: unknown) => void;
 };
 
-/** Starts a subscription over AppSync's real-time protocol and returns the function that stops it. */
+/**
+ * Starts a subscription over AppSync's real-time protocol and returns the function that stops it (also before
+ * the client has loaded: then it never starts). A client that fails to load is reported to `handlers.error`.
+ */
 export function subscribeTo<TData, TVariables extends Variables>(
   document: TypedDocument<TData, TVariables>,
   variables: TVariables,
   handlers: SubscriptionHandlers<TData>,
 ): () => void {
-  const stream = getGraphql()({ query: document.toString(), variables }) as MessageStream;
-  const subscription = stream.subscribe({
-    next: (message) => handlers.next(message.data as TData),
-    error: handlers.error,
-  });
-  return () => subscription.unsubscribe();
+  let stopped = false;
+  let subscription: { unsubscribe(): void } | undefined;
+  getGraphql().then(
+    (call) => {
+      if (stopped) return;
+      const stream = call({ query: document.toString(), variables }) as MessageStream;
+      subscription = stream.subscribe({
+        next: (message) => handlers.next(message.data as TData),
+        error: handlers.error,
+      });
+    },
+    (error: unknown) => {
+      if (!stopped) handlers.error(error);
+    },
+  );
+  return () => {
+    stopped = true;
+    subscription?.unsubscribe();
+  };
 }
 
 export type Page<T> = { items: T[]; nextToken?: string | null };

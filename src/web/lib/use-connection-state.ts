@@ -1,25 +1,28 @@
 // The real-time connection's state as Amplify reports it on the Hub, for the "live" indicator.
 import { useSyncExternalStore } from 'react';
-import { CONNECTION_STATE_CHANGE, ConnectionState } from 'aws-amplify/api';
+import type { CONNECTION_STATE_CHANGE as ConnectionStateChange, ConnectionState } from 'aws-amplify/api';
 import { Hub } from 'aws-amplify/utils';
+
+// Amplify's names, typed against its own: importing its values would load its API category with the app's start
+// (lib/graphql-client.ts loads that on first use).
+const CONNECTION_STATE_CHANGE: typeof ConnectionStateChange = 'ConnectionStateChange';
 
 export type Liveness = 'live' | 'connecting' | 'offline';
 
 /** Amplify's eight connection states, as the three a user cares about. */
-export function toLiveness(state: ConnectionState): Liveness {
-  switch (state) {
-    case ConnectionState.Connected:
-    case ConnectionState.ConnectedPendingKeepAlive:
-    case ConnectionState.ConnectedPendingDisconnect:
-      return 'live';
-    case ConnectionState.Connecting:
-    case ConnectionState.ConnectedPendingNetwork:
-      return 'connecting';
-    case ConnectionState.ConnectionDisrupted:
-    case ConnectionState.ConnectionDisruptedPendingNetwork:
-    case ConnectionState.Disconnected:
-      return 'offline';
-  }
+const LIVENESS: Record<`${ConnectionState}`, Liveness> = {
+  Connected: 'live',
+  ConnectedPendingKeepAlive: 'live',
+  ConnectedPendingDisconnect: 'live',
+  Connecting: 'connecting',
+  ConnectedPendingNetwork: 'connecting',
+  ConnectionDisrupted: 'offline',
+  ConnectionDisruptedPendingNetwork: 'offline',
+  Disconnected: 'offline',
+};
+
+export function toLiveness(state: ConnectionState | `${ConnectionState}`): Liveness {
+  return LIVENESS[state];
 }
 
 // Hub does not replay past events, so the latest state is kept here for components that mount later.
