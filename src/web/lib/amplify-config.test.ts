@@ -76,6 +76,24 @@ describe('toResourcesConfig', () => {
     expect(attempt).toThrow(AppConfigError);
     expect(attempt).toThrow(/auth\.user_pool_id.*auth\.user_pool_client_id.*data\.url/);
   });
+
+  it('names what is wrong with each field: a wrong type, an empty value, a URL that is not one', () => {
+    const broken = {
+      version: 1,
+      auth: { aws_region: '', user_pool_id: 'p', user_pool_client_id: null },
+      data: { url: 'https://api.example/graphql', aws_region: 'us-east-1' },
+      custom: { userPoolEndpoint: 'gateway', mapTileUrl: '' },
+    };
+
+    const attempt = () => toResourcesConfig(broken);
+
+    expect(attempt).toThrow(
+      'amplify_outputs.json is incomplete: version: expected a string, received number; ' +
+        'auth.aws_region: must not be empty; auth.user_pool_client_id: expected a string, received null; ' +
+        'custom.userPoolEndpoint: not a URL; custom.mapTileUrl: must not be empty',
+    );
+    expect(() => toResourcesConfig([])).toThrow('(root): expected the outputs object');
+  });
 });
 
 describe('plain WebSocket for a plain-HTTP GraphQL endpoint', () => {
