@@ -9,27 +9,37 @@ export { AMPLIFY_OUTPUTS_PATH };
 
 /** The outputs as the app reads them, once checked (read only when there were no problems). */
 type CheckedOutputs = { custom?: { userPoolEndpoint?: string; mapTileUrl?: string; companyTimeZone?: string } };
+type Checked = { problems: string[]; checked: CheckedOutputs };
+
+/** What a field must be: any string, a non-empty one, a URL, or an IANA time zone. */
+type FieldKind = 'string' | 'text' | 'url' | 'timeZone';
+
+/** What is wrong with a field's value, or undefined when it is what `kind` asks. */
+function problemOf(value: unknown, kind: FieldKind): string | undefined {
+  if (typeof value !== 'string') return `expected a string, received ${value === null ? 'null' : typeof value}`;
+  if (kind === 'timeZone') {
+    return isValidTimeZone(value) ? undefined : 'not a time zone; use an IANA name such as America/Los_Angeles';
+  }
+  if (kind === 'string') return undefined;
+  if (value === '') return 'must not be empty';
+  return kind === 'url' && !isUrl(value) ? 'not a URL' : undefined;
+}
 
 /**
  * Checks the parts of the outputs the app relies on and lists each problem as `path: what is wrong`. Plain code
  * rather than a schema library: this runs in every page's start, where zod's mini build cost 42 ms of a courier's
  * cold start at 4x CPU slowdown and 8 kB gzip of its download (issue 10).
  */
-function checkOutputs(outputs: unknown): { problems: string[]; checked: CheckedOutputs } {
+function checkOutputs(outputs: unknown): Checked {
   const problems: string[] = [];
   const record = (value: unknown): Record<string, unknown> | undefined =>
     typeof value === 'object' && value !== null && !Array.isArray(value)
       ? (value as Record<string, unknown>)
       : undefined;
-  const at = (path: string, value: unknown, check: 'string' | 'text' | 'url'): string | undefined => {
-    if (typeof value !== 'string') {
-      problems.push(`${path}: expected a string, received ${value === null ? 'null' : typeof value}`);
-      return undefined;
-    }
-    if (check !== 'string' && value === '') problems.push(`${path}: must not be empty`);
-    else if (check === 'url' && !isUrl(value)) problems.push(`${path}: not a URL`);
-    else return value;
-    return undefined;
+  const at = (path: string, value: unknown, kind: FieldKind): string | undefined => {
+    const problem = problemOf(value, kind);
+    if (problem) problems.push(`${path}: ${problem}`);
+    return problem ? undefined : (value as string);
   };
   const root = record(outputs);
   if (!root) return { problems: ['(root): expected the outputs object'], checked: {} };
@@ -44,20 +54,15 @@ function checkOutputs(outputs: unknown): { problems: string[]; checked: CheckedO
   if (root.custom === undefined) return { problems, checked: {} };
   const custom = record(root.custom);
   if (!custom) return { problems: [...problems, 'custom: expected an object'], checked: {} };
-  const optional = (key: string, check: 'text' | 'url') =>
-    custom[key] === undefined ? undefined : at(`custom.${key}`, custom[key], check);
-  const companyTimeZone =
-    custom.companyTimeZone === undefined ? undefined : at('custom.companyTimeZone', custom.companyTimeZone, 'string');
-  if (companyTimeZone !== undefined && !isValidTimeZone(companyTimeZone)) {
-    problems.push('custom.companyTimeZone: not a time zone; use an IANA name such as America/Los_Angeles');
-  }
+  const optional = (key: string, kind: FieldKind) =>
+    custom[key] === undefined ? undefined : at(`custom.${key}`, custom[key], kind);
   return {
     problems,
     checked: {
       custom: {
         userPoolEndpoint: optional('userPoolEndpoint', 'url'),
         mapTileUrl: optional('mapTileUrl', 'text'),
-        companyTimeZone,
+        companyTimeZone: optional('companyTimeZone', 'timeZone'),
       },
     },
   };
@@ -99,8 +104,7 @@ export class AppConfigError extends Error {
  * The app's own settings from Amplify outputs: the map tile URL and the company's time zone live under
  * `custom`, outside Amplify's format. Outputs without them (older deployments) get the defaults.
  */
-export function toAppSettings(outputs: unknown): AppSettings {
-  const { problems, checked } = checkOutputs(outputs);
+export function toAppSettings(outputs: unknown, { problems, checked }: Checked = checkOutputs(outputs)): AppSettings {
   const custom = problems.length === 0 ? checked.custom : undefined;
   return {
     mapTileUrl: custom?.mapTileUrl || DEFAULT_SETTINGS.mapTileUrl,
@@ -112,14 +116,16 @@ export function toAppSettings(outputs: unknown): AppSettings {
  * Turns Amplify outputs into the ResourcesConfig Amplify wants. `parseAmplifyConfig` ignores
  * `custom.userPoolEndpoint`, so a gateway in front of Cognito (the local stack) is merged in here.
  */
-export function toResourcesConfig(outputs: unknown): ResourcesConfig {
-  const { problems, checked } = checkOutputs(outputs);
+export function toResourcesConfig(
+  outputs: unknown,
+  { problems, checked }: Checked = checkOutputs(outputs),
+): ResourcesConfig {
   if (problems.length > 0) throw new AppConfigError(`amplify_outputs.json is incomplete: ${problems.join('; ')}`);
   const parsed = parseAmplifyConfig(outputs as Parameters<typeof parseAmplifyConfig>[0]);
   const userPoolEndpoint = checked.custom?.userPoolEndpoint;
   const auth = parsed.Auth;
   if (!userPoolEndpoint || !auth) return parsed;
-  // Auth's type is a union over pool kinds; the schema above guarantees the user-pool kind.
+  // Auth's type is a union over pool kinds; the check above guarantees the user-pool kind.
   const withEndpoint = { ...auth, Cognito: { ...auth.Cognito, userPoolEndpoint } } as NonNullable<
     ResourcesConfig['Auth']
   >;
@@ -163,9 +169,11 @@ export async function configureAmplify(fetchOutputs: typeof fetch = fetch): Prom
     throw new AppConfigError(`Could not load ${AMPLIFY_OUTPUTS_PATH} (HTTP ${response.status}).`);
   }
   const outputs: unknown = await response.json();
-  const config = toResourcesConfig(outputs);
+  // Checked once for both readings.
+  const check = checkOutputs(outputs);
+  const config = toResourcesConfig(outputs, check);
   Amplify.configure(config);
-  settings = toAppSettings(outputs);
+  settings = toAppSettings(outputs, check);
 
   const endpoint = config.API?.GraphQL?.endpoint;
   const host = endpoint ? plainSocketHost(endpoint) : undefined;
