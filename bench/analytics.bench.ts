@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { startStack } from '../src/local/stack';
+import type { Stack } from '../src/local/stack';
 import {
   operationCount,
   readDynamoOperations,
@@ -27,9 +27,9 @@ import {
   partnerAnalytics,
 } from '../src/generated/graphql';
 import type { HeatBenchWindow, HeatFirstRender } from '../src/web/features/analytics/bench/heat-bench-protocol';
-import { accessTokenFor, DEMO_PASSWORD } from '../tests/support/test-stack';
+import { accessTokenFor } from '../tests/support/test-stack';
 import { launchBrowser, ROOT } from '../tests/support/browser';
-import { CALENDAR, prepareDataSet, type DataSet } from './dashboard.bench';
+import { CALENDAR, prepareDataSet, startDataSetStack, type DataSet } from './dashboard.bench';
 import { printTable, setting, summarize, writeResult } from './stats';
 
 const SMALL = 1_000;
@@ -91,19 +91,11 @@ async function call(
   return { ms, bytes: Buffer.byteLength(text) };
 }
 
-type Running = { set: DataSet; stack: Awaited<ReturnType<typeof startStack>>; token: string; startSeconds: number };
+type Running = { set: DataSet; stack: Stack; token: string; startSeconds: number };
 
 async function start(set: DataSet): Promise<Running> {
   const started = performance.now();
-  const stack = await startStack({
-    dataDir: set.dataDir,
-    gatewayPort: 0,
-    webPort: 0,
-    demoPassword: DEMO_PASSWORD,
-    seed: true,
-    web: 'none',
-    timeZone: CALENDAR.timeZone,
-  });
+  const stack = await startDataSetStack(set);
   try {
     const startSeconds = (performance.now() - started) / 1000;
     console.log(`${set.label}: stack started (demo seed + series backfill) in ${startSeconds.toFixed(1)}s`);

@@ -4,7 +4,7 @@
 // `npm start` does on existing data; both stacks then run at once and are asked in turn. `runCourierPerformanceBench` is what the `courier` bench calls for 9(c).
 import { rm } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
-import { startStack, type Stack } from '../src/local/stack';
+import type { Stack } from '../src/local/stack';
 import {
   operationCount,
   readDynamoOperations,
@@ -20,8 +20,8 @@ import {
   courierSuggestions,
   rateCard,
 } from '../src/generated/graphql';
-import { accessTokenFor, DEMO_PASSWORD } from '../tests/support/test-stack';
-import { CALENDAR, prepareDataSet, type DataSet } from './dashboard.bench';
+import { accessTokenFor } from '../tests/support/test-stack';
+import { CALENDAR, prepareDataSet, startDataSetStack, type DataSet } from './dashboard.bench';
 import { printTable, setting, summarize, writeResult } from './stats';
 
 const SMALL = 1_000;
@@ -99,19 +99,7 @@ async function call(url: string, token: string, query: string, variables: object
 async function measureSideBySide(sets: DataSet[], today: string): Promise<Measured[]> {
   const stacks: Stack[] = [];
   try {
-    for (const set of sets) {
-      stacks.push(
-        await startStack({
-          dataDir: set.dataDir,
-          gatewayPort: 0,
-          webPort: 0,
-          demoPassword: DEMO_PASSWORD,
-          seed: true,
-          web: 'none',
-          timeZone: CALENDAR.timeZone,
-        }),
-      );
-    }
+    for (const set of sets) stacks.push(await startDataSetStack(set));
     const tokens: string[] = [];
     for (const stack of stacks) {
       tokens.push(await accessTokenFor(stack, COURIER));

@@ -122,6 +122,22 @@ async function writeItems(doc: DynamoDBDocumentClient, table: string, items: Rec
   await Promise.all(Array.from({ length: WRITERS }, writer));
 }
 
+/**
+ * A stack on a prepared data set, as `npm start` runs on existing data, on free ports, without the web app, on the
+ * calendar the data set is filed on (a stack on another would re-file it before measuring).
+ */
+export function startDataSetStack(set: DataSet): Promise<Stack> {
+  return startStack({
+    dataDir: set.dataDir,
+    gatewayPort: 0,
+    webPort: 0,
+    demoPassword: DEMO_PASSWORD,
+    seed: true,
+    web: 'none',
+    timeZone: CALENDAR.timeZone,
+  });
+}
+
 /** Writes a data set of `total` bookings (demo company included) through the gateway, before any stack runs. */
 export async function prepareDataSet(label: string, total: number, now: Date, day: string): Promise<DataSet> {
   const started = performance.now();
@@ -210,16 +226,7 @@ async function readDashboard(stack: Stack, token: string, day: string): Promise<
  */
 async function measure(set: DataSet, day: string): Promise<Measured> {
   const started = performance.now();
-  const stack = await startStack({
-    dataDir: set.dataDir,
-    gatewayPort: 0,
-    webPort: 0,
-    demoPassword: DEMO_PASSWORD,
-    seed: true,
-    web: 'none',
-    // The data sets are filed on this calendar; a stack on another would re-file them before measuring.
-    timeZone: CALENDAR.timeZone,
-  });
+  const stack = await startDataSetStack(set);
   try {
     const startSeconds = (performance.now() - started) / 1000;
     console.log(`${set.label}: stack started (demo seed + rollup backfill) in ${startSeconds.toFixed(1)}s`);
