@@ -9,6 +9,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from './errors';
 import { checkInput, issuesToError, type Issue } from './input-validation';
 import { PACKAGE_SIZES, PROOF_REQUIREMENTS, type PackageSize, type Principal, type ProofRequirement } from './model';
 import type { Clock, Page } from './ports';
+import { isRecord } from './is-record';
 
 export const WEEKDAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -260,10 +261,7 @@ export async function updateCompanySettings(
   }
   const stored = await deps.settings.get();
   // A client that predates a rule (requiredProof) leaves it as it is rather than resetting it.
-  const withKept =
-    typeof rawRules === 'object' && rawRules !== null && !Array.isArray(rawRules)
-      ? { requiredProof: rulesOf(stored).requiredProof, ...rawRules }
-      : rawRules;
+  const withKept = isRecord(rawRules) ? { requiredProof: rulesOf(stored).requiredProof, ...rawRules } : rawRules;
   const checked = checkInput(rulesSchema, withKept);
   if (!checked.ok) {
     throw issuesToError(

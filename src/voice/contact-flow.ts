@@ -11,6 +11,7 @@ import {
   type PromptOverrides,
 } from './bot-definition';
 import { CALLER_ATTRIBUTE, OUTCOME_ATTRIBUTE, TRANSFER_REASON_ATTRIBUTE } from './lex-codehook';
+import { isRecord } from '../core/is-record';
 
 export const FLOW_LANGUAGE_VERSION = '2019-10-30';
 
@@ -263,10 +264,6 @@ type ActionSpec = {
 };
 
 const JSON_PATH = /^\$\.[A-Za-z_][\w-]*(\.[\w:-]+)*$/;
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function nonEmpty(v: unknown): v is string {
   return typeof v === 'string' && v.trim() !== '';

@@ -5,6 +5,7 @@ import { signingServiceOf } from '../fetch-bridge';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { parseContactFlow, type ContactFlowProblem } from '../../voice/contact-flow';
 import { sha256, type ConnectState, type ContactFlowType, type InstanceRecord } from './connect-state';
+import { isRecord } from '../../core/is-record';
 
 const FLOW_TYPES: readonly ContactFlowType[] = [
   'CONTACT_FLOW',
@@ -57,8 +58,7 @@ async function readBody(request: Request): Promise<Record<string, unknown>> {
   if (text.trim() === '') return {};
   try {
     const parsed: unknown = JSON.parse(text);
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
-      return parsed as Record<string, unknown>;
+    if (isRecord(parsed)) return parsed;
   } catch {
     // answered below
   }

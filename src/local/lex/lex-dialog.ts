@@ -17,6 +17,7 @@ import {
   type SlotTypeModel,
   type SpellingStyle,
 } from './lex-slot-values';
+import { isRecord } from '../../core/is-record';
 
 /** Calls a Lambda function with an event and returns its result: the code hook port. */
 export type LambdaInvoker = (functionArn: string, event: unknown) => Promise<unknown>;
@@ -237,10 +238,6 @@ function freshIntent(model: BotModel, name: string, slots: Record<string, Resolv
     state: 'InProgress',
     confirmationState: 'None',
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function invalidLambda(reason: string): LexApiError {

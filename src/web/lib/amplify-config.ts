@@ -4,6 +4,7 @@ import { Amplify, type ResourcesConfig } from 'aws-amplify';
 import { parseAmplifyConfig } from 'aws-amplify/utils';
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../../core/business-calendar';
 import { AMPLIFY_OUTPUTS_PATH } from './early-requests';
+import { isRecord } from '../../core/is-record';
 
 export { AMPLIFY_OUTPUTS_PATH };
 
@@ -32,10 +33,7 @@ function problemOf(value: unknown, kind: FieldKind): string | undefined {
  */
 function checkOutputs(outputs: unknown): Checked {
   const problems: string[] = [];
-  const record = (value: unknown): Record<string, unknown> | undefined =>
-    typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined;
+  const record = (value: unknown) => (isRecord(value) ? value : undefined);
   const at = (path: string, value: unknown, kind: FieldKind): string | undefined => {
     const problem = problemOf(value, kind);
     if (problem) problems.push(`${path}: ${problem}`);
