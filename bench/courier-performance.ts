@@ -1,7 +1,8 @@
 // `courier-performance` (issue 10, benchmark 9(c)): the courier's "My performance" page, every read it makes on
 // opening (and a history search), over HTTP as the demo courier, with 100k bookings against 1k — goals: p50
 // ratio ≤ 1.5, 0 Scans. Each data set is written before its stack starts, so the stack builds the series as
-// `npm start` does on existing data; both stacks then run at once and are asked in turn. `runCourierPerformanceBench` is what the `courier` bench calls for 9(c).
+// `npm start` does on existing data; both stacks then run at once and are asked in turn.
+// `runCourierPerformanceBench` is what the `courier` bench calls for 9(c).
 import { rm } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import type { Stack } from '../src/local/stack';

@@ -300,6 +300,7 @@ export async function runVoiceBench() {
     const turnRows: Row[] = [];
     const rawRows: Row[] = [];
     const results: Record<string, unknown>[] = [];
+    let backToBackCpuPerTurnMs = NaN;
     for (const { calls: concurrency, pace, goal } of LEVELS) {
       const samples: TurnSample[] = [];
       const calls: Call[] = [];
@@ -312,17 +313,27 @@ export async function runVoiceBench() {
       const arrivalMs = pace === 'caller' ? () => CALLER_PAUSE_MS * random.next() : () => 0;
       // One GetItem at a time while the calls run: what a single DynamoDB round trip costs under the Lex load,
       // since the gateway thread serves both the Lex runtime and DynamoDB.
+      /** Runs `line` on every line at once, each starting when its first call arrives. */
+      const onEveryLine = (line: () => Promise<void>) =>
+        Promise.all(
+          Array.from({ length: concurrency }, async () => {
+            await sleep(arrivalMs());
+            await line();
+          }),
+        );
       let running = true;
       const underLoad: number[] = [];
       const probe = (async () => {
         while (running) underLoad.push(await rawTurn(1));
       })();
-      await Promise.all(
-        Array.from({ length: concurrency }, async () => {
-          await sleep(arrivalMs());
-          while (next < calls.length) await runCall(calls[next++]!, samples, undefined, pauseMs);
-        }),
-      );
+      // The process's CPU over the level (the probe's GetItems included), unprofiled: what a turn costs.
+      const cpuBefore = process.cpuUsage();
+      await onEveryLine(async () => {
+        while (next < calls.length) await runCall(calls[next++]!, samples, undefined, pauseMs);
+      });
+      const cpuUsed = process.cpuUsage(cpuBefore);
+      const cpuPerTurnMs = (cpuUsed.user + cpuUsed.system) / 1000 / samples.length;
+      if (pace === 'back-to-back' && concurrency === PROFILED_CONCURRENCY) backToBackCpuPerTurnMs = cpuPerTurnMs;
       running = false;
       await probe;
       const probeStats = summarize(underLoad);
@@ -335,15 +346,12 @@ export async function runVoiceBench() {
         // The same number of bare GetItem round trips per simulated turn, at the same concurrency and pace.
         const rawSamples: number[] = [];
         let left = of.length;
-        await Promise.all(
-          Array.from({ length: concurrency }, async () => {
-            await sleep(arrivalMs());
-            while (left-- > 0) {
-              if (pauseMs) await sleep(pauseMs());
-              rawSamples.push(await rawTurn(ops));
-            }
-          }),
-        );
+        await onEveryLine(async () => {
+          while (left-- > 0) {
+            if (pauseMs) await sleep(pauseMs());
+            rawSamples.push(await rawTurn(ops));
+          }
+        });
         const raw = summarize(rawSamples);
         // A turn without a DynamoDB call has no raw floor: only the absolute goal applies.
         const ratio = ops > 0 ? hookStats.p99 / raw.p99 : undefined;
@@ -374,6 +382,7 @@ export async function runVoiceBench() {
         results.push({
           concurrency,
           pace,
+          cpuPerTurnMs,
           kind,
           hook: hookStats,
           recognizeText: recognizeStats,
@@ -393,9 +402,10 @@ export async function runVoiceBench() {
 
     const breakdown = await profileTurns();
     // Back to back, every line always has a turn in flight (Little's law: turns in flight = rate × time per turn),
-    // and the rate is bounded by the CPU each turn takes in the whole process over the cores there are.
+    // and the rate is bounded by the CPU each turn takes in the whole process over the cores there are — taken
+    // from the measured back-to-back level, not the profiled pass (whose figure includes stopping the profiler).
     const cores = availableParallelism();
-    const cpuPerTurnMs = breakdown.processCpuMs / breakdown.turns;
+    const cpuPerTurnMs = backToBackCpuPerTurnMs;
     const floorMs = (PROFILED_CONCURRENCY * cpuPerTurnMs) / cores;
     console.log(
       `back to back at ${PROFILED_CONCURRENCY} lines: ${cpuPerTurnMs.toFixed(1)} ms of CPU per turn on ${cores} cores ` +
