@@ -88,11 +88,14 @@ export type PartnerTokenRepository = {
 export type RateLimitCounter = {
   increment(key: string, limit: number, expiresAtEpochSeconds: number): Promise<boolean>;
   /**
-   * The current counts of `keys`, in their order (0 for a key that has none), read together in one round trip
-   * and without changing them.
+   * Adds one to the counter `field` of the item `key` unless it has reached `limit` (no limit: always), making
+   * the item with its expiry if it is new, and answers whether it counted together with every counter of the item
+   * as it then stands (0 for a counter it lacks) — one round trip when it counts.
    */
-  counts(keys: readonly string[]): Promise<number[]>;
+  add(key: string, field: string, options: { limit?: number; expiresAtEpochSeconds: number }): Promise<CounterItem>;
 };
+
+export type CounterItem = { counted: boolean; counters: Record<string, number> };
 
 export type AuditQuery = { by: 'partner'; partnerId: string; day?: string } | { by: 'day'; day: string };
 

@@ -7,7 +7,7 @@ import type { Clock, RateLimitCounter } from './ports';
 export type RateLimitRule = { limit: number; windowSeconds: number };
 
 /** Counters outlive their window by this much, so a slow clock on one instance never resets a window early. */
-const COUNTER_GRACE_SECONDS = 120;
+export const COUNTER_GRACE_SECONDS = 120;
 
 /** The counter key of a partner: one per partner, whichever token or channel the calls come through. */
 export function partnerRateLimitKey(partnerId: string): string {
@@ -32,10 +32,14 @@ export async function enforceRateLimit(
     rule.limit,
     windowEnd / 1000 + COUNTER_GRACE_SECONDS,
   );
-  if (counted) return;
-  const retryAfterSeconds = Math.max(1, Math.ceil((windowEnd - nowMs) / 1000));
+  if (!counted) throw rateLimitReached(rule, windowEnd, nowMs);
+}
+
+/** The refusal of a request over `rule`, whose window ends at `windowEndMs`: when to retry, and what else to do. */
+export function rateLimitReached(rule: RateLimitRule, windowEndMs: number, nowMs: number): RateLimitError {
+  const retryAfterSeconds = Math.max(1, Math.ceil((windowEndMs - nowMs) / 1000));
   const per = rule.windowSeconds === 60 ? 'minute' : `${rule.windowSeconds} seconds`;
-  throw new RateLimitError(
+  return new RateLimitError(
     `Rate limit reached: ${rule.limit} requests per ${per}. Retry in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}.`,
     retryAfterSeconds,
     {

@@ -75,18 +75,19 @@ describe('public tracking guard', () => {
     await expect(run('192.0.2.3', found)).resolves.toBe('tracked');
   });
 
-  it('reads the misses and counts the lookup side by side, and looks up only once both have answered', async () => {
+  it('counts the lookup and learns the misses in one counter call, and looks up only once it has answered', async () => {
     // Prepare: a counter whose answers wait until released, recording which calls have started.
     const counter = createMemoryRateLimitCounter();
     const started: string[] = [];
     const gates: (() => void)[] = [];
-    const gate = <T>(name: string, answer: () => Promise<T>) => {
-      started.push(name);
-      return new Promise<T>((resolve, reject) => gates.push(() => answer().then(resolve, reject)));
-    };
     const gated: RateLimitCounter = {
-      counts: (keys) => gate('counts', () => counter.counts(keys)),
-      increment: (key, limit, expiresAt) => gate('increment', () => counter.increment(key, limit, expiresAt)),
+      increment: counter.increment,
+      add: (key, field, options) => {
+        started.push(field);
+        return new Promise((resolve, reject) =>
+          gates.push(() => counter.add(key, field, options).then(resolve, reject)),
+        );
+      },
     };
     const clock = { now: () => new Date('2025-06-10T15:05:00.000Z') };
     const lookup = vi.fn(() => Promise.resolve('tracked'));
@@ -94,17 +95,34 @@ describe('public tracking guard', () => {
     // Act
     const result = guardPublicLookup('198.51.100.40', lookup, { counter: gated, clock }, RULES);
     await new Promise((resolve) => setImmediate(resolve));
-    const beforeAnswers = { started: [...started], lookups: lookup.mock.calls.length };
-    gates.shift()?.();
-    await new Promise((resolve) => setImmediate(resolve));
-    const afterOne = lookup.mock.calls.length;
+    const beforeAnswer = { started: [...started], lookups: lookup.mock.calls.length };
     gates.shift()?.();
 
-    // Assess: one step of both counter calls, then the lookup.
-    expect(beforeAnswers).toEqual({ started: ['counts', 'increment'], lookups: 0 });
-    expect(afterOne).toBe(0);
+    // Assess: one counter call (this minute's lookups, on the address's item for the quarter hour), then the lookup.
+    expect(beforeAnswer).toEqual({ started: ['lookups#1749567900'], lookups: 0 });
     await expect(result).resolves.toBe('tracked');
     expect(lookup).toHaveBeenCalledTimes(1);
+    expect(gates).toHaveLength(0);
+    expect([...counter.stored.keys()]).toEqual(['track#198.51.100.40#1749567600']);
+  });
+
+  it('counts a miss in its window and, as the previous window’s, in the next', async () => {
+    // Prepare
+    const counter = createMemoryRateLimitCounter();
+    const clock = { now: () => new Date('2025-06-10T15:05:00.000Z') };
+    const missing = () => Promise.reject(new NotFoundError('No booking with reference K7M-4XR-8.'));
+
+    // Act
+    const outcome = await guardPublicLookup('198.51.100.41', missing, { counter, clock }, RULES).catch(
+      (e: unknown) => e,
+    );
+
+    // Assess
+    expect(outcome).toBeInstanceOf(NotFoundError);
+    expect(Object.fromEntries(counter.stored)).toEqual({
+      'track#198.51.100.41#1749567600': { 'lookups#1749567900': 1, misses: 1 },
+      'track#198.51.100.41#1749568500': { previousMisses: 1 },
+    });
   });
 
   it('refuses a locked-out address as locked out, also once its lookups for the minute are used up', async () => {
@@ -124,24 +142,22 @@ describe('public tracking guard', () => {
     }
   });
 
-  it('neither looks up nor counts a miss when the misses cannot be read or the lookup cannot be counted', async () => {
-    for (const broken of ['counts', 'increment'] as const) {
-      // Prepare
-      const memory = createMemoryRateLimitCounter();
-      const counter: RateLimitCounter = {
-        counts: broken === 'counts' ? () => Promise.reject(new Error('table down')) : memory.counts,
-        increment: broken === 'increment' ? () => Promise.reject(new Error('table down')) : memory.increment,
-      };
-      const clock = { now: () => new Date('2025-06-10T15:05:00.000Z') };
-      const lookup = vi.fn(() => Promise.reject(new NotFoundError('No booking with reference K7M-4XR-8.')));
+  it('neither looks up nor counts a miss when the lookup cannot be counted', async () => {
+    // Prepare
+    const memory = createMemoryRateLimitCounter();
+    const counter: RateLimitCounter = {
+      increment: memory.increment,
+      add: () => Promise.reject(new Error('table down')),
+    };
+    const clock = { now: () => new Date('2025-06-10T15:05:00.000Z') };
+    const lookup = vi.fn(() => Promise.reject(new NotFoundError('No booking with reference K7M-4XR-8.')));
 
-      // Act
-      const outcome = guardPublicLookup('192.0.2.9', lookup, { counter, clock }, RULES).catch((e: unknown) => e);
+    // Act
+    const outcome = guardPublicLookup('192.0.2.9', lookup, { counter, clock }, RULES).catch((e: unknown) => e);
 
-      // Assess
-      await expect(outcome).resolves.toMatchObject({ message: 'table down' });
-      expect(lookup).not.toHaveBeenCalled();
-      expect([...memory.stored.keys()].filter((key) => key.startsWith('track-miss'))).toEqual([]);
-    }
+    // Assess
+    await expect(outcome).resolves.toMatchObject({ message: 'table down' });
+    expect(lookup).not.toHaveBeenCalled();
+    expect(memory.stored.size).toBe(0);
   });
 });

@@ -3,7 +3,7 @@
 // quarter hour ends. A customer who mistypes a reference once or twice never notices either limit.
 import { NotFoundError, RateLimitError } from './errors';
 import type { Clock, RateLimitCounter } from './ports';
-import { enforceRateLimit } from './rate-limit';
+import { COUNTER_GRACE_SECONDS, rateLimitReached } from './rate-limit';
 import { EXAMPLE_REFERENCE } from './reference';
 
 export type TrackingGuardRules = {
@@ -18,7 +18,9 @@ export const TRACKING_GUARD_RULES: TrackingGuardRules = {
   missWindowSeconds: 15 * 60,
 };
 
-const COUNTER_GRACE_SECONDS = 120;
+/** The counters of an address's item for one miss window (see guardPublicLookup). */
+const MISSES = 'misses';
+const PREVIOUS_MISSES = 'previousMisses';
 
 function minutes(seconds: number): string {
   const m = Math.ceil(seconds / 60);
@@ -39,11 +41,15 @@ export async function guardPublicLookup<T>(
   const nowMs = deps.clock.now().getTime();
   const windowMs = rules.missWindowSeconds * 1000;
   const windowStart = Math.floor(nowMs / windowMs) * windowMs;
-  const missKey = `track-miss#${source}#${windowStart / 1000}`;
-  // A sliding window (the previous fixed window's misses weighted by how much of it still lies within the last
-  // missWindowSeconds): fixed windows alone forget every miss at :00, :15, :30 and :45, which let a guesser make
-  // twice the misses around a boundary and let the lockout miss a burst that straddles one.
-  const previousKey = `track-miss#${source}#${(windowStart - windowMs) / 1000}`;
+  const minuteStart = Math.floor(nowMs / 60_000) * 60_000;
+  // One item per address and miss window holds all the guard counts: the lookups of each of its minutes, its
+  // misses, and the misses of the window before it (written there by each miss, below). So counting this lookup
+  // answers, in the same round trip, whether the address is locked out; a lookup waits for that one step.
+  const itemOf = (start: number) => ({
+    key: `track#${source}#${start / 1000}`,
+    expiresAtEpochSeconds: (start + windowMs) / 1000 + COUNTER_GRACE_SECONDS,
+  });
+  const item = itemOf(windowStart);
   const retryAfterSeconds = Math.max(1, Math.ceil((windowStart + windowMs - nowMs) / 1000));
   const lockedOut = () =>
     new RateLimitError(
@@ -54,30 +60,32 @@ export async function guardPublicLookup<T>(
       },
     );
 
-  // The misses are read and this lookup is counted against the minute's allowance at once (one round trip
-  // each, side by side), so a lookup waits for two steps: these, then the lookup itself. The lockout still
-  // decides first: a locked-out address is refused as locked out whatever its allowance says (its refused
-  // attempts now use up that allowance too, which only makes guessing slower).
-  const [misses, allowance] = await Promise.allSettled([
-    deps.counter.counts([missKey, previousKey]),
-    enforceRateLimit(`track#${source}`, { limit: rules.lookupsPerMinute, windowSeconds: 60 }, deps),
-  ]);
-  if (misses.status === 'rejected') throw misses.reason;
-  const [current = 0, previous = 0] = misses.value;
+  const allowance = { limit: rules.lookupsPerMinute, windowSeconds: 60 };
+  const { counted, counters } = await deps.counter.add(item.key, `lookups#${minuteStart / 1000}`, {
+    limit: allowance.limit,
+    expiresAtEpochSeconds: item.expiresAtEpochSeconds,
+  });
+  // A sliding window (the previous fixed window's misses weighted by how much of it still lies within the last
+  // missWindowSeconds): fixed windows alone forget every miss at :00, :15, :30 and :45, which let a guesser make
+  // twice the misses around a boundary and let the lockout miss a burst that straddles one.
+  const previous = counters[PREVIOUS_MISSES] ?? 0;
   const allowed = rules.missesPerWindow - Math.ceil(previous * (1 - (nowMs - windowStart) / windowMs));
-  if (current >= allowed) throw lockedOut();
-  if (allowance.status === 'rejected') throw allowance.reason;
+  // The lockout decides first: a locked-out address is refused as locked out whatever its allowance says (its
+  // refused attempts use up that allowance too, which only makes guessing slower).
+  if ((counters[MISSES] ?? 0) >= allowed) throw lockedOut();
+  if (!counted) throw rateLimitReached(allowance, minuteStart + 60_000, nowMs);
   try {
     return await lookup();
   } catch (e) {
     if (!(e instanceof NotFoundError)) throw e;
-    // Kept through the next window too, where it is the previous one.
-    const counted = await deps.counter.increment(
-      missKey,
-      allowed,
-      (windowStart + 2 * windowMs) / 1000 + COUNTER_GRACE_SECONDS,
-    );
-    if (!counted) throw lockedOut();
+    const miss = await deps.counter.add(item.key, MISSES, {
+      limit: allowed,
+      expiresAtEpochSeconds: item.expiresAtEpochSeconds,
+    });
+    if (!miss.counted) throw lockedOut();
+    // Counted again in the next window's item, where it is the previous window's miss.
+    const next = itemOf(windowStart + windowMs);
+    await deps.counter.add(next.key, PREVIOUS_MISSES, { expiresAtEpochSeconds: next.expiresAtEpochSeconds });
     throw e;
   }
 }

@@ -48,32 +48,40 @@ describe('rate limits on DynamoDB', () => {
   });
 });
 
-describe('rate-limit counts on DynamoDB', () => {
-  it('reads several counters in one BatchGetItem, in the order asked, 0 for a counter never incremented', async () => {
+describe('rate-limit counter items on DynamoDB', () => {
+  it('adds to one counter of an item and answers with all of its counters, in one UpdateItem', async () => {
     // Prepare
     const counter = db.repos.rateLimits;
-    for (let i = 0; i < 3; i++) await counter.increment('counts#a', 10, 1_900_000_000);
-    await counter.increment('counts#b', 10, 1_900_000_000);
-    const keys = ['counts#b', 'counts#none', 'counts#a', 'counts#b'];
+    await counter.add('item#a', 'misses', { expiresAtEpochSeconds: 1_900_000_000 });
     db.local.dynamo.operations.reset();
 
     // Act
-    const counts = await counter.counts(keys);
+    const first = await counter.add('item#a', 'lookups#1', { limit: 2, expiresAtEpochSeconds: 1_900_000_000 });
 
     // Assess
-    expect(counts).toEqual([1, 0, 3, 1]);
-    expect(db.local.dynamo.operations.snapshot().byTable[db.names.rateLimits]).toEqual({ BatchGetItem: 1 });
-    expect(await counter.counts([])).toEqual([]);
+    expect(first).toEqual({ counted: true, counters: { misses: 1, 'lookups#1': 1 } });
+    expect(db.local.dynamo.operations.snapshot().byTable[db.names.rateLimits]).toEqual({ UpdateItem: 1 });
+    const { Item } = await db.local.doc.send(
+      new GetCommand({ TableName: db.names.rateLimits, Key: { key: 'item#a' } }),
+    );
+    expect(Item?.expiresAt).toBe(1_900_000_000);
   });
 
-  it('reads more keys than one BatchGetItem takes', async () => {
+  it('stops at the limit, concurrent adds included, and still answers with the counters', async () => {
+    // Prepare
     const counter = db.repos.rateLimits;
-    await counter.increment('counts#many-149', 10, 1_900_000_000);
-    const keys = Array.from({ length: 150 }, (_, i) => `counts#many-${i}`);
-    const counts = await counter.counts(keys);
-    expect(counts).toHaveLength(150);
-    expect(counts[149]).toBe(1);
-    expect(counts.filter((n) => n !== 0)).toEqual([1]);
+    const add = () => counter.add('item#b', 'lookups#1', { limit: 3, expiresAtEpochSeconds: 1_900_000_000 });
+
+    // Act
+    const results = await Promise.all(Array.from({ length: 5 }, add));
+
+    // Assess
+    expect(results.filter((r) => r.counted)).toHaveLength(3);
+    for (const r of results.filter((r) => !r.counted)) expect(r.counters).toEqual({ 'lookups#1': 3 });
+    expect(await counter.add('item#never', 'misses', { limit: 0, expiresAtEpochSeconds: 1_900_000_000 })).toEqual({
+      counted: false,
+      counters: {},
+    });
   });
 });
 

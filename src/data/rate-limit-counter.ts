@@ -1,67 +1,58 @@
-// RateLimitCounter on DynamoDB: one item per key and window, incremented with a conditional UpdateItem
-// (ADD count, only while count < limit), which DynamoDB applies atomically, so the limit holds across any
-// number of API and MCP instances; read several at a time with one BatchGetItem. Items expire through TTL
-// after their window.
-import {
-  BatchGetCommand,
-  UpdateCommand,
-  type BatchGetCommandOutput,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+// RateLimitCounter on DynamoDB: one item per key, its counters incremented with a conditional UpdateItem
+// (ADD the counter, only while it is under its limit), which DynamoDB applies atomically, so a limit holds
+// across any number of API and MCP instances. Items expire through TTL after their window.
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RateLimitCounter } from '../core/ports';
 import { isConditionalCheckFailed } from './paged-query';
 
-/** DynamoDB's limit of keys in one BatchGetItem. */
-const BATCH_GET_KEYS = 100;
+const EXPIRES_AT = 'expiresAt';
+
+/** The item's counters: its numeric attributes but the expiry. */
+function countersOf(item: Record<string, unknown> | undefined): Record<string, number> {
+  const counters: Record<string, number> = {};
+  for (const [name, value] of Object.entries(item ?? {}))
+    if (name !== EXPIRES_AT && typeof value === 'number') counters[name] = value;
+  return counters;
+}
 
 export function createRateLimitCounter(doc: DynamoDBDocumentClient, table: string): RateLimitCounter {
+  /** One UpdateItem adding 1 to `field` while under `limit`; undefined when the limit stopped it. */
+  async function add(key: string, field: string, limit: number | undefined, expiresAt: number, returnItem: boolean) {
+    // A limit of 0 or less stops even the first (the condition below would let a missing counter through).
+    if (limit !== undefined && limit <= 0) return undefined;
+    try {
+      const out = await doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: { key },
+          UpdateExpression: 'ADD #field :one SET #expiresAt = if_not_exists(#expiresAt, :expiresAt)',
+          ...(limit === undefined ? {} : { ConditionExpression: 'attribute_not_exists(#field) OR #field < :limit' }),
+          ExpressionAttributeNames: { '#field': field, '#expiresAt': EXPIRES_AT },
+          ExpressionAttributeValues: {
+            ':one': 1,
+            ':expiresAt': expiresAt,
+            ...(limit === undefined ? {} : { ':limit': limit }),
+          },
+          ...(returnItem ? { ReturnValues: 'ALL_NEW' as const } : {}),
+        }),
+      );
+      return out.Attributes ?? {};
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) return undefined;
+      throw error;
+    }
+  }
+
   return {
     async increment(key, limit, expiresAtEpochSeconds) {
-      try {
-        await doc.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: { key },
-            UpdateExpression: 'ADD #count :one SET #expiresAt = if_not_exists(#expiresAt, :expiresAt)',
-            ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
-            ExpressionAttributeNames: { '#count': 'count', '#expiresAt': 'expiresAt' },
-            ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':expiresAt': expiresAtEpochSeconds },
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionalCheckFailed(error)) return false;
-        throw error;
-      }
+      return (await add(key, 'count', limit, expiresAtEpochSeconds, false)) !== undefined;
     },
-    async counts(keys) {
-      // One strongly consistent BatchGetItem (as a GetItem of the counter would be) for up to 100 keys; DynamoDB
-      // refuses a batch that names a key twice, and may hand keys back unprocessed under load.
-      const unique = [...new Set(keys)];
-      const found = new Map<string, number>();
-      for (let start = 0; start < unique.length; start += BATCH_GET_KEYS) {
-        let pending: Record<string, unknown>[] | undefined = unique
-          .slice(start, start + BATCH_GET_KEYS)
-          .map((key) => ({ key }));
-        while (pending && pending.length > 0) {
-          const out: BatchGetCommandOutput = await doc.send(
-            new BatchGetCommand({
-              RequestItems: {
-                [table]: {
-                  Keys: pending,
-                  ConsistentRead: true,
-                  ProjectionExpression: '#key, #count',
-                  ExpressionAttributeNames: { '#key': 'key', '#count': 'count' },
-                },
-              },
-            }),
-          );
-          for (const item of out.Responses?.[table] ?? [])
-            if (typeof item.key === 'string' && typeof item.count === 'number') found.set(item.key, item.count);
-          pending = out.UnprocessedKeys?.[table]?.Keys;
-        }
-      }
-      return keys.map((key) => found.get(key) ?? 0);
+    async add(key, field, { limit, expiresAtEpochSeconds }) {
+      const item = await add(key, field, limit, expiresAtEpochSeconds, true);
+      if (item) return { counted: true, counters: countersOf(item) };
+      // At its limit: the item as it stands, read strongly consistent (as the update saw it).
+      const { Item } = await doc.send(new GetCommand({ TableName: table, Key: { key }, ConsistentRead: true }));
+      return { counted: false, counters: countersOf(Item) };
     },
   };
 }

@@ -243,17 +243,18 @@ export function createMemoryPartnerTokenRepository(): MemoryPartnerTokenReposito
 }
 
 /** Counters as DynamoDB keeps them for the rate limiter: add one only while below the limit. */
-export function createMemoryRateLimitCounter(): RateLimitCounter & { stored: Map<string, number> } {
-  const stored = new Map<string, number>();
+export function createMemoryRateLimitCounter(): RateLimitCounter & { stored: Map<string, Record<string, number>> } {
+  const stored = new Map<string, Record<string, number>>();
+  const add = (key: string, field: string, limit?: number) => {
+    const counters = stored.get(key) ?? {};
+    const counted = limit === undefined || (counters[field] ?? 0) < limit;
+    if (counted) stored.set(key, { ...counters, [field]: (counters[field] ?? 0) + 1 });
+    return { counted, counters: { ...stored.get(key) } };
+  };
   return {
     stored,
-    increment: async (key, limit) => {
-      const count = stored.get(key) ?? 0;
-      if (count >= limit) return false;
-      stored.set(key, count + 1);
-      return true;
-    },
-    counts: async (keys) => keys.map((key) => stored.get(key) ?? 0),
+    increment: async (key, limit) => add(key, 'count', limit).counted,
+    add: async (key, field, { limit }) => add(key, field, limit),
   };
 }
 
