@@ -90,7 +90,7 @@ export type RateLimitCounter = {
   /**
    * Adds one to the counter `field` of the item `key` unless it has reached `limit` (no limit: always), making
    * the item with its expiry if it is new, and answers whether it counted together with every counter of the item
-   * as it then stands (0 for a counter it lacks) — one round trip when it counts.
+   * as it then stands (a counter the item lacks is absent) — one round trip when it counts.
    */
   add(key: string, field: string, options: { limit?: number; expiresAtEpochSeconds: number }): Promise<CounterItem>;
 };

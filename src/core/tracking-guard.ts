@@ -41,7 +41,9 @@ export async function guardPublicLookup<T>(
   const nowMs = deps.clock.now().getTime();
   const windowMs = rules.missWindowSeconds * 1000;
   const windowStart = Math.floor(nowMs / windowMs) * windowMs;
-  const minuteStart = Math.floor(nowMs / 60_000) * 60_000;
+  const allowance = { limit: rules.lookupsPerMinute, windowSeconds: 60 };
+  const allowanceMs = allowance.windowSeconds * 1000;
+  const allowanceStart = Math.floor(nowMs / allowanceMs) * allowanceMs;
   // One item per address and miss window holds all the guard counts: the lookups of each of its minutes, its
   // misses, and the misses of the window before it (written there by each miss, below). So counting this lookup
   // answers, in the same round trip, whether the address is locked out; a lookup waits for that one step.
@@ -60,8 +62,7 @@ export async function guardPublicLookup<T>(
       },
     );
 
-  const allowance = { limit: rules.lookupsPerMinute, windowSeconds: 60 };
-  const { counted, counters } = await deps.counter.add(item.key, `lookups#${minuteStart / 1000}`, {
+  const { counted, counters } = await deps.counter.add(item.key, `lookups#${allowanceStart / 1000}`, {
     limit: allowance.limit,
     expiresAtEpochSeconds: item.expiresAtEpochSeconds,
   });
@@ -73,7 +74,7 @@ export async function guardPublicLookup<T>(
   // The lockout decides first: a locked-out address is refused as locked out whatever its allowance says (its
   // refused attempts use up that allowance too, which only makes guessing slower).
   if ((counters[MISSES] ?? 0) >= allowed) throw lockedOut();
-  if (!counted) throw rateLimitReached(allowance, minuteStart + 60_000, nowMs);
+  if (!counted) throw rateLimitReached(allowance, allowanceStart + allowanceMs, nowMs);
   try {
     return await lookup();
   } catch (e) {
