@@ -29,7 +29,7 @@ import { trackingBaseUrlIssue } from '../src/core/tracking-links';
 import { auth } from './auth/resource';
 import { applyGraphqlAbuseLimits } from './data/abuse-limits';
 import { data } from './data/resource';
-import { apiFunction } from './functions/api/resource';
+import { apiFunction, summariesApiFunction, voicebotApiFunction } from './functions/api/resource';
 import { streamNotifier } from './functions/stream-notifier/resource';
 import { aggregator } from './functions/aggregator/resource';
 import { partnerAuthorizer } from './functions/partner-authorizer/resource';
@@ -53,6 +53,8 @@ const backend = defineBackend({
   auth,
   data,
   api: apiFunction,
+  voicebotApi: voicebotApiFunction,
+  summariesApi: summariesApiFunction,
   streamNotifier,
   aggregator,
   partnerAuthorizer,
@@ -150,6 +152,11 @@ const CHECKED_TABLES: readonly TableKey[] = ['bookings', 'feedback'];
 /** Tables whose TTL expiries are archived to S3 before they are gone (src/retention). */
 const ARCHIVED_TABLES: readonly TableKey[] = ['bookings', 'feedback'];
 const apiLambda = backend.api.resources.lambda;
+/** The voicebot wizard's and the executive summaries' fields have functions of their own (functions/api/resource.ts). */
+const voicebotApiLambda = backend.voicebotApi.resources.lambda;
+const summariesApiLambda = backend.summariesApi.resources.lambda;
+/** The GraphQL API's three resolver functions: each reads and writes the tables as the one api function did. */
+const graphqlFunctions = [backend.api, backend.voicebotApi, backend.summariesApi];
 const notifierLambda = backend.streamNotifier.resources.lambda;
 const aggregatorLambda = backend.aggregator.resources.lambda;
 /** Tables whose changes feed the dashboard rollups and analytics series (src/api/rollup-aggregator.ts). */
@@ -205,7 +212,7 @@ for (const [key, def] of Object.entries(TABLES) as [TableKey, TableDefinition][]
   cfnTable.addPropertyOverride('Replicas.0.SSESpecification', { KMSMasterKeyId: tablesKey.keyArn });
   // The daily AWS Backup plan (infra-cfn/templates/backup.yaml) selects the environment's tables by this tag.
   Tags.of(table).add('courier:backup', cloudEnv.name);
-  table.grantReadWriteData(apiLambda);
+  for (const fn of graphqlFunctions) table.grantReadWriteData(fn.resources.lambda);
   // The code hook books, tracks and takes feedback through the same core; the provisioner records deployments.
   backend.lexCodeHook.addEnvironment(tableEnvName(key), table.tableName);
   backend.provisioner.addEnvironment(tableEnvName(key), table.tableName);
@@ -224,7 +231,7 @@ for (const [key, def] of Object.entries(TABLES) as [TableKey, TableDefinition][]
     tablesKey.grantEncryptDecrypt(codeHookLambda);
   }
   if (key === 'deployments') table.grantReadWriteData(provisionerLambda);
-  backend.api.addEnvironment(tableEnvName(key), table.tableName);
+  for (const fn of graphqlFunctions) fn.addEnvironment(tableEnvName(key), table.tableName);
   tableNames[key] = table.tableName;
   // The aggregator's configuration names every table; it writes only the rollups.
   backend.aggregator.addEnvironment(tableEnvName(key), table.tableName);
@@ -321,7 +328,7 @@ if (!isValidTimeZone(companyTimeZone)) {
   throw new Error(`COMPANY_TIME_ZONE "${companyTimeZone}" is not an IANA time zone (e.g. America/Los_Angeles)`);
 }
 for (const fn of [
-  backend.api,
+  ...graphqlFunctions,
   backend.lexCodeHook,
   backend.aggregator,
   backend.streamNotifier,
@@ -339,7 +346,9 @@ backend.addOutput({
 // PUT and GET the images directly, so the bucket admits the web app's origins for exactly those calls.
 // Origins: CDK context `web-origins` (comma-separated), by default Amplify Hosting and the local web app.
 const proofBucket = backend.storage.resources;
+// The api function keeps the proofs in it, the summaries' function the executive summaries (summaries/).
 backend.api.addEnvironment('PROOF_BUCKET', proofBucket.bucket.bucketName);
+backend.summariesApi.addEnvironment('PROOF_BUCKET', proofBucket.bucket.bucketName);
 const webOrigins = String(
   backend.stack.node.tryGetContext('web-origins') ?? 'https://*.amplifyapp.com,http://localhost:4000',
 )
@@ -441,11 +450,11 @@ const codeHookRelease = releaseThroughLiveAlias(codeHookLambda, 'CodeHook', clou
   provisionedConcurrency: cloudEnv.codeHookProvisionedConcurrency,
 });
 const codeHookArn = codeHookRelease.alias.functionArn;
-backend.api.addEnvironment('CODE_HOOK_FUNCTION_ARN', codeHookArn);
-backend.api.addEnvironment('PROVISIONER_FUNCTION_NAME', provisionerLambda.functionName);
+backend.voicebotApi.addEnvironment('CODE_HOOK_FUNCTION_ARN', codeHookArn);
+backend.voicebotApi.addEnvironment('PROVISIONER_FUNCTION_NAME', provisionerLambda.functionName);
 backend.provisioner.addEnvironment('CODE_HOOK_FUNCTION_ARN', codeHookArn);
-provisionerLambda.grantInvoke(apiLambda);
-apiLambda.addToRolePolicy(
+provisionerLambda.grantInvoke(voicebotApiLambda);
+voicebotApiLambda.addToRolePolicy(
   new PolicyStatement({
     actions: ['connect:ListInstances', 'connect:DescribeInstance', 'connect:ListQueues', 'ds:DescribeDirectories'],
     resources: ['*'],
@@ -633,7 +642,7 @@ adminTopic.addToResourcePolicy(
     conditions: { StringNotEquals: { 'aws:PrincipalAccount': notificationsStack.account } },
   }),
 );
-for (const fn of [backend.aggregator, backend.corruptionDetector, backend.api]) {
+for (const fn of [backend.aggregator, backend.corruptionDetector, backend.summariesApi]) {
   adminTopic.grantPublish(fn.resources.lambda);
   fn.addEnvironment('ADMIN_TOPIC_ARN', adminTopic.topicArn);
 }
@@ -641,27 +650,34 @@ for (const fn of [backend.aggregator, backend.corruptionDetector, backend.api]) 
 if (webAppUrl) {
   backend.aggregator.addEnvironment('WEB_APP_URL', webAppUrl);
   backend.corruptionDetector.addEnvironment('WEB_APP_URL', webAppUrl);
+  backend.summariesApi.addEnvironment('WEB_APP_URL', webAppUrl);
 }
 
 applyGraphqlAbuseLimits(backend.data.resources.cfnResources.cfnGraphqlApi);
 
 // ---- the cloud deployment (issue 12): releases, observability, retention, outputs for infra-cfn, checks ----
 
-// AppSync calls the api function's `live` alias, so a new version takes traffic by canary and rolls back on errors.
-const apiRelease = releaseThroughLiveAlias(apiLambda, 'Api', cloudEnv);
+// AppSync calls each resolver function's `live` alias, so a new version takes traffic by canary and rolls back on
+// errors. A data source's target names its function's logical id (`apilambda…`, `apivoicebotlambda…`, …).
+const resolverReleases = [
+  { logicalId: 'apilambda', release: releaseThroughLiveAlias(apiLambda, 'Api', cloudEnv) },
+  { logicalId: 'apivoicebotlambda', release: releaseThroughLiveAlias(voicebotApiLambda, 'VoicebotApi', cloudEnv) },
+  { logicalId: 'apisummarieslambda', release: releaseThroughLiveAlias(summariesApiLambda, 'SummariesApi', cloudEnv) },
+];
 for (const dataSource of Object.values(backend.data.resources.cfnResources.cfnDataSources)) {
   const config = dataSource.lambdaConfig as { lambdaFunctionArn?: string } | undefined;
   if (dataSource.type === 'AWS_LAMBDA' && config?.lambdaFunctionArn) {
-    const target = Stack.of(dataSource).resolve(config.lambdaFunctionArn) as unknown;
-    if (JSON.stringify(target).includes('apilambda')) {
-      dataSource.lambdaConfig = { lambdaFunctionArn: apiRelease.alias.functionArn };
-    }
+    const target = JSON.stringify(Stack.of(dataSource).resolve(config.lambdaFunctionArn) as unknown);
+    const resolver = resolverReleases.find(({ logicalId }) => target.includes(logicalId));
+    if (resolver) dataSource.lambdaConfig = { lambdaFunctionArn: resolver.release.alias.functionArn };
   }
 }
 
 // The environment's retention of finished bookings and audit entries (src/lambda-runtime/lambda-config.ts), and the archive.
-backend.api.addEnvironment('BOOKING_RETENTION_DAYS', String(cloudEnv.bookingRetentionDays));
-backend.api.addEnvironment('AUDIT_RETENTION_DAYS', String(cloudEnv.auditRetentionDays));
+for (const fn of graphqlFunctions) {
+  fn.addEnvironment('BOOKING_RETENTION_DAYS', String(cloudEnv.bookingRetentionDays));
+  fn.addEnvironment('AUDIT_RETENTION_DAYS', String(cloudEnv.auditRetentionDays));
+}
 backend.retentionArchiver.addEnvironment('ARCHIVE_BUCKET', archiveBucket.bucketName);
 backend.corruptionDetector.addEnvironment('COMPANY_TIME_ZONE', companyTimeZone);
 backend.retentionArchiver.addEnvironment('COMPANY_TIME_ZONE', companyTimeZone);
@@ -669,6 +685,8 @@ archiveBucket.grantPut(archiverLambda);
 // Every role that reads or writes a table (or its stream) uses the tables' key; only the key, no other.
 for (const grantee of [
   apiLambda,
+  voicebotApiLambda,
+  summariesApiLambda,
   codeHookLambda,
   notifierLambda,
   aggregatorLambda,
@@ -684,6 +702,8 @@ tablesKey.grantEncryptDecrypt(mcpServiceRole);
 
 const functions: BackendFunction[] = [
   { name: 'api', fn: apiLambda },
+  { name: 'api-voicebot', fn: voicebotApiLambda },
+  { name: 'api-summaries', fn: summariesApiLambda },
   { name: 'lex-codehook', fn: codeHookLambda },
   { name: 'stream-notifier', fn: notifierLambda },
   { name: 'aggregator', fn: aggregatorLambda },

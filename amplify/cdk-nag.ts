@@ -69,11 +69,12 @@ export const AMPLIFY_ACKNOWLEDGEMENTS: Acknowledgement[] = [
       'accounts created by admins (no self sign-up), so adaptive authentication buys little for its cost.',
   },
   {
-    finding: /^AwsSolutions-IAM5\[Resource::<.*apilambda.*Arn>:\*\]$/,
+    finding: /^AwsSolutions-IAM5\[Resource::<.*api(voicebot|summaries)?lambda.*Arn>:\*\]$/,
     path: /\/data\/amplifyData\/FunctionDirectiveStack\/Fn\w+LambdaDataSource\/ServiceRole\/DefaultPolicy\/Resource$/,
     reason:
-      "Amplify's data source roles may invoke the api function qualified by a version or alias: AppSync calls its " +
-      '`live` alias. The wildcard is the qualifier of that one function, not other functions.',
+      "Amplify's data source roles may invoke their resolver function (the api, the voicebot wizard's or the " +
+      "summaries') qualified by a version or alias: AppSync calls its `live` alias. The wildcard is the qualifier of " +
+      'that one function, not other functions.',
   },
   {
     finding: /^AwsSolutions-IAM5\[Resource::<.*Arn>\/index\/\*\]$/,
@@ -89,7 +90,7 @@ export const AMPLIFY_ACKNOWLEDGEMENTS: Acknowledgement[] = [
   },
   {
     finding: /^AwsSolutions-IAM5\[Resource::\*\]$/,
-    path: /\/(storage\/api-lambda\/ServiceRole\/OverflowPolicy\d*|function\/provisioner-lambda\/ServiceRole\/DefaultPolicy)\/Resource$/,
+    path: /\/function\/(api-voicebot|provisioner)-lambda\/ServiceRole\/(DefaultPolicy|OverflowPolicy\d*)\/Resource$/,
     reason:
       "The voicebot wizard reads and provisions Lex bots and Connect flows in the company's own Connect instance, " +
       'whose ids the admin picks at run time; Lex and Connect list/create calls cannot be narrowed to ARNs known at ' +
@@ -117,7 +118,7 @@ export const AMPLIFY_ACKNOWLEDGEMENTS: Acknowledgement[] = [
   },
   {
     finding: /^AwsSolutions-IAM5\[Resource::<.*provisionerlambda.*Arn>:\*\]$/,
-    path: /\/storage\/api-lambda\/ServiceRole\/OverflowPolicy\d*\/Resource$/,
+    path: /\/function\/api-voicebot-lambda\/ServiceRole\/(DefaultPolicy|OverflowPolicy\d*)\/Resource$/,
     reason: 'grantInvoke on the provisioner covers its versions; the wildcard is the qualifier of that one function.',
   },
   {
@@ -131,8 +132,8 @@ export const AMPLIFY_ACKNOWLEDGEMENTS: Acknowledgement[] = [
     finding: /^AwsSolutions-IAM5\[Resource::<proofOfDeliveryBucket\w+\.Arn>\/(proof|summaries)\/\*\]$/,
     path: /\/storage\/.*--storageAccess\d+\/Resource$/,
     reason:
-      'One object per delivery under proof/ and one PDF per weekly executive summary under summaries/: the api ' +
-      'function writes and presigns exactly those keys, nothing else in the bucket.',
+      'One object per delivery under proof/ (the api function) and one PDF per weekly executive summary under ' +
+      "summaries/ (the summaries' function): each writes and presigns exactly its keys, nothing else in the bucket.",
   },
   {
     finding: /^AwsSolutions-IAM5\[Resource::<amplifyDataGraphQLAPI\w+\.Arn>\/types\/Mutation\/\*\]$/,

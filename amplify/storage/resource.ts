@@ -1,7 +1,8 @@
-// Proof-of-delivery images (signatures and doorstep photos). Only the api function touches the bucket: it
-// checks uploads and hands browsers presigned URLs, so no user role gets any S3 access of its own.
+// Proof-of-delivery images (signatures and doorstep photos), and the weekly executive summaries. Only the GraphQL
+// functions touch the bucket: they check uploads and hand browsers presigned URLs, so no user role gets any S3
+// access of its own.
 import { defineStorage } from '@aws-amplify/backend';
-import { apiFunction } from '../functions/api/resource';
+import { apiFunction, summariesApiFunction } from '../functions/api/resource';
 
 export const storage = defineStorage({
   name: 'proofOfDelivery',
@@ -9,7 +10,7 @@ export const storage = defineStorage({
   keepOnDelete: true,
   access: (allow) => ({
     'proof/*': [allow.resource(apiFunction).to(['read', 'write'])],
-    // The weekly executive summaries (PDF), written and presigned by the api function.
-    'summaries/*': [allow.resource(apiFunction).to(['read', 'write'])],
+    // The weekly executive summaries (PDF), written and presigned by their function.
+    'summaries/*': [allow.resource(summariesApiFunction).to(['read', 'write'])],
   }),
 });

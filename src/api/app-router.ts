@@ -1,35 +1,16 @@
-// Every field the GraphQL API answers, in one router.
+// Every field the GraphQL API answers, in one router (the local AppSync server). In the cloud the same fields are
+// served by three functions, each with its part: the api function's (api-router.ts), the voicebot wizard's and the
+// executive summaries'. amplify/data/resource.ts names the function of each field; a test checks they agree.
 import { Router } from './router';
-import { bookingsRouter } from './fields/bookings';
-import { couriersRouter } from './fields/couriers';
-import { dashboardRouter } from './fields/dashboard';
-import { feedbackRouter } from './fields/feedback';
-import { liveRouter } from './fields/live';
-import { partnersRouter } from './fields/partners';
-import { proofsRouter } from './fields/proofs';
+import { apiRouter } from './api-router';
 import { voicebotRouter } from './fields/voicebot';
-import { settingsRouter } from './fields/settings';
-import { analyticsRouter } from './fields/analytics';
-import { alertsRouter } from './fields/alerts';
 import { summariesRouter } from './fields/summaries';
-import { courierPerformanceRouter } from './fields/courier-performance';
-import { messagesRouter } from './fields/messages';
-import { deliverySequenceRouter } from './fields/delivery-sequence';
 
-export const appRouter = new Router().includeRouter([
-  bookingsRouter,
-  feedbackRouter,
-  couriersRouter,
-  liveRouter,
-  dashboardRouter,
-  partnersRouter,
-  voicebotRouter,
-  proofsRouter,
-  settingsRouter,
-  analyticsRouter,
-  alertsRouter,
-  summariesRouter,
-  courierPerformanceRouter,
-  messagesRouter,
-  deliverySequenceRouter,
-]);
+export const appRouter = new Router().includeRouter([apiRouter, voicebotRouter, summariesRouter]);
+
+/** Which cloud function answers which fields: the key is the function's name in amplify/functions. */
+export const FUNCTION_ROUTERS = {
+  api: apiRouter,
+  'api-voicebot': voicebotRouter,
+  'api-summaries': summariesRouter,
+} as const;

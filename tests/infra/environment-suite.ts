@@ -297,11 +297,11 @@ export function describeEnvironment(env: EnvironmentName): void {
         expect(batchWatch.length, `batch on ${mode}`).toBe(1);
         expect(JSON.stringify(batchWatch[0])).toContain('{"Ref":"AlarmTopicArn"}');
       }
-      // The api and code hook releases roll back on their own alarms (Amplify side).
+      // The three resolver functions' and the code hook's releases roll back on their own alarms (Amplify side).
       const deploymentGroups = amplifyResources(amplify).filter(
         (r) => r.resource.Type === 'AWS::CodeDeploy::DeploymentGroup',
       );
-      expect(deploymentGroups).toHaveLength(2);
+      expect(deploymentGroups).toHaveLength(4);
       for (const { resource } of deploymentGroups) {
         expect(resource.Properties).toMatchObject({
           AlarmConfiguration: { Enabled: true, Alarms: [expect.anything()] as unknown },
@@ -397,7 +397,7 @@ export function describeEnvironment(env: EnvironmentName): void {
       );
       expect(withTopic.map(({ id }) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual([
         'aggregatorlambda',
-        'apilambda',
+        'apisummarieslambda',
         'corruptiondetectorlambda',
       ]);
     });

@@ -1,4 +1,7 @@
-// The one GraphQL resolver function: lambdas/api/handler.ts routes by field name to src/api.
+// The GraphQL resolver functions. The api function answers every field but two groups of admin fields, which
+// have functions of their own so that it loads neither the clients nor the libraries only they use (issue 14):
+// the voicebot wizard's (Connect, and the provisioner it dispatches to) and the executive summaries' (the PDF).
+// Each routes by field name to src/api; amplify/data/resource.ts names the function of each field.
 import { defineFunction } from '@aws-amplify/backend';
 
 export const apiFunction = defineFunction({
@@ -9,5 +12,25 @@ export const apiFunction = defineFunction({
   runtime: 22,
   // Beside the proof-of-delivery bucket it is granted (amplify/storage): in the functions' stack, the grant and
   // the bucket name in its environment would make the two stacks depend on each other.
+  resourceGroupName: 'storage',
+});
+
+/** The voicebot wizard's fields (Req 1): reads Connect, records deployments and dispatches them to the provisioner. */
+export const voicebotApiFunction = defineFunction({
+  name: 'api-voicebot',
+  entry: '../../../lambdas/api-voicebot/handler.ts',
+  timeoutSeconds: 15,
+  memoryMB: 512,
+  runtime: 22,
+});
+
+/** The executive summaries' fields (Req 10.6): renders a week's PDF into the bucket and presigns the downloads. */
+export const summariesApiFunction = defineFunction({
+  name: 'api-summaries',
+  entry: '../../../lambdas/api-summaries/handler.ts',
+  timeoutSeconds: 30,
+  memoryMB: 1024,
+  runtime: 22,
+  // Beside the bucket it writes the summaries to, as the api function is.
   resourceGroupName: 'storage',
 });
