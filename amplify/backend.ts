@@ -152,7 +152,7 @@ const CHECKED_TABLES: readonly TableKey[] = ['bookings', 'feedback'];
 /** Tables whose TTL expiries are archived to S3 before they are gone (src/retention). */
 const ARCHIVED_TABLES: readonly TableKey[] = ['bookings', 'feedback'];
 const apiLambda = backend.api.resources.lambda;
-/** The voicebot wizard's and the executive summaries' fields have functions of their own (functions/api/resource.ts). */
+/** The voicebot's and the executive summaries' admin fields have functions of their own (functions/api/resource.ts). */
 const voicebotApiLambda = backend.voicebotApi.resources.lambda;
 const summariesApiLambda = backend.summariesApi.resources.lambda;
 /** The GraphQL API's three resolver functions: each reads and writes the tables as the one api function did. */
@@ -465,11 +465,11 @@ voicebotApiLambda.addToRolePolicy(
  * metrics actions only, on this account's Lex bots in this Region. A Lex V2 bot ARN carries the bot's id, which
  * Lex assigns when the provisioner creates the bot at run time, so `bot/*` is as narrow as synth time allows.
  */
-const apiFunctionStack = Stack.of(apiLambda);
-apiLambda.addToRolePolicy(
+const voicebotApiStack = Stack.of(voicebotApiLambda);
+voicebotApiLambda.addToRolePolicy(
   new PolicyStatement({
     actions: ['lex:ListSessionMetrics', 'lex:ListIntentMetrics', 'lex:ListIntentStageMetrics'],
-    resources: [`arn:${apiFunctionStack.partition}:lex:${apiFunctionStack.region}:${apiFunctionStack.account}:bot/*`],
+    resources: [`arn:${voicebotApiStack.partition}:lex:${voicebotApiStack.region}:${voicebotApiStack.account}:bot/*`],
   }),
 );
 provisionerLambda.addToRolePolicy(

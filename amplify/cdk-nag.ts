@@ -105,9 +105,9 @@ export const AMPLIFY_ACKNOWLEDGEMENTS: Acknowledgement[] = [
   },
   {
     finding: /^AwsSolutions-IAM5\[Resource::arn:<AWS::Partition>:lex:<AWS::Region>:<AWS::AccountId>:bot\/\*\]$/,
-    path: /\/storage\/api-lambda\/ServiceRole\/(DefaultPolicy|OverflowPolicy\d*)\/Resource$/,
+    path: /\/function\/api-voicebot-lambda\/ServiceRole\/(DefaultPolicy|OverflowPolicy\d*)\/Resource$/,
     reason:
-      "The api function reads Lex V2's analytics of the deployed bot (lex:ListSessionMetrics, lex:ListIntentMetrics " +
+      "The api-voicebot function reads Lex V2's analytics of the deployed bot (lex:ListSessionMetrics, lex:ListIntentMetrics " +
       'and lex:ListIntentStageMetrics only). A bot ARN holds the id Lex assigns when the provisioner creates the bot at run ' +
       "time, so the grant covers this account's bots in this Region and no other Lex action.",
   },

@@ -20,7 +20,7 @@ import { WEEKDAYS } from '../../src/core/company-settings';
 import { STOP_KINDS } from '../../src/core/delivery-sequence';
 
 const api = a.handler.function(apiFunction);
-// Two groups of admin fields have functions of their own (amplify/functions/api/resource.ts says why).
+// The voicebot's admin fields and the executive summaries' have functions of their own (functions/api/resource.ts).
 const voicebotApi = a.handler.function(voicebotApiFunction);
 const summariesApi = a.handler.function(summariesApiFunction);
 
@@ -1117,7 +1117,7 @@ const schema = a
       .arguments({ from: a.date().required(), to: a.date().required() })
       .returns(a.ref('LexReport').required())
       .authorization((allow) => [allow.groups(['admin'])])
-      .handler(api),
+      .handler(voicebotApi),
     analyticsFleet: a
       .query()
       .arguments({ from: a.date().required(), to: a.date().required() })

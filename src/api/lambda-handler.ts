@@ -29,7 +29,6 @@ const api = createApi(
     breakers,
     ...(config.proofBucket ? { proofs: { bucket: config.proofBucket, s3: { region: config.region } } } : {}),
     sms: { client: { region: config.region }, settings: config.sms },
-    lex: { region: config.region },
   }),
 );
 

@@ -1,14 +1,16 @@
-// AWS Lambda entry of the voicebot wizard's fields (Req 1): Connect is read for the admin's choices, and each
-// deployment is dispatched to the provisioner function, which does the work in Lex, IAM and Connect.
+// AWS Lambda entry of the voicebot's fields: the wizard's (Req 1) — Connect is read for the admin's choices, and
+// each deployment is dispatched to the provisioner function, which does the work in Lex, IAM and Connect — and
+// Lex V2's analytics of the deployed bot (the analytics page's Voicebot tab).
 import type { AppSyncResolverEvent } from 'aws-lambda';
-import { voicebotRouter } from './fields/voicebot';
+import { voicebotApiRouter } from './voicebot-router';
+import { createLexAnalyticsReader } from '../data/lex-analytics-reader';
 import { createApi } from './router';
 import { createStoreDeps } from './store-deps';
 import { graphqlFunctionStore } from './lambda-store';
 import { createCloudVoicebot } from '../provisioning/cloud-voicebot';
 
 const { config, log, store } = graphqlFunctionStore('api-voicebot');
-const deps = createStoreDeps(store);
+const deps = { ...createStoreDeps(store), lexAnalytics: createLexAnalyticsReader({ region: config.region }) };
 // Without the code hook's ARN (CODE_HOOK_FUNCTION_ARN) the wizard's fields say the voicebot is not configured.
 const voicebot = config.voicebot
   ? createCloudVoicebot(
@@ -17,7 +19,7 @@ const voicebot = config.voicebot
     )
   : undefined;
 const api = createApi(
-  voicebotRouter,
+  voicebotApiRouter,
   voicebot ? { ...deps, provisioning: voicebot.engine, connectDirectory: voicebot.directory } : deps,
 );
 

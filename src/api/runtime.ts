@@ -1,6 +1,6 @@
 // Builds the API's dependencies from a DynamoDB client and table names: shared by the api Lambda and the local
 // server so both run the same code against different endpoints. On top of store-deps.ts (DynamoDB alone): proofs
-// and executive summaries in S3, customer SMS, and Lex V2's analytics of the deployed bot.
+// and executive summaries in S3, and customer SMS.
 import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { createS3ProofStore } from '../data/proof-store';
 import { createSummaryStore } from '../data/summary-store';
@@ -8,8 +8,6 @@ import type { ApiDeps } from './deps';
 import type { PinpointSMSVoiceV2ClientConfig } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { createSmsNotifier, type SmsSettings } from '../data/sms-notifier';
 import type { DependencyBreakers } from '../data/dependency-breaker';
-import { createLexAnalyticsReader } from '../data/lex-analytics-reader';
-import type { LexModelsV2ClientConfig } from '@aws-sdk/client-lex-models-v2';
 import { createStoreDeps, type StoreDepsOptions } from './store-deps';
 
 export function createApiDeps(
@@ -20,14 +18,11 @@ export function createApiDeps(
     sms?: { client: PinpointSMSVoiceV2ClientConfig; settings: SmsSettings };
     /** The circuit breakers around the dependencies that can fail slowly (the SMS provider's is used here). */
     breakers?: DependencyBreakers;
-    /** How to reach Lex V2's models API, for its analytics of the deployed bot (AWS in the cloud, the gateway locally). */
-    lex?: LexModelsV2ClientConfig;
   },
 ): ApiDeps {
   const { outbox, ...deps } = createStoreDeps(options);
   return {
     ...deps,
-    ...(options.lex ? { lexAnalytics: createLexAnalyticsReader(options.lex) } : {}),
     ...(options.proofs ? { proofs: createProofStore(options.proofs) } : {}),
     ...(options.proofs
       ? {

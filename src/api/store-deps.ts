@@ -1,7 +1,7 @@
 // The API's dependencies that need DynamoDB alone: the repositories, the company's calendar and rules, and the
-// outbox as the customer notifier. Every GraphQL runtime starts from these; runtime.ts adds S3, SMS and Lex V2's
-// analytics for the api function and the local server, and the voicebot wizard's and executive summaries' functions
-// add only what their fields use, so no function loads a client it never calls (issue 14: cold starts).
+// outbox as the customer notifier. Every GraphQL runtime starts from these; runtime.ts adds S3 and SMS for the api
+// function and the local server, and the voicebot's and the executive summaries' functions add only what their
+// fields use, so no function loads a client it never calls (issue 14: cold starts).
 import { createBusinessCalendar } from '../core/business-calendar';
 import { createSettingsCache } from '../core/company-settings';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';

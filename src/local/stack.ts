@@ -27,6 +27,7 @@ import { localTableNames, type TableNames } from '../data/tables';
 import { appRouter } from '../api/app-router';
 import { createApi } from '../api/router';
 import { createApiDeps } from '../api/runtime';
+import { createLexAnalyticsReader } from '../data/lex-analytics-reader';
 import { createComprehendSentimentAnalyzer } from '../data/comprehend-sentiment';
 import { createLocationGeocoder } from '../data/location-geocoder';
 import { createGazetteerGeocoder } from '../core/geo/gazetteer-geocoder';
@@ -341,12 +342,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         breaker: breakers.geocoder,
       }),
       sms: { client: awsConfig, settings: {} },
-      // Lex V2's analytics of the deployed bot, from the gateway's Lex emulator (as the cloud reads Amazon Lex).
-      lex: { ...awsConfig, maxAttempts: 2 },
       breakers,
       // Customer SMS link to the web app this stack serves (its URL is known once the server listens).
       trackingBaseUrl: () => served.webUrl,
     });
+    // Lex V2's analytics of the deployed bot, from the gateway's Lex emulator (as the cloud reads Amazon Lex).
+    baseDeps.lexAnalytics = createLexAnalyticsReader({ ...awsConfig, maxAttempts: 2 });
     // The voicebot's engine and Connect directory on the SDK through the gateway; the code hook is the
     // gateway's local Lambda function, run here.
     const voicebot = createLocalVoicebot({

@@ -427,7 +427,7 @@ export function describeEnvironment(env: EnvironmentName): void {
           expect(st).toMatchObject({ Effect: 'Allow', Action: 'comprehend:DetectSentiment', Resource: '*' });
     });
 
-    it("lets the api function read Lex V2's analytics of this account's bots, and nothing more of Lex", () => {
+    it("lets the voicebot's function read Lex V2's analytics of this account's bots, and nothing more of Lex", () => {
       const resources = amplifyResources(amplify);
       const reading = resources.flatMap(({ resource }) =>
         statementsOf(resource)
@@ -435,7 +435,7 @@ export function describeEnvironment(env: EnvironmentName): void {
           .map((st) => ({ roles: JSON.stringify(resource.Properties?.Roles ?? []), st })),
       );
       expect(reading).toHaveLength(1);
-      expect(reading[0]!.roles).toMatch(/apilambdaServiceRole/);
+      expect(reading[0]!.roles).toMatch(/apivoicebotlambdaServiceRole/);
       expect(reading[0]!.st).toEqual({
         Effect: 'Allow',
         Action: ['lex:ListSessionMetrics', 'lex:ListIntentMetrics', 'lex:ListIntentStageMetrics'],
@@ -454,12 +454,18 @@ export function describeEnvironment(env: EnvironmentName): void {
           ],
         },
       });
-      // No other Lex action reaches the api function's role.
-      const apiLex = resources
-        .filter(({ resource }) => JSON.stringify(resource.Properties?.Roles ?? []).includes('apilambdaServiceRole'))
-        .flatMap(({ resource }) => statementsOf(resource).flatMap((st) => list(st.Action).map(String)))
-        .filter((a) => a.startsWith('lex:'));
-      expect(apiLex.sort()).toEqual(['lex:ListIntentMetrics', 'lex:ListIntentStageMetrics', 'lex:ListSessionMetrics']);
+      // No other Lex action reaches the voicebot function's role, and none the api function's.
+      const lexActionsOf = (role: string) =>
+        resources
+          .filter(({ resource }) => JSON.stringify(resource.Properties?.Roles ?? []).includes(role))
+          .flatMap(({ resource }) => statementsOf(resource).flatMap((st) => list(st.Action).map(String)))
+          .filter((a) => a.startsWith('lex:'));
+      expect(lexActionsOf('apivoicebotlambdaServiceRole').sort()).toEqual([
+        'lex:ListIntentMetrics',
+        'lex:ListIntentStageMetrics',
+        'lex:ListSessionMetrics',
+      ]);
+      expect(lexActionsOf('apilambdaServiceRole')).toEqual([]);
     });
 
     it('places addresses with Amazon Location in the functions that book, allowed Geocode on the Places provider only', () => {

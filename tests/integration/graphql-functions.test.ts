@@ -20,6 +20,12 @@ let courier: ReturnType<typeof cognitoIdentity>;
 const handlers: Record<'api' | 'voicebot' | 'summaries', Handler> = {} as never;
 const savedEnv = { ...process.env };
 
+/** The last seven days of the stack's calendar, as the analytics page asks for them. */
+function week(): { from: string; to: string } {
+  const today = stack.deps.calendar.dayOf(Date.now());
+  return { from: addDays(today, -6), to: today };
+}
+
 function subOf(token: string): string {
   return (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as { sub: string }).sub;
 }
@@ -63,14 +69,16 @@ describe("the GraphQL API's cloud functions", () => {
       items: { id: string }[];
     };
     const wizard = await handlers.api(appSyncEvent('Query', 'listDeployments', {}, admin)).catch((e: unknown) => e);
+    const lex = await handlers.api(appSyncEvent('Query', 'analyticsLex', week(), admin)).catch((e: unknown) => e);
 
     // Assess: the seeded couriers, read from the gateway's DynamoDB; a field routed to another function is a
     // deployment fault, answered as an internal failure (its detail in the log), never run here.
     expect(couriers.items).toHaveLength(25);
     expect(wizard).toMatchObject({ name: 'InternalFailure' });
+    expect(lex).toMatchObject({ name: 'InternalFailure' });
   });
 
-  it("api-voicebot: reads the company's Connect instances and plans a deployment, for admins only", async () => {
+  it("api-voicebot: reads the company's Connect instances, plans a deployment and reads Lex's analytics, for admins only", async () => {
     // Act
     const instances = (await handlers.voicebot(appSyncEvent('Query', 'listConnectInstances', {}, admin))) as {
       id: string;
@@ -86,6 +94,10 @@ describe("the GraphQL API's cloud functions", () => {
     const deployments = (await handlers.voicebot(appSyncEvent('Query', 'listDeployments', {}, admin))) as {
       items: unknown[];
     };
+    const lex = (await handlers.voicebot(appSyncEvent('Query', 'analyticsLex', week(), admin))) as {
+      from: string;
+      state: string;
+    };
     const asCourier = await handlers
       .voicebot(appSyncEvent('Query', 'listConnectInstances', {}, courier))
       .catch((e: unknown) => e);
@@ -95,6 +107,8 @@ describe("the GraphQL API's cloud functions", () => {
     expect(instances.length).toBeGreaterThan(0);
     expect(plan.length).toBeGreaterThan(3);
     expect(Array.isArray(deployments.items)).toBe(true);
+    // No bot is deployed in this stack: Lex's analytics say so, rather than fail.
+    expect(lex).toMatchObject({ from: week().from, state: 'NOT_DEPLOYED' });
     expect(asCourier).toMatchObject({ name: 'ForbiddenError' });
     expect(notHere).toMatchObject({ name: 'InternalFailure' });
   });

@@ -1,6 +1,7 @@
 // The GraphQL resolver functions. The api function answers every field but two groups of admin fields, which
 // have functions of their own so that it loads neither the clients nor the libraries only they use (issue 14):
-// the voicebot wizard's (Connect, and the provisioner it dispatches to) and the executive summaries' (the PDF).
+// the voicebot's (the wizard: Connect and the provisioner it dispatches to; Lex V2's analytics of the bot) and the
+// executive summaries' (the PDF).
 // Each routes by field name to src/api; amplify/data/resource.ts names the function of each field.
 import { defineFunction } from '@aws-amplify/backend';
 
@@ -15,7 +16,10 @@ export const apiFunction = defineFunction({
   resourceGroupName: 'storage',
 });
 
-/** The voicebot wizard's fields (Req 1): reads Connect, records deployments and dispatches them to the provisioner. */
+/**
+ * The voicebot's admin fields: the wizard's (Req 1: reads Connect, records deployments and dispatches them to the
+ * provisioner) and Lex V2's analytics of the deployed bot.
+ */
 export const voicebotApiFunction = defineFunction({
   name: 'api-voicebot',
   entry: '../../../lambdas/api-voicebot/handler.ts',

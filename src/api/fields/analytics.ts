@@ -13,7 +13,6 @@ import {
 } from '../../core/analytics-reports';
 import { listFeedbackComments } from '../../core/analytics-comments';
 import { FaultError } from '../../core/errors';
-import { getLexAnalytics } from '../../core/lex-analytics';
 import type { ApiDeps } from '../deps';
 import { Router } from '../router';
 
@@ -76,14 +75,6 @@ export const analyticsRouter = new Router()
     );
     return { ...report, granularity: GRANULARITY_OUT[report.granularity] };
   })
-  .onQuery('analyticsLex', async (args, { principal, deps }) =>
-    getLexAnalytics(parseRange(args.from, args.to), principal, {
-      calendar: deps.calendar,
-      log: deps.log,
-      ...(deps.lexBots ? { bots: deps.lexBots } : {}),
-      ...(deps.lexAnalytics ? { lex: deps.lexAnalytics } : {}),
-    }),
-  )
   .onQuery('analyticsFleet', async (args, { principal, deps }) =>
     getFleet(parseRange(args.from, args.to), principal, seriesOf(deps)),
   )
