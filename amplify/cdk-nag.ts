@@ -72,7 +72,7 @@ export const AMPLIFY_ACKNOWLEDGEMENTS: Acknowledgement[] = [
     finding: /^AwsSolutions-IAM5\[Resource::<.*api(voicebot|summaries)?lambda.*Arn>:\*\]$/,
     path: /\/data\/amplifyData\/FunctionDirectiveStack\/Fn\w+LambdaDataSource\/ServiceRole\/DefaultPolicy\/Resource$/,
     reason:
-      "Amplify's data source roles may invoke their resolver function (the api, the voicebot wizard's or the " +
+      "Amplify's data source roles may invoke their resolver function (the api, the voicebot's or the " +
       "summaries') qualified by a version or alias: AppSync calls its `live` alias. The wildcard is the qualifier of " +
       'that one function, not other functions.',
   },

@@ -1,6 +1,7 @@
-// The fields the api function answers: every field but the voicebot wizard's and the executive summaries', which
-// have functions of their own (lambdas/api-voicebot, lambdas/api-summaries) so that this one, on every screen's
-// path, loads neither Connect, Lambda and IAM clients nor a PDF library (issue 14: its cold start).
+// The fields the api function answers: every field but the voicebot's (the wizard, Lex's analytics of the bot) and
+// the executive summaries', which have functions of their own (lambdas/api-voicebot, lambdas/api-summaries) so that
+// this one, on every screen's path, loads no Connect, Lex, Lambda or IAM client and no PDF library (issue 14: its
+// cold start).
 import { Router } from './router';
 import { bookingsRouter } from './fields/bookings';
 import { couriersRouter } from './fields/couriers';

@@ -1,5 +1,5 @@
-// AWS Lambda entry of the GraphQL API's api function: every field but the voicebot wizard's and the executive
-// summaries' (api-router.ts), with the runtime's dependencies.
+// AWS Lambda entry of the GraphQL API's api function: every field but the voicebot's and the executive summaries'
+// (api-router.ts), with the runtime's dependencies.
 import type { AppSyncResolverEvent } from 'aws-lambda';
 import { apiRouter } from './api-router';
 import { createApi } from './router';

@@ -1,6 +1,6 @@
 // What each of the GraphQL API's functions builds first in the cloud: its configuration, its DynamoDB client and
 // log, and the options of the API's DynamoDB-backed dependencies (store-deps.ts). The api function
-// (lambda-handler.ts), the voicebot wizard's and the executive summaries' add what their own fields use.
+// (lambda-handler.ts), the voicebot's and the executive summaries' add what their own fields use.
 import { jsonLog } from '../observability/telemetry';
 import { loadLambdaConfig } from '../lambda-runtime/lambda-config';
 import { createDocumentClient } from '../lambda-runtime/document-client';
