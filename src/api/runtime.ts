@@ -1,9 +1,8 @@
 // Builds the API's dependencies from a DynamoDB client and table names: shared by the api Lambda and the local
-// server so both run the same code against different endpoints. On top of store-deps.ts (DynamoDB alone): proofs
-// and executive summaries in S3, and customer SMS.
+// server so both run the same code against different endpoints. On top of store-deps.ts (DynamoDB alone): the
+// proofs of delivery in S3, and customer SMS.
 import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { createS3ProofStore } from '../data/proof-store';
-import { createSummaryStore } from '../data/summary-store';
 import type { ApiDeps } from './deps';
 import type { PinpointSMSVoiceV2ClientConfig } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { createSmsNotifier, type SmsSettings } from '../data/sms-notifier';
@@ -24,16 +23,6 @@ export function createApiDeps(
   return {
     ...deps,
     ...(options.proofs ? { proofs: createProofStore(options.proofs) } : {}),
-    ...(options.proofs
-      ? {
-          summaries: createSummaryStore({
-            doc: options.doc,
-            table: options.tables.alerts,
-            s3: new S3Client(options.proofs.s3),
-            bucket: options.proofs.bucket,
-          }),
-        }
-      : {}),
     notifier: options.sms
       ? createSmsNotifier({
           client: options.sms.client,

@@ -28,6 +28,8 @@ import { appRouter } from '../api/app-router';
 import { createApi } from '../api/router';
 import { createApiDeps } from '../api/runtime';
 import { createLexAnalyticsReader } from '../data/lex-analytics-reader';
+import { createSummaryStore } from '../data/summary-store';
+import { S3Client } from '@aws-sdk/client-s3';
 import { createComprehendSentimentAnalyzer } from '../data/comprehend-sentiment';
 import { createLocationGeocoder } from '../data/location-geocoder';
 import { createGazetteerGeocoder } from '../core/geo/gazetteer-geocoder';
@@ -313,41 +315,45 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       record: dependencyRecorder(doc, tables.rollups),
       ...(options.breakerHalfOpenMs !== undefined ? { halfOpenAfterMs: options.breakerHalfOpenMs } : {}),
     });
-    const baseDeps = createApiDeps({
-      doc,
-      tables,
-      timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
-      log: apiLog,
-      mcpServiceArn: LOCAL_MCP_SERVICE.userArn,
-      proofs,
-      // Sentiment and customer SMS go through the gateway's Comprehend and End User Messaging SMS, as the cloud's
-      // go to AWS (so /_local/faults can break them): Comprehend failing falls back to the lexicon; each SMS is
-      // accepted, delivered nowhere and recorded in the outbox with its message id (the Messages page).
-      sentiment: createComprehendSentimentAnalyzer({
-        endpoint: gatewayUrl,
-        region,
-        credentials: LOCAL_CREDENTIALS,
-        fallback: lexicon,
+    const baseDeps: ApiDeps = {
+      ...createApiDeps({
+        doc,
+        tables,
+        timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
         log: apiLog,
-        breaker: breakers.sentiment,
+        mcpServiceArn: LOCAL_MCP_SERVICE.userArn,
+        proofs,
+        // Sentiment and customer SMS go through the gateway's Comprehend and End User Messaging SMS, as the cloud's
+        // go to AWS (so /_local/faults can break them): Comprehend failing falls back to the lexicon; each SMS is
+        // accepted, delivered nowhere and recorded in the outbox with its message id (the Messages page).
+        sentiment: createComprehendSentimentAnalyzer({
+          endpoint: gatewayUrl,
+          region,
+          credentials: LOCAL_CREDENTIALS,
+          fallback: lexicon,
+          log: apiLog,
+          breaker: breakers.sentiment,
+        }),
+        // Addresses are placed through the gateway's Amazon Location Geocode (answered from the gazetteer), as the
+        // cloud's are by Amazon Location: when it fails, the gazetteer places them directly.
+        geocoder: createLocationGeocoder({
+          endpoint: `${gatewayUrl}/v2`,
+          region,
+          credentials: LOCAL_CREDENTIALS,
+          fallback: createGazetteerGeocoder(),
+          log: apiLog,
+          breaker: breakers.geocoder,
+        }),
+        sms: { client: awsConfig, settings: {} },
+        breakers,
+        // Customer SMS link to the web app this stack serves (its URL is known once the server listens).
+        trackingBaseUrl: () => served.webUrl,
       }),
-      // Addresses are placed through the gateway's Amazon Location Geocode (answered from the gazetteer), as the
-      // cloud's are by Amazon Location: when it fails, the gazetteer places them directly.
-      geocoder: createLocationGeocoder({
-        endpoint: `${gatewayUrl}/v2`,
-        region,
-        credentials: LOCAL_CREDENTIALS,
-        fallback: createGazetteerGeocoder(),
-        log: apiLog,
-        breaker: breakers.geocoder,
-      }),
-      sms: { client: awsConfig, settings: {} },
-      breakers,
-      // Customer SMS link to the web app this stack serves (its URL is known once the server listens).
-      trackingBaseUrl: () => served.webUrl,
-    });
-    // Lex V2's analytics of the deployed bot, from the gateway's Lex emulator (as the cloud reads Amazon Lex).
-    baseDeps.lexAnalytics = createLexAnalyticsReader({ ...awsConfig, maxAttempts: 2 });
+      // What the cloud's api-summaries and api-voicebot functions add: the executive summaries' PDFs beside the
+      // proofs, and Lex V2's analytics of the deployed bot from the gateway's Lex emulator.
+      summaries: createSummaryStore({ doc, table: tables.alerts, s3: new S3Client(proofs.s3), bucket: proofs.bucket }),
+      lexAnalytics: createLexAnalyticsReader({ ...awsConfig, maxAttempts: 2 }),
+    };
     // The voicebot's engine and Connect directory on the SDK through the gateway; the code hook is the
     // gateway's local Lambda function, run here.
     const voicebot = createLocalVoicebot({
