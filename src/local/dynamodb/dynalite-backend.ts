@@ -69,8 +69,17 @@ function exchange(handler: RequestListener, headers: IncomingHttpHeaders, body: 
   });
 }
 
-export async function startDynaliteBackend(options: { path?: string }): Promise<DynaliteBackend> {
-  const server = dynalite({ path: options.path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+export async function startDynaliteBackend(options: {
+  path?: string;
+  /** How long dynalite keeps a new table CREATING before it is ACTIVE (0, its next tick, by default). */
+  createTableMs?: number;
+}): Promise<DynaliteBackend> {
+  const server = dynalite({
+    path: options.path,
+    createTableMs: options.createTableMs ?? 0,
+    deleteTableMs: 0,
+    updateTableMs: 0,
+  });
   const [handler] = server.listeners('request') as RequestListener[];
   if (!handler) throw new Error('dynalite exposes no request handler');
   // Nothing connects to this port; dynalite only releases its store (LevelDB lock) from `server.close()`,

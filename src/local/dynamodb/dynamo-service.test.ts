@@ -167,6 +167,24 @@ describe('local DynamoDB service', () => {
     expect(await records()).toEqual([]);
   });
 
+  it('takes writes as soon as CreateTable has answered, as its tables are created at once', async () => {
+    // Prepare: dynalite answers CreateTable with the table still CREATING and makes it ACTIVE later (on its next
+    // tick here, then a LevelDB write); a write in between was refused as "Requested resource not found" (seen once
+    // in a full run). A backend that keeps new tables CREATING for 200 ms holds that window open.
+    const slow = await startLocalDynamo({ ttlSweepIntervalMs: 0, createTableMs: 200 });
+    try {
+      const table = await createTable(slow.client, false);
+
+      // Act
+      const written = await slow.client.send(new PutItemCommand({ TableName: table, Item: { id: { S: 'first' } } }));
+
+      // Assess
+      expect(written.$metadata.httpStatusCode).toBe(200);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('answers with exactly the ReturnValues the client asked for', async () => {
     // Prepare
     const table = await createTable(local.client);

@@ -30,6 +30,11 @@ export type DynamoServiceOptions = {
   /** How often expired items are deleted; 0 turns the sweeper off (call `sweepExpired` yourself). */
   ttlSweepIntervalMs?: number;
   streams?: StreamDeliveryOptions;
+  /**
+   * How long the backend (dynalite) keeps a new table CREATING; CreateTable is answered once it is ACTIVE either
+   * way. 0, dynalite's next tick, by default; tests lengthen it to hold that window open.
+   */
+  createTableMs?: number;
 };
 
 export type DynamoService = GatewayService & {
@@ -63,7 +68,10 @@ type TableDescription = Json & {
 };
 
 export async function createDynamoService(options: DynamoServiceOptions = {}): Promise<DynamoService> {
-  const backend = await startDynaliteBackend({ path: options.dataDir && join(options.dataDir, 'dynalite') });
+  const backend = await startDynaliteBackend({
+    path: options.dataDir && join(options.dataDir, 'dynalite'),
+    ...(options.createTableMs !== undefined ? { createTableMs: options.createTableMs } : {}),
+  });
   const settings = await openTableSettings(options.dataDir && join(options.dataDir, 'table-settings.json'));
   // Stream records and consumer positions outlive the process, as DynamoDB Streams and event source mappings do.
   const log = options.dataDir ? openStreamLog(join(options.dataDir, 'streams')) : undefined;
@@ -352,6 +360,10 @@ export async function createDynamoService(options: DynamoServiceOptions = {}): P
     const table = String(input.TableName);
     const response = await forward(req);
     if (response.status !== 200) return pipe(res, response);
+    // dynalite answers with the table CREATING and makes it ACTIVE later (a timer, then a LevelDB write); a write
+    // in between is refused as "Requested resource not found". Tables here are created at once: answer once the
+    // new table takes writes. (The answer still says CREATING, as DynamoDB's does.)
+    await untilActive(table);
     keyNamesCache.delete(table);
     const spec = input.StreamSpecification as { StreamEnabled?: boolean; StreamViewType?: string } | undefined;
     const next: TableSettings = {};
@@ -386,6 +398,14 @@ export async function createDynamoService(options: DynamoServiceOptions = {}): P
     if (Object.keys(rest).length > 1)
       return describeReply(res, await send(req, rest), 'TableDescription', regionOf(req));
     replyJson(res, undefined, { TableDescription: describeExtras(current, regionOf(req)) });
+  }
+
+  async function untilActive(table: string): Promise<void> {
+    for (;;) {
+      const current = await describe(table);
+      if (current instanceof BackendError || current.TableStatus !== 'CREATING') return;
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
   }
 
   async function describe(table: string): Promise<TableDescription | BackendError> {
